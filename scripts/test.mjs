@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// `npm test`: every check and test of Ratusz, on SQLite and PostgreSQL, and in the browser.
+// - PostgreSQL: TEST_DATABASE_URL if set; otherwise a throwaway cluster when the server binaries are
+//   on this machine (a temporary folder, a Unix socket, as the `postgres` user when run as root).
+// - Browser: Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+// It says what it ran and what it could not run; with CI=true anything not run is a failure.
+// The last line is the summary over all parts: `N passed, N failed, N skipped`.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ci = process.env.CI === 'true' || process.env.CI === '1'
+const extraArgs = process.argv.slice(2)
+const ran = []
+const notRun = []
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const cleanups = []
+
+function log(line) {
+  process.stdout.write(`[test] ${line}\n`)
+}
+
+function findPgBin() {
+  const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim()
+  if (onPath) return onPath.replace(/\/initdb$/, '')
+  const base = '/usr/lib/postgresql'
+  if (!existsSync(base)) return null
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))
+  return versions[0] ? join(base, versions[0], 'bin') : null
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+async function startThrowawayPostgres(bin) {
+  const dir = mkdtempSync(join(tmpdir(), 'ratusz-pg-'))
+  const data = join(dir, 'data')
+  const socket = join(dir, 'socket')
+  const port = await freePort()
+  const asRoot = process.getuid?.() === 0
+  chmodSync(dir, 0o777)
+  const run = (cmd, args) => {
+    const full = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args]
+    execFileSync(full[0], full[1], { stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'])
+  execFileSync('mkdir', ['-p', socket])
+  if (asRoot) execFileSync('chown', ['-R', 'postgres', dir])
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-k ${socket} -p ${port} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    'start',
+  ])
+  cleanups.push(() => {
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
+    } catch {}
+    rmSync(dir, { recursive: true, force: true })
+  })
+  // pg_dump (backup tests) needs its binaries on PATH too.
+  process.env.PATH = `${bin}:${process.env.PATH}`
+  return `postgresql://postgres@/postgres?host=${encodeURIComponent(socket)}&port=${port}`
+}
+
+function findChromium() {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate
+  }
+  return null
+}
+
+function runPart(name, command, args, env = process.env) {
+  log(`${name}: ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  return result.status === 0
+}
+
+async function main() {
+  // 1. Static checks: types and lint, each counted as one part.
+  for (const [name, args] of [
+    ['type-check', ['tsc', '-p', 'tsconfig.json']],
+    ['lint', ['biome', 'check', '.']],
+  ]) {
+    const ok = runPart(name, 'npx', ['--no-install', ...args])
+    totals[ok ? 'passed' : 'failed'] += 1
+    ran.push(name)
+  }
+
+  // 2. Databases.
+  const env = { ...process.env }
+  if (env.TEST_DATABASE_URL) {
+    ran.push('PostgreSQL (TEST_DATABASE_URL)')
+  } else {
+    const bin = findPgBin()
+    if (bin) {
+      try {
+        env.TEST_DATABASE_URL = await startThrowawayPostgres(bin)
+        env.PATH = process.env.PATH
+        ran.push(`PostgreSQL (throwaway cluster from ${bin})`)
+      } catch (error) {
+        notRun.push(`PostgreSQL tests: could not start a throwaway cluster (${error.message})`)
+      }
+    } else {
+      notRun.push(
+        'PostgreSQL tests: no TEST_DATABASE_URL and no PostgreSQL server binaries (apt-get install postgresql)',
+      )
+    }
+  }
+  ran.push('SQLite')
+
+  // 3. Browser.
+  const vitestArgs = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json']
+  const chromium = findChromium()
+  if (chromium) {
+    env.CHROMIUM_PATH = chromium
+    ran.push(`browser tests (${chromium})`)
+  } else {
+    vitestArgs.push('--exclude', 'test/browser/**')
+    notRun.push('browser tests: no Chromium (apt-get install chromium)')
+  }
+
+  const report = join(mkdtempSync(join(tmpdir(), 'ratusz-test-')), 'vitest.json')
+  vitestArgs.push(`--outputFile.json=${report}`, ...extraArgs)
+  runPart('tests', 'npx', vitestArgs, env)
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, 'utf8'))
+    totals.passed += result.numPassedTests
+    totals.failed += result.numFailedTests
+    totals.skipped += result.numPendingTests + result.numTodoTests
+    // A file that fails to load has no tests to count; count it as one failure.
+    totals.failed += result.testResults.filter(
+      (f) => f.status === 'failed' && f.assertionResults.length === 0,
+    ).length
+  } else {
+    log('tests: vitest wrote no report')
+    totals.failed += 1
+  }
+
+  log(`ran: ${ran.join('; ')}`)
+  for (const line of notRun) log(`NOT RUN: ${line}`)
+  if (ci && notRun.length > 0) {
+    log('CI=true: every part must run; counting each part not run as a failure')
+    totals.failed += notRun.length
+  }
+}
+
+let code = 0
+try {
+  await main()
+} catch (error) {
+  log(`runner failed: ${error.stack ?? error}`)
+  totals.failed += 1
+} finally {
+  for (const cleanup of cleanups.reverse()) cleanup()
+}
+if (totals.failed > 0) code = 1
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`)
+process.exit(code)

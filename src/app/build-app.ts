@@ -1,0 +1,104 @@
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { authenticationPlugin, createIdentityService, identityRoutes } from '../modules/identity/index.js'
+import { createOfficesService, officesRoutes } from '../modules/offices/index.js'
+import { type Clock, systemClock } from '../platform/clock.js'
+import type { Config } from '../platform/config.js'
+import type { Database } from '../platform/db/index.js'
+import { EventBus } from '../platform/events.js'
+import type { AppInstance } from '../platform/http/app-instance.js'
+import { ProblemSchema } from '../platform/http/schemas.js'
+import { ASSETS_DIR } from '../web/assets-manifest.js'
+import { errorHandler, notFoundHandler } from './error-handling.js'
+import { homeRoutes } from './home/home.routes.js'
+import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
+import { registerOpenApi } from './openapi.js'
+import { operationsRoutes } from './operations.routes.js'
+import { packageVersion } from './version.js'
+
+export interface AppOptions {
+  config: Config
+  database: Database
+  clock?: Clock
+  /** pino options or false; defaults to JSON logs at the configured level. */
+  logger?: FastifyServerOptions['logger']
+}
+
+export type Services = ReturnType<typeof createServices>
+
+/** Every module's service, wired to the shared kernel. */
+export function createServices(database: Database, clock: Clock) {
+  return {
+    identity: createIdentityService(database.db, clock),
+    offices: createOfficesService(database.db, clock),
+  }
+}
+
+/** The composition root: plugin order, error handling, modules. */
+export async function buildApp(
+  options: AppOptions,
+): Promise<AppInstance & { services: Services; bus: EventBus }> {
+  const { config, database } = options
+  const clock = options.clock ?? systemClock
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: requestIdOf,
+    logController: new RequestLogController(),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimit,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const bus = new EventBus((error, event) =>
+    app.log.error({ err: error, event: event.type }, 'event listener failed'),
+  )
+  const services = createServices(database, clock)
+  app.decorate('services', services)
+  app.decorate('bus', bus)
+
+  app.setErrorHandler(errorHandler(config))
+  app.addSchema(ProblemSchema)
+
+  const metrics = registerMetrics(app)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  })
+  await app.register(cookie)
+  await app.register(formbody)
+  await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '365d', immutable: true })
+  await registerOpenApi(app, packageVersion())
+  await app.register(authenticationPlugin, { identity: services.identity })
+
+  await app.register(operationsRoutes(database, metrics))
+  await app.register(identityRoutes(services.identity))
+  await app.register(officesRoutes(services.offices))
+  await app.register(homeRoutes(config, services.offices))
+  // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
+  app.setNotFoundHandler(notFoundHandler(config))
+
+  app.addHook('onClose', async () => {
+    await database.close()
+  })
+  return app as AppInstance & { services: Services; bus: EventBus }
+}

@@ -1,0 +1,35 @@
+import type { Services } from '../build-app.js'
+import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
+
+export interface SeedResult {
+  offices: number
+  users: { login: string; password: string; role: string; office: string | null }[]
+}
+
+/** Seeds the demo network into a database that has no offices yet; does nothing otherwise. */
+export async function seedDemo(
+  services: Services,
+  onProgress?: (message: string) => void,
+): Promise<SeedResult | null> {
+  if ((await services.offices.countOffices()) > 0) return null
+  const officeIds = new Map<string, string>()
+  for (const demo of DEMO_OFFICES) {
+    const office = await services.offices.createOfficeWithStructure(demo.office, demo.units, demo.desks)
+    officeIds.set(office.code, office.id)
+    onProgress?.(`office ${office.code}`)
+  }
+  const users: SeedResult['users'] = []
+  for (const user of DEMO_USERS) {
+    if (await services.identity.userExists(user.login)) continue
+    const password = demoPassword(user.login)
+    await services.identity.createUser({
+      login: user.login,
+      password,
+      name: user.name,
+      roles: [{ role: user.role, officeId: user.office ? (officeIds.get(user.office) ?? null) : null }],
+    })
+    users.push({ login: user.login, password, role: user.role, office: user.office })
+    onProgress?.(`user ${user.login}`)
+  }
+  return { offices: DEMO_OFFICES.length, users }
+}

@@ -1,0 +1,22 @@
+import { type Html, h } from '../web/jsx.js'
+import { Layout } from '../web/layout.js'
+import type { PageContext } from '../web/page-context.js'
+
+/** The accessible HTML error page for page routes. */
+export function ErrorPage(props: { ctx: PageContext; status: number; requestId: string }): Html {
+  const { t } = props.ctx
+  const notFound = props.status === 404
+  const title = notFound ? t('error.notFound.title') : t('error.generic.title')
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <div class="error-page">
+        <h1>{title}</h1>
+        <p>{notFound ? t('error.notFound.body') : t('error.generic.body')}</p>
+        <p class="code">{t('error.reference', { id: props.requestId })}</p>
+        <p>
+          <a href="/">{t('error.backHome')}</a>
+        </p>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,78 @@
+import { groupOpeningHours, type OfficeDto, weekdayName } from '../../modules/offices/index.js'
+import { Fragment, type Html, h } from '../../web/jsx.js'
+import { Layout } from '../../web/layout.js'
+import type { PageContext } from '../../web/page-context.js'
+
+/** The public home page: what Ratusz offers and the service centres with their opening hours. */
+export function HomePage(props: { ctx: PageContext; offices: OfficeDto[] }): Html {
+  const { ctx } = props
+  const { t } = ctx
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.intro')}</p>
+      <h2 id="offices">{t('home.offices.heading')}</h2>
+      {props.offices.length === 0 ? (
+        <p>{t('home.offices.empty')}</p>
+      ) : (
+        <ul class="cards" aria-labelledby="offices">
+          {props.offices.map((office) => (
+            <OfficeCard ctx={ctx} office={office} />
+          ))}
+        </ul>
+      )}
+    </Layout>
+  )
+}
+
+function OfficeCard(props: { ctx: PageContext; office: OfficeDto }): Html {
+  const { t, lang } = props.ctx
+  const { office } = props
+  const headingId = `office-${office.code}`
+  return (
+    <li class="card">
+      <h3 id={headingId}>{office.name[lang]}</h3>
+      <dl>
+        <dt>{t('home.offices.address')}</dt>
+        <dd>
+          {office.address.street}, {office.address.postcode} {office.address.city}
+        </dd>
+        {office.contact.phone ? (
+          <>
+            <dt>{t('home.offices.phone')}</dt>
+            <dd>
+              <a href={`tel:${office.contact.phone.replace(/\s/g, '')}`}>{office.contact.phone}</a>
+            </dd>
+          </>
+        ) : null}
+        {office.contact.email ? (
+          <>
+            <dt>{t('home.offices.email')}</dt>
+            <dd>
+              <a href={`mailto:${office.contact.email}`}>{office.contact.email}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <table class="hours">
+        <caption>{t('home.offices.hours')}</caption>
+        <tbody>
+          {groupOpeningHours(office.openingHours).map((run) => (
+            <tr>
+              <th scope="row">
+                {run.first === run.last
+                  ? weekdayName(run.first, lang)
+                  : `${weekdayName(run.first, lang)}–${weekdayName(run.last, lang)}`}
+              </th>
+              <td>
+                {run.spans.length === 0
+                  ? t('home.offices.closed')
+                  : run.spans.map((s) => `${s.from}–${s.to}`).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </li>
+  )
+}

@@ -1,0 +1,38 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { AppInstance } from '../platform/http/app-instance.js'
+
+/** OpenAPI 3.1 generated from the route schemas, served as JSON and as a browsable page. */
+export async function registerOpenApi(app: AppInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ratusz API',
+        version,
+        description:
+          'JSON API of Ratusz. Errors are RFC 9457 problem+json with a stable `code`; validation errors list `errors: [{ path, message }]`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Token from POST /api/v1/auth/login or a personal API token',
+          },
+        },
+      },
+      security: [{ bearer: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { deepLinking: true },
+  })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}

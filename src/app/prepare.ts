@@ -1,0 +1,39 @@
+import { migrations } from '../../migrations/index.js'
+import type { Config } from '../platform/config.js'
+import { type Database, migrateToLatest, openDatabase, sqliteFileIn } from '../platform/db/index.js'
+import type { Services } from './build-app.js'
+import { type SeedResult, seedDemo } from './demo/seed-demo.js'
+
+export function openConfiguredDatabase(config: Config): Database {
+  return config.databaseUrl
+    ? openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
+    : openDatabase({ sqliteFile: sqliteFileIn(config.dataDir) })
+}
+
+export async function migrate(database: Database, onStep?: (name: string) => void): Promise<string[]> {
+  return migrateToLatest(database.db, migrations, onStep)
+}
+
+/** Creates the `admin` user from RATUSZ_ADMIN_PASSWORD when no user of that name exists. */
+export async function bootstrapAdmin(config: Config, services: Services): Promise<boolean> {
+  if (!config.adminPassword || (await services.identity.userExists('admin'))) return false
+  await services.identity.createUser({
+    login: 'admin',
+    password: config.adminPassword,
+    name: 'Administrator',
+    roles: [{ role: 'admin', officeId: null }],
+  })
+  return true
+}
+
+export interface Prepared {
+  admin: boolean
+  demo: SeedResult | null
+}
+
+/** What `serve` does before listening: bootstrap admin, then the demo network if wanted and empty. */
+export async function prepareData(config: Config, services: Services): Promise<Prepared> {
+  const admin = await bootstrapAdmin(config, services)
+  const demo = config.demo ? await seedDemo(services) : null
+  return { admin, demo }
+}

@@ -1,0 +1,109 @@
+import { resolve } from 'node:path'
+import { Command } from 'commander'
+import { buildApp } from './app/build-app.js'
+import { seedDemo } from './app/demo/seed-demo.js'
+import { migrate, openConfiguredDatabase } from './app/prepare.js'
+import { serve } from './app/serve.js'
+import { packageVersion } from './app/version.js'
+import { backupDatabase } from './platform/backup.js'
+import { type Config, ConfigError, loadConfig } from './platform/config.js'
+
+/** The `ratusz` command. Every subcommand reads the same configuration as the server. */
+export function cli(): Command {
+  const program = new Command('ratusz')
+    .description('Ratusz, the e-office for municipal one-stop service centres')
+    .version(packageVersion())
+    .showHelpAfterError()
+
+  program
+    .command('serve', { isDefault: true })
+    .description('migrate the database, seed the demo network when empty, and serve HTTP')
+    .action(async () => serve(config()))
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        const applied = await migrate(database, (name) => say(`applied ${name}`))
+        say(applied.length === 0 ? 'database is up to date' : `${applied.length} migration(s) applied`)
+      })
+    })
+
+  program
+    .command('seed')
+    .description('load data into the database')
+    .option('--demo', 'the demo network of offices and one demo user per role')
+    .action(async (opts: { demo?: boolean }) => {
+      if (!opts.demo) throw new UsageError('say what to seed: --demo')
+      const cfg = config()
+      const database = openConfiguredDatabase(cfg)
+      const app = await buildApp({ config: cfg, database, logger: false })
+      try {
+        await migrate(database)
+        const result = await seedDemo(app.services, (step) => say(`seeded ${step}`))
+        say(
+          result
+            ? `demo network seeded: ${result.offices} offices, ${result.users.length} users`
+            : 'offices already exist; nothing seeded',
+        )
+      } finally {
+        await app.close()
+      }
+    })
+
+  program
+    .command('backup')
+    .description('copy the live database to a file (SQLite online backup, or pg_dump on PostgreSQL)')
+    .argument('<file>', 'where to write the backup')
+    .action(async (file: string) => {
+      const cfg = config()
+      await withDatabase(async (database) => {
+        const target = resolve(file)
+        let last = -1
+        await backupDatabase(database, target, cfg.databaseUrl, (percent) => {
+          if (percent !== last) process.stderr.write(`\rbackup ${percent}%`)
+          last = percent
+        })
+        process.stderr.write('\n')
+        say(`backup written to ${target}`)
+      }, cfg)
+    })
+
+  return program
+}
+
+class UsageError extends Error {}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`)
+}
+
+function config(): Config {
+  return loadConfig()
+}
+
+async function withDatabase(
+  work: (database: ReturnType<typeof openConfiguredDatabase>) => Promise<void>,
+  cfg = config(),
+) {
+  const database = openConfiguredDatabase(cfg)
+  try {
+    await work(database)
+  } finally {
+    await database.close()
+  }
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await cli().parseAsync(argv)
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`ratusz: ${error.message}\n`)
+      process.exit(2)
+    }
+    process.stderr.write(`ratusz: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { AuthTokenRow, IdentityTables, UserRow } from './identity.tables.js'
+
+type Db = Kysely<IdentityTables>
+
+export function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst()
+}
+
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertUser(db: Db, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute()
+}
+
+export function listGrants(db: Db, userId: string) {
+  return db
+    .selectFrom('roleGrants')
+    .select(['role', 'officeId'])
+    .where('userId', '=', userId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertGrant(
+  db: Db,
+  row: { id: string; userId: string; role: string; officeId: string | null },
+) {
+  await db.insertInto('roleGrants').values(row).execute()
+}
+
+export async function insertToken(db: Db, row: AuthTokenRow): Promise<void> {
+  await db.insertInto('authTokens').values(row).execute()
+}
+
+/** The live token with this hash and its active user, or undefined. */
+export function findLiveToken(db: Db, tokenHash: string, now: string) {
+  return db
+    .selectFrom('authTokens as t')
+    .innerJoin('users as u', 'u.id', 't.userId')
+    .select(['t.id as tokenId', 'u.id as userId', 'u.login', 'u.status'])
+    .where('t.tokenHash', '=', tokenHash)
+    .where('t.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
+    .executeTakeFirst()
+}
+
+export async function revokeToken(db: Db, tokenHash: string, now: string): Promise<void> {
+  await db
+    .updateTable('authTokens')
+    .set({ revokedAt: now })
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .execute()
+}

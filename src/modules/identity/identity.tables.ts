@@ -1,0 +1,42 @@
+import type { Selectable } from 'kysely'
+
+export interface UsersTable {
+  id: string
+  login: string
+  name: string
+  email: string | null
+  passwordHash: string
+  totpSecret: string | null
+  status: string
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RoleGrantsTable {
+  id: string
+  userId: string
+  role: string
+  officeId: string | null
+}
+
+export interface AuthTokensTable {
+  id: string
+  userId: string
+  tokenHash: string
+  /** `session` (sign-in), `personal` (a user's script or device token). */
+  kind: string
+  label: string | null
+  createdAt: string
+  expiresAt: string | null
+  revokedAt: string | null
+}
+
+export interface IdentityTables {
+  users: UsersTable
+  roleGrants: RoleGrantsTable
+  authTokens: AuthTokensTable
+}
+
+export type UserRow = Selectable<UsersTable>
+export type AuthTokenRow = Selectable<AuthTokensTable>

@@ -1,0 +1,52 @@
+import type { Insertable, Selectable } from 'kysely'
+
+/** Multilingual text, opening hours, address and contact are JSON text columns. */
+export interface OfficesTable {
+  id: string
+  code: string
+  name: string
+  address: string
+  timezone: string
+  defaultLanguage: string
+  openingHours: string
+  contact: string
+  status: string
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface OfficeHoursExceptionsTable {
+  id: string
+  officeId: string
+  date: string
+  hours: string
+  reason: string
+}
+
+export interface UnitsTable {
+  id: string
+  officeId: string
+  code: string
+  name: string
+  createdAt: string
+}
+
+export interface DesksTable {
+  id: string
+  officeId: string
+  name: string
+  createdAt: string
+}
+
+export interface OfficesTables {
+  offices: OfficesTable
+  officeHoursExceptions: OfficeHoursExceptionsTable
+  units: UnitsTable
+  desks: DesksTable
+}
+
+export type OfficeRow = Selectable<OfficesTable>
+export type NewOfficeRow = Insertable<OfficesTable>
+export type UnitRow = Selectable<UnitsTable>
+export type DeskRow = Selectable<DesksTable>

@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Database } from './db/index.js'
+
+/**
+ * Copies the live database to `file` without stopping Ratusz: SQLite's online backup API (page by
+ * page, consistent), or `pg_dump` in custom format on PostgreSQL.
+ */
+export async function backupDatabase(
+  database: Database,
+  file: string,
+  databaseUrl: string | null,
+  onProgress?: (percent: number) => void,
+): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true })
+  if (database.sqlite) {
+    await database.sqlite.backup(file, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages === 0 ? 100 : Math.round(((totalPages - remainingPages) / totalPages) * 100))
+        return 200
+      },
+    })
+    onProgress?.(100)
+    return
+  }
+  if (!databaseUrl) throw new Error('PostgreSQL backup needs DATABASE_URL')
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      'pg_dump',
+      ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${databaseUrl}`],
+      {
+        stdio: ['ignore', 'inherit', 'pipe'],
+      },
+    )
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk)
+    })
+    child.on('error', (error) => reject(new Error(`pg_dump could not start: ${error.message}`)))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`pg_dump failed (${code}): ${stderr.trim()}`)),
+    )
+  })
+  onProgress?.(100)
+}

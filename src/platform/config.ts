@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parse as parseDotenv } from 'dotenv'
+import { LANGUAGES, type Lang } from './i18n/languages.js'
+
+/** Everything Ratusz reads from its environment, validated once at start. */
+export interface Config {
+  /** TCP port the HTTP server listens on. */
+  port: number
+  /** Interface to bind; `localhost` answers on both IPv4 and IPv6 loopback. */
+  host: string
+  /** Folder for the embedded SQLite database and other local files. */
+  dataDir: string
+  /** When set, PostgreSQL is used instead of the embedded SQLite database. */
+  databaseUrl: string | null
+  /** Connections in the PostgreSQL pool. */
+  databasePoolSize: number
+  /** Seed the demo network into an empty database. */
+  demo: boolean
+  /** Password for the bootstrap `admin` user, created at start when no `admin` exists. */
+  adminPassword: string | null
+  /** pino log level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Language used when neither the URL, a cookie nor the browser chooses one. */
+  defaultLanguage: Lang
+  /** The address residents use, e.g. `https://e-office.lviv.example`; `https` there turns on secure cookies. */
+  publicUrl: string
+  /** Trust `X-Forwarded-*` from a reverse proxy in front of Ratusz. */
+  trustProxy: boolean
+  /** Require a second factor for admin and coordinator accounts. */
+  require2fa: boolean
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/**
+ * Reads configuration from `env`, filling gaps from a `.env` file in `cwd` (real environment wins).
+ * Collects every problem before failing so an operator fixes them in one go.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const merged: Env = { ...readDotenv(cwd), ...env }
+  const problems: string[] = []
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | string): T => {
+    const raw = merged[name]
+    if (raw === undefined || raw === '') return fallback
+    const result = parse(raw.trim())
+    if (typeof result === 'string' && result.startsWith('\u0000')) {
+      problems.push(`${name}: expected ${result.slice(1)}, got ${JSON.stringify(raw)}`)
+      return fallback
+    }
+    return result as T
+  }
+
+  const port = read('PORT', 3000, integer(0, 65535))
+  const config: Config = {
+    port,
+    host: read('HOST', 'localhost', nonEmpty),
+    dataDir: resolve(cwd, read('RATUSZ_DATA_DIR', './data', nonEmpty)),
+    databaseUrl: read<string | null>('DATABASE_URL', null, postgresUrl),
+    databasePoolSize: read('DATABASE_POOL_SIZE', 10, integer(1, 500)),
+    demo: read('RATUSZ_DEMO', true, boolean),
+    adminPassword: read<string | null>('RATUSZ_ADMIN_PASSWORD', null, password),
+    logLevel: read(
+      'LOG_LEVEL',
+      'info' as Config['logLevel'],
+      oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    ),
+    defaultLanguage: read('RATUSZ_DEFAULT_LANGUAGE', 'uk' as Lang, oneOf(LANGUAGES)),
+    publicUrl: read('RATUSZ_PUBLIC_URL', `http://localhost:${port}`, httpUrl),
+    trustProxy: read('RATUSZ_TRUST_PROXY', false, boolean),
+    require2fa: read('RATUSZ_REQUIRE_2FA', false, boolean),
+    bodyLimit: read('RATUSZ_BODY_LIMIT', 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return config
+}
+
+function readDotenv(cwd: string): Env {
+  const file = resolve(cwd, '.env')
+  return existsSync(file) ? parseDotenv(readFileSync(file)) : {}
+}
+
+// A parser returns the value, or a string starting with NUL that says what was expected.
+const expected = (what: string) => `\u0000${what}`
+
+const nonEmpty = (raw: string) => raw
+
+function integer(min: number, max: number) {
+  return (raw: string): number | string => {
+    const n = Number(raw)
+    return /^\d+$/.test(raw) && n >= min && n <= max ? n : expected(`a whole number from ${min} to ${max}`)
+  }
+}
+
+function boolean(raw: string): boolean | string {
+  const v = raw.toLowerCase()
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true
+  if (['0', 'false', 'no', 'off'].includes(v)) return false
+  return expected('1 or 0 (true/false, yes/no, on/off)')
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): T | string =>
+    (values as readonly string[]).includes(raw) ? (raw as T) : expected(`one of ${values.join(', ')}`)
+}
+
+function postgresUrl(raw: string): string {
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'postgres:' || url.protocol === 'postgresql:') return raw
+  } catch {}
+  return expected('a PostgreSQL URL such as postgres://user:password@host:5432/ratusz')
+}
+
+function httpUrl(raw: string): string {
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return raw.replace(/\/+$/, '')
+  } catch {}
+  return expected('an http:// or https:// address')
+}
+
+function password(raw: string): string {
+  return raw.length >= 12 ? raw : expected('a password of at least 12 characters')
+}

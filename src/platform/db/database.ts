@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+/**
+ * The database handle every module receives. Modules type it with their own tables
+ * (`Kysely<OfficesTables>`); `any` here keeps the platform free of module imports.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the platform cannot name the modules' tables.
+export type Db = Kysely<any>
+
+/** The handle typed with one module's tables; the module's repository only sees those. */
+export function withTables<T>(db: Db): Kysely<T> {
+  return db as unknown as Kysely<T>
+}
+
+export interface Database {
+  db: Db
+  dialect: DialectName
+  /** The SQLite file, when on SQLite. */
+  file: string | null
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>
+  close(): Promise<void>
+  /** The raw SQLite handle (online backup); null on PostgreSQL. */
+  sqlite: SQLite.Database | null
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent, SQLite at `sqliteFile`. */
+  databaseUrl?: string | null
+  /** SQLite file, or `:memory:`. */
+  sqliteFile?: string
+  poolSize?: number
+  /** PostgreSQL schema to work in (tests give each test its own). */
+  schema?: string
+}
+
+export function sqliteFileIn(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true })
+  return join(dataDir, 'ratusz.sqlite')
+}
+
+// PostgreSQL sends bigint (counts, sums) as text; our counts fit a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
+
+export function openDatabase(options: DatabaseOptions): Database {
+  const plugins = [new CamelCasePlugin()]
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    })
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {})
+    const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins })
+    return {
+      db,
+      dialect: 'postgres',
+      file: null,
+      sqlite: null,
+      ping: async () => {
+        await sql`select 1`.execute(db)
+      },
+      close: once(() => db.destroy()),
+    }
+  }
+  const file = options.sqliteFile ?? ':memory:'
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), plugins })
+  return {
+    db,
+    dialect: 'sqlite',
+    file: file === ':memory:' ? null : file,
+    sqlite,
+    ping: async () => {
+      await sql`select 1`.execute(db)
+    },
+    close: once(() => db.destroy()),
+  }
+}
+
+/** Closing twice (a failed start, then shutdown) must not throw. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null
+  return () => {
+    closing ??= close()
+    return closing
+  }
+}

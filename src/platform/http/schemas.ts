@@ -1,0 +1,49 @@
+import { type Static, type TSchema, Type } from 'typebox'
+
+/** Shared TypeBox schemas for the API: ids, multilingual text, lists, problems. */
+export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' })
+export const IdParams = Type.Object({ id: Id })
+
+export const MultilingualText = Type.Object(
+  {
+    uk: Type.String({ minLength: 1, maxLength: 2000 }),
+    pl: Type.String({ minLength: 1, maxLength: 2000 }),
+    en: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false, description: 'Text in Ukrainian, Polish and English' },
+)
+
+export const Instant = Type.String({ format: 'date-time', description: 'ISO-8601 instant with offset' })
+
+export const ListQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+})
+export type ListQuery = Static<typeof ListQuery>
+
+export function ListOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+}
+
+export const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() })
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED' }),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+    requestId: Type.Optional(Type.String()),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+)
+
+/** The error answers every API route may give, for the OpenAPI document. */
+export const problemResponses = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  403: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+  422: Type.Ref('Problem'),
+} as const

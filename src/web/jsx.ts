@@ -1,0 +1,109 @@
+/**
+ * A JSX runtime that renders straight to HTML strings, escaping every text and attribute value by
+ * default. Only `Html` values (from elements, or `raw()` for trusted markup) pass through unescaped.
+ */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value
+  }
+}
+
+type Child = Html | string | number | boolean | null | undefined | Child[]
+export type Children = Child
+type Props = Record<string, unknown> & { children?: Child }
+type Component<P = Props> = (props: P) => Html
+
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+])
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+const NEEDS_ESCAPE = /[&<>"']/
+const NAME = /^[a-zA-Z][a-zA-Z0-9:._-]*$/
+
+export function escapeHtml(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text
+}
+
+/** Markup the caller vouches for (e.g. a pre-rendered fragment). Never pass user input. */
+export function raw(html: string): Html {
+  return new Html(html)
+}
+
+function renderChildren(child: Child, out: string[]): void {
+  if (child === null || child === undefined || child === false || child === true) return
+  if (child instanceof Html) out.push(child.value)
+  else if (Array.isArray(child)) for (const c of child) renderChildren(c, out)
+  else out.push(escapeHtml(String(child)))
+}
+
+function renderAttributes(props: Record<string, unknown> | null): string {
+  if (!props) return ''
+  let out = ''
+  for (const key in props) {
+    if (key === 'children') continue
+    const value = props[key]
+    if (value === null || value === undefined || value === false) continue
+    if (!NAME.test(key)) throw new Error(`Invalid attribute name: ${key}`)
+    out += value === true ? ` ${key}` : ` ${key}="${escapeHtml(String(value))}"`
+  }
+  return out
+}
+
+export function h(
+  tag: string | Component<never>,
+  props: Record<string, unknown> | null,
+  ...children: Child[]
+): Html {
+  if (typeof tag === 'function') {
+    return (tag as Component)({ ...(props ?? {}), children: children.length === 1 ? children[0] : children })
+  }
+  if (!NAME.test(tag)) throw new Error(`Invalid element name: ${tag}`)
+  const open = `<${tag}${renderAttributes(props)}>`
+  if (VOID.has(tag)) return new Html(open)
+  const out: string[] = [open]
+  renderChildren(children, out)
+  out.push(`</${tag}>`)
+  return new Html(out.join(''))
+}
+
+export function Fragment(props: { children?: Child }): Html {
+  const out: string[] = []
+  renderChildren(props.children, out)
+  return new Html(out.join(''))
+}
+
+/** A whole document: the doctype and the root element. */
+export function documentOf(root: Html): string {
+  return `<!doctype html>${root.value}`
+}
+
+declare global {
+  namespace JSX {
+    type Element = Html
+    interface IntrinsicElements {
+      [tag: string]: Record<string, unknown>
+    }
+    interface ElementChildrenAttribute {
+      children: unknown
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { describe, onTestFinished } from 'vitest'
+import { migrations } from '../../migrations/index.js'
+import {
+  type Database,
+  type DialectName,
+  migrateToLatest,
+  openDatabase,
+} from '../../src/platform/db/index.js'
+
+/** PostgreSQL for tests, when the runner (npm test) or the developer provides one. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null
+
+/** The databases every database test runs on: SQLite always, PostgreSQL when available. */
+export const DIALECTS: DialectName[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
+
+/**
+ * Declares the same tests once per database. The body receives the dialect; inside a test,
+ * `freshDatabase(dialect)` gives a migrated, empty database of its own.
+ */
+export function describeEachDatabase(name: string, body: (dialect: DialectName) => void): void {
+  for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => body(dialect))
+}
+
+export interface FreshOptions {
+  /** Leave the schema unmigrated. */
+  migrate?: boolean
+  /** Keep it open after the test (the caller closes it, e.g. through app.close()). */
+  keepOpen?: boolean
+  /** A SQLite file instead of an in-memory database. */
+  sqliteFile?: string
+}
+
+/**
+ * An empty database for one test: an in-memory SQLite database, or a new PostgreSQL schema that is
+ * dropped when the test ends.
+ */
+export async function freshDatabase(dialect: DialectName, options: FreshOptions = {}): Promise<Database> {
+  let database: Database
+  if (dialect === 'sqlite') {
+    database = openDatabase({ sqliteFile: options.sqliteFile ?? ':memory:' })
+  } else {
+    const schema = `t_${randomBytes(6).toString('hex')}`
+    await admin(async (client) => client.query(`create schema ${schema}`))
+    database = openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 5 })
+    onTestFinished(async () => {
+      await admin(async (client) => client.query(`drop schema ${schema} cascade`))
+    })
+  }
+  if (!options.keepOpen) {
+    onTestFinished(async () => {
+      await database.close().catch(() => {})
+    })
+  }
+  if (options.migrate !== false) await migrateToLatest(database.db, migrations)
+  return database
+}
+
+/** The database URL that puts a PostgreSQL session into `schema`. */
+export function urlWithSchema(schema: string): string {
+  const url = new URL(TEST_DATABASE_URL!)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return url.toString()
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL! })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}

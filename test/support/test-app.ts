@@ -1,0 +1,60 @@
+import type { LightMyRequestResponse } from 'fastify'
+import { buildApp } from '../../src/app/build-app.js'
+import { seedDemo } from '../../src/app/demo/seed-demo.js'
+import type { Clock } from '../../src/platform/clock.js'
+import { type Config, loadConfig } from '../../src/platform/config.js'
+import type { DialectName } from '../../src/platform/db/index.js'
+import { freshDatabase } from './databases.js'
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>
+
+/** Configuration as a fresh install has it, with overrides; never reads the developer's .env. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ RATUSZ_DATA_DIR: '/tmp/ratusz-test-unused', LOG_LEVEL: 'silent' }, '/nonexistent'),
+    ...overrides,
+  }
+}
+
+/** A running app (in-process, no socket) on a fresh database; closed when the test ends. */
+export async function testApp(
+  dialect: DialectName,
+  options: { config?: Partial<Config>; clock?: Clock; demo?: boolean } = {},
+): Promise<TestApp> {
+  const database = await freshDatabase(dialect, { keepOpen: true })
+  const app = await buildApp({
+    config: testConfig(options.config),
+    database,
+    logger: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  })
+  const { onTestFinished } = await import('vitest')
+  onTestFinished(async () => {
+    await app.close()
+  })
+  if (options.demo) await seedDemo(app.services)
+  await app.ready()
+  return app
+}
+
+/** Signs in through the API and returns the bearer header for that user. */
+export async function bearerFor(
+  app: TestApp,
+  login: string,
+  password: string,
+): Promise<{ authorization: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`)
+  return { authorization: `Bearer ${res.json<{ token: string }>().token}` }
+}
+
+export function problemOf(res: LightMyRequestResponse) {
+  return res.json<{
+    type: string
+    title: string
+    status: number
+    code: string
+    detail?: string
+    errors?: { path: string; message: string }[]
+  }>()
+}
