@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { describe, onTestFinished } from 'vitest'
 import { migrations } from '../../migrations/index.js'
@@ -57,11 +60,23 @@ export async function freshDatabase(dialect: DialectName, options: FreshOptions 
   return database
 }
 
-/** The database URL that puts a PostgreSQL session into `schema`. */
-export function urlWithSchema(schema: string): string {
-  const url = new URL(TEST_DATABASE_URL!)
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  return url.toString()
+/**
+ * Environment for a Ratusz process of its own on an empty database: a new data folder (SQLite) or
+ * a new PostgreSQL schema (dropped when the test ends), reached through DATABASE_URL.
+ */
+export async function freshDatabaseEnv(dialect: DialectName): Promise<Record<string, string>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratusz-data-'))
+  onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }))
+  if (dialect === 'sqlite') return { RATUSZ_DATA_DIR: dataDir }
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  await admin(async (client) => client.query(`create schema ${schema}`))
+  onTestFinished(async () => {
+    await admin(async (client) => client.query(`drop schema ${schema} cascade`))
+  })
+  // Not through URL(): a socket URL (postgresql://user@/db?host=/tmp/x) has no host part.
+  const separator = TEST_DATABASE_URL!.includes('?') ? '&' : '?'
+  const url = `${TEST_DATABASE_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  return { RATUSZ_DATA_DIR: dataDir, DATABASE_URL: url }
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

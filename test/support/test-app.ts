@@ -56,5 +56,6 @@ export function problemOf(res: LightMyRequestResponse) {
     code: string
     detail?: string
     errors?: { path: string; message: string }[]
+    requestId?: string
   }>()
 }

@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+const nowhere = '/nonexistent-dir'
+
+describe('configuration', () => {
+  it('has working defaults for a fresh install', () => {
+    const config = loadConfig({}, '/srv/ratusz')
+    expect(config).toMatchObject({
+      port: 3000,
+      host: 'localhost',
+      dataDir: '/srv/ratusz/data',
+      databaseUrl: null,
+      demo: true,
+      adminPassword: null,
+      defaultLanguage: 'uk',
+      publicUrl: 'http://localhost:3000',
+    })
+  })
+
+  it('names every bad variable and what it expects, all at once', () => {
+    const attempt = () =>
+      loadConfig(
+        { PORT: 'eighty', DATABASE_URL: 'mysql://x', RATUSZ_DEMO: 'maybe', RATUSZ_ADMIN_PASSWORD: 'short' },
+        nowhere,
+      )
+    expect(attempt).toThrow(ConfigError)
+    try {
+      attempt()
+    } catch (error) {
+      const problems = (error as ConfigError).problems
+      expect(problems).toHaveLength(4)
+      expect(problems[0]).toBe('PORT: expected a whole number from 0 to 65535, got "eighty"')
+      expect(problems.join('\n')).toMatch(/DATABASE_URL: expected a PostgreSQL URL/)
+      expect(problems.join('\n')).toMatch(/RATUSZ_DEMO: expected 1 or 0/)
+      expect(problems.join('\n')).toMatch(
+        /RATUSZ_ADMIN_PASSWORD: expected a password of at least 12 characters/,
+      )
+    }
+  })
+
+  it('reads a .env file, with the real environment taking precedence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratusz-config-'))
+    writeFileSync(join(dir, '.env'), 'PORT=4010\nRATUSZ_DEMO=0\nRATUSZ_DEFAULT_LANGUAGE=pl\n')
+    const config = loadConfig({ RATUSZ_DEFAULT_LANGUAGE: 'en' }, dir)
+    expect(config.port).toBe(4010)
+    expect(config.demo).toBe(false)
+    expect(config.defaultLanguage).toBe('en')
+  })
+
+  it('accepts postgres:// and postgresql:// URLs and an https public address', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/ratusz' }, nowhere).databaseUrl).toBe(
+      'postgresql://u:p@db:5432/ratusz',
+    )
+    expect(loadConfig({ RATUSZ_PUBLIC_URL: 'https://e-office.lviv.example/' }, nowhere).publicUrl).toBe(
+      'https://e-office.lviv.example',
+    )
+  })
+})

@@ -1,0 +1,105 @@
+import { expect, it } from 'vitest'
+import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
+import { runRatusz, startServer } from '../support/process.js'
+
+describeEachDatabase('the ratusz process', (dialect) => {
+  it('starts on an empty database, migrates, seeds the demo network, prints where to sign in and serves three languages', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    const server = await startServer({ ...env, RATUSZ_ADMIN_PASSWORD: 'operator-secret-1' })
+    expect(server.output()).toMatch(/Ratusz is running at/)
+    expect(server.output()).toMatch(/demo-admin\s+demo-admin-pass\s+admin/)
+    expect(server.output()).toMatch(dialect === 'sqlite' ? /database: sqlite/ : /database: postgres/)
+    for (const [lang, text] of [
+      ['uk', 'Ласкаво просимо'],
+      ['pl', 'Witamy w e-urzędzie'],
+      ['en', 'Welcome to the e-office'],
+    ]) {
+      const res = await fetch(`${server.url}/?lang=${lang}`)
+      expect(res.status).toBe(200)
+      const html = await res.text()
+      expect(html).toContain(`<html lang="${lang}">`)
+      expect(html).toContain(text)
+    }
+    // The operator's bootstrap admin can sign in.
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password: 'operator-secret-1' }),
+    })
+    expect(login.status).toBe(200)
+    // Every answer's request id is in its log line.
+    const requestId = (await fetch(`${server.url}/healthz`)).headers.get('x-request-id')!
+    await new Promise((r) => setTimeout(r, 50))
+    expect(server.output()).toContain(`"requestId":"${requestId}"`)
+    process.stdout.write(
+      `[startup] ${dialect}: first answer ${Math.round(server.startupMs)} ms after spawn (first start, with migrations and demo seed)\n`,
+    )
+  })
+
+  it('keeps data across restarts and does not seed twice', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    const first = await startServer(env)
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    const second = await startServer(env)
+    expect(second.output()).not.toMatch(/Demo network seeded/)
+    const home = await (await fetch(`${second.url}/?lang=en`)).text()
+    expect(home.match(/<li class="card">/g)).toHaveLength(4)
+  })
+
+  it('does not seed the demo network when RATUSZ_DEMO=0', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    const server = await startServer({ ...env, RATUSZ_DEMO: '0' })
+    const home = await (await fetch(`${server.url}/?lang=en`)).text()
+    expect(home).toContain('No service centre has been set up yet.')
+  })
+
+  it('stops on SIGTERM: finishes, closes the database, exits 0', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    const server = await startServer(env)
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect(server.output()).toMatch(/"msg":"shutting down"/)
+    expect(server.output()).toMatch(/"msg":"stopped"/)
+  })
+
+  it('migrates, seeds and backs up from the command line', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    const migrate = await runRatusz(['migrate'], env)
+    expect(migrate.code).toBe(0)
+    expect(migrate.stdout).toMatch(/applied 2026-11-25-001-offices/)
+    expect((await runRatusz(['migrate'], env)).stdout).toMatch(/database is up to date/)
+
+    const seed = await runRatusz(['seed', '--demo'], env)
+    expect(seed.stdout).toMatch(/demo network seeded: 4 offices, 9 users/)
+    expect((await runRatusz(['seed', '--demo'], env)).stdout).toMatch(/nothing seeded/)
+
+    const file = `${env.RATUSZ_DATA_DIR}/backups/ratusz.backup`
+    const backup = await runRatusz(['backup', file], env)
+    expect(backup.code, backup.stderr).toBe(0)
+    expect(backup.stderr).toMatch(/backup 100%/)
+    if (dialect === 'sqlite') {
+      const SQLite = (await import('better-sqlite3')).default
+      const copy = new SQLite(file, { readonly: true })
+      expect(copy.prepare('select count(*) as n from offices').get()).toEqual({ n: 4 })
+      copy.close()
+    } else {
+      const { execFileSync } = await import('node:child_process')
+      const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' })
+      expect(listing).toMatch(/TABLE \S+ offices/)
+    }
+  })
+})
+
+it('refuses to start with a bad setting, naming the variable', async () => {
+  const run = await runRatusz(['serve'], { PORT: 'eighty', RATUSZ_DEFAULT_LANGUAGE: 'de' })
+  expect(run.code).toBe(2)
+  expect(run.stderr).toContain('PORT: expected a whole number from 0 to 65535, got "eighty"')
+  expect(run.stderr).toContain('RATUSZ_DEFAULT_LANGUAGE: expected one of uk, pl, en, got "de"')
+})
+
+it('explains its commands with --help', async () => {
+  const run = await runRatusz(['--help'], {})
+  expect(run.code).toBe(0)
+  for (const command of ['serve', 'migrate', 'seed', 'backup']) expect(run.stdout).toContain(command)
+})

@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { onTestFinished } from 'vitest'
+
+export const ROOT = join(import.meta.dirname, '..', '..')
+/** The installed command, as an operator runs it (built by `npm install`/`npm run build`). */
+export const RATUSZ_BIN = join(ROOT, 'bin', 'ratusz.js')
+
+export function assertBuilt(): void {
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it first)')
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+    server.on('error', reject)
+  })
+}
+
+export interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs `ratusz <args>` to completion. */
+export function runRatusz(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
+  assertBuilt()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RATUSZ_BIN, ...args], {
+      env: { ...cleanEnv(), ...env },
+      cwd: ROOT,
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += String(d)
+    })
+    child.stderr.on('data', (d) => {
+      stderr += String(d)
+    })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`ratusz ${args.join(' ')} timed out\n${stdout}\n${stderr}`))
+    }, timeoutMs)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+export interface Server {
+  child: ChildProcess
+  url: string
+  output: () => string
+  /** Milliseconds from spawn to the first successful answer. */
+  startupMs: number
+  exited: Promise<number | null>
+}
+
+/** Starts `ratusz serve` on a free port and waits until it answers /healthz. Killed at test end. */
+export async function startServer(env: Record<string, string>): Promise<Server> {
+  assertBuilt()
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawn(process.execPath, [RATUSZ_BIN, 'serve'], {
+    env: { ...cleanEnv(), LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    cwd: ROOT,
+  })
+  let output = ''
+  child.stdout?.on('data', (d) => {
+    output += String(d)
+  })
+  child.stderr?.on('data', (d) => {
+    output += String(d)
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  onTestFinished(() => {
+    if (child.exitCode === null) child.kill('SIGKILL')
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`ratusz exited with ${child.exitCode}:\n${output}`)
+    try {
+      const res = await fetch(`${url}/healthz`)
+      if (res.ok) break
+    } catch {}
+    if (performance.now() - started > 30_000) throw new Error(`ratusz did not answer within 30 s:\n${output}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  return { child, url, output: () => output, startupMs: performance.now() - started, exited }
+}
+
+/** The environment without the developer's Ratusz settings, so tests see a fresh install. */
+function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(RATUSZ_|DATABASE_URL|PORT|HOST|LOG_LEVEL)/.test(key)) env[key] = value
+  }
+  return env
+}
