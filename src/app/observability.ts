@@ -42,8 +42,15 @@ export function registerMetrics(app: FastifyInstance): Registry {
     requests.inc(labels)
     latency.observe(labels, reply.elapsedTime / 1000)
   })
+  // Once shutdown begins, answers to requests still in flight close their connection; otherwise a
+  // kept-alive connection would hold the server open until the client's keep-alive ran out.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
+    if (closing) reply.header('connection', 'close')
   })
   return registry
 }

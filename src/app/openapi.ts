@@ -31,7 +31,10 @@ export async function registerOpenApi(app: AppInstance, version: string): Promis
   })
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    staticCSP: true,
+    // Swagger UI (React) sets inline style attributes, so this developer page alone allows inline
+    // styles; inline scripts stay forbidden here as everywhere.
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
     uiConfig: { deepLinking: true },
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -1,0 +1,108 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
+import { listeningApp } from '../support/listening-app.js'
+
+describe('home page in Chromium', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof listeningApp>>
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  // A new app per test: freshDatabase registers its cleanup on the running test.
+  const open = async (javaScriptEnabled = true) => {
+    server = await listeningApp()
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    const cspErrors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') cspErrors.push(m.text())
+    })
+    return { page, context, cspErrors, close: async () => Promise.all([context.close(), server.app.close()]) }
+  }
+
+  for (const lang of ['uk', 'pl', 'en']) {
+    it(`has no WCAG 2.1 A/AA violations in ${lang}`, async () => {
+      const { page, close, cspErrors } = await open()
+      await page.goto(`${server.url}/?lang=${lang}`)
+      expect(await page.getAttribute('html', 'lang')).toBe(lang)
+      const violations = await axeViolations(page)
+      expect(violations, describeViolations(violations)).toEqual([])
+      expect(cspErrors).toEqual([])
+      await close()
+    })
+  }
+
+  it('switches language with the switcher and remembers the choice', async () => {
+    const { page, close } = await open()
+    await page.goto(`${server.url}/?lang=en`)
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Polski' }).click()
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('pl')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Witamy w e-urzędzie')
+    await page.goto(`${server.url}/`)
+    expect(await page.getAttribute('html', 'lang')).toBe('pl')
+    await page.getByRole('navigation', { name: 'Język' }).getByRole('link', { name: 'Українська' }).click()
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('uk')
+    await close()
+  })
+
+  it('works without JavaScript', async () => {
+    const { page, close } = await open(false)
+    await page.goto(`${server.url}/?lang=uk`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Ласкаво просимо до електронного офісу',
+    )
+    await page.getByRole('link', { name: 'English' }).click()
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.locator('.card').count()).toBe(4)
+    await close()
+  })
+
+  it('offers a visible skip link as the first Tab stop that moves focus to the content', async () => {
+    const { page, close } = await open()
+    await page.goto(`${server.url}/?lang=en`)
+    await page.keyboard.press('Tab')
+    const focused = page.locator(':focus')
+    expect(await focused.textContent()).toBe('Skip to main content')
+    const box = await focused.boundingBox()
+    expect(box && box.y >= 0).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
+    await close()
+  })
+
+  it('shows an accessible 404 page', async () => {
+    const { page, close } = await open()
+    const res = await page.goto(`${server.url}/nowhere?lang=en`)
+    expect(res?.status()).toBe(404)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found')
+    const violations = await axeViolations(page)
+    expect(violations, describeViolations(violations)).toEqual([])
+    await close()
+  })
+
+  it('keeps the page usable on a phone-sized screen without horizontal scrolling', async () => {
+    const { page, close } = await open()
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.goto(`${server.url}/?lang=uk`)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(overflow).toBeLessThanOrEqual(0)
+    await close()
+  })
+
+  it('renders the API documentation page under the strict CSP', async () => {
+    const { page, close, cspErrors } = await open()
+    await page.goto(`${server.url}/api/docs/`)
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 })
+    expect(await page.locator('.swagger-ui .info .title').textContent()).toContain('Ratusz API')
+    expect(cspErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([])
+    await close()
+  })
+})
