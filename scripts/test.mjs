@@ -97,10 +97,12 @@ function runPart(name, command, args, env = process.env) {
 }
 
 async function main() {
-  // 1. Static checks: types and lint, each counted as one part.
+  // 1. Static checks and the build, each counted as one part.
+  // The build is what `npm start` and the process tests run, so it is rebuilt here first.
   for (const [name, args] of [
     ['type-check', ['tsc', '-p', 'tsconfig.json']],
     ['lint', ['biome', 'check', '.']],
+    ['build', ['tsc', '-p', 'tsconfig.build.json']],
   ]) {
     const ok = runPart(name, 'npx', ['--no-install', ...args])
     totals[ok ? 'passed' : 'failed'] += 1

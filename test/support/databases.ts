@@ -26,6 +26,9 @@ export function describeEachDatabase(name: string, body: (dialect: DialectName) 
   for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => body(dialect))
 }
 
+/** A test database; `reopen()` opens another handle on the same storage (as a second instance would). */
+export type TestDatabase = Database & { reopen(): Database }
+
 export interface FreshOptions {
   /** Leave the schema unmigrated. */
   migrate?: boolean
@@ -39,14 +42,16 @@ export interface FreshOptions {
  * An empty database for one test: an in-memory SQLite database, or a new PostgreSQL schema that is
  * dropped when the test ends.
  */
-export async function freshDatabase(dialect: DialectName, options: FreshOptions = {}): Promise<Database> {
-  let database: Database
+export async function freshDatabase(dialect: DialectName, options: FreshOptions = {}): Promise<TestDatabase> {
+  let database: TestDatabase
   if (dialect === 'sqlite') {
-    database = openDatabase({ sqliteFile: options.sqliteFile ?? ':memory:' })
+    const sqliteFile = options.sqliteFile ?? ':memory:'
+    database = { ...openDatabase({ sqliteFile }), reopen: () => openDatabase({ sqliteFile }) }
   } else {
     const schema = `t_${randomBytes(6).toString('hex')}`
     await admin(async (client) => client.query(`create schema ${schema}`))
-    database = openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 5 })
+    const open = () => openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 5 })
+    database = { ...open(), reopen: open }
     onTestFinished(async () => {
       await admin(async (client) => client.query(`drop schema ${schema} cascade`))
     })
