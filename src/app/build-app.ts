@@ -31,10 +31,10 @@ export interface AppOptions {
 export type Services = ReturnType<typeof createServices>
 
 /** Every module's service, wired to the shared kernel. */
-export function createServices(database: Database, clock: Clock) {
+export function createServices(database: Database, clock: Clock, bus: EventBus) {
   return {
     identity: createIdentityService(database.db, clock),
-    offices: createOfficesService(database.db, clock),
+    offices: createOfficesService(database.db, clock, bus),
   }
 }
 
@@ -58,7 +58,7 @@ export async function buildApp(
   const bus = new EventBus((error, event) =>
     app.log.error({ err: error, event: event.type }, 'event listener failed'),
   )
-  const services = createServices(database, clock)
+  const services = createServices(database, clock, bus)
   app.decorate('services', services)
   app.decorate('bus', bus)
 
@@ -93,7 +93,7 @@ export async function buildApp(
   await app.register(operationsRoutes(database, metrics))
   await app.register(identityRoutes(services.identity))
   await app.register(officesRoutes(services.offices))
-  await app.register(homeRoutes(config, services.offices))
+  await app.register(homeRoutes(config, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))
 

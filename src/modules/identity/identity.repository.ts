@@ -35,16 +35,22 @@ export async function insertToken(db: Db, row: AuthTokenRow): Promise<void> {
   await db.insertInto('authTokens').values(row).execute()
 }
 
-/** The live token with this hash and its active user, or undefined. */
-export function findLiveToken(db: Db, tokenHash: string, now: string) {
+/**
+ * The live token with this hash, its user and the user's grants: one row per grant (one row with
+ * null role when there are none), none when the token is unknown, expired or revoked. One query,
+ * because it runs on every authenticated request.
+ */
+export function findLiveTokenWithGrants(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('authTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 'u.id as userId', 'u.login', 'u.status'])
+    .leftJoin('roleGrants as g', 'g.userId', 'u.id')
+    .select(['u.id as userId', 'u.login', 'u.status', 'g.role', 'g.officeId'])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
-    .executeTakeFirst()
+    .orderBy('g.id')
+    .execute()
 }
 
 export async function revokeToken(db: Db, tokenHash: string, now: string): Promise<void> {

@@ -92,14 +92,16 @@ export function createIdentityService(database: Db, clock: Clock) {
 
     /** The actor behind a bearer token or session cookie, or null when it is unknown, expired or revoked. */
     async authenticate(token: string): Promise<Actor | null> {
-      const found = await repo.findLiveToken(db, hashToken(token), clock.now().toISOString())
-      if (found?.status !== 'active') return null
-      const grants = await repo.listGrants(db, found.userId)
+      const rows = await repo.findLiveTokenWithGrants(db, hashToken(token), clock.now().toISOString())
+      const first = rows[0]
+      if (first?.status !== 'active') return null
       return {
         kind: 'user',
-        id: found.userId,
-        login: found.login,
-        grants: grants.map((g) => ({ role: g.role as Role, officeId: g.officeId })),
+        id: first.userId,
+        login: first.login,
+        grants: rows
+          .filter((r) => r.role !== null)
+          .map((r) => ({ role: r.role as Role, officeId: r.officeId })),
       }
     },
 

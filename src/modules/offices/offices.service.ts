@@ -1,7 +1,9 @@
 import type { Static } from 'typebox'
+import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { notFound } from '../../platform/errors.js'
+import type { EventBus } from '../../platform/events.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
@@ -23,8 +25,13 @@ export interface NewOffice {
 
 export type OfficesService = ReturnType<typeof createOfficesService>
 
-export function createOfficesService(database: Db, clock: Clock) {
+/** Events the offices module publishes after its changes commit. */
+export const OFFICE_EVENTS = { created: 'office.created', updated: 'office.updated' } as const
+
+export function createOfficesService(database: Db, clock: Clock, bus: EventBus) {
   const db = withTables<OfficesTables>(database)
+  // Every public page lists the offices; they change a few times a year.
+  const publicOffices = new TtlCache<OfficeDto[]>({ ttlMs: 10_000, maxEntries: 1, clock })
   return {
     async listOffices(actor: Actor): Promise<OfficeDto[]> {
       assertAllowed(actor, officesPolicy.read)
@@ -43,8 +50,10 @@ export function createOfficesService(database: Db, clock: Clock) {
 
     /** Offices as the public sees them: active ones only, no actor needed. */
     async listPublicOffices(): Promise<OfficeDto[]> {
-      const rows = await repo.listOfficeRows(db, {})
-      return rows.filter((r) => r.status === 'active').map(toOfficeDto)
+      return publicOffices.getOrLoad('all', async () => {
+        const rows = await repo.listOfficeRows(db, {})
+        return rows.filter((r) => r.status === 'active').map(toOfficeDto)
+      })
     },
 
     async countOffices(): Promise<number> {
@@ -87,8 +96,10 @@ export function createOfficesService(database: Db, clock: Clock) {
           await repo.insertDesk(trx, { id: newId(), officeId: id, name, createdAt: now })
         }
       })
-      const row = await repo.findOfficeRow(db, id)
-      return toOfficeDto(row!)
+      const created = toOfficeDto((await repo.findOfficeRow(db, id))!)
+      publicOffices.clear()
+      await bus.publish({ type: OFFICE_EVENTS.created, payload: { officeId: id }, at: now })
+      return created
     },
 
     async listUnits(actor: Actor, officeId: string): Promise<UnitDto[]> {

@@ -1,0 +1,158 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+
+export const ROOT = join(import.meta.dirname, '..')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+    server.on('error', reject)
+  })
+}
+
+export interface Served {
+  url: string
+  child: ChildProcess
+  stop(): Promise<void>
+  /** Peak resident memory of the server process so far (VmHWM), in MiB. */
+  peakMemoryMiB(): number
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  const started = Date.now()
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).status < 500) return
+    } catch {}
+    if (Date.now() - started > 30_000) throw new Error(`${url} did not answer in 30 s`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+async function serveProcess(args: string[], env: Record<string, string>, probe: string): Promise<Served> {
+  const port = await freePort()
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: 'ignore',
+  })
+  const url = `http://127.0.0.1:${port}`
+  await waitUntilUp(`${url}${probe}`, child)
+  return {
+    url,
+    child,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    },
+    peakMemoryMiB: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0)
+      return Math.round((kb / 1024) * 10) / 10
+    },
+  }
+}
+
+/** The bare Fastify + SQLite insert route. */
+export function serveBare(): Promise<Served> {
+  return serveProcess([join(ROOT, 'bench', 'bare-server.mjs')], {}, '/bare')
+}
+
+/**
+ * Ratusz as installed (`bin/ratusz.js serve`, built code) on a new SQLite database with the demo
+ * network, default settings (JSON request logs at info, written to a discarded stdout).
+ */
+export function serveRatusz(env: Record<string, string> = {}): Promise<Served> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratusz-bench-'))
+  return serveProcess(
+    [join(ROOT, 'bin', 'ratusz.js'), 'serve'],
+    { HOST: '127.0.0.1', RATUSZ_DATA_DIR: dataDir, ...env },
+    '/healthz',
+  )
+}
+
+export interface LoadResult {
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+export interface LoadOptions {
+  url: string
+  headers?: Record<string, string>
+  connections?: number
+  seconds?: number
+}
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    headers: options.headers ?? {},
+    connections: options.connections ?? 20,
+    duration: options.seconds ?? 5,
+  })
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+/** Runs `rounds` loads (after a short warm-up) and keeps the medians. */
+export async function measure(options: LoadOptions, rounds: number): Promise<LoadResult> {
+  await load({ ...options, seconds: 1 })
+  const runs: LoadResult[] = []
+  for (let i = 0; i < rounds; i++) runs.push(await load(options))
+  return {
+    requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond))),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }
+}
+
+export interface Row {
+  name: string
+  result: LoadResult
+  memoryMiB: number
+}
+
+export function printTable(title: string, baseline: Row, rows: Row[]): void {
+  const lines = [
+    `\n${title}`,
+    `${'scenario'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'peak MiB'.padStart(9)} ${'vs bare'.padStart(8)}`,
+  ]
+  for (const row of [baseline, ...rows]) {
+    const ratio = row.result.requestsPerSecond / baseline.result.requestsPerSecond
+    const flags =
+      row.result.non2xx || row.result.errors
+        ? `  (!) ${row.result.non2xx} non-2xx, ${row.result.errors} errors`
+        : ''
+    lines.push(
+      `${row.name.padEnd(34)} ${String(row.result.requestsPerSecond).padStart(8)} ${String(row.result.p50).padStart(7)} ${String(row.result.p99).padStart(7)} ${String(row.memoryMiB).padStart(9)} ${ratio.toFixed(2).padStart(8)}${flags}`,
+    )
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
