@@ -31,6 +31,7 @@ export function pageContextOf(req: FastifyRequest, reply: FastifyReply, fallback
       maxAge: YEAR_SECONDS,
       sameSite: 'lax',
       httpOnly: true,
+      secure: req.protocol === 'https',
     })
   }
   url.searchParams.delete('lang')

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
+import { freePort } from './free-port.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The installed command, as an operator runs it (built by `npm install`/`npm run build`). */
@@ -12,17 +12,6 @@ export function assertBuilt(): void {
   if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` (npm test does it first)')
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-    server.on('error', reject)
-  })
 }
 
 export interface Run {
