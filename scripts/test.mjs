@@ -102,7 +102,7 @@ async function main() {
   for (const [name, args] of [
     ['type-check', ['tsc', '-p', 'tsconfig.json']],
     ['lint', ['biome', 'check', '.']],
-    ['build', ['tsc', '-p', 'tsconfig.build.json']],
+    ['build', ['node', 'scripts/build.mjs']],
   ]) {
     const ok = runPart(name, 'npx', ['--no-install', ...args])
     totals[ok ? 'passed' : 'failed'] += 1
