@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely'
 import * as m001 from './2026-11-25-001-offices.js'
 import * as m002 from './2026-11-25-002-identity.js'
+import * as m003 from './2026-11-25-003-audit.js'
+import * as m004 from './2026-11-25-004-sign-in-security.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-offices': m001,
   '2026-11-25-002-identity': m002,
+  '2026-11-25-003-audit': m003,
+  '2026-11-25-004-sign-in-security': m004,
 }

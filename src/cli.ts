@@ -70,6 +70,38 @@ export function cli(): Command {
       }, cfg)
     })
 
+  const audit = program.command('audit').description('the tamper-evident audit log')
+  audit
+    .command('verify')
+    .description('recompute the hash chain; exits 1 at the first broken entry')
+    .action(async () => {
+      const cfg = config()
+      const database = openConfiguredDatabase(cfg)
+      const app = await buildApp({ config: cfg, database, logger: false })
+      try {
+        await migrate(database)
+        const check = await app.services.audit.verifyOffline()
+        const head = await app.services.audit.head()
+        say(JSON.stringify({ ...check, head: { seq: head.seq, hash: head.hash } }))
+        if (!check.valid) {
+          process.stderr.write(`ratusz: audit chain broken at entry ${check.firstBrokenSeq}\n`)
+          process.exitCode = 1
+        }
+      } finally {
+        await app.close()
+      }
+    })
+  audit
+    .command('head')
+    .description('print the newest entry number and hash, to anchor outside Ratusz')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        const { createAuditService } = await import('./modules/audit/index.js')
+        const { systemClock } = await import('./platform/clock.js')
+        say(JSON.stringify(await createAuditService(database.db, systemClock).head()))
+      })
+    })
+
   return program
 }
 

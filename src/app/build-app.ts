@@ -4,7 +4,14 @@ import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import { authenticationPlugin, createIdentityService, identityRoutes } from '../modules/identity/index.js'
+import { auditRoutes, createAuditService } from '../modules/audit/index.js'
+import {
+  authenticationPlugin,
+  createSignInService,
+  createUsersService,
+  identityRoutes,
+  usersRoutes,
+} from '../modules/identity/index.js'
 import { createOfficesService, officesRoutes } from '../modules/offices/index.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
@@ -31,10 +38,14 @@ export interface AppOptions {
 export type Services = ReturnType<typeof createServices>
 
 /** Every module's service, wired to the shared kernel. */
-export function createServices(database: Database, clock: Clock, bus: EventBus) {
+export function createServices(config: Config, database: Database, clock: Clock, bus: EventBus) {
+  const audit = createAuditService(database.db, clock)
+  const offices = createOfficesService(database.db, clock, bus, audit.trail)
   return {
-    identity: createIdentityService(database.db, clock),
-    offices: createOfficesService(database.db, clock, bus),
+    audit,
+    offices,
+    signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),
+    users: createUsersService(database.db, clock, audit.trail, (id) => offices.officeExists(id)),
   }
 }
 
@@ -58,11 +69,11 @@ export async function buildApp(
   const bus = new EventBus((error, event) =>
     app.log.error({ err: error, event: event.type }, 'event listener failed'),
   )
-  const services = createServices(database, clock, bus)
+  const services = createServices(config, database, clock, bus)
   app.decorate('services', services)
   app.decorate('bus', bus)
 
-  app.setErrorHandler(errorHandler(config))
+  app.setErrorHandler(errorHandler(config, services.audit))
   app.addSchema(ProblemSchema)
 
   const metrics = registerMetrics(app)
@@ -88,11 +99,13 @@ export async function buildApp(
   await app.register(formbody)
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '365d', immutable: true })
   await registerOpenApi(app, packageVersion())
-  await app.register(authenticationPlugin, { identity: services.identity })
+  await app.register(authenticationPlugin, { signIn: services.signIn })
 
   await app.register(operationsRoutes(database, metrics))
-  await app.register(identityRoutes(services.identity))
+  await app.register(identityRoutes(services.signIn, services.users))
+  await app.register(usersRoutes(services.users))
   await app.register(officesRoutes(services.offices))
+  await app.register(auditRoutes(services.audit))
   await app.register(homeRoutes(config, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { auditActorOf } from '../modules/identity/index.js'
+import type { AuditRecord } from '../platform/audit-trail.js'
 import type { Config } from '../platform/config.js'
 import { AppError } from '../platform/errors.js'
 import {
@@ -52,11 +54,37 @@ export function sendError(config: Config, error: AppError, req: FastifyRequest, 
     .send(documentOf(ErrorPage({ ctx, status: error.status, requestId: req.id })))
 }
 
-export function errorHandler(config: Config) {
-  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+/** Where denied attempts go: the audit log, in a transaction of their own. */
+export interface DeniedAccessLog {
+  recordAlone(entry: AuditRecord): Promise<void>
+}
+
+// Wrong sign-ins are audited by the sign-in itself, with more detail.
+const AUDITED_ELSEWHERE = new Set(['INVALID_CREDENTIALS'])
+
+async function recordDenied(log: DeniedAccessLog, error: AppError, req: FastifyRequest): Promise<void> {
+  if ((error.status !== 401 && error.status !== 403) || AUDITED_ELSEWHERE.has(error.code)) return
+  try {
+    await log.recordAlone({
+      actor: auditActorOf(req.actor),
+      action: 'access.denied',
+      officeId: null,
+      subjectType: 'route',
+      subjectId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`,
+      summary: { status: error.status, code: error.code, url: req.url.slice(0, 500), address: req.ip },
+      requestId: req.id,
+    })
+  } catch (auditError) {
+    req.log.error({ err: auditError }, 'could not audit a denied access')
+  }
+}
+
+export function errorHandler(config: Config, denied: DeniedAccessLog) {
+  return async (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error)
     if (appError.status >= 500) req.log.error({ err: error }, 'request failed')
     else req.log.info({ code: appError.code, status: appError.status }, 'request refused')
+    await recordDenied(denied, appError, req)
     return sendError(config, appError, req, reply)
   }
 }

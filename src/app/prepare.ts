@@ -1,4 +1,5 @@
 import { migrations } from '../../migrations/index.js'
+import { SYSTEM_ACTOR } from '../modules/identity/index.js'
 import type { Config } from '../platform/config.js'
 import { type Database, migrateToLatest, openDatabase, sqliteFileIn } from '../platform/db/index.js'
 import type { Services } from './build-app.js'
@@ -16,8 +17,8 @@ export async function migrate(database: Database, onStep?: (name: string) => voi
 
 /** Creates the `admin` user from RATUSZ_ADMIN_PASSWORD when no user of that name exists. */
 export async function bootstrapAdmin(config: Config, services: Services): Promise<boolean> {
-  if (!config.adminPassword || (await services.identity.userExists('admin'))) return false
-  await services.identity.createUser({
+  if (!config.adminPassword || (await services.users.userExists('admin'))) return false
+  await services.users.createUser(SYSTEM_ACTOR, {
     login: 'admin',
     password: config.adminPassword,
     name: 'Administrator',

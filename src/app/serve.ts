@@ -30,6 +30,18 @@ export async function serve(config: Config): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 
+  // The chain head goes to the log at start and daily, so an operator's log archive anchors it.
+  const logHead = async () => {
+    try {
+      app.log.info({ auditHead: await app.services.audit.head() }, 'audit chain head')
+    } catch (error) {
+      app.log.error({ err: error }, 'could not read the audit chain head')
+    }
+  }
+  await logHead()
+  const headTimer = setInterval(() => void logHead(), 24 * 3600_000)
+  headTimer.unref()
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -40,6 +52,7 @@ export async function serve(config: Config): Promise<void> {
       process.exit(1)
     }, 10_000)
     timer.unref()
+    clearInterval(headTimer)
     await app.close()
     app.log.info('stopped')
     process.exit(0)

@@ -1,5 +1,5 @@
 import type { Role } from '../../modules/identity/index.js'
-import type { NewOffice } from '../../modules/offices/index.js'
+import type { CreateOfficeBody, OpeningHours } from '../../modules/offices/index.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
 
 /**
@@ -7,7 +7,7 @@ import type { MultilingualText } from '../../platform/i18n/index.js'
  * oblast. Addresses are public office addresses; no personal data.
  */
 export interface DemoOffice {
-  office: NewOffice
+  office: CreateOfficeBody & { openingHours: OpeningHours }
   units: { code: string; name: MultilingualText }[]
   desks: string[]
 }

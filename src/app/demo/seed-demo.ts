@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../modules/identity/index.js'
 import type { Services } from '../build-app.js'
 import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
 
@@ -14,15 +15,20 @@ export async function seedDemo(
   if ((await services.offices.countOffices()) > 0) return null
   const officeIds = new Map<string, string>()
   for (const demo of DEMO_OFFICES) {
-    const office = await services.offices.createOfficeWithStructure(demo.office, demo.units, demo.desks)
+    const office = await services.offices.createOfficeWithStructure(
+      SYSTEM_ACTOR,
+      demo.office,
+      demo.units,
+      demo.desks,
+    )
     officeIds.set(office.code, office.id)
     onProgress?.(`office ${office.code}`)
   }
   const users: SeedResult['users'] = []
   for (const user of DEMO_USERS) {
-    if (await services.identity.userExists(user.login)) continue
+    if (await services.users.userExists(user.login)) continue
     const password = demoPassword(user.login)
-    await services.identity.createUser({
+    await services.users.createUser(SYSTEM_ACTOR, {
       login: user.login,
       password,
       name: user.name,

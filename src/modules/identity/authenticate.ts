@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { unauthenticated } from '../../platform/errors.js'
+import { AppError, unauthenticated } from '../../platform/errors.js'
 import type { AppInstance, AuthenticateHook } from '../../platform/http/app-instance.js'
-import type { IdentityService } from './identity.service.js'
 import type { Actor } from './roles.js'
+import type { SignInService } from './sign-in.service.js'
 
 export const SESSION_COOKIE = 'ratusz_session'
 
@@ -15,6 +15,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook: resolves the bearer token or session cookie into `req.actor`, or answers 401. */
     authenticate: AuthenticateHook
+  }
+  interface FastifyContextConfig {
+    /** The route stays open to a sign-in that must first set up its second factor. */
+    allowDuringTotpSetup?: boolean
   }
 }
 
@@ -29,13 +33,22 @@ export function presentedToken(req: FastifyRequest): string | null {
 }
 
 export const authenticationPlugin = fp(
-  async (app: AppInstance, opts: { identity: IdentityService }) => {
+  async (app: AppInstance, opts: { signIn: SignInService }) => {
     app.decorateRequest('actor', null)
     app.decorate('authenticate', async (req: FastifyRequest) => {
       const token = presentedToken(req)
-      const actor = token ? await opts.identity.authenticate(token) : null
+      const actor = token ? await opts.signIn.authenticate(token) : null
       if (!actor) throw unauthenticated()
+      actor.requestId = req.id
       req.actor = actor
+      if (actor.mustSetUpTotp && !req.routeOptions.config.allowDuringTotpSetup) {
+        throw new AppError(
+          'TOTP_SETUP_REQUIRED',
+          403,
+          'Set up your second factor first',
+          'This account must turn on its second factor (POST /api/v1/me/totp) before anything else.',
+        )
+      }
     })
   },
   { name: 'authentication' },

@@ -15,6 +15,20 @@ export async function insertUser(db: Db, row: UserRow): Promise<void> {
   await db.insertInto('users').values(row).execute()
 }
 
+export async function updateUser(db: Db, id: string, set: Partial<Omit<UserRow, 'id'>>): Promise<void> {
+  await db.updateTable('users').set(set).where('id', '=', id).execute()
+}
+
+/** Users with a grant in one of `officeIds` (null: every user), ordered by login. */
+export function listUsers(db: Db, officeIds: readonly string[] | null): Promise<UserRow[]> {
+  let q = db.selectFrom('users').selectAll().orderBy('login')
+  if (officeIds) {
+    if (officeIds.length === 0) return Promise.resolve([])
+    q = q.where('id', 'in', db.selectFrom('roleGrants').select('userId').where('officeId', 'in', officeIds))
+  }
+  return q.execute()
+}
+
 export function listGrants(db: Db, userId: string) {
   return db
     .selectFrom('roleGrants')
@@ -24,11 +38,27 @@ export function listGrants(db: Db, userId: string) {
     .execute()
 }
 
-export async function insertGrant(
+export function listGrantsOfUsers(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('roleGrants')
+    .select(['userId', 'role', 'officeId'])
+    .where('userId', 'in', userIds)
+    .orderBy('id')
+    .execute()
+}
+
+export async function replaceGrants(
   db: Db,
-  row: { id: string; userId: string; role: string; officeId: string | null },
+  userId: string,
+  grants: { id: string; role: string; officeId: string | null }[],
 ) {
-  await db.insertInto('roleGrants').values(row).execute()
+  await db.deleteFrom('roleGrants').where('userId', '=', userId).execute()
+  if (grants.length > 0)
+    await db
+      .insertInto('roleGrants')
+      .values(grants.map((g) => ({ ...g, userId })))
+      .execute()
 }
 
 export async function insertToken(db: Db, row: AuthTokenRow): Promise<void> {
@@ -45,7 +75,7 @@ export function findLiveTokenWithGrants(db: Db, tokenHash: string, now: string) 
     .selectFrom('authTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
     .leftJoin('roleGrants as g', 'g.userId', 'u.id')
-    .select(['u.id as userId', 'u.login', 'u.status', 'g.role', 'g.officeId'])
+    .select(['u.id as userId', 'u.login', 'u.status', 'u.totpConfirmedAt', 't.kind', 'g.role', 'g.officeId'])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
@@ -53,11 +83,44 @@ export function findLiveTokenWithGrants(db: Db, tokenHash: string, now: string) 
     .execute()
 }
 
-export async function revokeToken(db: Db, tokenHash: string, now: string): Promise<void> {
+export async function revokeTokenByHash(db: Db, tokenHash: string, now: string): Promise<void> {
   await db
     .updateTable('authTokens')
     .set({ revokedAt: now })
     .where('tokenHash', '=', tokenHash)
     .where('revokedAt', 'is', null)
+    .execute()
+}
+
+export async function revokeTokenById(db: Db, userId: string, id: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('authTokens')
+    .set({ revokedAt: now })
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .where('kind', '=', 'personal')
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export async function revokeAllTokens(db: Db, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('authTokens')
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute()
+}
+
+export function listPersonalTokens(db: Db, userId: string, now: string) {
+  return db
+    .selectFrom('authTokens')
+    .select(['id', 'label', 'createdAt', 'expiresAt'])
+    .where('userId', '=', userId)
+    .where('kind', '=', 'personal')
+    .where('revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+    .orderBy('createdAt')
     .execute()
 }

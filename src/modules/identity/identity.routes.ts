@@ -1,38 +1,54 @@
 import { Type } from 'typebox'
-import { notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { problemResponses } from '../../platform/http/schemas.js'
+import { IdParams, problemResponses } from '../../platform/http/schemas.js'
 import { presentedToken } from './authenticate.js'
-import { LoginBody, LoginResponse, MeResponse } from './identity.schemas.js'
-import type { IdentityService } from './identity.service.js'
+import {
+  CreatedTokenDto,
+  LoginBody,
+  LoginResponse,
+  PersonalTokenBody,
+  PersonalTokenDto,
+  TotpCodeBody,
+  TotpEnrolment,
+  UserDto,
+} from './identity.schemas.js'
+import type { SignInService } from './sign-in.service.js'
+import type { UsersService } from './users.service.js'
 
-const tags = ['identity']
+const tags = ['sign-in']
 
-export function identityRoutes(identity: IdentityService) {
+/** Signing in and out, and what a signed-in user manages for themself. */
+export function identityRoutes(signIn: SignInService, users: UsersService) {
   return async (app: AppInstance) => {
     app.post(
       '/api/v1/auth/login',
       {
         schema: {
           tags,
-          summary: 'Sign in and get a bearer token',
+          summary: 'Sign in and get a bearer token (429 after repeated failures)',
           security: [],
           body: LoginBody,
-          response: { 200: LoginResponse, ...problemResponses },
+          response: { 200: LoginResponse, ...problemResponses, 429: Type.Ref('Problem') },
         },
       },
-      async (req) => identity.login(req.body.login, req.body.password),
+      async (req) => signIn.login({ ...req.body, address: req.ip, requestId: req.id }),
     )
+
+    const self = { onRequest: app.authenticate, config: { allowDuringTotpSetup: true } }
 
     app.post(
       '/api/v1/auth/logout',
       {
-        onRequest: app.authenticate,
-        schema: { tags, summary: 'Revoke the token used for this request', response: { 204: Type.Null() } },
+        ...self,
+        schema: {
+          tags,
+          summary: 'Revoke the token used for this request',
+          response: { 204: Type.Null(), ...problemResponses },
+        },
       },
       async (req, reply) => {
         const token = presentedToken(req)
-        if (token) await identity.logout(token)
+        if (token) await signIn.logout(req.actor!, token)
         return reply.code(204).send(null)
       },
     )
@@ -40,13 +56,86 @@ export function identityRoutes(identity: IdentityService) {
     app.get(
       '/api/v1/me',
       {
-        onRequest: app.authenticate,
-        schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, ...problemResponses } },
+        ...self,
+        schema: { tags, summary: 'The signed-in user', response: { 200: UserDto, ...problemResponses } },
       },
-      async (req) => {
-        const user = await identity.getUser(req.actor!.id)
-        if (!user) throw notFound('User')
-        return { id: user.id, login: user.login, name: user.name, email: user.email, roles: user.roles }
+      async (req) => users.getSelf(req.actor!),
+    )
+
+    app.get(
+      '/api/v1/me/tokens',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'Your personal API tokens',
+          response: { 200: Type.Object({ items: Type.Array(PersonalTokenDto) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await signIn.listPersonalTokens(req.actor!) }),
+    )
+
+    app.post(
+      '/api/v1/me/tokens',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'Create a personal API token for a script or device (the token is shown once)',
+          body: PersonalTokenBody,
+          response: { 201: CreatedTokenDto, ...problemResponses },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await signIn.createPersonalToken(req.actor!, req.body.label, req.body.expiresAt ?? null)),
+    )
+
+    app.delete(
+      '/api/v1/me/tokens/:id',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'Revoke a personal API token',
+          params: IdParams,
+          response: { 204: Type.Null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await signIn.revokePersonalToken(req.actor!, req.params.id)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.post(
+      '/api/v1/me/totp',
+      {
+        ...self,
+        schema: {
+          tags,
+          summary: 'Start setting up a second factor (TOTP)',
+          response: { 200: TotpEnrolment, ...problemResponses },
+        },
+      },
+      async (req) => signIn.enrolTotp(req.actor!),
+    )
+
+    app.post(
+      '/api/v1/me/totp/confirm',
+      {
+        ...self,
+        schema: {
+          tags,
+          summary: 'Turn the second factor on with a current code; every open sign-in ends',
+          body: TotpCodeBody,
+          response: { 204: Type.Null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await signIn.confirmTotp(req.actor!, req.body.code)
+        return reply.code(204).send(null)
       },
     )
   }

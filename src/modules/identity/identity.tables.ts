@@ -7,6 +7,8 @@ export interface UsersTable {
   email: string | null
   passwordHash: string
   totpSecret: string | null
+  /** When the second factor was confirmed; null while it is off or only enrolled. */
+  totpConfirmedAt: string | null
   status: string
   version: number
   createdAt: string

@@ -1,9 +1,11 @@
 export { authenticationPlugin, presentedToken, SESSION_COOKIE } from './authenticate.js'
+export { identityPolicy } from './identity.policy.js'
 export { identityRoutes } from './identity.routes.js'
-export { createIdentityService, type IdentityService, type NewUser } from './identity.service.js'
+export type { UserDto } from './identity.schemas.js'
 export {
   type Actor,
   assertAllowed,
+  auditActorOf,
   isAllowed,
   officesVisibleTo,
   type Policy,
@@ -12,3 +14,7 @@ export {
   type RoleGrant,
   SYSTEM_ACTOR,
 } from './roles.js'
+export { createSignInService, type SignedIn, type SignInService } from './sign-in.service.js'
+export { totpCode } from './totp.js'
+export { usersRoutes } from './users.routes.js'
+export { createUsersService, preconditionFailed, type UsersService } from './users.service.js'

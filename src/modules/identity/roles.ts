@@ -1,3 +1,4 @@
+import type { AuditActor } from '../../platform/audit-trail.js'
 import { forbidden } from '../../platform/errors.js'
 
 export const ROLES = [
@@ -13,18 +14,34 @@ export const ROLES = [
 ] as const
 export type Role = (typeof ROLES)[number]
 
+/** Roles that only make sense network-wide. */
+export const NETWORK_ONLY_ROLES: readonly Role[] = ['coordinator']
+/** Roles that only make sense for one office. */
+export const OFFICE_ONLY_ROLES: readonly Role[] = [
+  'manager',
+  'consultant',
+  'chancellery',
+  'officer',
+  'head',
+  'kiosk',
+]
+
 /** A role held network-wide (`officeId: null`) or for one office. */
 export interface RoleGrant {
   role: Role
   officeId: string | null
 }
 
-/** Who is acting: a staff user, a device, or the system itself. */
+/** Who is acting: a staff user, a device (kiosk, board), or the system itself. */
 export interface Actor {
-  kind: 'user' | 'system'
+  kind: 'user' | 'device' | 'system'
   id: string
   login: string
   grants: readonly RoleGrant[]
+  /** The request this actor acts in, for the audit log. */
+  requestId?: string
+  /** Set when the only thing this sign-in may do is set up its second factor. */
+  mustSetUpTotp?: boolean
 }
 
 export const SYSTEM_ACTOR: Actor = {
@@ -34,18 +51,29 @@ export const SYSTEM_ACTOR: Actor = {
   grants: [{ role: 'admin', officeId: null }],
 }
 
+/** How the audit log names an actor. */
+export function auditActorOf(actor: Actor | null): AuditActor {
+  if (!actor) return { type: 'anonymous', id: null, login: null }
+  return { type: actor.kind, id: actor.kind === 'system' ? null : actor.id, login: actor.login }
+}
+
 /** A module's rights as data: each action lists the roles that may take it. Anything unlisted is denied. */
 export type Policy = Record<string, readonly Role[]>
 
 /** True when a grant of one of `roles` covers `officeId` (or any office, when none is named). */
-export function isAllowed(actor: Actor, roles: readonly Role[], officeId?: string): boolean {
+export function isAllowed(actor: Actor, roles: readonly Role[], officeId?: string | null): boolean {
   return actor.grants.some(
     (g) =>
       roles.includes(g.role) && (g.officeId === null || officeId === undefined || g.officeId === officeId),
   )
 }
 
-export function assertAllowed(actor: Actor, roles: readonly Role[], officeId?: string): void {
+/** Network-wide grant of one of `roles`. */
+export function isAllowedNetworkWide(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.grants.some((g) => roles.includes(g.role) && g.officeId === null)
+}
+
+export function assertAllowed(actor: Actor, roles: readonly Role[], officeId?: string | null): void {
   if (!isAllowed(actor, roles, officeId)) throw forbidden()
 }
 

@@ -15,4 +15,5 @@ export const officesPolicy = {
   ],
   create: ['admin'],
   update: ['admin', 'manager'],
+  manageStructure: ['admin', 'manager'],
 } as const satisfies Policy

@@ -1,30 +1,65 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { IdParams, problemResponses } from '../../platform/http/schemas.js'
-import { DeskDto, OfficeDto, UnitDto } from './offices.schemas.js'
+import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { IdParams, MultilingualText, problemResponses } from '../../platform/http/schemas.js'
+import {
+  CreateOfficeBody,
+  DateParams,
+  DeskBody,
+  DeskDto,
+  HoursExceptionBody,
+  HoursExceptionDto,
+  OfficeDto,
+  UnitBody,
+  UnitDto,
+  UpdateOfficeBody,
+} from './offices.schemas.js'
 import type { OfficesService } from './offices.service.js'
 
 const tags = ['offices']
+const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref('Problem') }
+const listOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item) })
 
 export function officesRoutes(offices: OfficesService) {
   return async (app: AppInstance) => {
+    const auth = { onRequest: app.authenticate }
+
     app.get(
       '/api/v1/offices',
       {
-        onRequest: app.authenticate,
+        ...auth,
         schema: {
           tags,
           summary: 'Offices the caller may see',
-          response: { 200: Type.Object({ items: Type.Array(OfficeDto) }), ...problemResponses },
+          response: { 200: listOf(OfficeDto), ...problemResponses },
         },
       },
       async (req) => ({ items: await offices.listOffices(req.actor!) }),
     )
 
+    app.post(
+      '/api/v1/offices',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Create an office (admin)',
+          body: CreateOfficeBody,
+          response: { 201: OfficeDto, ...changing },
+        },
+      },
+      async (req, reply) => {
+        const office = await offices.createOffice(req.actor!, req.body)
+        setEtag(reply, office.version)
+        return reply.code(201).header('location', `/api/v1/offices/${office.id}`).send(office)
+      },
+    )
+
     app.get(
       '/api/v1/offices/:id',
       {
-        onRequest: app.authenticate,
+        ...auth,
         schema: {
           tags,
           summary: 'One office',
@@ -32,35 +67,152 @@ export function officesRoutes(offices: OfficesService) {
           response: { 200: OfficeDto, ...problemResponses },
         },
       },
-      async (req) => offices.getOffice(req.actor!, req.params.id),
+      async (req, reply) => {
+        const office = await offices.getOffice(req.actor!, req.params.id)
+        setEtag(reply, office.version)
+        return office
+      },
+    )
+
+    app.patch(
+      '/api/v1/offices/:id',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Change an office (admin; its manager). If-Match refuses lost updates.',
+          params: IdParams,
+          body: UpdateOfficeBody,
+          response: { 200: OfficeDto, ...changing },
+        },
+      },
+      async (req, reply) => {
+        const office = await offices.updateOffice(req.actor!, req.params.id, req.body, ifMatchVersion(req))
+        setEtag(reply, office.version)
+        return office
+      },
     )
 
     app.get(
       '/api/v1/offices/:id/units',
       {
-        onRequest: app.authenticate,
+        ...auth,
         schema: {
           tags,
           summary: 'Organisational units of an office',
           params: IdParams,
-          response: { 200: Type.Object({ items: Type.Array(UnitDto) }), ...problemResponses },
+          response: { 200: listOf(UnitDto), ...problemResponses },
         },
       },
       async (req) => ({ items: await offices.listUnits(req.actor!, req.params.id) }),
     )
 
+    app.post(
+      '/api/v1/offices/:id/units',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Add an organisational unit (code unique in the office)',
+          params: IdParams,
+          body: UnitBody,
+          response: { 201: UnitDto, ...changing },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await offices.createUnit(req.actor!, req.params.id, req.body)),
+    )
+
+    app.patch(
+      '/api/v1/units/:id',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Rename a unit (its code never changes)',
+          params: IdParams,
+          body: Type.Object({ name: MultilingualText }, { additionalProperties: false }),
+          response: { 200: UnitDto, ...changing },
+        },
+      },
+      async (req) => offices.renameUnit(req.actor!, req.params.id, req.body.name),
+    )
+
     app.get(
       '/api/v1/offices/:id/desks',
       {
-        onRequest: app.authenticate,
+        ...auth,
         schema: {
           tags,
           summary: 'Desks of an office',
           params: IdParams,
-          response: { 200: Type.Object({ items: Type.Array(DeskDto) }), ...problemResponses },
+          response: { 200: listOf(DeskDto), ...problemResponses },
         },
       },
       async (req) => ({ items: await offices.listDesks(req.actor!, req.params.id) }),
+    )
+
+    app.post(
+      '/api/v1/offices/:id/desks',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Add a desk',
+          params: IdParams,
+          body: DeskBody,
+          response: { 201: DeskDto, ...changing },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await offices.createDesk(req.actor!, req.params.id, req.body.name)),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/hours-exceptions',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Dates with other hours than usual (holidays, closures)',
+          params: IdParams,
+          response: { 200: listOf(HoursExceptionDto), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await offices.listHoursExceptions(req.actor!, req.params.id) }),
+    )
+
+    app.put(
+      '/api/v1/offices/:id/hours-exceptions/:date',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Set the hours of one date; an empty list closes the office that day',
+          params: DateParams,
+          body: HoursExceptionBody,
+          response: { 200: HoursExceptionDto, ...changing },
+        },
+      },
+      async (req) =>
+        offices.putHoursException(req.actor!, req.params.id, { date: req.params.date, ...req.body }),
+    )
+
+    app.delete(
+      '/api/v1/offices/:id/hours-exceptions/:date',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Remove an exception',
+          params: DateParams,
+          response: { 204: Type.Null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await offices.deleteHoursException(req.actor!, req.params.id, req.params.date)
+        return reply.code(204).send(null)
+      },
     )
   }
 }

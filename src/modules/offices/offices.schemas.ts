@@ -57,3 +57,74 @@ export type UnitDto = Static<typeof UnitDto>
 
 export const DeskDto = Type.Object({ id: Id, officeId: Id, name: Type.String() })
 export type DeskDto = Static<typeof DeskDto>
+
+const Code = Type.String({
+  pattern: '^[A-Z0-9][A-Z0-9-]{1,31}$',
+  description: 'Stable office code, e.g. LVIV-CNAP',
+})
+const Timezone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA timezone, e.g. Europe/Kyiv' })
+
+export const CreateOfficeBody = Type.Object(
+  {
+    code: Code,
+    name: MultilingualText,
+    address: Address,
+    timezone: Timezone,
+    defaultLanguage: Type.Enum(LANGUAGES),
+    openingHours: Type.Optional(OpeningHours),
+    contact: Type.Optional(Contact),
+  },
+  { additionalProperties: false },
+)
+export type CreateOfficeBody = Static<typeof CreateOfficeBody>
+
+export const UpdateOfficeBody = Type.Object(
+  {
+    name: Type.Optional(MultilingualText),
+    address: Type.Optional(Address),
+    timezone: Type.Optional(Timezone),
+    defaultLanguage: Type.Optional(Type.Enum(LANGUAGES)),
+    openingHours: Type.Optional(OpeningHours),
+    contact: Type.Optional(Contact),
+    status: Type.Optional(OfficeStatus),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdateOfficeBody = Static<typeof UpdateOfficeBody>
+
+export const UnitBody = Type.Object(
+  {
+    code: Type.String({
+      minLength: 1,
+      maxLength: 12,
+      description: 'Letters and digits with at least one letter: OR, B2, A1c, 11d',
+    }),
+    name: MultilingualText,
+  },
+  { additionalProperties: false },
+)
+export type UnitBody = Static<typeof UnitBody>
+
+export const DeskBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+)
+
+const LocalDate = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'Office-local date YYYY-MM-DD',
+})
+export const DateParams = Type.Object({ id: Id, date: LocalDate })
+export const HoursExceptionBody = Type.Object(
+  {
+    hours: Type.Array(OpeningSpan, { maxItems: 6, description: 'Empty: closed all day' }),
+    reason: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+)
+export const HoursExceptionDto = Type.Object({
+  date: LocalDate,
+  hours: Type.Array(OpeningSpan),
+  reason: Type.String(),
+})
+export type HoursExceptionDto = Static<typeof HoursExceptionDto>

@@ -1,37 +1,85 @@
-import type { Static } from 'typebox'
+import type { AuditTrail } from '../../platform/audit-trail.js'
 import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
-import { notFound } from '../../platform/errors.js'
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
-import { type Actor, assertAllowed, officesVisibleTo } from '../identity/index.js'
+import { isValidTimezone } from '../../platform/timezone.js'
+import { type Actor, assertAllowed, auditActorOf, officesVisibleTo } from '../identity/index.js'
 import { officesPolicy } from './offices.policy.js'
 import * as repo from './offices.repository.js'
-import type { Address, Contact, DeskDto, OfficeDto, OpeningHours, UnitDto } from './offices.schemas.js'
-import type { OfficeRow, OfficesTables } from './offices.tables.js'
-
-export interface NewOffice {
-  code: string
-  name: MultilingualText
-  address: Static<typeof Address>
-  timezone: string
-  defaultLanguage: OfficeDto['defaultLanguage']
-  openingHours: OpeningHours
-  contact: Static<typeof Contact>
-}
-
-export type OfficesService = ReturnType<typeof createOfficesService>
+import type {
+  CreateOfficeBody,
+  DeskDto,
+  HoursExceptionDto,
+  OfficeDto,
+  OpeningHours,
+  UnitBody,
+  UnitDto,
+  UpdateOfficeBody,
+} from './offices.schemas.js'
+import type { OfficeRow, OfficesTables, UnitRow } from './offices.tables.js'
+import { isValidUnitCode } from './unit-code.js'
 
 /** Events the offices module publishes after its changes commit. */
 export const OFFICE_EVENTS = { created: 'office.created', updated: 'office.updated' } as const
 
-export function createOfficesService(database: Db, clock: Clock, bus: EventBus) {
+export type OfficesService = ReturnType<typeof createOfficesService>
+
+export function createOfficesService(database: Db, clock: Clock, bus: EventBus, audit: AuditTrail) {
   const db = withTables<OfficesTables>(database)
   // Every public page lists the offices; they change a few times a year.
   const publicOffices = new TtlCache<OfficeDto[]>({ ttlMs: 10_000, maxEntries: 1, clock })
+
+  const record = (
+    trx: Db,
+    actor: Actor,
+    action: string,
+    officeId: string,
+    subjectType: string,
+    subjectId: string,
+    summary: Record<string, unknown>,
+  ) =>
+    audit.record(trx, {
+      actor: auditActorOf(actor),
+      action,
+      officeId,
+      subjectType,
+      subjectId,
+      summary,
+      requestId: actor.requestId ?? null,
+    })
+
+  async function changed(type: string, officeId: string) {
+    publicOffices.clear()
+    await bus.publish({ type, payload: { officeId }, at: clock.now().toISOString() })
+  }
+
+  async function mustExist(id: string): Promise<OfficeRow> {
+    const row = await repo.findOfficeRow(db, id)
+    if (!row) throw notFound('Office')
+    return row
+  }
+
+  function checkTimezone(zone: string | undefined) {
+    if (zone !== undefined && !isValidTimezone(zone))
+      throw invalid([{ path: 'body.timezone', message: 'is not an IANA timezone such as Europe/Kyiv' }])
+  }
+
+  function checkUnitCode(code: string) {
+    if (!isValidUnitCode(code)) {
+      throw invalid([
+        {
+          path: 'body.code',
+          message: 'must be letters and digits with at least one letter (OR, B2, A1c, 11d)',
+        },
+      ])
+    }
+  }
+
   return {
     async listOffices(actor: Actor): Promise<OfficeDto[]> {
       assertAllowed(actor, officesPolicy.read)
@@ -43,9 +91,7 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus) 
 
     async getOffice(actor: Actor, id: string): Promise<OfficeDto> {
       assertAllowed(actor, officesPolicy.read, id)
-      const row = await repo.findOfficeRow(db, id)
-      if (!row) throw notFound('Office')
-      return toOfficeDto(row)
+      return toOfficeDto(await mustExist(id))
     },
 
     /** Offices as the public sees them: active ones only, no actor needed. */
@@ -60,60 +106,216 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus) 
       return repo.countOffices(db)
     },
 
-    /** Creates an office with its units and desks in one transaction (used by the demo seed). */
-    async createOfficeWithStructure(
-      office: NewOffice,
-      units: { code: string; name: MultilingualText }[],
-      desks: string[],
-    ): Promise<OfficeDto> {
+    async officeExists(id: string): Promise<boolean> {
+      return repo.officeExists(db, id)
+    },
+
+    async createOffice(actor: Actor, input: CreateOfficeBody): Promise<OfficeDto> {
+      assertAllowed(actor, officesPolicy.create)
+      checkTimezone(input.timezone)
       const now = clock.now().toISOString()
       const id = newId()
       await db.transaction().execute(async (trx) => {
+        if (await repo.findOfficeByCode(trx, input.code)) {
+          throw conflict('OFFICE_CODE_TAKEN', 'This office code is taken', `An office ${input.code} exists.`)
+        }
         await repo.insertOffice(trx, {
           id,
-          code: office.code,
-          name: toJsonColumn(office.name),
-          address: toJsonColumn(office.address),
-          timezone: office.timezone,
-          defaultLanguage: office.defaultLanguage,
-          openingHours: toJsonColumn(office.openingHours),
-          contact: toJsonColumn(office.contact),
+          code: input.code,
+          name: toJsonColumn(input.name),
+          address: toJsonColumn(input.address),
+          timezone: input.timezone,
+          defaultLanguage: input.defaultLanguage,
+          openingHours: toJsonColumn(input.openingHours ?? {}),
+          contact: toJsonColumn(input.contact ?? {}),
           status: 'active',
           version: 1,
           createdAt: now,
           updatedAt: now,
         })
-        for (const unit of units) {
-          await repo.insertUnit(trx, {
-            id: newId(),
-            officeId: id,
-            code: unit.code,
-            name: toJsonColumn(unit.name),
-            createdAt: now,
-          })
-        }
-        for (const name of desks) {
-          await repo.insertDesk(trx, { id: newId(), officeId: id, name, createdAt: now })
-        }
+        await record(trx, actor, 'office.create', id, 'office', id, { ...input })
       })
-      const created = toOfficeDto((await repo.findOfficeRow(db, id))!)
-      publicOffices.clear()
-      await bus.publish({ type: OFFICE_EVENTS.created, payload: { officeId: id }, at: now })
-      return created
+      await changed(OFFICE_EVENTS.created, id)
+      return toOfficeDto(await mustExist(id))
+    },
+
+    /** Changes an office; `ifMatch` (the version) refuses a lost update with 412. */
+    async updateOffice(
+      actor: Actor,
+      id: string,
+      patch: UpdateOfficeBody,
+      ifMatch?: number,
+    ): Promise<OfficeDto> {
+      assertAllowed(actor, officesPolicy.update, id)
+      checkTimezone(patch.timezone)
+      await db.transaction().execute(async (trx) => {
+        const current = await repo.findOfficeRow(trx, id)
+        if (!current) throw notFound('Office')
+        if (ifMatch !== undefined && current.version !== ifMatch) {
+          throw new AppError(
+            'VERSION_MISMATCH',
+            412,
+            'Changed since you read it',
+            `The current version is ${current.version}; read it again and reapply your change.`,
+          )
+        }
+        const before = toOfficeDto(current)
+        const changes: Record<string, unknown> = {}
+        for (const [key, value] of Object.entries(patch)) {
+          const old = before[key as keyof OfficeDto]
+          if (JSON.stringify(old) !== JSON.stringify(value)) changes[key] = { from: old, to: value }
+        }
+        await repo.updateOffice(trx, id, {
+          ...(patch.name ? { name: toJsonColumn(patch.name) } : {}),
+          ...(patch.address ? { address: toJsonColumn(patch.address) } : {}),
+          ...(patch.timezone ? { timezone: patch.timezone } : {}),
+          ...(patch.defaultLanguage ? { defaultLanguage: patch.defaultLanguage } : {}),
+          ...(patch.openingHours ? { openingHours: toJsonColumn(patch.openingHours) } : {}),
+          ...(patch.contact ? { contact: toJsonColumn(patch.contact) } : {}),
+          ...(patch.status ? { status: patch.status } : {}),
+          version: current.version + 1,
+          updatedAt: clock.now().toISOString(),
+        })
+        await record(trx, actor, 'office.update', id, 'office', id, changes)
+      })
+      await changed(OFFICE_EVENTS.updated, id)
+      return toOfficeDto(await mustExist(id))
     },
 
     async listUnits(actor: Actor, officeId: string): Promise<UnitDto[]> {
       assertAllowed(actor, officesPolicy.read, officeId)
-      const rows = await repo.listUnitRows(db, officeId)
-      return rows.map((r) => ({ id: r.id, officeId: r.officeId, code: r.code, name: fromJsonColumn(r.name) }))
+      await mustExist(officeId)
+      return (await repo.listUnitRows(db, officeId)).map(toUnitDto)
+    },
+
+    async createUnit(actor: Actor, officeId: string, input: UnitBody): Promise<UnitDto> {
+      assertAllowed(actor, officesPolicy.manageStructure, officeId)
+      checkUnitCode(input.code)
+      await mustExist(officeId)
+      const row: UnitRow = {
+        id: newId(),
+        officeId,
+        code: input.code,
+        name: toJsonColumn(input.name),
+        createdAt: clock.now().toISOString(),
+      }
+      await db.transaction().execute(async (trx) => {
+        if (await repo.findUnitByCode(trx, officeId, input.code)) {
+          throw conflict(
+            'UNIT_CODE_TAKEN',
+            'This unit code is taken in this office',
+            `A unit ${input.code} exists in this office.`,
+          )
+        }
+        await repo.insertUnit(trx, row)
+        await record(trx, actor, 'unit.create', officeId, 'unit', row.id, {
+          code: input.code,
+          name: input.name,
+        })
+      })
+      return toUnitDto(row)
+    },
+
+    /** Renames a unit. Its code never changes: case signs already carry it. */
+    async renameUnit(actor: Actor, unitId: string, name: MultilingualText): Promise<UnitDto> {
+      const unit = await repo.findUnit(db, unitId)
+      if (!unit) throw notFound('Unit')
+      assertAllowed(actor, officesPolicy.manageStructure, unit.officeId)
+      await db.transaction().execute(async (trx) => {
+        await repo.updateUnitName(trx, unitId, toJsonColumn(name))
+        await record(trx, actor, 'unit.rename', unit.officeId, 'unit', unitId, {
+          name: { from: fromJsonColumn(unit.name), to: name },
+        })
+      })
+      return toUnitDto({ ...unit, name: toJsonColumn(name) })
     },
 
     async listDesks(actor: Actor, officeId: string): Promise<DeskDto[]> {
       assertAllowed(actor, officesPolicy.read, officeId)
-      const rows = await repo.listDeskRows(db, officeId)
-      return rows.map((r) => ({ id: r.id, officeId: r.officeId, name: r.name }))
+      await mustExist(officeId)
+      return (await repo.listDeskRows(db, officeId)).map((r) => ({
+        id: r.id,
+        officeId: r.officeId,
+        name: r.name,
+      }))
+    },
+
+    async createDesk(actor: Actor, officeId: string, name: string): Promise<DeskDto> {
+      assertAllowed(actor, officesPolicy.manageStructure, officeId)
+      await mustExist(officeId)
+      const row = { id: newId(), officeId, name, createdAt: clock.now().toISOString() }
+      await db.transaction().execute(async (trx) => {
+        if (await repo.findDeskByName(trx, officeId, name))
+          throw conflict('DESK_NAME_TAKEN', 'A desk of this name exists in this office')
+        await repo.insertDesk(trx, row)
+        await record(trx, actor, 'desk.create', officeId, 'desk', row.id, { name })
+      })
+      return { id: row.id, officeId, name }
+    },
+
+    async listHoursExceptions(actor: Actor, officeId: string): Promise<HoursExceptionDto[]> {
+      assertAllowed(actor, officesPolicy.read, officeId)
+      return (await repo.listHoursExceptions(db, officeId)).map((r) => ({
+        date: r.date,
+        hours: fromJsonColumn(r.hours),
+        reason: r.reason,
+      }))
+    },
+
+    /** Sets the hours of one date (a holiday, a closure, longer hours); an empty list closes the office. */
+    async putHoursException(
+      actor: Actor,
+      officeId: string,
+      exception: HoursExceptionDto,
+    ): Promise<HoursExceptionDto> {
+      assertAllowed(actor, officesPolicy.manageStructure, officeId)
+      await mustExist(officeId)
+      if (
+        Number.isNaN(Date.parse(`${exception.date}T00:00:00Z`)) ||
+        new Date(`${exception.date}T00:00:00Z`).toISOString().slice(0, 10) !== exception.date
+      ) {
+        throw invalid([{ path: 'params.date', message: 'is not a calendar date' }])
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.putHoursException(trx, {
+          id: newId(),
+          officeId,
+          date: exception.date,
+          hours: toJsonColumn(exception.hours),
+          reason: exception.reason,
+        })
+        await record(trx, actor, 'office.hours-exception', officeId, 'office', officeId, { ...exception })
+      })
+      await changed(OFFICE_EVENTS.updated, officeId)
+      return exception
+    },
+
+    async deleteHoursException(actor: Actor, officeId: string, date: string): Promise<void> {
+      assertAllowed(actor, officesPolicy.manageStructure, officeId)
+      await db.transaction().execute(async (trx) => {
+        if ((await repo.deleteHoursException(trx, officeId, date)) === 0) throw notFound('Exception')
+        await record(trx, actor, 'office.hours-exception-removed', officeId, 'office', officeId, { date })
+      })
+      await changed(OFFICE_EVENTS.updated, officeId)
+    },
+
+    /** Creates an office, then its units and desks (the demo seed), each step audited. */
+    async createOfficeWithStructure(
+      actor: Actor,
+      office: CreateOfficeBody & { openingHours: OpeningHours },
+      units: UnitBody[],
+      desks: string[],
+    ): Promise<OfficeDto> {
+      const created = await this.createOffice(actor, office)
+      for (const unit of units) await this.createUnit(actor, created.id, unit)
+      for (const name of desks) await this.createDesk(actor, created.id, name)
+      return created
     },
   }
+}
+
+function toUnitDto(r: UnitRow): UnitDto {
+  return { id: r.id, officeId: r.officeId, code: r.code, name: fromJsonColumn(r.name) }
 }
 
 function toOfficeDto(row: OfficeRow): OfficeDto {

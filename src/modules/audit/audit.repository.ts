@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely'
+import type { AuditRow, AuditTables } from './audit.tables.js'
+
+type Db = Kysely<AuditTables>
+
+/**
+ * Takes the next sequence number and the previous hash. The UPDATE locks the head row until the
+ * transaction ends (PostgreSQL) or runs inside SQLite's single writer, so appends are serialised.
+ */
+export async function advanceHead(db: Db): Promise<{ seq: number; prevHash: string }> {
+  const row = await db
+    .updateTable('auditHead')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow()
+  return { seq: Number(row.seq), prevHash: row.hash }
+}
+
+export async function appendEntry(db: Db, row: AuditRow): Promise<void> {
+  await db.insertInto('auditLog').values(row).execute()
+  await db.updateTable('auditHead').set({ hash: row.hash }).where('id', '=', 1).execute()
+}
+
+export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const row = await db
+    .selectFrom('auditHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  return { seq: Number(row.seq), hash: row.hash }
+}
+
+export async function* entriesInOrder(db: Db, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+  let after = 0
+  for (;;) {
+    const rows = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute()
+    if (rows.length === 0) return
+    yield rows.map((r) => ({ ...r, seq: Number(r.seq) }))
+    after = Number(rows[rows.length - 1]!.seq)
+  }
+}
+
+export interface AuditFilter {
+  officeIds: readonly string[] | null
+  officeId?: string | undefined
+  actorId?: string | undefined
+  action?: string | undefined
+  subjectType?: string | undefined
+  subjectId?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  beforeSeq?: number | undefined
+  limit: number
+}
+
+/** Newest first. */
+export function listEntries(db: Db, f: AuditFilter): Promise<AuditRow[]> {
+  let q = db.selectFrom('auditLog').selectAll().orderBy('seq', 'desc').limit(f.limit)
+  if (f.officeIds) q = f.officeIds.length ? q.where('officeId', 'in', f.officeIds) : q.where('seq', '<', 0)
+  if (f.officeId) q = q.where('officeId', '=', f.officeId)
+  if (f.actorId) q = q.where('actorId', '=', f.actorId)
+  if (f.action) q = q.where('action', '=', f.action)
+  if (f.subjectType) q = q.where('subjectType', '=', f.subjectType)
+  if (f.subjectId) q = q.where('subjectId', '=', f.subjectId)
+  if (f.from) q = q.where('at', '>=', f.from)
+  if (f.to) q = q.where('at', '<', f.to)
+  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq)
+  return q.execute()
+}

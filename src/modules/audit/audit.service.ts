@@ -1,0 +1,106 @@
+import type { AuditRecord, AuditTrail } from '../../platform/audit-trail.js'
+import type { Clock } from '../../platform/clock.js'
+import { type Db, withTables } from '../../platform/db/index.js'
+import { decodeCursor, page } from '../../platform/http/cursor.js'
+import { type Actor, assertAllowed, officesVisibleTo } from '../identity/index.js'
+import { type ChainCheck, canonicalJson, checkChain, entryHash } from './audit.chain.js'
+import { auditPolicy } from './audit.policy.js'
+import * as repo from './audit.repository.js'
+import type { AuditEntryDto, AuditQuery } from './audit.schemas.js'
+import type { AuditRow, AuditTables } from './audit.tables.js'
+
+export type AuditService = ReturnType<typeof createAuditService>
+
+/** The audit log: the AuditTrail port for modules, and reading and verifying for people. */
+export function createAuditService(database: Db, clock: Clock) {
+  const db = withTables<AuditTables>(database)
+
+  const trail: AuditTrail = {
+    async record(trx, entry: AuditRecord) {
+      const tx = withTables<AuditTables>(trx)
+      const { seq, prevHash } = await repo.advanceHead(tx)
+      const row = {
+        seq,
+        at: clock.now().toISOString(),
+        actorType: entry.actor.type,
+        actorId: entry.actor.id,
+        actorLogin: entry.actor.login,
+        officeId: entry.officeId,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId,
+        summary: canonicalJson(entry.summary),
+        requestId: entry.requestId,
+        prevHash,
+      }
+      await repo.appendEntry(tx, { ...row, hash: entryHash(row) })
+    },
+  }
+
+  return {
+    trail,
+
+    /** Records outside any other change (a denied access), in a transaction of its own. */
+    async recordAlone(entry: AuditRecord): Promise<void> {
+      await database.transaction().execute((trx) => trail.record(trx, entry))
+    },
+
+    async list(actor: Actor, query: AuditQuery) {
+      assertAllowed(actor, auditPolicy.read, query.officeId)
+      const limit = query.limit ?? 50
+      const cursor = decodeCursor(query.cursor, 1)
+      const rows = await repo.listEntries(db, {
+        officeIds: officesVisibleTo(actor, auditPolicy.read),
+        officeId: query.officeId,
+        actorId: query.actorId,
+        action: query.action,
+        subjectType: query.subjectType,
+        subjectId: query.subjectId,
+        from: query.from ? new Date(query.from).toISOString() : undefined,
+        to: query.to ? new Date(query.to).toISOString() : undefined,
+        beforeSeq: cursor ? Number(cursor[0]) : undefined,
+        limit: limit + 1,
+      })
+      const { items, nextCursor } = page(rows, limit, (r) => [Number(r.seq)])
+      return { items: items.map(toDto), nextCursor }
+    },
+
+    /** Verifies the whole chain. Anyone allowed may run it: its answer reveals no entry. */
+    async verify(actor: Actor): Promise<ChainCheck> {
+      assertAllowed(actor, auditPolicy.verify)
+      return this.verifyOffline()
+    },
+
+    /** The same check without an actor, for `ratusz audit verify`. */
+    async verifyOffline(): Promise<ChainCheck> {
+      const head = await repo.readHead(db)
+      return checkChain(repo.entriesInOrder(db), head)
+    },
+
+    async headFor(actor: Actor): Promise<{ seq: number; hash: string; at: string }> {
+      assertAllowed(actor, auditPolicy.verify)
+      return this.head()
+    },
+
+    /** The newest link: anchoring its hash outside Ratusz makes rewriting the whole chain detectable. */
+    async head(): Promise<{ seq: number; hash: string; at: string }> {
+      const head = await repo.readHead(db)
+      return { ...head, at: clock.now().toISOString() }
+    },
+  }
+}
+
+function toDto(row: AuditRow): AuditEntryDto {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: { type: row.actorType as AuditEntryDto['actor']['type'], id: row.actorId, login: row.actorLogin },
+    officeId: row.officeId,
+    action: row.action,
+    subject: { type: row.subjectType, id: row.subjectId },
+    summary: JSON.parse(row.summary) as Record<string, unknown>,
+    requestId: row.requestId,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  }
+}

@@ -1,0 +1,237 @@
+import { expect, it } from 'vitest'
+import { ROLES, type Role } from '../../src/modules/identity/index.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { demoBearers, demoOffices, officeBody } from '../support/factories.js'
+import { problemOf, testApp } from '../support/test-app.js'
+
+/**
+ * Who may call what. The demo network grants: admin, coordinator and editor network-wide; manager,
+ * consultant and kiosk in Lviv; chancellery, officer and head in Lublin. Each case targets Lviv, so a
+ * Lublin role is refused by office scope, a Lviv role by its role.
+ */
+interface Case {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** Route template as in the OpenAPI document. */
+  route: string
+  allowed: readonly Role[]
+  request: (ctx: Ctx, role: Role, i: number) => { url: string; payload?: unknown }
+}
+
+interface Ctx {
+  lviv: string
+  lublin: string
+  consultantId: string
+}
+
+const everyone = ROLES
+const lvivReaders: Role[] = ['admin', 'coordinator', 'editor', 'manager', 'consultant', 'kiosk']
+const lvivManagers: Role[] = ['admin', 'manager']
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/v1/offices', allowed: everyone, request: () => ({ url: '/api/v1/offices' }) },
+  {
+    method: 'POST',
+    route: '/api/v1/offices',
+    allowed: ['admin'],
+    request: (_c, _r, i) => ({ url: '/api/v1/offices', payload: officeBody(`MATRIX-${i}`) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{id}',
+    allowed: lvivReaders,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/offices/{id}',
+    allowed: lvivManagers,
+    request: (c) => ({
+      url: `/api/v1/offices/${c.lviv}`,
+      payload: { contact: { phone: '+380 32 000 0000' } },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{id}/units',
+    allowed: lvivReaders,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/units` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/offices/{id}/units',
+    allowed: lvivManagers,
+    request: (c, _r, i) => ({
+      url: `/api/v1/offices/${c.lviv}/units`,
+      payload: { code: `M${i}`, name: { uk: 'Відділ', pl: 'Wydział', en: 'Unit' } },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{id}/desks',
+    allowed: lvivReaders,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/desks` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/offices/{id}/desks',
+    allowed: lvivManagers,
+    request: (c, _r, i) => ({
+      url: `/api/v1/offices/${c.lviv}/desks`,
+      payload: { name: `Matrix desk ${i}` },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{id}/hours-exceptions',
+    allowed: lvivReaders,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/hours-exceptions` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/offices/{id}/hours-exceptions/{date}',
+    allowed: lvivManagers,
+    request: (c, _r, i) => ({
+      url: `/api/v1/offices/${c.lviv}/hours-exceptions/2026-12-${String((i % 28) + 1).padStart(2, '0')}`,
+      payload: { hours: [], reason: 'Matrix' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/users',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: () => ({ url: '/api/v1/users' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users',
+    allowed: lvivManagers,
+    request: (c, _r, i) => ({
+      url: '/api/v1/users',
+      payload: {
+        login: `matrix-${i}`,
+        password: 'a-long-password-1',
+        name: 'Matrix',
+        roles: [{ role: 'consultant', officeId: c.lviv }],
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/users/{id}',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: (c) => ({ url: `/api/v1/users/${c.consultantId}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/users/{id}',
+    allowed: lvivManagers,
+    request: (c, r) => ({ url: `/api/v1/users/${c.consultantId}`, payload: { name: `Renamed by ${r}` } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: () => ({ url: '/api/v1/audit' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/verify',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: () => ({ url: '/api/v1/audit/verify' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/head',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: () => ({ url: '/api/v1/audit/head' }),
+  },
+]
+
+/** Routes anyone may call, or that act only on the caller's own account. */
+const OPEN_OR_SELF = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/me',
+  'GET /api/v1/me/tokens',
+  'POST /api/v1/me/tokens',
+  'DELETE /api/v1/me/tokens/{id}',
+  'POST /api/v1/me/totp',
+  'POST /api/v1/me/totp/confirm',
+  // Disabling and enabling are covered by the isolation tests (they change who can sign in).
+  'POST /api/v1/users/{id}/disable',
+  'POST /api/v1/users/{id}/enable',
+  // Renaming a unit and removing an exception need an object made first: covered by their own tests.
+  'PATCH /api/v1/units/{id}',
+  'DELETE /api/v1/offices/{id}/hours-exceptions/{date}',
+])
+
+describeEachDatabase('role × route matrix', (dialect) => {
+  it('lets every role call exactly the routes its grants allow, and refuses the rest with 403', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const offices = await demoOffices(app)
+    const bearers = await demoBearers(app)
+    const users = (await app.inject({ url: '/api/v1/users', headers: bearers.admin })).json<{
+      items: { id: string; login: string }[]
+    }>()
+    const ctx: Ctx = {
+      lviv: offices['LVIV-CNAP']!.id,
+      lublin: offices['LUB-BOM']!.id,
+      consultantId: users.items.find((u) => u.login === 'demo-consultant')!.id,
+    }
+    let i = 0
+    const outcomes: string[] = []
+    for (const c of CASES) {
+      for (const role of ROLES) {
+        i += 1
+        const { url, payload } = c.request(ctx, role, i)
+        const res = await app.inject({
+          method: c.method,
+          url,
+          headers: bearers[role],
+          ...(payload ? { payload } : {}),
+        })
+        const allowed = c.allowed.includes(role)
+        const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === 403
+        if (!ok)
+          outcomes.push(
+            `${c.method} ${c.route} as ${role}: ${res.statusCode} (expected ${allowed ? '2xx' : 403}) ${res.body.slice(0, 200)}`,
+          )
+        if (!allowed && res.statusCode === 403) expect(problemOf(res).code).toBe('FORBIDDEN')
+      }
+    }
+    expect(outcomes).toEqual([])
+  })
+
+  it('refuses every API route without a token (401), except sign-in', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const doc = (await app.inject('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>
+    }>()
+    const id = '0190b7a0-0000-7000-8000-000000000000'
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue
+      for (const method of Object.keys(methods)) {
+        if (`${method.toUpperCase()} ${path}` === 'POST /api/v1/auth/login') continue
+        const url = path.replace('{date}', '2026-12-24').replace(/\{[^}]+\}/g, id)
+        const res = await app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          payload: method === 'get' || method === 'delete' ? undefined : {},
+        })
+        expect(res.statusCode, `${method} ${path}`).toBe(401)
+      }
+    }
+  })
+
+  it('covers every API route: each is in the matrix or listed as open or self-service', async () => {
+    const app = await testApp(dialect)
+    const doc = (await app.inject('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>
+    }>()
+    const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...OPEN_OR_SELF])
+    const routes = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+    expect(routes.filter((r) => !covered.has(r))).toEqual([])
+  })
+})
