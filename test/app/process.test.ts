@@ -89,6 +89,34 @@ describeEachDatabase('the ratusz process', (dialect) => {
       expect(listing).toMatch(/TABLE \S+ offices/)
     }
   })
+
+  it('verifies the audit chain from the command line and exits 1 when an entry was tampered with', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    expect((await runRatusz(['seed', '--demo'], env)).code).toBe(0)
+    const ok = await runRatusz(['audit', 'verify'], env)
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, firstBrokenSeq: null })
+    const head = JSON.parse((await runRatusz(['audit', 'head'], env)).stdout)
+    expect(head.hash).toMatch(/^[0-9a-f]{64}$/)
+
+    const tamper = "update audit_log set actor_login = 'someone-else' where seq = 3"
+    if (dialect === 'sqlite') {
+      const SQLite = (await import('better-sqlite3')).default
+      const db = new SQLite(`${env.RATUSZ_DATA_DIR}/ratusz.sqlite`)
+      db.exec(tamper)
+      db.close()
+    } else {
+      const pg = (await import('pg')).default
+      const client = new pg.Client({ connectionString: env.DATABASE_URL })
+      await client.connect()
+      await client.query(tamper)
+      await client.end()
+    }
+    const broken = await runRatusz(['audit', 'verify'], env)
+    expect(broken.code).toBe(1)
+    expect(JSON.parse(broken.stdout)).toMatchObject({ valid: false, firstBrokenSeq: 3 })
+    expect(broken.stderr).toContain('audit chain broken at entry 3')
+  })
 })
 
 it('refuses to start with a bad setting, naming the variable', async () => {
