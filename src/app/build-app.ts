@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie'
+import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
 import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
@@ -10,6 +11,7 @@ import {
   createSignInService,
   createUsersService,
   identityRoutes,
+  staffPagesPlugin,
   usersRoutes,
 } from '../modules/identity/index.js'
 import { createOfficesService, officesRoutes } from '../modules/offices/index.js'
@@ -25,6 +27,7 @@ import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
+import { staffRoutes } from './staff/staff.routes.js'
 import { packageVersion } from './version.js'
 
 export interface AppOptions {
@@ -97,9 +100,12 @@ export async function buildApp(
   })
   await app.register(cookie)
   await app.register(formbody)
+  // The CSRF secret lives in its own HttpOnly cookie; forms carry the token derived from it.
+  await app.register(csrf, { cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' } })
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '365d', immutable: true })
   await registerOpenApi(app, packageVersion())
   await app.register(authenticationPlugin, { signIn: services.signIn })
+  await app.register(staffPagesPlugin, { signIn: services.signIn })
 
   await app.register(operationsRoutes(database, metrics))
   await app.register(identityRoutes(services.signIn, services.users))
@@ -107,6 +113,7 @@ export async function buildApp(
   await app.register(officesRoutes(services.offices))
   await app.register(auditRoutes(services.audit))
   await app.register(homeRoutes(config, services.offices, bus))
+  await app.register(staffRoutes(config, services))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))
 

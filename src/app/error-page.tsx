@@ -5,13 +5,13 @@ import type { PageContext } from '../web/page-context.js'
 /** The accessible HTML error page for page routes. */
 export function ErrorPage(props: { ctx: PageContext; status: number; requestId: string }): Html {
   const { t } = props.ctx
-  const notFound = props.status === 404
-  const title = notFound ? t('error.notFound.title') : t('error.generic.title')
+  const kind = props.status === 404 ? 'notFound' : props.status === 403 ? 'forbidden' : 'generic'
+  const title = t(`error.${kind}.title`)
   return (
     <Layout ctx={props.ctx} title={title}>
       <div class="error-page">
         <h1>{title}</h1>
-        <p>{notFound ? t('error.notFound.body') : t('error.generic.body')}</p>
+        <p>{t(`error.${kind}.body`)}</p>
         <p class="code">{t('error.reference', { id: props.requestId })}</p>
         <p>
           <a href="/">{t('error.backHome')}</a>

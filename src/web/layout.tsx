@@ -5,7 +5,7 @@ import { type Children, type Html, h } from './jsx.js'
 import { hrefInLanguage, type PageContext } from './page-context.js'
 
 /** The page shell every page renders in: skip link, header with language switcher, main, footer. */
-export function Layout(props: { ctx: PageContext; title: string; children?: Children }): Html {
+export function Layout(props: { ctx: PageContext; title: string; children?: Children; nav?: Html }): Html {
   const { ctx } = props
   const { t, lang } = ctx
   return (
@@ -48,15 +48,17 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
               </ul>
             </nav>
           </div>
-          <nav class="main-nav" aria-label={t('nav.label')}>
-            <ul class="wrap">
-              <li>
-                <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
-                  {t('nav.home')}
-                </a>
-              </li>
-            </ul>
-          </nav>
+          {props.nav ?? (
+            <nav class="main-nav" aria-label={t('nav.label')}>
+              <ul class="wrap">
+                <li>
+                  <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
+                    {t('nav.home')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          )}
         </header>
         <main id="main" class="wrap" tabindex="-1">
           {props.children}
@@ -64,9 +66,14 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
         <footer class="site-footer">
           <div class="wrap">
             <p>{t('footer.about')}</p>
-            <p>
-              <a href="/api/docs">{t('nav.api')}</a>
-            </p>
+            <ul class="footer-links">
+              <li>
+                <a href="/login">{t('nav.staff')}</a>
+              </li>
+              <li>
+                <a href="/api/docs">{t('nav.api')}</a>
+              </li>
+            </ul>
           </div>
         </footer>
       </body>

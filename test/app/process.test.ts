@@ -72,7 +72,8 @@ describeEachDatabase('the ratusz process', (dialect) => {
 
     const seed = await runRatusz(['seed', '--demo'], env)
     expect(seed.stdout).toMatch(/demo network seeded: 4 offices, 9 users/)
-    expect((await runRatusz(['seed', '--demo'], env)).stdout).toMatch(/nothing seeded/)
+    const again = await runRatusz(['seed', '--demo'], env)
+    expect(again.stdout, again.stderr).toMatch(/nothing seeded/)
 
     const file = `${env.RATUSZ_DATA_DIR}/backups/ratusz.backup`
     const backup = await runRatusz(['backup', file], env)

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError, unauthenticated } from '../../platform/errors.js'
 import type { AppInstance, AuthenticateHook } from '../../platform/http/app-instance.js'
@@ -13,8 +13,10 @@ declare module 'fastify' {
     actor: Actor | null
   }
   interface FastifyInstance {
-    /** onRequest hook: resolves the bearer token or session cookie into `req.actor`, or answers 401. */
+    /** onRequest hook for the API: resolves the bearer token into `req.actor`, or answers 401. */
     authenticate: AuthenticateHook
+    /** onRequest hook for staff pages: resolves the session cookie, or redirects to the sign-in page. */
+    staffPage: AuthenticateHook
   }
   interface FastifyContextConfig {
     /** The route stays open to a sign-in that must first set up its second factor. */
@@ -22,14 +24,20 @@ declare module 'fastify' {
   }
 }
 
-/** The token a request presents: `Authorization: Bearer …` for the API, the session cookie for pages. */
+/**
+ * The bearer token of an API request. The API never takes the session cookie: a browser sends
+ * cookies on its own, so accepting them would open the API to cross-site requests.
+ */
 export function presentedToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization
-  if (header) {
-    const match = /^Bearer\s+([A-Za-z0-9_-]{16,200})$/.exec(header)
-    return match?.[1] ?? null
-  }
-  return req.cookies?.[SESSION_COOKIE] ?? null
+  if (!header) return null
+  return /^Bearer\s+([A-Za-z0-9_-]{16,200})$/.exec(header)?.[1] ?? null
+}
+
+/** The session cookie of a page request (forms carry a CSRF token besides). */
+export function sessionToken(req: FastifyRequest): string | null {
+  const token = req.cookies?.[SESSION_COOKIE]
+  return token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null
 }
 
 export const authenticationPlugin = fp(
@@ -52,4 +60,21 @@ export const authenticationPlugin = fp(
     })
   },
   { name: 'authentication' },
+)
+
+export const staffPagesPlugin = fp(
+  async (app: AppInstance, opts: { signIn: SignInService }) => {
+    app.decorate('staffPage', async (req: FastifyRequest, reply: FastifyReply) => {
+      const token = sessionToken(req)
+      const actor = token ? await opts.signIn.authenticate(token) : null
+      if (!actor) {
+        const next = encodeURIComponent(req.url)
+        await reply.redirect(`/login?next=${next}`, 303)
+        return reply
+      }
+      actor.requestId = req.id
+      req.actor = actor
+    })
+  },
+  { name: 'staff-pages', dependencies: ['authentication'] },
 )

@@ -1,7 +1,13 @@
-export { authenticationPlugin, presentedToken, SESSION_COOKIE } from './authenticate.js'
+export {
+  authenticationPlugin,
+  presentedToken,
+  SESSION_COOKIE,
+  sessionToken,
+  staffPagesPlugin,
+} from './authenticate.js'
 export { identityPolicy } from './identity.policy.js'
 export { identityRoutes } from './identity.routes.js'
-export type { UserDto } from './identity.schemas.js'
+export { CreateUserBody, type UserDto } from './identity.schemas.js'
 export {
   type Actor,
   assertAllowed,

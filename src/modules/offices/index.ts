@@ -1,12 +1,13 @@
 export { officesPolicy } from './offices.policy.js'
 export { officesRoutes } from './offices.routes.js'
-export type {
-  CreateOfficeBody,
-  DeskDto,
-  OfficeDto,
-  OpeningHours,
+export {
+  type CreateOfficeBody,
+  DeskBody,
+  type DeskDto,
+  type OfficeDto,
+  type OpeningHours,
   UnitBody,
-  UnitDto,
+  type UnitDto,
 } from './offices.schemas.js'
 export {
   createOfficesService,

@@ -6,6 +6,7 @@ export const en = {
   'nav.label': 'Main menu',
   'nav.home': 'Home',
   'nav.api': 'API for developers',
+  'nav.staff': 'Staff sign-in',
   'lang.label': 'Language',
   'home.title': 'Welcome to the e-office',
   'home.intro':
@@ -22,6 +23,9 @@ export const en = {
   'error.notFound.title': 'Page not found',
   'error.notFound.body':
     'There is no page at this address. Check the address or start again from the home page.',
+  'error.forbidden.title': 'You may not open this page',
+  'error.forbidden.body':
+    "Your account's roles do not include this page. If you need it, ask your office manager.",
   'error.generic.title': 'Something went wrong',
   'error.generic.body': 'We could not complete your request. Please try again in a moment.',
   'error.reference': 'Reference for support: {id}',

@@ -8,6 +8,7 @@ export const pl: Catalogue<MessageKey> = {
   'nav.label': 'Menu główne',
   'nav.home': 'Strona główna',
   'nav.api': 'API dla programistów',
+  'nav.staff': 'Logowanie pracowników',
   'lang.label': 'Język',
   'home.title': 'Witamy w e-urzędzie',
   'home.intro':
@@ -23,6 +24,9 @@ export const pl: Catalogue<MessageKey> = {
   'footer.about': 'Ratusz to otwarte oprogramowanie dla urzędów i punktów obsługi mieszkańców.',
   'error.notFound.title': 'Nie znaleziono strony',
   'error.notFound.body': 'Pod tym adresem nie ma strony. Sprawdź adres lub zacznij od strony głównej.',
+  'error.forbidden.title': 'Nie masz dostępu do tej strony',
+  'error.forbidden.body':
+    'Role Twojego konta nie obejmują tej strony. Jeśli jej potrzebujesz, zwróć się do kierownika.',
   'error.generic.title': 'Coś poszło nie tak',
   'error.generic.body': 'Nie udało się wykonać żądania. Spróbuj ponownie za chwilę.',
   'error.reference': 'Numer zgłoszenia dla pomocy technicznej: {id}',

@@ -1,0 +1,177 @@
+import {
+  type DeskDto,
+  groupOpeningHours,
+  type OfficeDto,
+  type UnitDto,
+  weekdayName,
+} from '../../modules/offices/index.js'
+import { CsrfField, ErrorSummary, Field, Notice } from '../../web/forms.js'
+import { type Html, h } from '../../web/jsx.js'
+import { type StaffContext, StaffLayout } from './staff-layout.js'
+
+export interface OfficeRow {
+  office: OfficeDto
+  units: number
+  desks: number
+  staff: number
+}
+
+/** The coordinator's view of the network: every office the user may see, with its size. */
+export function NetworkPage(props: { s: StaffContext; rows: OfficeRow[] }): Html {
+  const { st, ctx } = props.s
+  return (
+    <StaffLayout s={props.s} title={st('network.title')}>
+      <h1>{st('network.title')}</h1>
+      <div class="table-scroll">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{st('network.code')}</th>
+              <th scope="col">{st('network.name')}</th>
+              <th scope="col">{st('network.city')}</th>
+              <th scope="col">{st('network.status')}</th>
+              <th scope="col">{st('network.units')}</th>
+              <th scope="col">{st('network.desks')}</th>
+              <th scope="col">{st('network.staff')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td>{r.office.code}</td>
+                <td>
+                  <a href={`/staff/offices/${r.office.id}`}>{r.office.name[ctx.lang]}</a>
+                </td>
+                <td>{r.office.address.city}</td>
+                <td>{st(`status.${r.office.status}`)}</td>
+                <td>{r.units}</td>
+                <td>{r.desks}</td>
+                <td>{r.staff}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </StaffLayout>
+  )
+}
+
+export interface OfficePageProps {
+  s: StaffContext
+  office: OfficeDto
+  units: UnitDto[]
+  desks: DeskDto[]
+  canManage: boolean
+  done: string | null
+  errors: { field: string; message: string }[]
+  values: Record<string, string>
+}
+
+/** One office: its units and desks, with forms to add them for those who manage it. */
+export function OfficePage(props: OfficePageProps): Html {
+  const { st, ctx, csrf } = props.s
+  const { office } = props
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message
+  return (
+    <StaffLayout s={props.s} title={office.name[ctx.lang]}>
+      <h1>{office.name[ctx.lang]}</h1>
+      <Notice message={props.done} />
+      <ErrorSummary title={st('errors.summary')} errors={props.errors} />
+      <p>
+        {office.code} · {office.address.street}, {office.address.postcode} {office.address.city} ·{' '}
+        {office.timezone} · {st(`status.${office.status}`)}
+      </p>
+      <h2>{st('office.hours')}</h2>
+      <table class="hours">
+        <tbody>
+          {groupOpeningHours(office.openingHours).map((run) => (
+            <tr>
+              <th scope="row">
+                {run.first === run.last
+                  ? weekdayName(run.first, ctx.lang)
+                  : `${weekdayName(run.first, ctx.lang)}–${weekdayName(run.last, ctx.lang)}`}
+              </th>
+              <td>{run.spans.length === 0 ? '—' : run.spans.map((x) => `${x.from}–${x.to}`).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="units">{st('office.units')}</h2>
+      {props.units.length === 0 ? (
+        <p>{st('office.none')}</p>
+      ) : (
+        <ul>
+          {props.units.map((u) => (
+            <li>
+              <strong>{u.code}</strong> — {u.name[ctx.lang]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canManage ? (
+        <form method="post" action={`/staff/offices/${office.id}/units`} novalidate>
+          <h3>{st('office.addUnit')}</h3>
+          <CsrfField token={csrf} />
+          <Field
+            name="code"
+            label={st('office.unitCode')}
+            hint={st('office.unitCodeHint')}
+            value={props.values.code}
+            error={error('code')}
+            required
+            maxlength={12}
+          />
+          <Field
+            name="name-uk"
+            label={st('office.unitNameUk')}
+            value={props.values['name-uk']}
+            error={error('name-uk')}
+            required
+          />
+          <Field
+            name="name-pl"
+            label={st('office.unitNamePl')}
+            value={props.values['name-pl']}
+            error={error('name-pl')}
+            required
+          />
+          <Field
+            name="name-en"
+            label={st('office.unitNameEn')}
+            value={props.values['name-en']}
+            error={error('name-en')}
+            required
+          />
+          <button type="submit">{st('office.save')}</button>
+        </form>
+      ) : null}
+
+      <h2 id="desks">{st('office.desks')}</h2>
+      {props.desks.length === 0 ? (
+        <p>{st('office.none')}</p>
+      ) : (
+        <ul>
+          {props.desks.map((d) => (
+            <li>{d.name}</li>
+          ))}
+        </ul>
+      )}
+      {props.canManage ? (
+        <form method="post" action={`/staff/offices/${office.id}/desks`} novalidate>
+          <h3>{st('office.addDesk')}</h3>
+          <CsrfField token={csrf} />
+          <Field
+            name="name"
+            label={st('office.deskName')}
+            value={props.values.name}
+            error={error('name')}
+            required
+            maxlength={100}
+          />
+          <button type="submit">{st('office.save')}</button>
+        </form>
+      ) : null}
+    </StaffLayout>
+  )
+}

@@ -1,0 +1,53 @@
+import type { Actor } from '../../modules/identity/index.js'
+import type { Translate } from '../../platform/i18n/index.js'
+import { CsrfField } from '../../web/forms.js'
+import { type Children, type Html, h } from '../../web/jsx.js'
+import { Layout } from '../../web/layout.js'
+import type { PageContext } from '../../web/page-context.js'
+import type { StaffKey } from './staff.messages.js'
+
+export interface StaffContext {
+  ctx: PageContext
+  st: Translate<StaffKey>
+  actor: Actor
+  csrf: string
+}
+
+const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
+  { href: '/staff', key: 'staff.network', roles: [] },
+  { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
+  { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
+]
+
+/** The page shell for staff: their menu (only what their roles open), who is signed in, sign-out. */
+export function StaffLayout(props: { s: StaffContext; title: string; children?: Children }): Html {
+  const { ctx, st, actor, csrf } = props.s
+  const links = LINKS.filter(
+    (l) => l.roles.length === 0 || actor.grants.some((g) => l.roles.includes(g.role)),
+  )
+  const nav = (
+    <nav class="main-nav" aria-label={st('staff.nav')}>
+      <div class="wrap staff-bar">
+        <ul>
+          {links.map((l) => (
+            <li>
+              <a href={l.href} aria-current={ctx.path === l.href ? 'page' : undefined}>
+                {st(l.key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <form method="post" action="/logout">
+          <CsrfField token={csrf} />
+          <span>{st('staff.signedInAs', { login: actor.login })}</span>{' '}
+          <button type="submit">{st('staff.signOut')}</button>
+        </form>
+      </div>
+    </nav>
+  )
+  return (
+    <Layout ctx={ctx} title={props.title} nav={nav}>
+      {props.children}
+    </Layout>
+  )
+}

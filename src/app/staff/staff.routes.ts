@@ -1,0 +1,342 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { AuditService } from '../../modules/audit/index.js'
+import {
+  type Actor,
+  CreateUserBody as CreateUserForm,
+  identityPolicy,
+  isAllowed,
+  ROLES,
+  SESSION_COOKIE,
+  type SignInService,
+  sessionToken,
+  type UsersService,
+} from '../../modules/identity/index.js'
+import {
+  DeskBody as DeskForm,
+  type OfficesService,
+  officesPolicy,
+  UnitBody as UnitForm,
+} from '../../modules/offices/index.js'
+import type { Config } from '../../platform/config.js'
+import { AppError } from '../../platform/errors.js'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { IdParams } from '../../platform/http/schemas.js'
+import { assertValid } from '../../platform/http/validate.js'
+import { formErrors } from '../../web/forms.js'
+import { documentOf, type Html } from '../../web/jsx.js'
+import { pageContextOf } from '../../web/page-context.js'
+import { AuditPage } from './audit.page.js'
+import { LoginPage } from './login.page.js'
+import { NetworkPage, OfficePage } from './network.page.js'
+import { type StaffKey, staffTexts } from './staff.messages.js'
+import type { StaffContext } from './staff-layout.js'
+import { UsersPage } from './users.page.js'
+
+type Form = Record<string, string | undefined>
+const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 2000 }))
+const Done = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) })
+const DONE: Record<string, StaffKey> = {
+  unit: 'done.unit',
+  desk: 'done.desk',
+  user: 'done.user',
+  disabled: 'done.disabled',
+  enabled: 'done.enabled',
+}
+const MANAGER_ROLES = ['consultant', 'chancellery', 'officer', 'head', 'editor', 'kiosk'] as const
+
+/** Only a path on this site may be the target after sign-in. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/staff'
+}
+
+function send(reply: FastifyReply, html: Html, status = 200) {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(documentOf(html))
+}
+
+/** Staff pages: sign-in, the network, offices, accounts and the audit log. Forms post with a CSRF token. */
+export function staffRoutes(
+  config: Config,
+  services: { signIn: SignInService; users: UsersService; offices: OfficesService; audit: AuditService },
+) {
+  const { signIn, users, offices, audit } = services
+
+  const staffContext = (req: FastifyRequest, reply: FastifyReply): StaffContext => {
+    const ctx = pageContextOf(req, reply, config.defaultLanguage)
+    return { ctx, st: staffTexts(ctx.lang), actor: req.actor as Actor, csrf: reply.generateCsrf() }
+  }
+  const sessionCookie = (req: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: req.protocol === 'https',
+  })
+
+  /** Runs a form's change; on a refusal a user can fix (422, 409), renders the form again with the errors. */
+  async function formAction(
+    reply: FastifyReply,
+    change: () => Promise<unknown>,
+    onSuccess: string,
+    again: (errors: { field: string; message: string }[]) => Promise<Html>,
+  ) {
+    try {
+      await change()
+      return reply.redirect(onSuccess, 303)
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 422 || error.status === 409)) {
+        const errors = error.errors
+          ? formErrors(error.errors)
+          : [{ field: 'form', message: error.detail ?? error.title }]
+        return send(reply, await again(errors), error.status)
+      }
+      throw error
+    }
+  }
+
+  return async (app: AppInstance) => {
+    const page = { onRequest: app.staffPage, schema: { hide: true } }
+    const form = { onRequest: app.staffPage, preHandler: app.csrfProtection }
+
+    app.get(
+      '/login',
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }),
+        },
+      },
+      async (req, reply) => {
+        const token = sessionToken(req)
+        if (token && (await signIn.authenticate(token))) return reply.redirect(safeNext(req.query.next), 303)
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        return send(
+          reply,
+          LoginPage({ ctx, st: staffTexts(ctx.lang), csrf: reply.generateCsrf(), next: req.query.next }),
+        )
+      },
+    )
+
+    app.post(
+      '/login',
+      { preHandler: app.csrfProtection, schema: { hide: true, body: FormBody } },
+      async (req, reply) => {
+        const body = req.body as Form
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        const st = staffTexts(ctx.lang)
+        const again = (message: string, status: number) =>
+          send(
+            reply,
+            LoginPage({
+              ctx,
+              st,
+              csrf: reply.generateCsrf(),
+              login: body.login,
+              next: body.next,
+              error: message,
+            }),
+            status,
+          )
+        try {
+          const result = await signIn.login({
+            login: body.login ?? '',
+            password: body.password ?? '',
+            totp: body.totp || undefined,
+            address: req.ip,
+            requestId: req.id,
+          })
+          if (result.mustSetUpTotp) return again(st('login.mustSetUpTotp'), 403)
+          reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookie(req), maxAge: 12 * 3600 })
+          return reply.redirect(safeNext(body.next), 303)
+        } catch (error) {
+          if (error instanceof AppError && error.status === 401) return again(st('login.failed'), 401)
+          if (error instanceof AppError && error.status === 429) {
+            if (error.headers) reply.headers(error.headers)
+            return again(
+              st('login.throttled', {
+                minutes: Math.ceil(Number(error.headers?.['retry-after'] ?? 900) / 60),
+              }),
+              429,
+            )
+          }
+          throw error
+        }
+      },
+    )
+
+    app.post('/logout', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
+      const token = sessionToken(req)
+      if (token) await signIn.logout(req.actor!, token)
+      reply.clearCookie(SESSION_COOKIE, sessionCookie(req))
+      return reply.redirect('/', 303)
+    })
+
+    app.get('/staff', page, async (req, reply) => {
+      const s = staffContext(req, reply)
+      const list = await offices.listOffices(s.actor)
+      const accounts = isAllowed(s.actor, identityPolicy.readUsers) ? await users.listUsers(s.actor) : []
+      const rows = await Promise.all(
+        list.map(async (office) => ({
+          office,
+          units: (await offices.listUnits(s.actor, office.id)).length,
+          desks: (await offices.listDesks(s.actor, office.id)).length,
+          staff: accounts.filter((u) => u.roles.some((g) => g.officeId === office.id)).length,
+        })),
+      )
+      return send(reply, NetworkPage({ s, rows }))
+    })
+
+    const officePage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      extra: { done: string | null; errors: { field: string; message: string }[]; values: Form },
+    ) => {
+      const s = staffContext(req, reply)
+      const [office, units, desks] = await Promise.all([
+        offices.getOffice(s.actor, id),
+        offices.listUnits(s.actor, id),
+        offices.listDesks(s.actor, id),
+      ])
+      return OfficePage({
+        s,
+        office,
+        units,
+        desks,
+        canManage: isAllowed(s.actor, officesPolicy.manageStructure, id),
+        ...extra,
+        values: extra.values as Record<string, string>,
+      })
+    }
+
+    app.get(
+      '/staff/offices/:id',
+      { ...page, schema: { hide: true, params: IdParams, querystring: Done } },
+      async (req, reply) => {
+        const done =
+          req.query.done && DONE[req.query.done]
+            ? staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(DONE[req.query.done]!)
+            : null
+        return send(reply, await officePage(req, reply, req.params.id, { done, errors: [], values: {} }))
+      },
+    )
+
+    app.post(
+      '/staff/offices/:id/units',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        const b = req.body as Form
+        const unit = {
+          code: b.code ?? '',
+          name: { uk: b['name-uk'] ?? '', pl: b['name-pl'] ?? '', en: b['name-en'] ?? '' },
+        }
+        return formAction(
+          reply,
+          async () => offices.createUnit(req.actor!, req.params.id, assertValid(UnitForm, unit)),
+          `/staff/offices/${req.params.id}?done=unit#units`,
+          (errors) => officePage(req, reply, req.params.id, { done: null, errors, values: b }),
+        )
+      },
+    )
+
+    app.post(
+      '/staff/offices/:id/desks',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        const b = req.body as Form
+        return formAction(
+          reply,
+          async () =>
+            offices.createDesk(req.actor!, req.params.id, assertValid(DeskForm, { name: b.name ?? '' }).name),
+          `/staff/offices/${req.params.id}?done=desk#desks`,
+          (errors) => officePage(req, reply, req.params.id, { done: null, errors, values: b }),
+        )
+      },
+    )
+
+    const usersPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      extra: { done: string | null; errors: { field: string; message: string }[]; values: Form },
+    ) => {
+      const s = staffContext(req, reply)
+      const [list, officeList] = await Promise.all([users.listUsers(s.actor), offices.listOffices(s.actor)])
+      const grantable = isAllowed(s.actor, ['admin'])
+        ? ROLES
+        : isAllowed(s.actor, identityPolicy.manageUsers)
+          ? MANAGER_ROLES
+          : []
+      return UsersPage({
+        s,
+        users: list,
+        offices: officeList,
+        grantable,
+        ...extra,
+        values: extra.values as Record<string, string>,
+      })
+    }
+
+    app.get('/staff/users', { ...page, schema: { hide: true, querystring: Done } }, async (req, reply) => {
+      const done =
+        req.query.done && DONE[req.query.done]
+          ? staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(DONE[req.query.done]!)
+          : null
+      return send(reply, await usersPage(req, reply, { done, errors: [], values: {} }))
+    })
+
+    app.post('/staff/users', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
+      const b = req.body as Form
+      const body = {
+        login: b.login ?? '',
+        password: b.password ?? '',
+        name: b.name ?? '',
+        email: b.email ? b.email : null,
+        roles: [{ role: b.role ?? '', officeId: b.officeId ? b.officeId : null }],
+      }
+      const { password: _omit, ...values } = b
+      return formAction(
+        reply,
+        async () => users.createUser(req.actor!, assertValid(CreateUserForm, body)),
+        '/staff/users?done=user',
+        (errors) => usersPage(req, reply, { done: null, errors, values }),
+      )
+    })
+
+    for (const [action, status] of [
+      ['disable', 'disabled'],
+      ['enable', 'active'],
+    ] as const) {
+      app.post(
+        `/staff/users/:id/${action}`,
+        { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+        async (req, reply) => {
+          await users.setStatus(req.actor!, req.params.id, status)
+          return reply.redirect(`/staff/users?done=${status === 'active' ? 'enabled' : 'disabled'}`, 303)
+        },
+      )
+    }
+
+    app.get(
+      '/staff/audit',
+      {
+        ...page,
+        schema: {
+          hide: true,
+          querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+        },
+      },
+      async (req, reply) => {
+        const s = staffContext(req, reply)
+        const [list, check, head] = await Promise.all([
+          audit.list(s.actor, { limit: 50, ...(req.query.cursor ? { cursor: req.query.cursor } : {}) }),
+          audit.verify(s.actor),
+          audit.head(),
+        ])
+        return send(reply, AuditPage({ s, entries: list.items, check, head, nextCursor: list.nextCursor }))
+      },
+    )
+  }
+}

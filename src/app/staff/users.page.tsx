@@ -1,0 +1,135 @@
+import type { UserDto } from '../../modules/identity/index.js'
+import type { OfficeDto } from '../../modules/offices/index.js'
+import { CsrfField, ErrorSummary, Field, Notice, Select } from '../../web/forms.js'
+import { type Html, h } from '../../web/jsx.js'
+import { type StaffContext, StaffLayout } from './staff-layout.js'
+
+export interface UsersPageProps {
+  s: StaffContext
+  users: UserDto[]
+  offices: OfficeDto[]
+  /** Roles the viewer may grant; empty: the viewer manages no accounts. */
+  grantable: readonly string[]
+  done: string | null
+  errors: { field: string; message: string }[]
+  values: Record<string, string>
+}
+
+/** Staff accounts the viewer may see; managers and admins create, disable and enable them. */
+export function UsersPage(props: UsersPageProps): Html {
+  const { st, ctx, csrf } = props.s
+  const officeName = new Map(props.offices.map((o) => [o.id, o.name[ctx.lang]]))
+  const error = (field: string) =>
+    props.errors.find((e) => e.field === field || e.field.startsWith(`${field}-`))?.message
+  const canManage = props.grantable.length > 0
+  return (
+    <StaffLayout s={props.s} title={st('users.title')}>
+      <h1>{st('users.title')}</h1>
+      <Notice message={props.done} />
+      <ErrorSummary title={st('errors.summary')} errors={props.errors} />
+      <div class="table-scroll">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{st('users.login')}</th>
+              <th scope="col">{st('users.name')}</th>
+              <th scope="col">{st('users.roles')}</th>
+              <th scope="col">{st('users.status')}</th>
+              {canManage ? <th scope="col">{st('users.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {props.users.map((u) => (
+              <tr>
+                <td>{u.login}</td>
+                <td>{u.name}</td>
+                <td>
+                  {u.roles
+                    .map(
+                      (g) =>
+                        `${g.role} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
+                    )
+                    .join(', ')}
+                </td>
+                <td>{st(u.status === 'active' ? 'status.active' : 'status.disabled')}</td>
+                {canManage ? (
+                  <td>
+                    {u.id === props.s.actor.id ? null : (
+                      <form
+                        class="inline-form"
+                        method="post"
+                        action={`/staff/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`}
+                      >
+                        <CsrfField token={csrf} />
+                        <button type="submit" class="secondary">
+                          {st(u.status === 'active' ? 'users.disable' : 'users.enable', { login: u.login })}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canManage ? (
+        <form method="post" action="/staff/users" novalidate>
+          <h2>{st('users.create')}</h2>
+          <CsrfField token={csrf} />
+          <Field
+            name="login"
+            label={st('users.login')}
+            value={props.values.login}
+            error={error('login')}
+            required
+            autocomplete="off"
+            maxlength={64}
+          />
+          <Field
+            name="name"
+            label={st('users.name')}
+            value={props.values.name}
+            error={error('name')}
+            required
+            maxlength={200}
+          />
+          <Field
+            name="email"
+            label={st('users.email')}
+            type="email"
+            value={props.values.email}
+            error={error('email')}
+            maxlength={200}
+          />
+          <Field
+            name="password"
+            label={st('users.password')}
+            hint={st('users.passwordHint')}
+            type="password"
+            error={error('password')}
+            required
+            autocomplete="new-password"
+          />
+          <Select
+            name="role"
+            label={st('users.role')}
+            value={props.values.role}
+            error={error('roles')}
+            options={props.grantable.map((r) => ({ value: r, label: r }))}
+          />
+          <Select
+            name="officeId"
+            label={st('users.office')}
+            value={props.values.officeId}
+            options={[
+              { value: '', label: st('users.network') },
+              ...props.offices.map((o) => ({ value: o.id, label: o.name[ctx.lang] })),
+            ]}
+          />
+          <button type="submit">{st('users.submit')}</button>
+        </form>
+      ) : null}
+    </StaffLayout>
+  )
+}

@@ -1,0 +1,125 @@
+import type { FieldError } from '../platform/errors.js'
+import { type Html, h, raw } from './jsx.js'
+
+/** The hidden CSRF field every staff form carries. */
+export function CsrfField(props: { token: string }): Html {
+  return <input type="hidden" name="_csrf" value={props.token} />
+}
+
+/** Errors listed at the top of a form, each linking to its field (read first by screen readers). */
+export function ErrorSummary(props: {
+  title: string
+  errors: readonly { field: string; message: string }[]
+}): Html {
+  if (props.errors.length === 0) return raw('')
+  return (
+    <div class="error-summary" role="alert" tabindex="-1">
+      <h2>{props.title}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={`#field-${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export interface FieldProps {
+  name: string
+  label: string
+  value?: string | undefined
+  type?: string
+  hint?: string
+  error?: string | undefined
+  required?: boolean
+  autocomplete?: string
+  inputmode?: string
+  maxlength?: number
+}
+
+/** A labelled input with its hint and error tied to it for assistive technology. */
+export function Field(props: FieldProps): Html {
+  const id = `field-${props.name}`
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        maxlength={props.maxlength}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+    </div>
+  )
+}
+
+/** A select with a label. */
+export function Select(props: {
+  name: string
+  label: string
+  options: { value: string; label: string }[]
+  value?: string
+  error?: string | undefined
+}): Html {
+  const id = `field-${props.name}`
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.error ? (
+        <p class="error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <select id={id} name={props.name} aria-describedby={props.error ? `${id}-error` : undefined}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** A success message after a change (status, announced politely). */
+export function Notice(props: { message: string | null }): Html {
+  return props.message ? (
+    <p class="notice" role="status">
+      {props.message}
+    </p>
+  ) : (
+    raw('')
+  )
+}
+
+/** Maps API-style field errors (`body.code`) to form fields (`code`). */
+export function formErrors(errors: readonly FieldError[] | undefined): { field: string; message: string }[] {
+  return (errors ?? []).map((e) => ({
+    field: e.path
+      .replace(/^body\./, '')
+      .replace(/[.[\]]+/g, '-')
+      .replace(/-$/, ''),
+    message: e.message,
+  }))
+}

@@ -1,0 +1,167 @@
+import { expect, it } from 'vitest'
+import { cookieSession, csrfOf, signedInSession } from '../support/cookie-session.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { demoOffices } from '../support/factories.js'
+import { testApp } from '../support/test-app.js'
+
+describeEachDatabase('staff pages', (dialect) => {
+  it('signs in through the form into a secure session cookie and back out', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const session = cookieSession(app)
+    const form = await session.get('/login?lang=uk')
+    expect(form.statusCode).toBe(200)
+    expect(form.body).toContain('Вхід для працівників')
+    const res = await session.post('/login', {
+      _csrf: csrfOf(form.body),
+      login: 'demo-coordinator',
+      password: 'demo-coordinator-pass',
+      next: '/staff/users',
+    })
+    expect(res.statusCode).toBe(303)
+    expect(res.headers.location).toBe('/staff/users')
+    const cookie = res.cookies.find((c) => c.name === 'ratusz_session')
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+    const users = await session.get('/staff/users')
+    expect(users.statusCode).toBe(200)
+    expect(users.body).toContain('demo-consultant')
+    const out = await session.post('/logout', { _csrf: csrfOf(users.body) })
+    expect(out.statusCode).toBe(303)
+    expect((await session.get('/staff')).headers.location).toBe('/login?next=%2Fstaff')
+  })
+
+  it('refuses a form without the CSRF token, and never follows a next= off the site', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const session = cookieSession(app)
+    const form = await session.get('/login')
+    const forged = await session.post('/login', { login: 'demo-admin', password: 'demo-admin-pass' })
+    expect(forged.statusCode).toBe(403)
+    expect(forged.cookies.find((c) => c.name === 'ratusz_session')).toBeUndefined()
+    const offsite = await session.post('/login', {
+      _csrf: csrfOf(form.body),
+      login: 'demo-admin',
+      password: 'demo-admin-pass',
+      next: '//evil.example/x',
+    })
+    expect(offsite.headers.location).toBe('/staff')
+  })
+
+  it('shows a wrong password as a form error without saying which part was wrong', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const session = cookieSession(app)
+    const form = await session.get('/login?lang=en')
+    const res = await session.post('/login', {
+      _csrf: csrfOf(form.body),
+      login: 'demo-admin',
+      password: 'nope',
+    })
+    expect(res.statusCode).toBe(401)
+    expect(res.body).toContain('The login, password or code is not right.')
+    expect(res.body).toContain('value="demo-admin"')
+  })
+
+  it('does not accept the session cookie on the API', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const session = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
+    const res = await app.inject({
+      url: '/api/v1/offices',
+      headers: { cookie: `ratusz_session=${session.jar.get('ratusz_session')}` },
+    })
+    expect(res.statusCode).toBe(401)
+  })
+
+  it('gives the coordinator a view of the whole network with each centre’s units, desks and staff', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const session = await signedInSession(app, 'demo-coordinator', 'demo-coordinator-pass')
+    const page = await session.get('/staff?lang=en')
+    expect(page.statusCode).toBe(200)
+    for (const name of [
+      'Lublin Residents’ Service Office',
+      'Lviv Administrative Services Centre',
+      'Drohobych',
+      'Stryi',
+    ])
+      expect(page.body).toContain(name)
+    // Lviv: 3 units, 5 desks, 3 staff (manager, consultant, kiosk).
+    expect(page.body).toMatch(
+      /Lviv Administrative Services Centre<\/a><\/td><td>Львів<\/td><td>active<\/td><td>3<\/td><td>5<\/td><td>3<\/td>/,
+    )
+  })
+
+  it('lets a manager add a unit through the form, showing a bad code next to its field', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const lviv = (await demoOffices(app))['LVIV-CNAP']!.id
+    const session = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
+    const page = await session.get(`/staff/offices/${lviv}?lang=en`)
+    const names = { 'name-uk': 'Архів', 'name-pl': 'Archiwum', 'name-en': 'Archive' }
+    const bad = await session.post(`/staff/offices/${lviv}/units`, {
+      _csrf: csrfOf(page.body),
+      code: '123',
+      ...names,
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(bad.body).toContain('href="#field-code"')
+    expect(bad.body).toContain('aria-invalid="true"')
+    expect(bad.body).toContain('value="Archive"')
+    const good = await session.post(`/staff/offices/${lviv}/units`, {
+      _csrf: csrfOf(page.body),
+      code: 'AR1',
+      ...names,
+    })
+    expect(good.statusCode).toBe(303)
+    const after = await session.get(good.headers.location as string)
+    expect(after.body).toContain('The unit was added.')
+    expect(after.body).toContain('<strong>AR1</strong> — Archive')
+  })
+
+  it('lets a manager create and disable accounts of their office only', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const offices = await demoOffices(app)
+    const session = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
+    const page = await session.get('/staff/users?lang=en')
+    expect(page.body).not.toContain('demo-officer')
+    const created = await session.post('/staff/users', {
+      _csrf: csrfOf(page.body),
+      login: 'ivan.p',
+      name: 'Іван П.',
+      email: '',
+      password: 'a-long-password-1',
+      role: 'consultant',
+      officeId: offices['LVIV-CNAP']!.id,
+    })
+    expect(created.statusCode).toBe(303)
+    const list = await session.get('/staff/users?done=user&lang=en')
+    expect(list.body).toContain('The account was created.')
+    expect(list.body).toContain('ivan.p')
+    const foreign = await session.post('/staff/users', {
+      _csrf: csrfOf(list.body),
+      login: 'not.mine',
+      name: 'X',
+      password: 'a-long-password-1',
+      role: 'consultant',
+      officeId: offices['LUB-BOM']!.id,
+    })
+    expect(foreign.statusCode).toBe(403)
+    const row = list.body.split('<tr>').find((r) => r.includes('<td>ivan.p</td>'))!
+    const id = /action="\/staff\/users\/([0-9a-f-]+)\/disable"/.exec(row)?.[1]
+    expect(id).toBeDefined()
+    expect((await session.post(`/staff/users/${id}/disable`, { _csrf: csrfOf(list.body) })).statusCode).toBe(
+      303,
+    )
+    expect((await session.get('/staff/users?lang=en')).body).toMatch(
+      /ivan\.p<\/td><td>Іван П\.<\/td><td>[^<]*<\/td><td>disabled/,
+    )
+  })
+
+  it('shows the audit log with the chain status to a manager and refuses it to a consultant', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const manager = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
+    const page = await manager.get('/staff/audit?lang=en')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toMatch(/The chain of \d+ entries is intact\./)
+    const consultant = await signedInSession(app, 'demo-consultant', 'demo-consultant-pass')
+    const refused = await consultant.get('/staff/audit?lang=en')
+    expect(refused.statusCode).toBe(403)
+    expect(refused.body).toContain('You may not open this page')
+    expect((await consultant.get('/staff?lang=en')).body).not.toContain('href="/staff/audit"')
+  })
+})

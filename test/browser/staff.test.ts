@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
+import { listeningApp } from '../support/listening-app.js'
+
+describe('staff pages in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  async function open(javaScriptEnabled = true) {
+    const server = await listeningApp()
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    // Fail a step in seconds with its own message, not the whole test at its timeout.
+    page.setDefaultTimeout(8000)
+    return { server, page, close: async () => Promise.all([context.close(), server.app.close()]) }
+  }
+
+  async function signIn(page: Page, url: string, login: string, password: string) {
+    await page.goto(`${url}/login?lang=en`)
+    await page.getByLabel('Login', { exact: true }).fill(login)
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff/)
+  }
+
+  async function expectAccessible(page: Page) {
+    const violations = await axeViolations(page)
+    expect(violations, describeViolations(violations)).toEqual([])
+  }
+
+  for (const lang of ['uk', 'pl', 'en']) {
+    it(`has an accessible sign-in page in ${lang}`, async () => {
+      const { server, page, close } = await open()
+      await page.goto(`${server.url}/login?lang=${lang}`)
+      await expectAccessible(page)
+      await close()
+    })
+  }
+
+  it('works without JavaScript: sign in, add a unit through the form, sign out', async () => {
+    const { server, page, close } = await open(false)
+    await signIn(page, server.url, 'demo-manager', 'demo-manager-pass')
+    await page.getByRole('link', { name: 'Lviv Administrative Services Centre' }).click()
+    await page.getByLabel('Unit code').fill('AR1')
+    await page.getByLabel('Name in Ukrainian').fill('Архів')
+    await page.getByLabel('Name in Polish').fill('Archiwum')
+    await page.getByLabel('Name in English').fill('Archive')
+    await page.getByRole('button', { name: 'Add' }).first().click()
+    expect(await page.getByRole('status').textContent()).toBe('The unit was added.')
+    expect(await page.locator('#units + ul').textContent()).toContain('AR1 — Archive')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(`${server.url}/`)
+    await close()
+  })
+
+  it('shows accessible network, office (also with form errors), accounts and audit pages', async () => {
+    const { server, page, close } = await open()
+    await signIn(page, server.url, 'demo-admin', 'demo-admin-pass')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Service centres of the network')
+    await expectAccessible(page)
+
+    await page.getByRole('link', { name: 'Lviv Administrative Services Centre' }).click()
+    await expectAccessible(page)
+    await page.getByLabel('Unit code').fill('123')
+    await page.getByLabel('Name in Ukrainian').fill('Архів')
+    await page.getByLabel('Name in Polish').fill('Archiwum')
+    await page.getByLabel('Name in English').fill('Archive')
+    await page.getByRole('button', { name: 'Add' }).first().click()
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1)
+    await expectAccessible(page)
+
+    await page.getByRole('link', { name: 'Staff accounts' }).click()
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Audit log' }).click()
+    expect(await page.getByRole('status').textContent()).toMatch(/intact/)
+    await expectAccessible(page)
+    await close()
+  })
+})
