@@ -2,6 +2,10 @@
 export interface FieldError {
   path: string
   message: string
+  /** The rule broken (JSON Schema keyword such as required, minLength, pattern), for localised forms. */
+  keyword?: string
+  /** The rule's limit, where it has one (minLength: 12). */
+  limit?: number
 }
 
 /**

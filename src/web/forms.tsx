@@ -113,13 +113,19 @@ export function Notice(props: { message: string | null }): Html {
   )
 }
 
-/** Maps API-style field errors (`body.code`) to form fields (`code`). */
-export function formErrors(errors: readonly FieldError[] | undefined): { field: string; message: string }[] {
+/**
+ * Maps API-style field errors (`body.name.uk`) to form fields (`name-uk`), with each message in the
+ * page's language where `localise` knows the rule.
+ */
+export function formErrors(
+  errors: readonly FieldError[] | undefined,
+  localise: (error: FieldError) => string | null = () => null,
+): { field: string; message: string }[] {
   return (errors ?? []).map((e) => ({
     field: e.path
       .replace(/^body\./, '')
       .replace(/[.[\]]+/g, '-')
       .replace(/-$/, ''),
-    message: e.message,
+    message: localise(e) ?? e.message,
   }))
 }

@@ -19,7 +19,7 @@ import {
   UnitBody as UnitForm,
 } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
-import { AppError } from '../../platform/errors.js'
+import { AppError, type FieldError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
@@ -78,19 +78,33 @@ export function staffRoutes(
 
   /** Runs a form's change; on a refusal a user can fix (422, 409), renders the form again with the errors. */
   async function formAction(
+    req: FastifyRequest,
     reply: FastifyReply,
     change: () => Promise<unknown>,
     onSuccess: string,
     again: (errors: { field: string; message: string }[]) => Promise<Html>,
   ) {
+    const st = staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)
+    const localise = (e: FieldError): string | null => {
+      if (e.keyword === 'required' || (e.keyword === 'minLength' && e.limit === 1)) return st('form.required')
+      if (e.keyword === 'minLength' && e.limit) return st('form.tooShort', { limit: e.limit })
+      if (e.keyword === 'pattern' || e.keyword === 'format' || e.keyword === 'enum') return st('form.invalid')
+      return null
+    }
     try {
       await change()
       return reply.redirect(onSuccess, 303)
     } catch (error) {
       if (error instanceof AppError && (error.status === 422 || error.status === 409)) {
         const errors = error.errors
-          ? formErrors(error.errors)
-          : [{ field: 'form', message: error.detail ?? error.title }]
+          ? formErrors(error.errors, localise)
+          : [
+              {
+                field:
+                  error.code === 'LOGIN_TAKEN' ? 'login' : error.code === 'UNIT_CODE_TAKEN' ? 'code' : 'name',
+                message: st('form.taken'),
+              },
+            ]
         return send(reply, await again(errors), error.status)
       }
       throw error
@@ -234,6 +248,7 @@ export function staffRoutes(
           name: { uk: b['name-uk'] ?? '', pl: b['name-pl'] ?? '', en: b['name-en'] ?? '' },
         }
         return formAction(
+          req,
           reply,
           async () => offices.createUnit(req.actor!, req.params.id, assertValid(UnitForm, unit)),
           `/staff/offices/${req.params.id}?done=unit#units`,
@@ -248,6 +263,7 @@ export function staffRoutes(
       async (req, reply) => {
         const b = req.body as Form
         return formAction(
+          req,
           reply,
           async () =>
             offices.createDesk(req.actor!, req.params.id, assertValid(DeskForm, { name: b.name ?? '' }).name),
@@ -298,6 +314,7 @@ export function staffRoutes(
       }
       const { password: _omit, ...values } = b
       return formAction(
+        req,
         reply,
         async () => users.createUser(req.actor!, assertValid(CreateUserForm, body)),
         '/staff/users?done=user',

@@ -75,6 +75,7 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
         {
           path: 'body.code',
           message: 'must be letters and digits with at least one letter (OR, B2, A1c, 11d)',
+          keyword: 'pattern',
         },
       ])
     }

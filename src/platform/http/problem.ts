@@ -64,7 +64,8 @@ export function fieldErrorsFromAjv(issues: readonly AjvIssue[], context: string)
     const key = `${path}\u0000${message}`
     if (seen.has(key)) continue
     seen.add(key)
-    result.push({ path, message })
+    const limit = typeof issue.params.limit === 'number' ? issue.params.limit : undefined
+    result.push({ path, message, keyword: issue.keyword, ...(limit !== undefined ? { limit } : {}) })
   }
   return result
 }
