@@ -102,6 +102,14 @@ describeEachDatabase('staff pages', (dialect) => {
     expect(bad.body).toContain('href="#field-code"')
     expect(bad.body).toContain('aria-invalid="true"')
     expect(bad.body).toContain('value="Archive"')
+    const empty = await session.post(`/staff/offices/${lviv}/units`, {
+      _csrf: csrfOf(page.body),
+      code: 'AR1',
+      ...names,
+      'name-pl': '',
+    })
+    expect(empty.statusCode).toBe(422)
+    expect(empty.body).toContain('<a href="#field-name-pl">Fill in this field.</a>')
     const good = await session.post(`/staff/offices/${lviv}/units`, {
       _csrf: csrfOf(page.body),
       code: 'AR1',
