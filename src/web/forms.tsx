@@ -10,6 +10,8 @@ export function CsrfField(props: { token: string }): Html {
 export function ErrorSummary(props: {
   title: string
   errors: readonly { field: string; message: string }[]
+  /** The id prefix of the form's fields, when a page has several forms. */
+  prefix?: string
 }): Html {
   if (props.errors.length === 0) return raw('')
   return (
@@ -18,7 +20,7 @@ export function ErrorSummary(props: {
       <ul>
         {props.errors.map((e) => (
           <li>
-            <a href={`#field-${e.field}`}>{e.message}</a>
+            <a href={`#field-${props.prefix ?? ''}${e.field}`}>{e.message}</a>
           </li>
         ))}
       </ul>
@@ -28,6 +30,8 @@ export function ErrorSummary(props: {
 
 export interface FieldProps {
   name: string
+  /** Makes the id unique when a page has several forms with the same field names. */
+  idPrefix?: string
   label: string
   value?: string | undefined
   type?: string
@@ -41,7 +45,7 @@ export interface FieldProps {
 
 /** A labelled input with its hint and error tied to it for assistive technology. */
 export function Field(props: FieldProps): Html {
-  const id = `field-${props.name}`
+  const id = `field-${props.idPrefix ?? ''}${props.name}`
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
     .filter(Boolean)
     .join(' ')

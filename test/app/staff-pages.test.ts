@@ -99,7 +99,7 @@ describeEachDatabase('staff pages', (dialect) => {
       ...names,
     })
     expect(bad.statusCode).toBe(422)
-    expect(bad.body).toContain('href="#field-code"')
+    expect(bad.body).toContain('href="#field-unit-code"')
     expect(bad.body).toContain('aria-invalid="true"')
     expect(bad.body).toContain('value="Archive"')
     const empty = await session.post(`/staff/offices/${lviv}/units`, {
@@ -109,7 +109,7 @@ describeEachDatabase('staff pages', (dialect) => {
       'name-pl': '',
     })
     expect(empty.statusCode).toBe(422)
-    expect(empty.body).toContain('<a href="#field-name-pl">Fill in this field.</a>')
+    expect(empty.body).toContain('<a href="#field-unit-name-pl">Fill in this field.</a>')
     const good = await session.post(`/staff/offices/${lviv}/units`, {
       _csrf: csrfOf(page.body),
       code: 'AR1',
@@ -171,5 +171,71 @@ describeEachDatabase('staff pages', (dialect) => {
     expect(refused.statusCode).toBe(403)
     expect(refused.body).toContain('You may not open this page')
     expect((await consultant.get('/staff?lang=en')).body).not.toContain('href="/staff/audit"')
+  })
+})
+
+describeEachDatabase('staff pages: offices', (dialect) => {
+  it('lets an admin add a centre and its manager change hours and contact, refusing a stale form', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const admin = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
+    const network = await admin.get('/staff?lang=en')
+    const bad = await admin.post('/staff/offices', {
+      _csrf: csrfOf(network.body),
+      code: 'sambir',
+      'name-uk': 'ЦНАП Самбора',
+      'name-pl': 'CUA Sambor',
+      'name-en': '',
+      'address-street': 'пл. Ринок, 1',
+      'address-postcode': '81400',
+      'address-city': 'Самбір',
+      country: 'UA',
+      timezone: 'Europe/Kyiv',
+      defaultLanguage: 'uk',
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(bad.body).toContain('<a href="#field-code">This value is not in the expected form.</a>')
+    expect(bad.body).toContain('<a href="#field-name-en">Fill in this field.</a>')
+    const created = await admin.post('/staff/offices', {
+      _csrf: csrfOf(network.body),
+      code: 'SAMBIR-CNAP',
+      'name-uk': 'ЦНАП Самбора',
+      'name-pl': 'CUA Sambor',
+      'name-en': 'Sambir ASC',
+      'address-street': 'пл. Ринок, 1',
+      'address-postcode': '81400',
+      'address-city': 'Самбір',
+      country: 'UA',
+      timezone: 'Europe/Kyiv',
+      defaultLanguage: 'uk',
+    })
+    expect(created.statusCode).toBe(303)
+    const page = await admin.get(created.headers.location as string)
+    expect(page.body).toContain('The centre was added.')
+
+    const officeUrl = (created.headers.location as string).split('?')[0]!
+    const form = Object.fromEntries(
+      [...page.body.matchAll(/name="([^"]+)" type="[^"]+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    )
+    const edit = {
+      ...form,
+      _csrf: csrfOf(page.body),
+      version: '1',
+      status: 'active',
+      'hours-mon': '08:00-12:00, 13:00–17:00',
+      'contact-phone': '+380 3236 0 0000',
+    }
+    const saved = await admin.post(officeUrl, edit)
+    expect(saved.statusCode).toBe(303)
+    const after = await admin.get(saved.headers.location as string)
+    expect(after.body).toContain('The changes were saved.')
+    expect(after.body).toContain('value="08:00–12:00, 13:00–17:00"')
+
+    // The same form again carries the old version: someone else's change must not be overwritten.
+    const stale = await admin.post(officeUrl, { ...edit, 'hours-mon': '09:00-10:00' })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.body).toContain('Someone changed this office while you were editing.')
+    const badHours = await admin.post(officeUrl, { ...edit, version: '2', 'hours-tue': '9 to 5' })
+    expect(badHours.statusCode).toBe(422)
+    expect(badHours.body).toContain('<a href="#field-hours-tue">This value is not in the expected form.</a>')
   })
 })

@@ -7,6 +7,7 @@ import {
 } from '../../modules/offices/index.js'
 import { CsrfField, ErrorSummary, Field, Notice } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
+import { CreateOfficeForm, EditOfficeForm, officeFormValues } from './office-forms.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
 
 export interface OfficeRow {
@@ -17,11 +18,20 @@ export interface OfficeRow {
 }
 
 /** The coordinator's view of the network: every office the user may see, with its size. */
-export function NetworkPage(props: { s: StaffContext; rows: OfficeRow[] }): Html {
+export function NetworkPage(props: {
+  s: StaffContext
+  rows: OfficeRow[]
+  canCreate: boolean
+  done: string | null
+  errors: { field: string; message: string }[]
+  values: Record<string, string>
+}): Html {
   const { st, ctx } = props.s
   return (
     <StaffLayout s={props.s} title={st('network.title')}>
       <h1>{st('network.title')}</h1>
+      <Notice message={props.done} />
+      <ErrorSummary title={st('errors.summary')} errors={props.errors} />
       <div class="table-scroll">
         <table class="data">
           <thead>
@@ -52,6 +62,7 @@ export function NetworkPage(props: { s: StaffContext; rows: OfficeRow[] }): Html
           </tbody>
         </table>
       </div>
+      {props.canCreate ? <CreateOfficeForm s={props.s} values={props.values} errors={props.errors} /> : null}
     </StaffLayout>
   )
 }
@@ -62,21 +73,30 @@ export interface OfficePageProps {
   units: UnitDto[]
   desks: DeskDto[]
   canManage: boolean
+  canEdit: boolean
   done: string | null
+  /** Which of the page's forms the errors belong to. */
+  errorForm?: 'unit' | 'desk' | 'office'
   errors: { field: string; message: string }[]
   values: Record<string, string>
+  /** What the edit form was sent with, when it comes back with errors. */
+  editValues?: Record<string, string>
 }
 
 /** One office: its units and desks, with forms to add them for those who manage it. */
 export function OfficePage(props: OfficePageProps): Html {
   const { st, ctx, csrf } = props.s
   const { office } = props
-  const error = (field: string) => props.errors.find((e) => e.field === field)?.message
+  // The page has three forms; errors belong to the one that was sent, and its fields' ids carry its name.
+  const errorsOf = (form: 'unit' | 'desk' | 'office') => (props.errorForm === form ? props.errors : [])
+  const error = (form: 'unit' | 'desk', field: string) =>
+    errorsOf(form).find((e) => e.field === field)?.message
+  const prefix = props.errorForm === 'unit' || props.errorForm === 'desk' ? `${props.errorForm}-` : ''
   return (
     <StaffLayout s={props.s} title={office.name[ctx.lang]}>
       <h1>{office.name[ctx.lang]}</h1>
       <Notice message={props.done} />
-      <ErrorSummary title={st('errors.summary')} errors={props.errors} />
+      <ErrorSummary title={st('errors.summary')} errors={props.errors} prefix={prefix} />
       <p>
         {office.code} · {office.address.street}, {office.address.postcode} {office.address.city} ·{' '}
         {office.timezone} · {st(`status.${office.status}`)}
@@ -118,7 +138,8 @@ export function OfficePage(props: OfficePageProps): Html {
             label={st('office.unitCode')}
             hint={st('office.unitCodeHint')}
             value={props.values.code}
-            error={error('code')}
+            error={error('unit', 'code')}
+            idPrefix="unit-"
             required
             maxlength={12}
           />
@@ -126,25 +147,37 @@ export function OfficePage(props: OfficePageProps): Html {
             name="name-uk"
             label={st('office.unitNameUk')}
             value={props.values['name-uk']}
-            error={error('name-uk')}
+            error={error('unit', 'name-uk')}
+            idPrefix="unit-"
             required
           />
           <Field
             name="name-pl"
             label={st('office.unitNamePl')}
             value={props.values['name-pl']}
-            error={error('name-pl')}
+            error={error('unit', 'name-pl')}
+            idPrefix="unit-"
             required
           />
           <Field
             name="name-en"
             label={st('office.unitNameEn')}
             value={props.values['name-en']}
-            error={error('name-en')}
+            error={error('unit', 'name-en')}
+            idPrefix="unit-"
             required
           />
           <button type="submit">{st('office.save')}</button>
         </form>
+      ) : null}
+
+      {props.canEdit ? (
+        <EditOfficeForm
+          s={props.s}
+          officeId={office.id}
+          values={{ ...officeFormValues(office), ...props.editValues }}
+          errors={errorsOf('office')}
+        />
       ) : null}
 
       <h2 id="desks">{st('office.desks')}</h2>
@@ -165,7 +198,8 @@ export function OfficePage(props: OfficePageProps): Html {
             name="name"
             label={st('office.deskName')}
             value={props.values.name}
-            error={error('name')}
+            error={error('desk', 'name')}
+            idPrefix="desk-"
             required
             maxlength={100}
           />

@@ -13,13 +13,17 @@ import {
   type UsersService,
 } from '../../modules/identity/index.js'
 import {
+  CreateOfficeBody as CreateOfficeForm,
   DeskBody as DeskForm,
   type OfficesService,
   officesPolicy,
+  parseSpans,
   UnitBody as UnitForm,
+  UpdateOfficeBody as UpdateOfficeForm,
+  WEEKDAYS,
 } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
-import { AppError, type FieldError } from '../../platform/errors.js'
+import { AppError, type FieldError, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
@@ -37,11 +41,19 @@ type Form = Record<string, string | undefined>
 const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 2000 }))
 const Done = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) })
 const DONE: Record<string, StaffKey> = {
+  office: 'done.office',
+  saved: 'done.saved',
   unit: 'done.unit',
   desk: 'done.desk',
   user: 'done.user',
   disabled: 'done.disabled',
   enabled: 'done.enabled',
+}
+/** Which form field a "taken" conflict is about. */
+const TAKEN_FIELD: Record<string, string> = {
+  LOGIN_TAKEN: 'login',
+  UNIT_CODE_TAKEN: 'code',
+  OFFICE_CODE_TAKEN: 'code',
 }
 const MANAGER_ROLES = ['consultant', 'chancellery', 'officer', 'head', 'editor', 'kiosk'] as const
 
@@ -69,6 +81,11 @@ export function staffRoutes(
     const ctx = pageContextOf(req, reply, config.defaultLanguage)
     return { ctx, st: staffTexts(ctx.lang), actor: req.actor as Actor, csrf: reply.generateCsrf() }
   }
+  /** The success message a redirect after a form asked for (`?done=unit`), in the page's language. */
+  const doneText = (req: FastifyRequest, reply: FastifyReply, done: string | undefined): string | null => {
+    const key = done ? DONE[done] : undefined
+    return key ? staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(key) : null
+  }
   const sessionCookie = (req: FastifyRequest) => ({
     path: '/',
     httpOnly: true,
@@ -81,8 +98,8 @@ export function staffRoutes(
     req: FastifyRequest,
     reply: FastifyReply,
     change: () => Promise<unknown>,
-    onSuccess: string,
-    again: (errors: { field: string; message: string }[]) => Promise<Html>,
+    onSuccess: string | ((result: unknown) => string),
+    again: (errors: { field: string; message: string }[], stale: boolean) => Promise<Html>,
   ) {
     const st = staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)
     const localise = (e: FieldError): string | null => {
@@ -92,20 +109,22 @@ export function staffRoutes(
       return null
     }
     try {
-      await change()
-      return reply.redirect(onSuccess, 303)
+      const result = await change()
+      return reply.redirect(typeof onSuccess === 'string' ? onSuccess : onSuccess(result), 303)
     } catch (error) {
+      if (error instanceof AppError && error.status === 412) {
+        return send(reply, await again([{ field: 'office', message: st('form.stale') }], true), 409)
+      }
       if (error instanceof AppError && (error.status === 422 || error.status === 409)) {
         const errors = error.errors
           ? formErrors(error.errors, localise)
           : [
               {
-                field:
-                  error.code === 'LOGIN_TAKEN' ? 'login' : error.code === 'UNIT_CODE_TAKEN' ? 'code' : 'name',
+                field: TAKEN_FIELD[error.code] ?? 'name',
                 message: st('form.taken'),
               },
             ]
-        return send(reply, await again(errors), error.status)
+        return send(reply, await again(errors, false), error.status)
       }
       throw error
     }
@@ -188,7 +207,11 @@ export function staffRoutes(
       return reply.redirect('/', 303)
     })
 
-    app.get('/staff', page, async (req, reply) => {
+    const networkPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      extra: { done: string | null; errors: { field: string; message: string }[]; values: Form },
+    ) => {
       const s = staffContext(req, reply)
       const list = await offices.listOffices(s.actor)
       const accounts = isAllowed(s.actor, identityPolicy.readUsers) ? await users.listUsers(s.actor) : []
@@ -200,14 +223,113 @@ export function staffRoutes(
           staff: accounts.filter((u) => u.roles.some((g) => g.officeId === office.id)).length,
         })),
       )
-      return send(reply, NetworkPage({ s, rows }))
+      return NetworkPage({
+        s,
+        rows,
+        canCreate: isAllowed(s.actor, officesPolicy.create),
+        ...extra,
+        values: extra.values as Record<string, string>,
+      })
+    }
+
+    app.get('/staff', { ...page, schema: { hide: true, querystring: Done } }, async (req, reply) =>
+      send(
+        reply,
+        await networkPage(req, reply, { done: doneText(req, reply, req.query.done), errors: [], values: {} }),
+      ),
+    )
+
+    app.post('/staff/offices', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
+      const b = req.body as Form
+      const body = {
+        code: b.code ?? '',
+        name: { uk: b['name-uk'] ?? '', pl: b['name-pl'] ?? '', en: b['name-en'] ?? '' },
+        address: {
+          street: b['address-street'] ?? '',
+          postcode: b['address-postcode'] ?? '',
+          city: b['address-city'] ?? '',
+          country: b.country ?? '',
+        },
+        timezone: b.timezone ?? '',
+        defaultLanguage: b.defaultLanguage ?? '',
+      }
+      return formAction(
+        req,
+        reply,
+        async () => offices.createOffice(req.actor!, assertValid(CreateOfficeForm, body)),
+        (created) => `/staff/offices/${(created as { id: string }).id}?done=office`,
+        (errors) => networkPage(req, reply, { done: null, errors, values: b }),
+      )
     })
+
+    app.post(
+      '/staff/offices/:id',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        const b = req.body as Form
+        const hours: Record<string, { from: string; to: string }[]> = {}
+        const hourErrors: FieldError[] = []
+        for (const day of WEEKDAYS) {
+          const spans = parseSpans(b[`hours-${day}`] ?? '')
+          if (spans) hours[day] = spans
+          else
+            hourErrors.push({
+              path: `body.hours-${day}`,
+              message: 'is not like 09:00–17:00',
+              keyword: 'pattern',
+            })
+        }
+        const patch = {
+          name: { uk: b['name-uk'] ?? '', pl: b['name-pl'] ?? '', en: b['name-en'] ?? '' },
+          address: {
+            street: b['address-street'] ?? '',
+            postcode: b['address-postcode'] ?? '',
+            city: b['address-city'] ?? '',
+            country: (await offices.getOffice(req.actor!, req.params.id)).address.country,
+          },
+          contact: {
+            ...(b['contact-phone'] ? { phone: b['contact-phone'] } : {}),
+            ...(b['contact-email'] ? { email: b['contact-email'] } : {}),
+          },
+          openingHours: hours,
+          status: b.status ?? '',
+        }
+        return formAction(
+          req,
+          reply,
+          async () => {
+            if (hourErrors.length > 0) throw invalid(hourErrors)
+            return offices.updateOffice(
+              req.actor!,
+              req.params.id,
+              assertValid(UpdateOfficeForm, patch),
+              Number(b.version) || undefined,
+            )
+          },
+          `/staff/offices/${req.params.id}?done=saved`,
+          (errors, stale) =>
+            officePage(req, reply, req.params.id, {
+              done: null,
+              errors,
+              values: {},
+              errorForm: 'office',
+              ...(stale ? {} : { editValues: b }),
+            }),
+        )
+      },
+    )
 
     const officePage = async (
       req: FastifyRequest,
       reply: FastifyReply,
       id: string,
-      extra: { done: string | null; errors: { field: string; message: string }[]; values: Form },
+      extra: {
+        done: string | null
+        errors: { field: string; message: string }[]
+        values: Form
+        editValues?: Form
+        errorForm?: 'unit' | 'desk' | 'office'
+      },
     ) => {
       const s = staffContext(req, reply)
       const [office, units, desks] = await Promise.all([
@@ -221,8 +343,10 @@ export function staffRoutes(
         units,
         desks,
         canManage: isAllowed(s.actor, officesPolicy.manageStructure, id),
+        canEdit: isAllowed(s.actor, officesPolicy.update, id),
         ...extra,
         values: extra.values as Record<string, string>,
+        editValues: extra.editValues as Record<string, string> | undefined,
       })
     }
 
@@ -230,11 +354,14 @@ export function staffRoutes(
       '/staff/offices/:id',
       { ...page, schema: { hide: true, params: IdParams, querystring: Done } },
       async (req, reply) => {
-        const done =
-          req.query.done && DONE[req.query.done]
-            ? staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(DONE[req.query.done]!)
-            : null
-        return send(reply, await officePage(req, reply, req.params.id, { done, errors: [], values: {} }))
+        return send(
+          reply,
+          await officePage(req, reply, req.params.id, {
+            done: doneText(req, reply, req.query.done),
+            errors: [],
+            values: {},
+          }),
+        )
       },
     )
 
@@ -252,7 +379,8 @@ export function staffRoutes(
           reply,
           async () => offices.createUnit(req.actor!, req.params.id, assertValid(UnitForm, unit)),
           `/staff/offices/${req.params.id}?done=unit#units`,
-          (errors) => officePage(req, reply, req.params.id, { done: null, errors, values: b }),
+          (errors) =>
+            officePage(req, reply, req.params.id, { done: null, errors, values: b, errorForm: 'unit' }),
         )
       },
     )
@@ -268,7 +396,8 @@ export function staffRoutes(
           async () =>
             offices.createDesk(req.actor!, req.params.id, assertValid(DeskForm, { name: b.name ?? '' }).name),
           `/staff/offices/${req.params.id}?done=desk#desks`,
-          (errors) => officePage(req, reply, req.params.id, { done: null, errors, values: b }),
+          (errors) =>
+            officePage(req, reply, req.params.id, { done: null, errors, values: b, errorForm: 'desk' }),
         )
       },
     )
@@ -296,11 +425,10 @@ export function staffRoutes(
     }
 
     app.get('/staff/users', { ...page, schema: { hide: true, querystring: Done } }, async (req, reply) => {
-      const done =
-        req.query.done && DONE[req.query.done]
-          ? staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(DONE[req.query.done]!)
-          : null
-      return send(reply, await usersPage(req, reply, { done, errors: [], values: {} }))
+      return send(
+        reply,
+        await usersPage(req, reply, { done: doneText(req, reply, req.query.done), errors: [], values: {} }),
+      )
     })
 
     app.post('/staff/users', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupOpeningHours, weekdayName } from './opening-hours.js'
+import { formatSpans, groupOpeningHours, parseSpans, weekdayName } from './opening-hours.js'
 
 describe('opening hours', () => {
   it('groups consecutive days with the same hours and shows closed days', () => {
@@ -20,5 +20,16 @@ describe('opening hours', () => {
     expect(weekdayName('mon', 'en')).toBe('Mon')
     expect(weekdayName('mon', 'pl')).toBe('pon.')
     expect(weekdayName('sun', 'uk')).toBe('нд')
+  })
+
+  it('reads hours as staff type them and writes them back the same way', () => {
+    expect(parseSpans('09:00-13:00, 14:00–18:00')).toEqual([
+      { from: '09:00', to: '13:00' },
+      { from: '14:00', to: '18:00' },
+    ])
+    expect(parseSpans('  ')).toEqual([])
+    expect(parseSpans('9-17')).toBeNull()
+    expect(parseSpans('18:00-09:00')).toBeNull()
+    expect(formatSpans([{ from: '09:00', to: '17:00' }])).toBe('09:00–17:00')
   })
 })

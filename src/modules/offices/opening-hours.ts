@@ -36,3 +36,24 @@ export function weekdayName(day: Weekday, lang: string): string {
   }
   return name
 }
+
+/** One weekday's hours as staff type them: `09:00–17:00, 18:00–20:00`; empty means closed. */
+export function formatSpans(spans: readonly { from: string; to: string }[] | undefined): string {
+  return (spans ?? []).map((s) => `${s.from}–${s.to}`).join(', ')
+}
+
+/** Reads `09:00-17:00, 18:00–20:00` (hyphen or en dash); null when it is not that, or a span ends before it starts. */
+export function parseSpans(text: string): { from: string; to: string }[] | null {
+  const trimmed = text.trim()
+  if (trimmed === '') return []
+  const spans: { from: string; to: string }[] = []
+  for (const part of trimmed.split(',')) {
+    const m = /^\s*([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-3]):([0-5]\d)\s*$/.exec(part)
+    if (!m) return null
+    const from = `${m[1]}:${m[2]}`
+    const to = `${m[3]}:${m[4]}`
+    if (from >= to) return null
+    spans.push({ from, to })
+  }
+  return spans
+}
