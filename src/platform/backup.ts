@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { sql } from 'kysely'
 import type { Database } from './db/index.js'
 
 /**
@@ -25,14 +26,17 @@ export async function backupDatabase(
     return
   }
   if (!databaseUrl) throw new Error('PostgreSQL backup needs DATABASE_URL')
+  // Only Ratusz's own schema: the database may hold other applications' schemas too.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)
+  const args = [
+    '--format=custom',
+    '--no-owner',
+    `--schema=${rows[0]?.schema ?? 'public'}`,
+    `--file=${file}`,
+    `--dbname=${databaseUrl}`,
+  ]
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      'pg_dump',
-      ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${databaseUrl}`],
-      {
-        stdio: ['ignore', 'inherit', 'pipe'],
-      },
-    )
+    const child = spawn('pg_dump', args, { stdio: ['ignore', 'inherit', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk) => {
       stderr += String(chunk)
