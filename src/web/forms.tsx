@@ -133,3 +133,32 @@ export function formErrors(
     message: localise(e) ?? e.message,
   }))
 }
+
+/** A data table with column headers, scrolling sideways on narrow screens instead of the page. */
+export function DataTable(props: {
+  headers: readonly string[]
+  rows: readonly (readonly unknown[])[]
+}): Html {
+  return (
+    <div class="table-scroll">
+      <table class="data">
+        <thead>
+          <tr>
+            {props.headers.map((header) => (
+              <th scope="col">{header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((cells) => (
+            <tr>
+              {cells.map((cell) => (
+                <td>{cell as Html | string | number | null}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,4 +1,5 @@
-import { type Html, h } from '../../web/jsx.js'
+import { DataTable } from '../../web/forms.js'
+import { Fragment, type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
 
 export interface AuditEntryView {
@@ -31,33 +32,21 @@ export function AuditPage(props: {
         </div>
       )}
       <p class="mono">{st('audit.head', { seq: props.head.seq, hash: props.head.hash })}</p>
-      <div class="table-scroll">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{st('audit.seq')}</th>
-              <th scope="col">{st('audit.at')}</th>
-              <th scope="col">{st('audit.actor')}</th>
-              <th scope="col">{st('audit.action')}</th>
-              <th scope="col">{st('audit.subject')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr>
-                <td>{e.seq}</td>
-                <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-                <td>{e.actor.login ?? st('audit.anonymous')}</td>
-                <td>{e.action}</td>
-                <td>
-                  {e.subject.type}
-                  {e.subject.id ? <span class="mono"> {e.subject.id}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={(['audit.seq', 'audit.at', 'audit.actor', 'audit.action', 'audit.subject'] as const).map(
+          (k) => st(k),
+        )}
+        rows={props.entries.map((e) => [
+          e.seq,
+          e.at.replace('T', ' ').slice(0, 19),
+          e.actor.login ?? st('audit.anonymous'),
+          e.action,
+          <>
+            {e.subject.type}
+            {e.subject.id ? <span class="mono"> {e.subject.id}</span> : null}
+          </>,
+        ])}
+      />
       {props.nextCursor ? (
         <p>
           <a href={`/staff/audit?cursor=${encodeURIComponent(props.nextCursor)}`}>{st('audit.older')}</a>

@@ -5,7 +5,7 @@ import {
   type UnitDto,
   weekdayName,
 } from '../../modules/offices/index.js'
-import { CsrfField, ErrorSummary, Field, Notice } from '../../web/forms.js'
+import { CsrfField, DataTable, ErrorSummary, Field, Notice } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { CreateOfficeForm, EditOfficeForm, officeFormValues } from './office-forms.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
@@ -32,36 +32,28 @@ export function NetworkPage(props: {
       <h1>{st('network.title')}</h1>
       <Notice message={props.done} />
       <ErrorSummary title={st('errors.summary')} errors={props.errors} />
-      <div class="table-scroll">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{st('network.code')}</th>
-              <th scope="col">{st('network.name')}</th>
-              <th scope="col">{st('network.city')}</th>
-              <th scope="col">{st('network.status')}</th>
-              <th scope="col">{st('network.units')}</th>
-              <th scope="col">{st('network.desks')}</th>
-              <th scope="col">{st('network.staff')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr>
-                <td>{r.office.code}</td>
-                <td>
-                  <a href={`/staff/offices/${r.office.id}`}>{r.office.name[ctx.lang]}</a>
-                </td>
-                <td>{r.office.address.city}</td>
-                <td>{st(`status.${r.office.status}`)}</td>
-                <td>{r.units}</td>
-                <td>{r.desks}</td>
-                <td>{r.staff}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={(
+          [
+            'network.code',
+            'network.name',
+            'network.city',
+            'network.status',
+            'network.units',
+            'network.desks',
+            'network.staff',
+          ] as const
+        ).map((k) => st(k))}
+        rows={props.rows.map((r) => [
+          r.office.code,
+          <a href={`/staff/offices/${r.office.id}`}>{r.office.name[ctx.lang]}</a>,
+          r.office.address.city,
+          st(`status.${r.office.status}`),
+          r.units,
+          r.desks,
+          r.staff,
+        ])}
+      />
       {props.canCreate ? <CreateOfficeForm s={props.s} values={props.values} errors={props.errors} /> : null}
     </StaffLayout>
   )

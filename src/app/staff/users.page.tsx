@@ -1,6 +1,6 @@
 import type { UserDto } from '../../modules/identity/index.js'
 import type { OfficeDto } from '../../modules/offices/index.js'
-import { CsrfField, ErrorSummary, Field, Notice, Select } from '../../web/forms.js'
+import { CsrfField, DataTable, ErrorSummary, Field, Notice, Select } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
 
@@ -27,52 +27,42 @@ export function UsersPage(props: UsersPageProps): Html {
       <h1>{st('users.title')}</h1>
       <Notice message={props.done} />
       <ErrorSummary title={st('errors.summary')} errors={props.errors} />
-      <div class="table-scroll">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{st('users.login')}</th>
-              <th scope="col">{st('users.name')}</th>
-              <th scope="col">{st('users.roles')}</th>
-              <th scope="col">{st('users.status')}</th>
-              {canManage ? <th scope="col">{st('users.actions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {props.users.map((u) => (
-              <tr>
-                <td>{u.login}</td>
-                <td>{u.name}</td>
-                <td>
-                  {u.roles
-                    .map(
-                      (g) =>
-                        `${g.role} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
-                    )
-                    .join(', ')}
-                </td>
-                <td>{st(u.status === 'active' ? 'status.active' : 'status.disabled')}</td>
-                {canManage ? (
-                  <td>
-                    {u.id === props.s.actor.id ? null : (
-                      <form
-                        class="inline-form"
-                        method="post"
-                        action={`/staff/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`}
-                      >
-                        <CsrfField token={csrf} />
-                        <button type="submit" class="secondary">
-                          {st(u.status === 'active' ? 'users.disable' : 'users.enable', { login: u.login })}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={[
+          st('users.login'),
+          st('users.name'),
+          st('users.roles'),
+          st('users.status'),
+          ...(canManage ? [st('users.actions')] : []),
+        ]}
+        rows={props.users.map((u) => [
+          u.login,
+          u.name,
+          u.roles
+            .map(
+              (g) =>
+                `${g.role} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
+            )
+            .join(', '),
+          st(u.status === 'active' ? 'status.active' : 'status.disabled'),
+          ...(canManage
+            ? [
+                u.id === props.s.actor.id ? null : (
+                  <form
+                    class="inline-form"
+                    method="post"
+                    action={`/staff/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`}
+                  >
+                    <CsrfField token={csrf} />
+                    <button type="submit" class="secondary">
+                      {st(u.status === 'active' ? 'users.disable' : 'users.enable', { login: u.login })}
+                    </button>
+                  </form>
+                ),
+              ]
+            : []),
+        ])}
+      />
       {canManage ? (
         <form method="post" action="/staff/users" novalidate>
           <h2>{st('users.create')}</h2>
