@@ -37,7 +37,7 @@ export function createUsersService(
     for (const grant of grants) {
       if (grant.officeId === null || !MANAGER_GRANTABLE.includes(grant.role))
         throw forbidden('Managers grant office roles of their own office only.')
-      assertAllowed(actor, ['manager'], grant.officeId)
+      assertAllowed(actor, identityPolicy.manageUsers, grant.officeId)
     }
   }
 
