@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
+import { catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import {
   authenticationPlugin,
   createSignInService,
@@ -46,6 +47,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const offices = createOfficesService(database.db, clock, bus, audit.trail)
   return {
     audit,
+    catalogue: createCatalogueService(database.db, clock, bus, audit.trail),
     offices,
     signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),
     users: createUsersService(database.db, clock, audit.trail, (id) => offices.officeExists(id)),
@@ -112,6 +114,7 @@ export async function buildApp(
   await app.register(usersRoutes(services.users))
   await app.register(officesRoutes(services.offices))
   await app.register(auditRoutes(services.audit))
+  await app.register(catalogueRoutes(services.catalogue))
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).

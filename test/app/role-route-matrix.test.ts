@@ -21,6 +21,9 @@ interface Ctx {
   lviv: string
   lublin: string
   consultantId: string
+  /** Per role: a draft card to publish and a published card to withdraw. */
+  drafts: Record<string, string>
+  published: Record<string, string>
 }
 
 const everyone = ROLES
@@ -145,11 +148,52 @@ const CASES: Case[] = [
     allowed: ['admin', 'coordinator', 'manager'],
     request: () => ({ url: '/api/v1/audit/head' }),
   },
+  {
+    method: 'POST',
+    route: '/api/v1/services',
+    allowed: ['admin', 'editor'],
+    request: (_c, _r, i) => ({ url: '/api/v1/services', payload: cardBody(`MATRIX-${i}`) }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/services/{id}',
+    allowed: ['admin', 'editor'],
+    request: (c, r) => ({
+      url: `/api/v1/services/${c.drafts[r]}`,
+      payload: cardBody(`DRAFT-${r.toUpperCase()}`),
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/services/{id}/publish',
+    allowed: ['admin', 'editor'],
+    request: (c, r) => ({ url: `/api/v1/services/${c.drafts[r]}/publish` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/services/{id}/withdraw',
+    allowed: ['admin', 'editor'],
+    request: (c, r) => ({ url: `/api/v1/services/${c.published[r]}/withdraw` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/services/{id}/history',
+    allowed: ['admin', 'coordinator', 'manager', 'consultant', 'chancellery', 'officer', 'head', 'editor'],
+    request: (c, r) => ({ url: `/api/v1/services/${c.drafts[r]}/history` }),
+  },
 ]
+
+/** Routes anyone may call without a token (they show staff more when a token is sent). */
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/services', 'GET /api/v1/services/{id}'])
+
+function cardBody(code: string) {
+  const t = (x: string) => ({ uk: x, pl: x, en: x })
+  return { code, name: t(`Card ${code}`), description: t('Matrix card') }
+}
 
 /** Routes anyone may call, or that act only on the caller's own account. */
 const OPEN_OR_SELF = new Set([
-  'POST /api/v1/auth/login',
+  ...PUBLIC,
   'POST /api/v1/auth/logout',
   'GET /api/v1/me',
   'GET /api/v1/me/tokens',
@@ -173,10 +217,35 @@ describeEachDatabase('role × route matrix', (dialect) => {
     const users = (await app.inject({ url: '/api/v1/users', headers: bearers.admin })).json<{
       items: { id: string; login: string }[]
     }>()
+    const drafts: Record<string, string> = {}
+    const published: Record<string, string> = {}
+    for (const role of ROLES) {
+      const draft = await app.inject({
+        method: 'POST',
+        url: '/api/v1/services',
+        headers: bearers.editor,
+        payload: cardBody(`DRAFT-${role.toUpperCase()}`),
+      })
+      drafts[role] = draft.json<{ id: string }>().id
+      const pub = await app.inject({
+        method: 'POST',
+        url: '/api/v1/services',
+        headers: bearers.editor,
+        payload: cardBody(`PUB-${role.toUpperCase()}`),
+      })
+      published[role] = pub.json<{ id: string }>().id
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/services/${published[role]}/publish`,
+        headers: bearers.editor,
+      })
+    }
     const ctx: Ctx = {
       lviv: offices['LVIV-CNAP']!.id,
       lublin: offices['LUB-BOM']!.id,
       consultantId: users.items.find((u) => u.login === 'demo-consultant')!.id,
+      drafts,
+      published,
     }
     let i = 0
     const outcomes: string[] = []
@@ -211,7 +280,7 @@ describeEachDatabase('role × route matrix', (dialect) => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/v1/')) continue
       for (const method of Object.keys(methods)) {
-        if (`${method.toUpperCase()} ${path}` === 'POST /api/v1/auth/login') continue
+        if (PUBLIC.has(`${method.toUpperCase()} ${path}`)) continue
         const url = path.replace('{date}', '2026-12-24').replace(/\{[^}]+\}/g, id)
         const res = await app.inject({
           method: method.toUpperCase() as 'GET',

@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook for the API: resolves the bearer token into `req.actor`, or answers 401. */
     authenticate: AuthenticateHook
+    /** onRequest hook for public API routes that show more to staff: a bearer token is optional, but must be valid when sent. */
+    authenticateIfPresent: AuthenticateHook
     /** onRequest hook for staff pages: resolves the session cookie, or redirects to the sign-in page. */
     staffPage: AuthenticateHook
   }
@@ -57,6 +59,9 @@ export const authenticationPlugin = fp(
           'This account must turn on its second factor (POST /api/v1/me/totp) before anything else.',
         )
       }
+    })
+    app.decorate('authenticateIfPresent', async (req: FastifyRequest, reply: FastifyReply) => {
+      if (req.headers.authorization !== undefined) await app.authenticate.call(app, req, reply)
     })
   },
   { name: 'authentication' },

@@ -1,0 +1,131 @@
+import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { CatalogueTables, ServiceRow, ServiceVersionRow } from './catalogue.tables.js'
+
+type Db = Kysely<CatalogueTables>
+
+export function findService(db: Db, id: string): Promise<ServiceRow | undefined> {
+  return db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function findServiceByCode(db: Db, code: string): Promise<ServiceRow | undefined> {
+  return db.selectFrom('services').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export async function insertService(db: Db, row: ServiceRow): Promise<void> {
+  await db.insertInto('services').values(row).execute()
+}
+
+export async function updateService(
+  db: Db,
+  id: string,
+  set: Partial<Omit<ServiceRow, 'id' | 'code'>>,
+): Promise<void> {
+  await db.updateTable('services').set(set).where('id', '=', id).execute()
+}
+
+export async function insertVersion(db: Db, row: ServiceVersionRow): Promise<void> {
+  await db.insertInto('serviceVersions').values(row).execute()
+}
+
+export function findVersion(
+  db: Db,
+  serviceId: string,
+  version: number,
+): Promise<ServiceVersionRow | undefined> {
+  return db
+    .selectFrom('serviceVersions')
+    .selectAll()
+    .where('serviceId', '=', serviceId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+}
+
+export function listVersions(db: Db, serviceId: string): Promise<ServiceVersionRow[]> {
+  return db
+    .selectFrom('serviceVersions')
+    .selectAll()
+    .where('serviceId', '=', serviceId)
+    .orderBy('version')
+    .execute()
+}
+
+export async function replaceFilters(
+  db: Db,
+  serviceId: string,
+  officeIds: string[],
+  categories: string[],
+): Promise<void> {
+  await db.deleteFrom('serviceOffices').where('serviceId', '=', serviceId).execute()
+  await db.deleteFrom('serviceCategories').where('serviceId', '=', serviceId).execute()
+  const offices = [...new Set(officeIds)]
+  const cats = [...new Set(categories)]
+  if (offices.length)
+    await db
+      .insertInto('serviceOffices')
+      .values(offices.map((officeId) => ({ serviceId, officeId })))
+      .execute()
+  if (cats.length)
+    await db
+      .insertInto('serviceCategories')
+      .values(cats.map((category) => ({ serviceId, category })))
+      .execute()
+}
+
+export interface ListFilter {
+  publishedOnly: boolean
+  terms: string[]
+  officeId?: string | undefined
+  category?: string | undefined
+  /** Keyset: rank and code of the last item of the previous page. */
+  after?: { rank: number; code: string } | undefined
+  limit: number
+}
+
+/**
+ * Cards whose folded text contains every term, name matches first (rank 0: every term in the name,
+ * 1: otherwise), then by code. With no terms, all cards by code.
+ */
+export function listServices(db: Db, f: ListFilter) {
+  let q = db.selectFrom('services').selectAll()
+  if (f.publishedOnly) q = q.where('status', '=', 'published')
+  for (const term of f.terms) {
+    const like = `%${term.replace(/[%_\\]/g, '')}%`
+    q = q.where((eb) =>
+      eb.or([
+        eb('searchName', 'like', like),
+        eb('searchText', 'like', like),
+        // Drafts have no search text yet; staff still find them by code.
+        eb('code', 'like', like.toUpperCase()),
+      ]),
+    )
+  }
+  if (f.officeId)
+    q = q.where(
+      'id',
+      'in',
+      db.selectFrom('serviceOffices').select('serviceId').where('officeId', '=', f.officeId),
+    )
+  if (f.category)
+    q = q.where(
+      'id',
+      'in',
+      db.selectFrom('serviceCategories').select('serviceId').where('category', '=', f.category),
+    )
+  const rank = (eb: ExpressionBuilder<CatalogueTables, 'services'>) =>
+    f.terms.length === 0
+      ? eb.val(1)
+      : eb
+          .case()
+          .when(eb.and(f.terms.map((t) => eb('searchName', 'like', `%${t.replace(/[%_\\]/g, '')}%`))))
+          .then(0)
+          .else(1)
+          .end()
+  let ranked = db.selectFrom(q.select((eb) => rank(eb).as('rank')).as('s')).selectAll()
+  if (f.after) {
+    const { rank: r, code } = f.after
+    ranked = ranked.where((eb) =>
+      eb.or([eb('rank', '>', r), eb.and([eb('rank', '=', r), eb('code', '>', code)])]),
+    )
+  }
+  return ranked.orderBy('rank').orderBy('code').limit(f.limit).execute()
+}

@@ -1,0 +1,301 @@
+import type { AuditTrail } from '../../platform/audit-trail.js'
+import type { Clock } from '../../platform/clock.js'
+import { type Db, withTables } from '../../platform/db/index.js'
+import { AppError, conflict, notFound } from '../../platform/errors.js'
+import type { EventBus } from '../../platform/events.js'
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js'
+import type { Lang } from '../../platform/i18n/index.js'
+import { newId } from '../../platform/ids.js'
+import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
+import { type Actor, assertAllowed, auditActorOf, isAllowed } from '../identity/index.js'
+import { cataloguePolicy } from './catalogue.policy.js'
+import * as repo from './catalogue.repository.js'
+import type { ServiceCard, ServiceDto, ServiceListQuery } from './catalogue.schemas.js'
+import type { CatalogueTables, ServiceRow } from './catalogue.tables.js'
+import { foldForSearch, queryTerms } from './search-text.js'
+
+export const CATALOGUE_EVENTS = { published: 'service.published', withdrawn: 'service.withdrawn' } as const
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>
+
+/** The folded text a card is found by: its name, and everything else a resident might type. */
+export function searchColumns(card: ServiceCard): { searchName: string; searchText: string } {
+  const all = (t?: { uk: string; pl: string; en: string }) => (t ? [t.uk, t.pl, t.en] : [])
+  const name = all(card.name).join(' ')
+  const rest = [
+    ...all(card.description),
+    ...all(card.audience),
+    ...(card.requiredDocuments ?? []).flatMap(all),
+    ...(card.keywords ?? []),
+    card.code,
+  ].join(' ')
+  return { searchName: ` ${foldForSearch(name)} `, searchText: ` ${foldForSearch(rest)} ` }
+}
+
+/** Top-level fields whose value differs between two versions of a card. */
+export function changedFields(before: ServiceCard | null, after: ServiceCard): string[] {
+  if (!before) return Object.keys(after).sort()
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...keys]
+    .filter(
+      (k) => JSON.stringify(before[k as keyof ServiceCard]) !== JSON.stringify(after[k as keyof ServiceCard]),
+    )
+    .sort()
+}
+
+export function createCatalogueService(database: Db, clock: Clock, bus: EventBus, audit: AuditTrail) {
+  const db = withTables<CatalogueTables>(database)
+
+  async function mustFind(id: string): Promise<ServiceRow> {
+    const row = await repo.findService(db, id)
+    if (!row) throw notFound('Service')
+    return row
+  }
+
+  async function cardOf(row: ServiceRow, version: number): Promise<ServiceCard> {
+    const v = await repo.findVersion(db, row.id, version)
+    if (!v) throw notFound('Version')
+    return fromJsonColumn<ServiceCard>(v.card)
+  }
+
+  function toDto(row: ServiceRow, card: ServiceCard, version: number): ServiceDto {
+    return {
+      id: row.id,
+      ...card,
+      status: row.status as ServiceDto['status'],
+      version,
+      latestVersion: row.latestVersion,
+      publishedVersion: row.publishedVersion,
+      publishedAt: row.publishedAt,
+      updatedAt: row.updatedAt,
+    }
+  }
+
+  const record = (trx: Db, actor: Actor, action: string, id: string, summary: Record<string, unknown>) =>
+    audit.record(trx, {
+      actor: auditActorOf(actor),
+      action,
+      officeId: null,
+      subjectType: 'service',
+      subjectId: id,
+      summary,
+      requestId: actor.requestId ?? null,
+    })
+
+  return {
+    async createService(actor: Actor, card: ServiceCard): Promise<ServiceDto> {
+      assertAllowed(actor, cataloguePolicy.write)
+      const now = clock.now().toISOString()
+      const id = newId()
+      await db.transaction().execute(async (trx) => {
+        if (await repo.findServiceByCode(trx, card.code))
+          throw conflict('SERVICE_CODE_TAKEN', 'This card code is taken', `A card ${card.code} exists.`)
+        await repo.insertService(trx, {
+          id,
+          code: card.code,
+          status: 'draft',
+          latestVersion: 1,
+          publishedVersion: null,
+          publishedAt: null,
+          searchName: null,
+          searchText: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        await repo.insertVersion(trx, {
+          serviceId: id,
+          version: 1,
+          card: toJsonColumn(card),
+          authorId: actor.id,
+          authorLogin: actor.login,
+          createdAt: now,
+          changes: toJsonColumn(changedFields(null, card)),
+        })
+        await record(trx, actor, 'service.create', id, { code: card.code, version: 1 })
+      })
+      return toDto(await mustFind(id), card, 1)
+    },
+
+    /** Saves a new draft version; the public keeps seeing the published one. `ifMatch` is the latest version. */
+    async updateService(actor: Actor, id: string, card: ServiceCard, ifMatch?: number): Promise<ServiceDto> {
+      assertAllowed(actor, cataloguePolicy.write)
+      const now = clock.now().toISOString()
+      let version = 0
+      await db.transaction().execute(async (trx) => {
+        const row = await repo.findService(trx, id)
+        if (!row) throw notFound('Service')
+        if (ifMatch !== undefined && ifMatch !== row.latestVersion) {
+          throw new AppError(
+            'VERSION_MISMATCH',
+            412,
+            'Changed since you read it',
+            `The latest version is ${row.latestVersion}; read it again and reapply your change.`,
+          )
+        }
+        if (card.code !== row.code)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            422,
+            'The request is not valid',
+            'body.code: cannot change',
+            [{ path: 'body.code', message: 'cannot change: links and case files refer to it' }],
+          )
+        const previous = await repo.findVersion(trx, id, row.latestVersion)
+        version = row.latestVersion + 1
+        const changes = changedFields(previous ? fromJsonColumn<ServiceCard>(previous.card) : null, card)
+        await repo.insertVersion(trx, {
+          serviceId: id,
+          version,
+          card: toJsonColumn(card),
+          authorId: actor.id,
+          authorLogin: actor.login,
+          createdAt: now,
+          changes: toJsonColumn(changes),
+        })
+        await repo.updateService(trx, id, { latestVersion: version, updatedAt: now })
+        await record(trx, actor, 'service.update', id, { version, changes })
+      })
+      return toDto(await mustFind(id), card, version)
+    },
+
+    async publish(actor: Actor, id: string): Promise<ServiceDto> {
+      assertAllowed(actor, cataloguePolicy.write)
+      const now = clock.now().toISOString()
+      let card: ServiceCard | null = null
+      let version = 0
+      await db.transaction().execute(async (trx) => {
+        const row = await repo.findService(trx, id)
+        if (!row) throw notFound('Service')
+        if (row.status === 'published' && row.publishedVersion === row.latestVersion) {
+          throw conflict('ALREADY_PUBLISHED', 'The latest version is already published')
+        }
+        version = row.latestVersion
+        const v = await repo.findVersion(trx, id, version)
+        card = fromJsonColumn<ServiceCard>(v!.card)
+        await repo.updateService(trx, id, {
+          status: 'published',
+          publishedVersion: version,
+          publishedAt: now,
+          updatedAt: now,
+          ...searchColumns(card),
+        })
+        await repo.replaceFilters(
+          trx,
+          id,
+          (card.offices ?? []).map((o) => o.officeId),
+          card.categories ?? [],
+        )
+        await record(trx, actor, 'service.publish', id, { version })
+      })
+      await bus.publish({ type: CATALOGUE_EVENTS.published, payload: { serviceId: id }, at: now })
+      return toDto(await mustFind(id), card!, version)
+    },
+
+    async withdraw(actor: Actor, id: string): Promise<ServiceDto> {
+      assertAllowed(actor, cataloguePolicy.write)
+      const now = clock.now().toISOString()
+      await db.transaction().execute(async (trx) => {
+        const row = await repo.findService(trx, id)
+        if (!row) throw notFound('Service')
+        if (row.status !== 'published')
+          throw conflict('NOT_PUBLISHED', 'Only a published card can be withdrawn')
+        await repo.updateService(trx, id, {
+          status: 'withdrawn',
+          searchName: null,
+          searchText: null,
+          updatedAt: now,
+        })
+        await repo.replaceFilters(trx, id, [], [])
+        await record(trx, actor, 'service.withdraw', id, { version: row.publishedVersion })
+      })
+      await bus.publish({ type: CATALOGUE_EVENTS.withdrawn, payload: { serviceId: id }, at: now })
+      const row = await mustFind(id)
+      return toDto(
+        row,
+        await cardOf(row, row.publishedVersion ?? row.latestVersion),
+        row.publishedVersion ?? row.latestVersion,
+      )
+    },
+
+    /**
+     * A card: residents get the published version (404 otherwise); staff may ask for any version and
+     * get the latest when nothing is published.
+     */
+    async getService(actor: Actor | null, id: string, version?: number): Promise<ServiceDto> {
+      const row = await mustFind(id)
+      const staff = actor !== null && isAllowed(actor, cataloguePolicy.readDrafts)
+      if (!staff) {
+        if (version !== undefined || row.status !== 'published' || row.publishedVersion === null)
+          throw notFound('Service')
+        return toDto(row, await cardOf(row, row.publishedVersion), row.publishedVersion)
+      }
+      const shown = version ?? row.publishedVersion ?? row.latestVersion
+      return toDto(row, await cardOf(row, shown), shown)
+    },
+
+    /** The published card by its code, for the public page. */
+    async getPublishedByCode(code: string): Promise<ServiceDto | null> {
+      const row = await repo.findServiceByCode(db, code)
+      if (!row || row.status !== 'published' || row.publishedVersion === null) return null
+      return toDto(row, await cardOf(row, row.publishedVersion), row.publishedVersion)
+    },
+
+    async list(actor: Actor | null, query: ServiceListQuery, lang: Lang) {
+      const drafts = query.drafts === true
+      if (drafts) {
+        if (!actor)
+          throw new AppError(
+            'UNAUTHENTICATED',
+            401,
+            'Authentication required',
+            'Drafts are for staff; send a bearer token.',
+          )
+        assertAllowed(actor, cataloguePolicy.readDrafts)
+      }
+      const limit = query.limit ?? 20
+      const cursor = decodeCursor(query.cursor, 2)
+      const rows = await repo.listServices(db, {
+        publishedOnly: !drafts,
+        terms: queryTerms(query.q ?? ''),
+        officeId: query.office,
+        category: query.category,
+        after: cursor ? { rank: Number(cursor[0]), code: String(cursor[1]) } : undefined,
+        limit: limit + 1,
+      })
+      const page = rows.slice(0, limit)
+      const items = await Promise.all(
+        page.map(async (row) => {
+          const card = await cardOf(
+            row,
+            drafts ? row.latestVersion : (row.publishedVersion ?? row.latestVersion),
+          )
+          return {
+            id: row.id,
+            code: row.code,
+            name: card.name[lang],
+            description: card.description[lang],
+            status: row.status as ServiceDto['status'],
+            ...(card.processingTime ? { processingTime: card.processingTime } : {}),
+          }
+        }),
+      )
+      const last = page[page.length - 1]
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([Number(last.rank), last.code]) : null,
+      }
+    },
+
+    async history(actor: Actor, id: string) {
+      assertAllowed(actor, cataloguePolicy.readDrafts)
+      await mustFind(id)
+      const versions = await repo.listVersions(db, id)
+      return versions.map((v) => ({
+        version: v.version,
+        author: v.authorLogin,
+        at: v.createdAt,
+        changes: fromJsonColumn<string[]>(v.changes),
+      }))
+    },
+  }
+}

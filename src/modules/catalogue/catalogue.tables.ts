@@ -1,0 +1,36 @@
+import type { Selectable } from 'kysely'
+
+export interface ServicesTable {
+  id: string
+  code: string
+  status: string
+  latestVersion: number
+  publishedVersion: number | null
+  publishedAt: string | null
+  searchName: string | null
+  searchText: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ServiceVersionsTable {
+  serviceId: string
+  version: number
+  /** The card as JSON. */
+  card: string
+  authorId: string | null
+  authorLogin: string
+  createdAt: string
+  /** JSON array of the changed fields. */
+  changes: string
+}
+
+export interface CatalogueTables {
+  services: ServicesTable
+  serviceVersions: ServiceVersionsTable
+  serviceOffices: { serviceId: string; officeId: string }
+  serviceCategories: { serviceId: string; category: string }
+}
+
+export type ServiceRow = Selectable<ServicesTable>
+export type ServiceVersionRow = Selectable<ServiceVersionsTable>

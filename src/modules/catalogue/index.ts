@@ -1,0 +1,5 @@
+export { cataloguePolicy } from './catalogue.policy.js'
+export { catalogueRoutes } from './catalogue.routes.js'
+export type { ServiceCard, ServiceDto } from './catalogue.schemas.js'
+export { CATALOGUE_EVENTS, type CatalogueService, createCatalogueService } from './catalogue.service.js'
+export { foldForSearch, queryTerms } from './search-text.js'
