@@ -44,7 +44,7 @@ export function cli(): Command {
         const result = await seedDemo(app.services, (step) => say(`seeded ${step}`))
         say(
           result
-            ? `demo network seeded: ${result.offices} offices, ${result.users.length} users`
+            ? `demo network seeded: ${result.offices} offices, ${result.users.length} users, ${result.cards} service cards`
             : 'offices already exist; nothing seeded',
         )
       } finally {

@@ -28,6 +28,7 @@ import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
+import { servicesRoutes } from './services/services.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
 import { packageVersion } from './version.js'
 
@@ -117,6 +118,7 @@ export async function buildApp(
   await app.register(catalogueRoutes(services.catalogue))
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
+  await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))
 

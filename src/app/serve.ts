@@ -21,7 +21,7 @@ export async function serve(config: Config): Promise<void> {
   ]
   if (prepared.demo) {
     lines.push(
-      `Demo network seeded: ${prepared.demo.offices} offices. Demo-only accounts (sign in through ${where}/api/docs):`,
+      `Demo network seeded: ${prepared.demo.offices} offices, ${prepared.demo.cards} service cards. Demo-only accounts (sign in at ${where}/login):`,
     )
     for (const u of prepared.demo.users)
       lines.push(

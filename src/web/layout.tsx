@@ -56,6 +56,11 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
                     {t('nav.home')}
                   </a>
                 </li>
+                <li>
+                  <a href="/services" aria-current={ctx.path.startsWith('/services') ? 'page' : undefined}>
+                    {t('nav.services')}
+                  </a>
+                </li>
               </ul>
             </nav>
           )}

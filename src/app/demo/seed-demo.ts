@@ -1,9 +1,11 @@
 import { SYSTEM_ACTOR } from '../../modules/identity/index.js'
 import type { Services } from '../build-app.js'
+import { demoCatalogue } from './demo-catalogue.js'
 import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
 
 export interface SeedResult {
   offices: number
+  cards: number
   users: { login: string; password: string; role: string; office: string | null }[]
 }
 
@@ -11,6 +13,8 @@ export interface SeedResult {
 export async function seedDemo(
   services: Services,
   onProgress?: (message: string) => void,
+  /** `catalogue: false` leaves the catalogue empty (tests of the catalogue itself). */
+  options: { catalogue?: boolean } = {},
 ): Promise<SeedResult | null> {
   if ((await services.offices.countOffices()) > 0) return null
   const officeIds = new Map<string, string>()
@@ -37,5 +41,11 @@ export async function seedDemo(
     users.push({ login: user.login, password, role: user.role, office: user.office })
     onProgress?.(`user ${user.login}`)
   }
-  return { offices: DEMO_OFFICES.length, users }
+  const cards = options.catalogue === false ? [] : demoCatalogue(Object.fromEntries(officeIds))
+  for (const card of cards) {
+    const created = await services.catalogue.createService(SYSTEM_ACTOR, card)
+    await services.catalogue.publish(SYSTEM_ACTOR, created.id)
+  }
+  onProgress?.(`catalogue: ${cards.length} cards`)
+  return { offices: DEMO_OFFICES.length, users, cards: cards.length }
 }

@@ -183,7 +183,8 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
           trx,
           id,
           (card.offices ?? []).map((o) => o.officeId),
-          card.categories ?? [],
+          // Topics and life situations are both ways into the list.
+          [...(card.categories ?? []), ...(card.lifeEvents ?? [])],
         )
         await record(trx, actor, 'service.publish', id, { version })
       })
@@ -236,7 +237,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
     /** The published card by its code, for the public page. */
     async getPublishedByCode(code: string): Promise<ServiceDto | null> {
       const row = await repo.findServiceByCode(db, code)
-      if (!row || row.status !== 'published' || row.publishedVersion === null) return null
+      if (row?.status !== 'published' || row.publishedVersion === null) return null
       return toDto(row, await cardOf(row, row.publishedVersion), row.publishedVersion)
     },
 

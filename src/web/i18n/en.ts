@@ -5,6 +5,7 @@ export const en = {
   'skip.toContent': 'Skip to main content',
   'nav.label': 'Main menu',
   'nav.home': 'Home',
+  'nav.services': 'Services',
   'nav.api': 'API for developers',
   'nav.staff': 'Staff sign-in',
   'lang.label': 'Language',

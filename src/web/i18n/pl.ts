@@ -7,6 +7,7 @@ export const pl: Catalogue<MessageKey> = {
   'skip.toContent': 'Przejdź do treści',
   'nav.label': 'Menu główne',
   'nav.home': 'Strona główna',
+  'nav.services': 'Usługi',
   'nav.api': 'API dla programistów',
   'nav.staff': 'Logowanie pracowników',
   'lang.label': 'Język',

@@ -7,6 +7,7 @@ export const uk: Catalogue<MessageKey> = {
   'skip.toContent': 'Перейти до основного вмісту',
   'nav.label': 'Головне меню',
   'nav.home': 'Головна',
+  'nav.services': 'Послуги',
   'nav.api': 'API для розробників',
   'nav.staff': 'Вхід для працівників',
   'lang.label': 'Мова',

@@ -1,0 +1,275 @@
+import { foldForSearch, type ServiceDto } from '../../modules/catalogue/index.js'
+import { groupOpeningHours, type OfficeDto, weekdayName } from '../../modules/offices/index.js'
+import type { Lang, MultilingualText } from '../../platform/i18n/index.js'
+import { type Children, Fragment, type Html, h } from '../../web/jsx.js'
+import { Layout } from '../../web/layout.js'
+import type { PageContext } from '../../web/page-context.js'
+import { LIFE_EVENTS, servicesTexts, TOPICS } from './services.messages.js'
+
+export interface ServiceListItem {
+  code: string
+  name: string
+  description: string
+}
+
+/** Wraps in <mark> each word whose folded form contains a search term. */
+export function highlight(text: string, terms: readonly string[]): Html | string {
+  if (terms.length === 0) return text
+  const parts = text.split(/(\s+)/)
+  return (
+    <>
+      {parts.map((part) => {
+        const folded = foldForSearch(part)
+        return folded && terms.some((t) => folded.includes(t)) ? <mark>{part}</mark> : part
+      })}
+    </>
+  )
+}
+
+/** `P30D` → `30 days` (`30 днів`, `30 dni`); combined parts joined with a space. */
+export function durationText(iso: string, lang: Lang): string {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso)
+  if (!m) return iso
+  const units = ['year', 'month', 'week', 'day'] as const
+  return units
+    .map((unit, i) =>
+      m[i + 1]
+        ? new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(Number(m[i + 1]))
+        : null,
+    )
+    .filter(Boolean)
+    .join(' ')
+}
+
+export function moneyText(minor: number, currency: string, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(minor / 100)
+}
+
+/** The public catalogue: search, topics, life situations, results with the matched words marked. */
+export function ServicesPage(props: {
+  ctx: PageContext
+  q: string
+  terms: readonly string[]
+  category: string | undefined
+  items: ServiceListItem[]
+  nextHref: string | null
+}): Html {
+  const { ctx } = props
+  const st = servicesTexts(ctx.lang)
+  const filtered = props.q !== '' || props.category !== undefined
+  return (
+    <Layout ctx={ctx} title={st('list.title')}>
+      <h1>{st('list.title')}</h1>
+      <p class="lead">{st('list.intro')}</p>
+      <search>
+        <form method="get" action="/services" class="search-form">
+          <label for="q">{st('list.search')}</label>
+          <div class="search-row">
+            <input id="q" name="q" type="search" value={props.q} maxlength={200} />
+            <button type="submit">{st('list.submit')}</button>
+          </div>
+        </form>
+      </search>
+      <div class="topics">
+        <nav aria-labelledby="topics-heading">
+          <h2 id="topics-heading">{st('list.categories')}</h2>
+          <ul>
+            {Object.entries(TOPICS).map(([key, name]) => (
+              <li>
+                <a
+                  href={`/services?category=${key}`}
+                  aria-current={props.category === key ? 'true' : undefined}
+                >
+                  {name[ctx.lang]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <nav aria-labelledby="events-heading">
+          <h2 id="events-heading">{st('list.lifeEvents')}</h2>
+          <ul>
+            {Object.entries(LIFE_EVENTS).map(([key, name]) => (
+              <li>
+                <a
+                  href={`/services?category=${key}`}
+                  aria-current={props.category === key ? 'true' : undefined}
+                >
+                  {name[ctx.lang]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <h2 id="results">
+        {filtered
+          ? st('list.results', { count: props.items.length + (props.nextHref ? '+' : '') })
+          : st('list.all')}
+      </h2>
+      {props.items.length === 0 ? (
+        <p>{st('list.none')}</p>
+      ) : (
+        <ul class="results" aria-labelledby="results">
+          {props.items.map((item) => (
+            <li>
+              <h3>
+                <a href={`/services/${item.code}`}>{highlight(item.name, props.terms)}</a>
+              </h3>
+              <p>{highlight(item.description, props.terms)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.nextHref ? (
+        <p>
+          <a href={props.nextHref}>{st('list.more')}</a>
+        </p>
+      ) : null}
+    </Layout>
+  )
+}
+
+function Section(props: { title: string; children?: Children }): Html {
+  return (
+    <section>
+      <h2>{props.title}</h2>
+      {props.children}
+    </section>
+  )
+}
+
+/** One service card as residents read and print it. */
+export function ServicePage(props: { ctx: PageContext; card: ServiceDto; offices: OfficeDto[] }): Html {
+  const { ctx, card } = props
+  const { lang } = ctx
+  const st = servicesTexts(lang)
+  const ml = (text: MultilingualText | undefined) => (text ? text[lang] : '')
+  const list = (items: MultilingualText[] | undefined) =>
+    items && items.length > 0 ? (
+      <ul>
+        {items.map((i) => (
+          <li>{i[lang]}</li>
+        ))}
+      </ul>
+    ) : null
+  const updated = card.publishedAt
+    ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(card.publishedAt))
+    : null
+  return (
+    <Layout ctx={ctx} title={card.name[lang]}>
+      <p class="noprint">
+        <a href="/services">{st('card.back')}</a>
+      </p>
+      <article class="service-card">
+        <h1>{card.name[lang]}</h1>
+        <p class="lead">{card.description[lang]}</p>
+        {card.eFormUrl ? (
+          <p>
+            <a class="button" href={card.eFormUrl}>
+              {st('card.applyOnline')}
+            </a>
+          </p>
+        ) : null}
+        {card.audience ? <Section title={st('card.audience')}>{<p>{ml(card.audience)}</p>}</Section> : null}
+        {card.requiredDocuments?.length ? (
+          <Section title={st('card.documents')}>{list(card.requiredDocuments)}</Section>
+        ) : null}
+        {card.documentsToShow?.length ? (
+          <Section title={st('card.documentsToShow')}>{list(card.documentsToShow)}</Section>
+        ) : null}
+        {card.fees?.length ? (
+          <Section title={st('card.fees')}>
+            <ul>
+              {card.fees.map((fee) => (
+                <li>
+                  {fee.amount === 0 ? st('card.free') : moneyText(fee.amount, fee.currency, lang)} —{' '}
+                  {fee.description[lang]}
+                  {fee.howToPay ? <span>. {fee.howToPay[lang]}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        {card.processingTime ? (
+          <Section title={st('card.time')}>
+            <p>
+              {durationText(card.processingTime, lang)}
+              {card.processingTimeSource ? (
+                <span> ({st('card.timeSource', { source: card.processingTimeSource })})</span>
+              ) : null}
+            </p>
+          </Section>
+        ) : null}
+        {card.channels?.length ? (
+          <Section title={st('card.channels')}>
+            <ul>
+              {card.channels.map((c) => (
+                <li>
+                  {c.url ? <a href={c.url}>{st(`card.channel.${c.type}`)}</a> : st(`card.channel.${c.type}`)}
+                  {c.description ? <span> — {c.description[lang]}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        {props.offices.length ? (
+          <Section title={st('card.offices')}>
+            <ul class="cards">
+              {props.offices.map((o) => (
+                <li class="card">
+                  <h3>{o.name[lang]}</h3>
+                  <p>
+                    {o.address.street}, {o.address.postcode} {o.address.city}
+                  </p>
+                  <table class="hours">
+                    <caption>{st('card.hours')}</caption>
+                    <tbody>
+                      {groupOpeningHours(o.openingHours).map((run) => (
+                        <tr>
+                          <th scope="row">
+                            {run.first === run.last
+                              ? weekdayName(run.first, lang)
+                              : `${weekdayName(run.first, lang)}–${weekdayName(run.last, lang)}`}
+                          </th>
+                          <td>
+                            {run.spans.length === 0
+                              ? st('card.closed')
+                              : run.spans.map((s) => `${s.from}–${s.to}`).join(', ')}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        {card.legalBasis?.length ? (
+          <Section title={st('card.legal')}>
+            <ul>
+              {card.legalBasis.map((l) => (
+                <li>
+                  {l.url ? <a href={l.url}>{l.title}</a> : l.title}
+                  {l.reference
+                    ? ` (${l.reference}${l.article ? `, ${l.article}` : ''})`
+                    : l.article
+                      ? ` (${l.article})`
+                      : ''}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        {card.responsibleUnit ? (
+          <Section title={st('card.unit')}>{<p>{card.responsibleUnit}</p>}</Section>
+        ) : null}
+        {card.appeal ? <Section title={st('card.appeal')}>{<p>{ml(card.appeal)}</p>}</Section> : null}
+        {card.notes ? <Section title={st('card.notes')}>{<p>{ml(card.notes)}</p>}</Section> : null}
+        {updated ? <p class="updated">{st('card.updated', { date: updated })}</p> : null}
+        <p class="noprint hint">{st('card.print')}</p>
+      </article>
+    </Layout>
+  )
+}

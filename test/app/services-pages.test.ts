@@ -1,0 +1,76 @@
+import { expect, it } from 'vitest'
+import { describeEachDatabase } from '../support/databases.js'
+import { bearerFor, testApp } from '../support/test-app.js'
+
+describeEachDatabase('public service pages', (dialect) => {
+  it('lists the demo catalogue and finds cards by forgiving search, marking the words found', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const all = await app.inject('/services?lang=en')
+    expect(all.statusCode).toBe(200)
+    expect(all.body.match(/<li><h3><a href="\/services\//g)?.length).toBe(30)
+    expect(all.body).toContain('More results')
+    const found = await app.inject(`/services?lang=pl&q=${encodeURIComponent('dowod')}`)
+    expect(found.body).toContain('<a href="/services/PL-ID-CARD"><mark>Dowód</mark> osobisty — wydanie</a>')
+    const cyrillic = await app.inject(`/services?lang=uk&q=${encodeURIComponent('pasport')}`)
+    expect(cyrillic.body).toContain('href="/services/UA-PASSPORT"')
+    const topic = await app.inject('/services?lang=en&category=moving-house')
+    expect(topic.body).toContain('Registration of permanent residence')
+    expect(topic.body).not.toContain('Building permit')
+    const nothing = await app.inject('/services?lang=en&q=zzzzqqq')
+    expect(nothing.body).toContain('No service matches.')
+  })
+
+  it('shows a card with its fees, time, documents, legal basis and the offices with their hours', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const uk = await app.inject('/services/UA-PASSPORT?lang=uk')
+    expect(uk.statusCode).toBe(200)
+    expect(uk.body).toContain('<h1>Оформлення паспорта громадянина України (ID-картки)</h1>')
+    expect(uk.body).toContain('20 днів')
+    expect(uk.body).toMatch(/279,00\s?(грн|₴|UAH)/)
+    expect(uk.body).toContain('Центр надання адміністративних послуг м. Львова')
+    expect(uk.body).toContain('Закон України «Про Єдиний державний демографічний реєстр» (5492-VI, ст. 21)')
+    const pl = await app.inject('/services/PL-BIRTH-COPY?lang=pl')
+    expect(pl.body).toContain('7 dni')
+    expect(pl.body).toMatch(/22,00\s?zł/)
+    expect(pl.body).toContain('Biuro Obsługi Mieszkańców w Lublinie')
+    expect(pl.body).toMatch(/Ostatnia zmiana: \d+ \S+ \d{4}/)
+    expect((await app.inject('/services/NO-SUCH-CARD?lang=en')).statusCode).toBe(404)
+  })
+
+  it('keeps showing the published version until a new one is published, then shows it at once', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    const list = (
+      await app.inject({ url: '/api/v1/services?q=PL-BIRTH-COPY&drafts=true', headers: editor })
+    ).json<{ items: { id: string }[] }>()
+    const id = list.items[0]!.id
+    const card = (await app.inject({ url: `/api/v1/services/${id}`, headers: editor })).json<
+      Record<string, unknown>
+    >()
+    const {
+      id: _id,
+      status,
+      version,
+      latestVersion,
+      publishedVersion,
+      publishedAt,
+      updatedAt,
+      ...body
+    } = card
+    const renamed = {
+      ...body,
+      name: { uk: 'Витяг', pl: 'Odpis aktu urodzenia (nowy)', en: 'Birth certificate copy' },
+    }
+    expect(
+      (await app.inject({ method: 'PUT', url: `/api/v1/services/${id}`, headers: editor, payload: renamed }))
+        .statusCode,
+    ).toBe(200)
+    expect((await app.inject('/services/PL-BIRTH-COPY?lang=pl')).body).toContain(
+      '<h1>Odpis aktu urodzenia</h1>',
+    )
+    await app.inject({ method: 'POST', url: `/api/v1/services/${id}/publish`, headers: editor })
+    expect((await app.inject('/services/PL-BIRTH-COPY?lang=pl')).body).toContain(
+      '<h1>Odpis aktu urodzenia (nowy)</h1>',
+    )
+  })
+})
