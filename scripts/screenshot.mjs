@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Regenerates the README's screenshot: starts Ratusz on a throwaway demo database, opens the home
-// page in Debian's Chromium and saves docs/images/home.png. Usage: node scripts/screenshot.mjs [lang]
+// Regenerates the README's screenshots: starts Ratusz on a throwaway demo database, opens a page in
+// Debian's Chromium and saves it under docs/images/.
+// Usage: node scripts/screenshot.mjs [path] [file]   (default: /?lang=uk home.png)
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
-const lang = process.argv[2] ?? 'uk'
+const path = process.argv[2] ?? '/?lang=uk'
+const file = process.argv[3] ?? 'home.png'
 const port = 3917
 const root = join(import.meta.dirname, '..')
 const server = spawn(process.execPath, [join(root, 'bin', 'ratusz.js'), 'serve'], {
@@ -38,10 +40,10 @@ try {
     ],
   })
   const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
-  await page.goto(`http://127.0.0.1:${port}/?lang=${lang}`)
-  await page.screenshot({ path: join(root, 'docs', 'images', 'home.png') })
+  await page.goto(`http://127.0.0.1:${port}${path}`)
+  await page.screenshot({ path: join(root, 'docs', 'images', file) })
   await browser.close()
-  process.stdout.write('docs/images/home.png written\n')
+  process.stdout.write(`docs/images/${file} written\n`)
 } finally {
   server.kill('SIGTERM')
 }
