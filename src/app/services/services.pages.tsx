@@ -183,8 +183,9 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceDto; offices
             <ul>
               {card.fees.map((fee) => (
                 <li>
-                  {fee.amount === 0 ? st('card.free') : moneyText(fee.amount, fee.currency, lang)} —{' '}
-                  {fee.description[lang]}
+                  {fee.amount === 0
+                    ? fee.description[lang]
+                    : `${moneyText(fee.amount, fee.currency, lang)} — ${fee.description[lang]}`}
                   {fee.howToPay ? <span>. {fee.howToPay[lang]}</span> : null}
                 </li>
               ))}
