@@ -115,7 +115,22 @@ export async function buildApp(
   await app.register(usersRoutes(services.users))
   await app.register(officesRoutes(services.offices))
   await app.register(auditRoutes(services.audit))
-  await app.register(catalogueRoutes(services.catalogue))
+  await app.register(
+    catalogueRoutes(services.catalogue, {
+      publicUrl: config.publicUrl,
+      authorityFor: async (card) => {
+        const offices = await services.offices.listPublicOffices()
+        const office = offices.find((o) => o.id === card.offices?.[0]?.officeId) ?? offices[0]
+        return {
+          iri: `${config.publicUrl}/offices/${office?.code ?? 'network'}`,
+          name: office?.name ?? { uk: 'Ratusz', pl: 'Ratusz', en: 'Ratusz' },
+          country: office?.address.country ?? 'PL',
+          email: office?.contact.email,
+          phone: office?.contact.phone,
+        }
+      },
+    }),
+  )
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))

@@ -184,7 +184,12 @@ const CASES: Case[] = [
 ]
 
 /** Routes anyone may call without a token (they show staff more when a token is sent). */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/services', 'GET /api/v1/services/{id}'])
+const PUBLIC = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/services',
+  'GET /api/v1/services/{id}',
+  'GET /api/v1/catalogue.jsonld',
+])
 
 function cardBody(code: string) {
   const t = (x: string) => ({ uk: x, pl: x, en: x })

@@ -11,12 +11,23 @@ import {
   VersionQuery,
 } from './catalogue.schemas.js'
 import type { CatalogueService } from './catalogue.service.js'
+import { type CompetentAuthority, CPSV_CONTEXT, toCpsvAp } from './cpsv-ap.js'
+
+export interface LinkedDataOptions {
+  /** The public address services' IRIs are built on. */
+  publicUrl: string
+  /** The office responsible for a card (its first office, or the network's first). */
+  authorityFor: (card: ServiceDto) => Promise<CompetentAuthority>
+}
+
+const LD_JSON = 'application/ld+json; charset=utf-8'
+const wantsLinkedData = (accept: string | undefined) => /application\/ld\+json/.test(accept ?? '')
 
 const tags = ['catalogue']
 const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref('Problem') }
 
 /** Service cards: public reading, editors writing, every version kept. */
-export function catalogueRoutes(catalogue: CatalogueService) {
+export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptions) {
   return async (app: AppInstance) => {
     const withEtag = (reply: { header(k: string, v: string): unknown }, dto: { latestVersion: number }) =>
       reply.header('etag', `"v${dto.latestVersion}"`)
@@ -106,7 +117,8 @@ export function catalogueRoutes(catalogue: CatalogueService) {
         onRequest: app.authenticateIfPresent,
         schema: {
           tags,
-          summary: 'A published card (staff may ask for any version)',
+          summary:
+            'A published card (staff may ask for any version); with Accept: application/ld+json, as CPSV-AP 3.2.0',
           security: [],
           params: IdParams,
           querystring: VersionQuery,
@@ -116,7 +128,32 @@ export function catalogueRoutes(catalogue: CatalogueService) {
       async (req, reply) => {
         const dto = await catalogue.getService(req.actor, req.params.id, req.query.version)
         withEtag(reply, dto)
+        reply.header('vary', 'Accept')
+        if (wantsLinkedData(req.headers.accept)) {
+          const doc = toCpsvAp(dto, ld.publicUrl, await ld.authorityFor(dto))
+          return reply.type(LD_JSON).send(JSON.stringify(doc))
+        }
         return dto
+      },
+    )
+
+    app.get(
+      '/api/v1/catalogue.jsonld',
+      {
+        schema: {
+          tags,
+          summary: 'The whole published catalogue in CPSV-AP 3.2.0 JSON-LD',
+          security: [],
+          produces: ['application/ld+json'],
+        },
+      },
+      async (_req, reply) => {
+        const graph = []
+        for (const card of await catalogue.allPublished()) {
+          const { '@context': _context, ...node } = toCpsvAp(card, ld.publicUrl, await ld.authorityFor(card))
+          graph.push(node)
+        }
+        return reply.type(LD_JSON).send(JSON.stringify({ '@context': CPSV_CONTEXT, '@graph': graph }))
       },
     )
 

@@ -234,6 +234,14 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
       return toDto(row, await cardOf(row, shown), shown)
     },
 
+    /** Every published card at its published version, by code (the catalogue export). */
+    async allPublished(): Promise<ServiceDto[]> {
+      const rows = await repo.listServices(db, { publishedOnly: true, terms: [], limit: 100_000 })
+      return Promise.all(
+        rows.map(async (row) => toDto(row, await cardOf(row, row.publishedVersion!), row.publishedVersion!)),
+      )
+    },
+
     /** The published card by its code, for the public page. */
     async getPublishedByCode(code: string): Promise<ServiceDto | null> {
       const row = await repo.findServiceByCode(db, code)
