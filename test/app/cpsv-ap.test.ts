@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { demoCatalogue } from '../../src/app/demo/demo-catalogue.js'
 import { type ServiceDto, toCpsvAp } from '../../src/modules/catalogue/index.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { cpsvViolations } from '../support/shacl.js'
-import { testApp } from '../support/test-app.js'
+import { assertVectors, CPSV_VECTORS, cpsvViolations } from '../support/shacl.js'
+import { bearerFor, problemOf, testApp } from '../support/test-app.js'
 
 const authority = {
   iri: 'https://e-office.example/offices/LUB-BOM',
@@ -85,5 +87,85 @@ describeEachDatabase('CPSV-AP from the API', (dialect) => {
     const catalogue = (await app.inject('/api/v1/catalogue.jsonld')).json<{ '@graph': unknown[] }>()
     expect(catalogue['@graph']).toHaveLength(32)
     expect(await cpsvViolations(catalogue)).toEqual([])
+  })
+})
+
+describeEachDatabase('CPSV-AP import', (dialect) => {
+  const ld = (body: unknown, headers: Record<string, string>) => ({
+    method: 'POST' as const,
+    url: '/api/v1/services/import',
+    headers: { ...headers, 'content-type': 'application/ld+json' },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+  it('imports SEMIC’s example as a draft, and again under a numbered code', async () => {
+    assertVectors()
+    const app = await testApp(dialect, { demo: true })
+    const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    const example = readFileSync(join(CPSV_VECTORS, 'example-public-service.jsonld'), 'utf8')
+    const res = await app.inject(ld(example, editor))
+    expect(res.statusCode, res.body).toBe(201)
+    const { imported, ids } = res.json<{ imported: number; ids: string[] }>()
+    expect(imported).toBe(1)
+    const card = (await app.inject({ url: `/api/v1/services/${ids[0]}`, headers: editor })).json()
+    expect(card).toMatchObject({
+      code: 'TAX-ON-WEB',
+      status: 'draft',
+      name: { en: 'Tax-on-web', pl: 'Tax-on-web', uk: 'Tax-on-web' },
+      description: { en: "Service pour la déclaration à l'impôt des personnes physiques en ligne" },
+      requiredDocuments: [{ en: "Attestation garde d'enfants" }],
+      channels: [{ type: 'in-person' }],
+    })
+    const again = await app.inject(ld(example, editor))
+    const second = (
+      await app.inject({ url: `/api/v1/services/${again.json<{ ids: string[] }>().ids[0]}`, headers: editor })
+    ).json()
+    expect(second).toMatchObject({ code: 'TAX-ON-WEB-2' })
+  })
+
+  it('reads back what it exports', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    const found = (await app.inject('/api/v1/services?q=PL-BUILDING-PERMIT')).json<{
+      items: { id: string; code: string }[]
+    }>()
+    const id = found.items.find((i) => i.code === 'PL-BUILDING-PERMIT')!.id
+    const original = (await app.inject(`/api/v1/services/${id}`)).json<Record<string, unknown>>()
+    const exported = (
+      await app.inject({ url: `/api/v1/services/${id}`, headers: { accept: 'application/ld+json' } })
+    ).body
+    const res = await app.inject(ld(exported, editor))
+    const copy = (
+      await app.inject({ url: `/api/v1/services/${res.json<{ ids: string[] }>().ids[0]}`, headers: editor })
+    ).json<Record<string, unknown>>()
+    expect(copy.code).toBe('PL-BUILDING-PERMIT-2')
+    for (const field of ['name', 'description', 'processingTime', 'fees', 'requiredDocuments', 'channels'])
+      expect(copy[field], field).toEqual(original[field])
+    expect((copy.legalBasis as { title: string }[])[0]!.title).toBe('Prawo budowlane')
+  })
+
+  it('refuses bad input: not JSON, no PublicService, a remote context, the wrong content type, a non-editor', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    expect((await app.inject(ld('{not json', editor))).statusCode).toBe(400)
+    const none = await app.inject(
+      ld({ '@context': { dct: 'http://purl.org/dc/terms/' }, 'dct:title': 'x' }, editor),
+    )
+    expect(none.statusCode).toBe(422)
+    expect(problemOf(none).errors?.[0]?.message).toBe('holds no cpsv:PublicService')
+    const remote = await app.inject(
+      ld({ '@context': 'https://evil.example/context.jsonld', '@type': 'PublicService' }, editor),
+    )
+    expect(remote.statusCode).toBe(422)
+    expect(problemOf(remote).code).toBe('REMOTE_CONTEXT_REFUSED')
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/v1/services/import',
+      headers: editor,
+      payload: { a: 1 },
+    })
+    expect(json.statusCode).toBe(415)
+    const officer = await bearerFor(app, 'demo-officer', 'demo-officer-pass')
+    expect((await app.inject(ld({ '@type': 'x' }, officer))).statusCode).toBe(403)
   })
 })

@@ -209,6 +209,8 @@ const OPEN_OR_SELF = new Set([
   // Disabling and enabling are covered by the isolation tests (they change who can sign in).
   'POST /api/v1/users/{id}/disable',
   'POST /api/v1/users/{id}/enable',
+  // Import takes application/ld+json: covered by its own tests (cpsv-ap.test.ts), editors only.
+  'POST /api/v1/services/import',
   // Renaming a unit and removing an exception need an object made first: covered by their own tests.
   'PATCH /api/v1/units/{id}',
   'DELETE /api/v1/offices/{id}/hours-exceptions/{date}',

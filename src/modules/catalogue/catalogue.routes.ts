@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { ifMatchVersion } from '../../platform/http/etag.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
@@ -134,6 +135,42 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
           return reply.type(LD_JSON).send(JSON.stringify(doc))
         }
         return dto
+      },
+    )
+
+    app.addContentTypeParser('application/ld+json', { parseAs: 'string' }, (_req, body, done) => {
+      try {
+        done(null, JSON.parse(body as string))
+      } catch (error) {
+        done(error as Error, undefined)
+      }
+    })
+
+    app.post(
+      '/api/v1/services/import',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'Import CPSV-AP JSON-LD (Content-Type: application/ld+json) as draft cards',
+          consumes: ['application/ld+json'],
+          response: {
+            201: Type.Object({ imported: Type.Integer(), ids: Type.Array(Type.String()) }),
+            ...changing,
+            415: Type.Ref('Problem'),
+          },
+        },
+      },
+      async (req, reply) => {
+        if (!/^application\/ld\+json/.test(req.headers['content-type'] ?? '')) {
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            415,
+            'This content type is not accepted here',
+            'Send CPSV-AP as application/ld+json.',
+          )
+        }
+        return reply.code(201).send(await catalogue.importCpsvAp(req.actor!, req.body))
       },
     )
 

@@ -1,17 +1,19 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
-import { AppError, conflict, notFound } from '../../platform/errors.js'
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js'
+import { assertValid } from '../../platform/http/validate.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
 import { type Actor, assertAllowed, auditActorOf, isAllowed } from '../identity/index.js'
 import { cataloguePolicy } from './catalogue.policy.js'
 import * as repo from './catalogue.repository.js'
-import type { ServiceCard, ServiceDto, ServiceListQuery } from './catalogue.schemas.js'
+import { ServiceCard, type ServiceDto, type ServiceListQuery } from './catalogue.schemas.js'
 import type { CatalogueTables, ServiceRow } from './catalogue.tables.js'
+import { cardsFromCpsvAp } from './cpsv-ap-import.js'
 import { foldForSearch, queryTerms } from './search-text.js'
 
 export const CATALOGUE_EVENTS = { published: 'service.published', withdrawn: 'service.withdrawn' } as const
@@ -232,6 +234,33 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
       }
       const shown = version ?? row.publishedVersion ?? row.latestVersion
       return toDto(row, await cardOf(row, shown), shown)
+    },
+
+    /**
+     * Imports CPSV-AP JSON-LD as drafts. Every card is checked before any is saved; a code that is
+     * taken gets a numbered suffix.
+     */
+    async importCpsvAp(actor: Actor, doc: unknown): Promise<{ imported: number; ids: string[] }> {
+      assertAllowed(actor, cataloguePolicy.write)
+      const cards = (await cardsFromCpsvAp(doc)).map((card, i) => {
+        try {
+          return assertValid(ServiceCard, card)
+        } catch (error) {
+          if (error instanceof AppError && error.errors) {
+            throw invalid(
+              error.errors.map((e) => ({ ...e, path: e.path.replace(/^body/, `body.PublicService[${i}]`) })),
+            )
+          }
+          throw error
+        }
+      })
+      const ids: string[] = []
+      for (const card of cards) {
+        let code = card.code
+        for (let n = 2; await repo.findServiceByCode(db, code); n++) code = `${card.code.slice(0, 60)}-${n}`
+        ids.push((await this.createService(actor, { ...card, code })).id)
+      }
+      return { imported: ids.length, ids }
     },
 
     /** Every published card at its published version, by code (the catalogue export). */
