@@ -120,12 +120,23 @@ export function listServices(db: Db, f: ListFilter) {
           .then(0)
           .else(1)
           .end()
-  let ranked = db.selectFrom(q.select((eb) => rank(eb).as('rank')).as('s')).selectAll()
+  // The card shown comes in the same query (the published version, or the latest for staff lists).
+  let ranked = db
+    .selectFrom(q.select((eb) => rank(eb).as('rank')).as('s'))
+    .innerJoin('serviceVersions as v', (join) =>
+      join
+        .onRef('v.serviceId', '=', 's.id')
+        .on((eb) =>
+          eb('v.version', '=', f.publishedOnly ? eb.ref('s.publishedVersion') : eb.ref('s.latestVersion')),
+        ),
+    )
+    .selectAll('s')
+    .select('v.card')
   if (f.after) {
     const { rank: r, code } = f.after
     ranked = ranked.where((eb) =>
-      eb.or([eb('rank', '>', r), eb.and([eb('rank', '=', r), eb('code', '>', code)])]),
+      eb.or([eb('s.rank', '>', r), eb.and([eb('s.rank', '=', r), eb('s.code', '>', code)])]),
     )
   }
-  return ranked.orderBy('rank').orderBy('code').limit(f.limit).execute()
+  return ranked.orderBy('s.rank').orderBy('s.code').limit(f.limit).execute()
 }

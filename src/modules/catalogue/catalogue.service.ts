@@ -266,9 +266,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
     /** Every published card at its published version, by code (the catalogue export). */
     async allPublished(): Promise<ServiceDto[]> {
       const rows = await repo.listServices(db, { publishedOnly: true, terms: [], limit: 100_000 })
-      return Promise.all(
-        rows.map(async (row) => toDto(row, await cardOf(row, row.publishedVersion!), row.publishedVersion!)),
-      )
+      return rows.map((row) => toDto(row, fromJsonColumn<ServiceCard>(row.card), row.publishedVersion!))
     },
 
     /** The published card by its code, for the public page. */
@@ -301,22 +299,17 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
         limit: limit + 1,
       })
       const page = rows.slice(0, limit)
-      const items = await Promise.all(
-        page.map(async (row) => {
-          const card = await cardOf(
-            row,
-            drafts ? row.latestVersion : (row.publishedVersion ?? row.latestVersion),
-          )
-          return {
-            id: row.id,
-            code: row.code,
-            name: card.name[lang],
-            description: card.description[lang],
-            status: row.status as ServiceDto['status'],
-            ...(card.processingTime ? { processingTime: card.processingTime } : {}),
-          }
-        }),
-      )
+      const items = page.map((row) => {
+        const card = fromJsonColumn<ServiceCard>(row.card)
+        return {
+          id: row.id,
+          code: row.code,
+          name: card.name[lang],
+          description: card.description[lang],
+          status: row.status as ServiceDto['status'],
+          ...(card.processingTime ? { processingTime: card.processingTime } : {}),
+        }
+      })
       const last = page[page.length - 1]
       return {
         items,
