@@ -162,3 +162,53 @@ export function DataTable(props: {
     </div>
   )
 }
+
+/** A labelled multi-line text field. */
+export function TextArea(props: {
+  name: string
+  label: string
+  value?: string | undefined
+  hint?: string
+  error?: string | undefined
+  rows?: number
+}): Html {
+  const id = `field-${props.name}`
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  )
+}
+
+/** A labelled checkbox. */
+export function Checkbox(props: { name: string; label: string; checked: boolean }): Html {
+  const id = `field-${props.name}`
+  return (
+    <div class="checkbox">
+      <input type="checkbox" id={id} name={props.name} value="on" checked={props.checked} />
+      <label for={id}>{props.label}</label>
+    </div>
+  )
+}

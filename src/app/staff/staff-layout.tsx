@@ -15,6 +15,11 @@ export interface StaffContext {
 
 const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
   { href: '/staff', key: 'staff.network', roles: [] },
+  {
+    href: '/staff/services',
+    key: 'staff.cards',
+    roles: ['admin', 'coordinator', 'manager', 'consultant', 'chancellery', 'officer', 'head', 'editor'],
+  },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
 ]

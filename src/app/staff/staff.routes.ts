@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { AuditService } from '../../modules/audit/index.js'
 import {
-  type Actor,
   CreateUserBody as CreateUserForm,
   identityPolicy,
   isAllowed,
@@ -27,47 +26,19 @@ import { AppError, type FieldError, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
-import { formErrors } from '../../web/forms.js'
-import { documentOf, type Html } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { AuditPage } from './audit.page.js'
 import { LoginPage } from './login.page.js'
 import { NetworkPage, OfficePage } from './network.page.js'
-import { type StaffKey, staffTexts } from './staff.messages.js'
-import type { StaffContext } from './staff-layout.js'
+import { staffTexts } from './staff.messages.js'
+import { Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
 import { UsersPage } from './users.page.js'
 
-type Form = Record<string, string | undefined>
-const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 2000 }))
-const Done = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) })
-const DONE: Record<string, StaffKey> = {
-  office: 'done.office',
-  saved: 'done.saved',
-  unit: 'done.unit',
-  desk: 'done.desk',
-  user: 'done.user',
-  disabled: 'done.disabled',
-  enabled: 'done.enabled',
-}
-/** Which form field a "taken" conflict is about. */
-const TAKEN_FIELD: Record<string, string> = {
-  LOGIN_TAKEN: 'login',
-  UNIT_CODE_TAKEN: 'code',
-  OFFICE_CODE_TAKEN: 'code',
-}
 const MANAGER_ROLES = ['consultant', 'chancellery', 'officer', 'head', 'editor', 'kiosk'] as const
 
 /** Only a path on this site may be the target after sign-in. */
 function safeNext(next: string | undefined): string {
   return next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/staff'
-}
-
-function send(reply: FastifyReply, html: Html, status = 200) {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(documentOf(html))
 }
 
 /** Staff pages: sign-in, the network, offices, accounts and the audit log. Forms post with a CSRF token. */
@@ -77,58 +48,7 @@ export function staffRoutes(
 ) {
   const { signIn, users, offices, audit } = services
 
-  const staffContext = (req: FastifyRequest, reply: FastifyReply): StaffContext => {
-    const ctx = pageContextOf(req, reply, config.defaultLanguage)
-    return { ctx, st: staffTexts(ctx.lang), actor: req.actor as Actor, csrf: reply.generateCsrf() }
-  }
-  /** The success message a redirect after a form asked for (`?done=unit`), in the page's language. */
-  const doneText = (req: FastifyRequest, reply: FastifyReply, done: string | undefined): string | null => {
-    const key = done ? DONE[done] : undefined
-    return key ? staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(key) : null
-  }
-  const sessionCookie = (req: FastifyRequest) => ({
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: req.protocol === 'https',
-  })
-
-  /** Runs a form's change; on a refusal a user can fix (422, 409), renders the form again with the errors. */
-  async function formAction(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    change: () => Promise<unknown>,
-    onSuccess: string | ((result: unknown) => string),
-    again: (errors: { field: string; message: string }[], stale: boolean) => Promise<Html>,
-  ) {
-    const st = staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)
-    const localise = (e: FieldError): string | null => {
-      if (e.keyword === 'required' || (e.keyword === 'minLength' && e.limit === 1)) return st('form.required')
-      if (e.keyword === 'minLength' && e.limit) return st('form.tooShort', { limit: e.limit })
-      if (e.keyword === 'pattern' || e.keyword === 'format' || e.keyword === 'enum') return st('form.invalid')
-      return null
-    }
-    try {
-      const result = await change()
-      return reply.redirect(typeof onSuccess === 'string' ? onSuccess : onSuccess(result), 303)
-    } catch (error) {
-      if (error instanceof AppError && error.status === 412) {
-        return send(reply, await again([{ field: 'office', message: st('form.stale') }], true), 409)
-      }
-      if (error instanceof AppError && (error.status === 422 || error.status === 409)) {
-        const errors = error.errors
-          ? formErrors(error.errors, localise)
-          : [
-              {
-                field: TAKEN_FIELD[error.code] ?? 'name',
-                message: st('form.taken'),
-              },
-            ]
-        return send(reply, await again(errors, false), error.status)
-      }
-      throw error
-    }
-  }
+  const { staffContext, doneText, sessionCookie, formAction } = staffPageHelpers(config)
 
   return async (app: AppInstance) => {
     const page = { onRequest: app.staffPage, schema: { hide: true } }
