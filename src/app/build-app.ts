@@ -29,6 +29,7 @@ import { RequestLogController, registerMetrics, requestIdOf } from './observabil
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
 import { servicesRoutes } from './services/services.routes.js'
+import { cardsRoutes } from './staff/cards.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
 import { packageVersion } from './version.js'
 
@@ -133,6 +134,7 @@ export async function buildApp(
   )
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
+  await app.register(cardsRoutes(config, services.catalogue, services.offices))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))
