@@ -1,5 +1,5 @@
 import type { FieldError } from '../platform/errors.js'
-import { type Html, h, raw } from './jsx.js'
+import { type Children, type Html, h, raw } from './jsx.js'
 
 /** The hidden CSRF field every staff form carries. */
 export function CsrfField(props: { token: string }): Html {
@@ -43,25 +43,42 @@ export interface FieldProps {
   maxlength?: number
 }
 
-/** A labelled input with its hint and error tied to it for assistive technology. */
-export function Field(props: FieldProps): Html {
-  const id = `field-${props.idPrefix ?? ''}${props.name}`
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ')
+/** The label, hint and error around a control, tied to it by ids for assistive technology. */
+function FieldFrame(props: {
+  id: string
+  label: string
+  hint?: string | undefined
+  error?: string | undefined
+  children?: Children
+}): Html {
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
+      <label for={props.id}>{props.label}</label>
       {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
+        <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
       {props.error ? (
-        <p class="error" id={`${id}-error`}>
+        <p class="error" id={`${props.id}-error`}>
           {props.error}
         </p>
       ) : null}
+      {props.children}
+    </div>
+  )
+}
+
+/** What a control's aria-describedby names: its hint and its error, when present. */
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+}
+
+/** A labelled input with its hint and error tied to it for assistive technology. */
+export function Field(props: FieldProps): Html {
+  const id = `field-${props.idPrefix ?? ''}${props.name}`
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       <input
         id={id}
         name={props.name}
@@ -71,10 +88,10 @@ export function Field(props: FieldProps): Html {
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         maxlength={props.maxlength}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       />
-    </div>
+    </FieldFrame>
   )
 }
 
@@ -173,32 +190,18 @@ export function TextArea(props: {
   rows?: number
 }): Html {
   const id = `field-${props.name}`
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ')
   return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       <textarea
         id={id}
         name={props.name}
         rows={props.rows ?? 4}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FieldFrame>
   )
 }
 

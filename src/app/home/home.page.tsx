@@ -1,7 +1,8 @@
-import { groupOpeningHours, type OfficeDto, weekdayName } from '../../modules/offices/index.js'
+import type { OfficeDto } from '../../modules/offices/index.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
+import { OpeningHoursTable } from '../opening-hours-table.js'
 
 /** The public home page: what Ratusz offers and the service centres with their opening hours. */
 export function HomePage(props: { ctx: PageContext; offices: OfficeDto[] }): Html {
@@ -54,25 +55,12 @@ function OfficeCard(props: { ctx: PageContext; office: OfficeDto }): Html {
           </>
         ) : null}
       </dl>
-      <table class="hours">
-        <caption>{t('home.offices.hours')}</caption>
-        <tbody>
-          {groupOpeningHours(office.openingHours).map((run) => (
-            <tr>
-              <th scope="row">
-                {run.first === run.last
-                  ? weekdayName(run.first, lang)
-                  : `${weekdayName(run.first, lang)}–${weekdayName(run.last, lang)}`}
-              </th>
-              <td>
-                {run.spans.length === 0
-                  ? t('home.offices.closed')
-                  : run.spans.map((s) => `${s.from}–${s.to}`).join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OpeningHoursTable
+        hours={office.openingHours}
+        lang={lang}
+        caption={t('home.offices.hours')}
+        closed={t('home.offices.closed')}
+      />
     </li>
   )
 }

@@ -1,9 +1,10 @@
 import { foldForSearch, type ServiceDto } from '../../modules/catalogue/index.js'
-import { groupOpeningHours, type OfficeDto, weekdayName } from '../../modules/offices/index.js'
+import type { OfficeDto } from '../../modules/offices/index.js'
 import type { Lang, MultilingualText } from '../../platform/i18n/index.js'
 import { type Children, Fragment, type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
+import { OpeningHoursTable } from '../opening-hours-table.js'
 import { LIFE_EVENTS, servicesTexts, TOPICS } from './services.messages.js'
 
 export interface ServiceListItem {
@@ -71,36 +72,20 @@ export function ServicesPage(props: {
         </form>
       </search>
       <div class="topics">
-        <nav aria-labelledby="topics-heading">
-          <h2 id="topics-heading">{st('list.categories')}</h2>
-          <ul>
-            {Object.entries(TOPICS).map(([key, name]) => (
-              <li>
-                <a
-                  href={`/services?category=${key}`}
-                  aria-current={props.category === key ? 'true' : undefined}
-                >
-                  {name[ctx.lang]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <nav aria-labelledby="events-heading">
-          <h2 id="events-heading">{st('list.lifeEvents')}</h2>
-          <ul>
-            {Object.entries(LIFE_EVENTS).map(([key, name]) => (
-              <li>
-                <a
-                  href={`/services?category=${key}`}
-                  aria-current={props.category === key ? 'true' : undefined}
-                >
-                  {name[ctx.lang]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <TopicNav
+          id="topics-heading"
+          title={st('list.categories')}
+          topics={TOPICS}
+          lang={ctx.lang}
+          current={props.category}
+        />
+        <TopicNav
+          id="events-heading"
+          title={st('list.lifeEvents')}
+          topics={LIFE_EVENTS}
+          lang={ctx.lang}
+          current={props.category}
+        />
       </div>
       <h2 id="results">
         {filtered
@@ -127,6 +112,30 @@ export function ServicesPage(props: {
         </p>
       ) : null}
     </Layout>
+  )
+}
+
+/** Links that filter the catalogue by a topic or life situation; the chosen one is marked. */
+function TopicNav(props: {
+  id: string
+  title: string
+  topics: Record<string, MultilingualText>
+  lang: Lang
+  current: string | undefined
+}): Html {
+  return (
+    <nav aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <ul>
+        {Object.entries(props.topics).map(([key, name]) => (
+          <li>
+            <a href={`/services?category=${key}`} aria-current={props.current === key ? 'true' : undefined}>
+              {name[props.lang]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }
 
@@ -223,25 +232,12 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceDto; offices
                   <p>
                     {o.address.street}, {o.address.postcode} {o.address.city}
                   </p>
-                  <table class="hours">
-                    <caption>{st('card.hours')}</caption>
-                    <tbody>
-                      {groupOpeningHours(o.openingHours).map((run) => (
-                        <tr>
-                          <th scope="row">
-                            {run.first === run.last
-                              ? weekdayName(run.first, lang)
-                              : `${weekdayName(run.first, lang)}–${weekdayName(run.last, lang)}`}
-                          </th>
-                          <td>
-                            {run.spans.length === 0
-                              ? st('card.closed')
-                              : run.spans.map((s) => `${s.from}–${s.to}`).join(', ')}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <OpeningHoursTable
+                    hours={o.openingHours}
+                    lang={lang}
+                    caption={st('card.hours')}
+                    closed={st('card.closed')}
+                  />
                 </li>
               ))}
             </ul>

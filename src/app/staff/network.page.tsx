@@ -1,12 +1,7 @@
-import {
-  type DeskDto,
-  groupOpeningHours,
-  type OfficeDto,
-  type UnitDto,
-  weekdayName,
-} from '../../modules/offices/index.js'
+import type { DeskDto, OfficeDto, UnitDto } from '../../modules/offices/index.js'
 import { CsrfField, DataTable, ErrorSummary, Field, Notice } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
+import { OpeningHoursTable } from '../opening-hours-table.js'
 import { CreateOfficeForm, EditOfficeForm, officeFormValues } from './office-forms.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
 
@@ -94,20 +89,7 @@ export function OfficePage(props: OfficePageProps): Html {
         {office.timezone} · {st(`status.${office.status}`)}
       </p>
       <h2>{st('office.hours')}</h2>
-      <table class="hours">
-        <tbody>
-          {groupOpeningHours(office.openingHours).map((run) => (
-            <tr>
-              <th scope="row">
-                {run.first === run.last
-                  ? weekdayName(run.first, ctx.lang)
-                  : `${weekdayName(run.first, ctx.lang)}–${weekdayName(run.last, ctx.lang)}`}
-              </th>
-              <td>{run.spans.length === 0 ? '—' : run.spans.map((x) => `${x.from}–${x.to}`).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OpeningHoursTable hours={office.openingHours} lang={ctx.lang} closed="—" />
 
       <h2 id="units">{st('office.units')}</h2>
       {props.units.length === 0 ? (
