@@ -1,4 +1,3 @@
-import jsonld from 'jsonld'
 import { AppError, invalid } from '../../platform/errors.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
 import type { ServiceCard } from './catalogue.schemas.js'
@@ -92,6 +91,8 @@ const CHANNEL_TYPES: Record<string, 'in-person' | 'post' | 'online'> = {
  */
 export async function cardsFromCpsvAp(doc: unknown): Promise<ServiceCard[]> {
   let flat: { '@graph'?: Node[] } | Node[]
+  // Loaded on first import only: the JSON-LD processor adds ≈100 ms to every start otherwise.
+  const { default: jsonld } = await import('jsonld')
   try {
     flat = (await jsonld.flatten(doc as never, null as never, { documentLoader } as never)) as never
   } catch (error) {
