@@ -79,6 +79,8 @@ export interface LoadResult {
 
 export interface LoadOptions {
   url: string
+  /** Paths to cycle through on `url` (each connection takes them in turn); default: `url` alone. */
+  paths?: string[]
   headers?: Record<string, string>
   connections?: number
   seconds?: number
@@ -90,6 +92,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     headers: options.headers ?? {},
     connections: options.connections ?? 20,
     duration: options.seconds ?? 5,
+    ...(options.paths ? { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
   })
   return {
     requestsPerSecond: result.requests.average,

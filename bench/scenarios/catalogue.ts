@@ -2,17 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
-import {
-  type LoadResult,
-  measure,
-  median,
-  printTable,
-  ROOT,
-  type Row,
-  serveBare,
-  serveRatusz,
-} from '../support.js'
+import { measure, printTable, ROOT, type Row, serveBare, serveRatusz } from '../support.js'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000)
 const QUERIES = [
@@ -43,39 +33,6 @@ async function sequentialLatency(
   const at = (q: number) =>
     Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10
   return { p50: at(0.5), p95: at(0.95), max: at(1) }
-}
-
-/** Load cycling through several URLs (autocannon's request list). */
-async function loadMany(
-  base: string,
-  paths: string[],
-  options: { seconds: number; connections: number },
-  rounds: number,
-): Promise<LoadResult> {
-  const runs: LoadResult[] = []
-  for (let i = 0; i <= rounds; i++) {
-    const r = await autocannon({
-      url: base,
-      connections: options.connections,
-      duration: i === 0 ? 1 : options.seconds,
-      requests: paths.map((path) => ({ method: 'GET', path })),
-    })
-    if (i > 0)
-      runs.push({
-        requestsPerSecond: r.requests.average,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        non2xx: r.non2xx,
-        errors: r.errors,
-      })
-  }
-  return {
-    requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond))),
-    p50: median(runs.map((r) => r.p50)),
-    p99: median(runs.map((r) => r.p99)),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  }
 }
 
 /**
@@ -116,22 +73,24 @@ export async function run(options: { rounds: number; seconds: number; connection
   const rows: Row[] = [
     {
       name: 'GET /api/v1/services?q=… (search)',
-      result: await loadMany(ratusz.url, searchPaths, common, options.rounds),
+      result: await measure({ url: ratusz.url, paths: searchPaths, ...common }, options.rounds),
       memoryMiB: ratusz.peakMemoryMiB(),
     },
   ]
-  const pagePaths = Array.from({ length: 50 }, (_, i) => `/services/BENCH-${i * 97}?lang=uk`)
+  const pagePaths = Array.from({ length: 50 }, (_, i) => `/services/BENCH-${(i * 97) % CARDS}?lang=uk`)
   rows.push({
     name: 'GET /services/{code} (card page)',
-    result: await loadMany(ratusz.url, pagePaths, common, options.rounds),
+    result: await measure({ url: ratusz.url, paths: pagePaths, ...common }, options.rounds),
     memoryMiB: ratusz.peakMemoryMiB(),
   })
   rows.push({
     name: 'GET /services?q=… (search page)',
-    result: await loadMany(
-      ratusz.url,
-      QUERIES.map((q) => `/services?q=${encodeURIComponent(q)}&lang=pl`),
-      common,
+    result: await measure(
+      {
+        url: ratusz.url,
+        paths: QUERIES.map((q) => `/services?q=${encodeURIComponent(q)}&lang=pl`),
+        ...common,
+      },
       options.rounds,
     ),
     memoryMiB: ratusz.peakMemoryMiB(),

@@ -1,4 +1,4 @@
-import { type Lang, type Translate, translator } from '../../platform/i18n/index.js'
+import { type Lang, translatorsFor } from '../../platform/i18n/index.js'
 
 const en = {
   'list.title': 'Services',
@@ -105,15 +105,7 @@ const uk: Record<Key, string> = {
 }
 
 export type ServicesKey = Key
-const cache = new Map<Lang, Translate<Key>>()
-export function servicesTexts(lang: Lang): Translate<Key> {
-  let t = cache.get(lang)
-  if (!t) {
-    t = translator({ en, pl, uk }, lang)
-    cache.set(lang, t)
-  }
-  return t
-}
+export const servicesTexts = translatorsFor<Key>({ en, pl, uk })
 
 /** Topics and life situations of the catalogue, with their names. */
 export const TOPICS: Record<string, Record<Lang, string>> = {

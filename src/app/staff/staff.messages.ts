@@ -1,4 +1,4 @@
-import { type Lang, type Translate, translator } from '../../platform/i18n/index.js'
+import { translatorsFor } from '../../platform/i18n/index.js'
 
 /** Texts of the staff pages (sign-in, network, offices, users, audit). */
 const en = {
@@ -472,12 +472,4 @@ const uk: Record<Key, string> = {
 }
 
 export type StaffKey = Key
-const cache = new Map<Lang, Translate<Key>>()
-export function staffTexts(lang: Lang): Translate<Key> {
-  let t = cache.get(lang)
-  if (!t) {
-    t = translator({ en, pl, uk }, lang)
-    cache.set(lang, t)
-  }
-  return t
-}
+export const staffTexts = translatorsFor<Key>({ en, pl, uk })

@@ -25,3 +25,18 @@ export function translator<K extends string>(
     )
   }
 }
+
+/** One translator per language, built on first use: `const texts = translatorsFor({ en, pl, uk }); texts('pl')('key')`. */
+export function translatorsFor<K extends string>(
+  catalogues: Record<Lang, Catalogue<K>>,
+): (lang: Lang) => Translate<K> {
+  const cache = new Map<Lang, Translate<K>>()
+  return (lang) => {
+    let t = cache.get(lang)
+    if (!t) {
+      t = translator(catalogues, lang)
+      cache.set(lang, t)
+    }
+    return t
+  }
+}
