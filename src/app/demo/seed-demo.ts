@@ -29,18 +29,22 @@ export async function seedDemo(
     onProgress?.(`office ${office.code}`)
   }
   const users: SeedResult['users'] = []
-  for (const user of DEMO_USERS) {
-    if (await services.users.userExists(user.login)) continue
-    const password = demoPassword(user.login)
-    await services.users.createUser(SYSTEM_ACTOR, {
-      login: user.login,
-      password,
-      name: user.name,
-      roles: [{ role: user.role, officeId: user.office ? (officeIds.get(user.office) ?? null) : null }],
-    })
-    users.push({ login: user.login, password, role: user.role, office: user.office })
-    onProgress?.(`user ${user.login}`)
-  }
+  // Accounts are made side by side: their argon2 hashing runs on libuv's thread pool, not one by one.
+  const made = await Promise.all(
+    DEMO_USERS.map(async (user) => {
+      if (await services.users.userExists(user.login)) return null
+      const password = demoPassword(user.login)
+      await services.users.createUser(SYSTEM_ACTOR, {
+        login: user.login,
+        password,
+        name: user.name,
+        roles: [{ role: user.role, officeId: user.office ? (officeIds.get(user.office) ?? null) : null }],
+      })
+      onProgress?.(`user ${user.login}`)
+      return { login: user.login, password, role: user.role, office: user.office }
+    }),
+  )
+  users.push(...made.filter((u) => u !== null))
   const cards = options.catalogue === false ? [] : demoCatalogue(Object.fromEntries(officeIds))
   for (const card of cards) {
     const created = await services.catalogue.createService(SYSTEM_ACTOR, card)
