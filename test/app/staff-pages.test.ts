@@ -140,6 +140,7 @@ describeEachDatabase('staff pages', (dialect) => {
     const list = await session.get('/staff/users?done=user&lang=en')
     expect(list.body).toContain('The account was created.')
     expect(list.body).toContain('ivan.p')
+    expect(list.body).toContain('Front-desk consultant (Lviv Administrative Services Centre)')
     const foreign = await session.post('/staff/users', {
       _csrf: csrfOf(list.body),
       login: 'not.mine',

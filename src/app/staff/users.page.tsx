@@ -1,4 +1,4 @@
-import type { UserDto } from '../../modules/identity/index.js'
+import type { Role, UserDto } from '../../modules/identity/index.js'
 import type { OfficeDto } from '../../modules/offices/index.js'
 import { CsrfField, DataTable, ErrorSummary, Field, Notice, Select } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
@@ -41,7 +41,7 @@ export function UsersPage(props: UsersPageProps): Html {
           u.roles
             .map(
               (g) =>
-                `${g.role} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
+                `${st(`role.${g.role}`)} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
             )
             .join(', '),
           st(u.status === 'active' ? 'status.active' : 'status.disabled'),
@@ -106,7 +106,7 @@ export function UsersPage(props: UsersPageProps): Html {
             label={st('users.role')}
             value={props.values.role}
             error={error('roles')}
-            options={props.grantable.map((r) => ({ value: r, label: r }))}
+            options={props.grantable.map((r) => ({ value: r, label: st(`role.${r}` as `role.${Role}`) }))}
           />
           <Select
             name="officeId"
