@@ -21,8 +21,3 @@ export class FixedClock implements Clock {
     this.#at += ms
   }
 }
-
-/** An instant as stored and sent: ISO-8601 in UTC with milliseconds, so text order is time order. */
-export function toInstant(date: Date): string {
-  return date.toISOString()
-}

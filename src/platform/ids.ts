@@ -10,8 +10,3 @@ export function newId(): string {
 export function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export function isId(value: string): boolean {
-  return UUID.test(value)
-}

@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from 'typebox'
+import { Type } from 'typebox'
 
 /** Shared TypeBox schemas for the API: ids, multilingual text, lists, problems. */
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' })
@@ -14,16 +14,6 @@ export const MultilingualText = Type.Object(
 )
 
 export const Instant = Type.String({ format: 'date-time', description: 'ISO-8601 instant with offset' })
-
-export const ListQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-})
-export type ListQuery = Static<typeof ListQuery>
-
-export function ListOf<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) })
-}
 
 export const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() })
 export const ProblemSchema = Type.Object(
