@@ -51,6 +51,18 @@ async function serveProcess(args: string[], env: Record<string, string>, probe: 
   }
 }
 
+/** The yardstick row: the bare route measured the same way as the scenario's, then stopped. */
+export async function measureBare(
+  options: { seconds: number; connections: number },
+  rounds: number,
+): Promise<Row> {
+  const bare = await serveBare()
+  const result = await measure({ url: `${bare.url}/bare`, ...options }, rounds)
+  const row = { name: 'bare Fastify + SQLite insert', result, memoryMiB: bare.peakMemoryMiB() }
+  await bare.stop()
+  return row
+}
+
 /** The bare Fastify + SQLite insert route. */
 export function serveBare(): Promise<Served> {
   return serveProcess([join(ROOT, 'bench', 'bare-server.mjs')], {}, '/bare')

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { measure, printTable, ROOT, type Row, serveBare, serveRatusz } from '../support.js'
+import { measure, measureBare, printTable, ROOT, type Row, serveRatusz } from '../support.js'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000)
 const QUERIES = [
@@ -56,13 +56,7 @@ export async function run(options: { rounds: number; seconds: number; connection
   if (seeded.status !== 0) throw new Error('seeding failed')
 
   const common = { seconds: options.seconds, connections: options.connections }
-  const bare = await serveBare()
-  const baseline: Row = {
-    name: 'bare Fastify + SQLite insert',
-    result: await measure({ url: `${bare.url}/bare`, ...common }, options.rounds),
-    memoryMiB: bare.peakMemoryMiB(),
-  }
-  await bare.stop()
+  const baseline = await measureBare(common, options.rounds)
 
   const ratusz = await serveRatusz({ ...env, RATUSZ_DEMO: '0', LOG_LEVEL: 'info' })
   const searchPaths = QUERIES.map((q) => `/api/v1/services?q=${encodeURIComponent(q)}&lang=uk`)

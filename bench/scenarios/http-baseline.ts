@@ -1,4 +1,4 @@
-import { measure, printTable, type Row, serveBare, serveRatusz } from '../support.js'
+import { measure, measureBare, printTable, type Row, serveRatusz } from '../support.js'
 
 /**
  * http-baseline: what the platform costs. /healthz (routing, hooks, headers), the home page
@@ -8,13 +8,7 @@ import { measure, printTable, type Row, serveBare, serveRatusz } from '../suppor
 export async function run(options: { rounds: number; seconds: number; connections: number }): Promise<Row[]> {
   const common = { seconds: options.seconds, connections: options.connections }
 
-  const bare = await serveBare()
-  const baseline: Row = {
-    name: 'bare Fastify + SQLite insert',
-    result: await measure({ url: `${bare.url}/bare`, ...common }, options.rounds),
-    memoryMiB: bare.peakMemoryMiB(),
-  }
-  await bare.stop()
+  const baseline = await measureBare(common, options.rounds)
 
   const ratusz = await serveRatusz()
   const login = await fetch(`${ratusz.url}/api/v1/auth/login`, {

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
 import {
   type CatalogueService,
   cataloguePolicy,
@@ -16,7 +15,7 @@ import { LIFE_EVENTS, TOPICS } from '../services/services.messages.js'
 import { ServicePage } from '../services/services.pages.js'
 import { cardFromForm, formFromCard } from './card-form.js'
 import { CardEditPage, CardsPage } from './cards.page.js'
-import { Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
+import { CursorQuery, Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
 
 /** Staff pages of the catalogue: all cards, the editor, publish and withdraw, preview, history. */
 export function cardsRoutes(config: Config, catalogue: CatalogueService, offices: OfficesService) {
@@ -57,7 +56,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
         ...page,
         schema: {
           hide: true,
-          querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+          querystring: CursorQuery,
         },
       },
       async (req, reply) => {

@@ -31,7 +31,7 @@ import { AuditPage } from './audit.page.js'
 import { LoginPage } from './login.page.js'
 import { NetworkPage, OfficePage } from './network.page.js'
 import { staffTexts } from './staff.messages.js'
-import { Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
+import { CursorQuery, Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
 import { UsersPage } from './users.page.js'
 
 const MANAGER_ROLES = ['consultant', 'chancellery', 'officer', 'head', 'editor', 'kiosk'] as const
@@ -390,7 +390,7 @@ export function staffRoutes(
         ...page,
         schema: {
           hide: true,
-          querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+          querystring: CursorQuery,
         },
       },
       async (req, reply) => {

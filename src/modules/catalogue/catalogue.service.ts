@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js'
+import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { assertValid } from '../../platform/http/validate.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
@@ -298,22 +298,20 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
         after: cursor ? { rank: Number(cursor[0]), code: String(cursor[1]) } : undefined,
         limit: limit + 1,
       })
-      const page = rows.slice(0, limit)
-      const items = page.map((row) => {
-        const card = fromJsonColumn<ServiceCard>(row.card)
-        return {
-          id: row.id,
-          code: row.code,
-          name: card.name[lang],
-          description: card.description[lang],
-          status: row.status as ServiceDto['status'],
-          ...(card.processingTime ? { processingTime: card.processingTime } : {}),
-        }
-      })
-      const last = page[page.length - 1]
+      const { items, nextCursor } = page(rows, limit, (row) => [Number(row.rank), row.code])
       return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([Number(last.rank), last.code]) : null,
+        items: items.map((row) => {
+          const card = fromJsonColumn<ServiceCard>(row.card)
+          return {
+            id: row.id,
+            code: row.code,
+            name: card.name[lang],
+            description: card.description[lang],
+            status: row.status as ServiceDto['status'],
+            ...(card.processingTime ? { processingTime: card.processingTime } : {}),
+          }
+        }),
+        nextCursor,
       }
     },
 
