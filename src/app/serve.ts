@@ -9,6 +9,28 @@ import { migrate, openConfiguredDatabase, prepareData } from './prepare.js'
 export async function serve(config: Config): Promise<void> {
   const database = openConfiguredDatabase(config)
   const app = await buildApp({ config, database })
+  let headTimer: NodeJS.Timeout | null = null
+
+  // Handlers first: a SIGTERM that arrives while the server is still starting must stop it cleanly
+  // too, not kill it with Node's default action.
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'shutting down')
+    const timer = setTimeout(() => {
+      app.log.error('shutdown took longer than 10 s; exiting')
+      process.exit(1)
+    }, 10_000)
+    timer.unref()
+    if (headTimer) clearInterval(headTimer)
+    await app.close()
+    app.log.info('stopped')
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  process.once('SIGINT', () => void stop('SIGINT'))
+
   const applied = await migrate(database)
   if (applied.length > 0) app.log.info({ migrations: applied }, 'migrations applied')
   const prepared = await prepareData(config, app.services)
@@ -39,24 +61,6 @@ export async function serve(config: Config): Promise<void> {
     }
   }
   await logHead()
-  const headTimer = setInterval(() => void logHead(), 24 * 3600_000)
+  headTimer = setInterval(() => void logHead(), 24 * 3600_000)
   headTimer.unref()
-
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    app.log.info({ signal }, 'shutting down')
-    const timer = setTimeout(() => {
-      app.log.error('shutdown took longer than 10 s; exiting')
-      process.exit(1)
-    }, 10_000)
-    timer.unref()
-    clearInterval(headTimer)
-    await app.close()
-    app.log.info('stopped')
-    process.exit(0)
-  }
-  process.once('SIGTERM', () => void stop('SIGTERM'))
-  process.once('SIGINT', () => void stop('SIGINT'))
 }
