@@ -8,7 +8,12 @@ describeEachDatabase('graceful shutdown', (dialect) => {
     const database = await freshDatabase(dialect, { keepOpen: true })
     const app = await buildApp({ config: testConfig(), database, logger: false })
     // A request that is still working with the database when shutdown begins.
+    let arrived: () => void = () => {}
+    const inHandler = new Promise<void>((r) => {
+      arrived = r
+    })
     app.get('/test/slow', async () => {
+      arrived()
       await new Promise((r) => setTimeout(r, 300))
       await database.ping()
       return { done: true }
@@ -18,7 +23,8 @@ describeEachDatabase('graceful shutdown', (dialect) => {
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
 
     const inFlight = fetch(`${url}/test/slow`)
-    await new Promise((r) => setTimeout(r, 50))
+    // Shut down only once the request is being handled (not on a timer: a busy machine is slow).
+    await inHandler
     const closing = app.close()
     const res = await inFlight
     expect(res.status).toBe(200)
