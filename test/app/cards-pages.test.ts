@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { testApp } from '../support/test-app.js'
+import { bearerFor, testApp } from '../support/test-app.js'
 
 const filled = {
   code: 'DOG-LICENCE',
@@ -91,5 +91,77 @@ describeEachDatabase('staff catalogue pages', (dialect) => {
     expect(list.body).not.toContain('New card')
     const refused = await officer.post('/staff/services', { _csrf: csrfOf(list.body), ...filled })
     expect(refused.statusCode).toBe(403)
+  })
+  it('shows what changed between two versions, word by word, on the page and in the API', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const editor = await signedInSession(app, 'demo-editor', 'demo-editor-pass')
+    const blank = await editor.get('/staff/services/new?lang=en')
+    const saved = await editor.post('/staff/services', { _csrf: csrfOf(blank.body), ...filled })
+    const id = (saved.headers.location as string).split('/')[3]!.split('?')[0]!
+    const edit = await editor.get(`/staff/services/${id}?lang=en`)
+    const unchanged = await editor.post(`/staff/services/${id}`, {
+      _csrf: csrfOf(edit.body),
+      ...filled,
+      version: '1',
+    })
+    expect(unchanged.statusCode).toBe(303)
+    expect((await editor.get(`/staff/services/${id}?lang=en`)).body).toContain('Published — · latest 1')
+
+    await editor.post(`/staff/services/${id}`, {
+      _csrf: csrfOf(edit.body),
+      ...filled,
+      version: '1',
+      'description-pl': 'Ewidencja psów w gminie.',
+      'fees-1-amount': '10',
+      'fees-1-currency': 'PLN',
+      'fees-1-description-uk': 'Жетон',
+      'fees-1-description-pl': 'Znaczek',
+      'fees-1-description-en': 'Tag',
+      'channel-post': 'on',
+    })
+    const card = await editor.get(`/staff/services/${id}?lang=en`)
+    expect(card.body).toContain(`href="/staff/services/${id}/diff?from=1&amp;to=2"`)
+    expect(card.body).toContain('name="fees-2-amount"')
+
+    const diff = await editor.get(`/staff/services/${id}/diff?from=1&to=2&lang=en`)
+    expect(diff.statusCode).toBe(200)
+    expect(diff.body).toContain('<h1>Card DOG-LICENCE: version 1 → 2</h1>')
+    expect(diff.body).toContain('<code>description.pl</code>')
+    expect(diff.body).toMatch(/<del title="removed text">zwierząt domowych<\/del>/)
+    expect(diff.body).toMatch(/<ins title="added text">psów w gminie<\/ins>/)
+    expect(diff.body).toContain('<code>fees[1].amount</code>')
+
+    const api = await app.inject({
+      url: `/api/v1/services/${id}/diff?from=1&to=2`,
+      headers: await bearerFor(app, 'demo-editor', 'demo-editor-pass'),
+    })
+    expect(api.json().changes).toContainEqual({ path: 'fees[1].amount', before: null, after: '1000' })
+    expect(api.json().changes).toContainEqual({ path: 'channels[0].type', before: null, after: 'post' })
+    const missing = await app.inject({
+      url: `/api/v1/services/${id}/diff?from=1&to=9`,
+      headers: await bearerFor(app, 'demo-editor', 'demo-editor-pass'),
+    })
+    expect(missing.statusCode).toBe(404)
+    expect((await app.inject(`/api/v1/services/${id}/diff?from=1&to=2`)).statusCode).toBe(401)
+  })
+
+  it('filters the staff list by words, status, topic and office', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const editor = await signedInSession(app, 'demo-editor', 'demo-editor-pass')
+    const blank = await editor.get('/staff/services/new?lang=en')
+    await editor.post('/staff/services', { _csrf: csrfOf(blank.body), ...filled })
+    const drafts = await editor.get('/staff/services?status=draft&lang=en')
+    expect(drafts.body).toContain('DOG-LICENCE')
+    expect(drafts.body).not.toContain('PL-ID-CARD')
+    const published = await editor.get('/staff/services?status=published&q=dowod&lang=en')
+    expect(published.body).toContain('PL-ID-CARD')
+    expect(published.body).not.toContain('DOG-LICENCE')
+    expect(published.body).toContain('<option value="published" selected>')
+    const topic = await editor.get('/staff/services?category=transport&status=&lang=en')
+    expect(topic.body).not.toContain('PL-ID-CARD')
+    expect(topic.body).toMatch(/VEHICLE/)
+    const none = await editor.get('/staff/services?q=zzzzzz&lang=en')
+    expect(none.body).toContain('No card matches.')
+    expect((await editor.get('/staff/services?status=lost')).statusCode).toBe(422)
   })
 })

@@ -133,7 +133,12 @@ describeEachDatabase('service catalogue API', (dialect) => {
     const id = (
       await app.inject({ method: 'POST', url: '/api/v1/services', headers: editor, payload: body })
     ).json<{ id: string }>().id
-    await app.inject({ method: 'PUT', url: `/api/v1/services/${id}`, headers: editor, payload: body })
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/services/${id}`,
+      headers: editor,
+      payload: { ...body, keywords: ['zmiana'] },
+    })
     expect(
       (
         await app.inject({

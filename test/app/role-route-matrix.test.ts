@@ -181,6 +181,12 @@ const CASES: Case[] = [
     allowed: ['admin', 'coordinator', 'manager', 'consultant', 'chancellery', 'officer', 'head', 'editor'],
     request: (c, r) => ({ url: `/api/v1/services/${c.drafts[r]}/history` }),
   },
+  {
+    method: 'GET',
+    route: '/api/v1/services/{id}/diff',
+    allowed: ['admin', 'coordinator', 'manager', 'consultant', 'chancellery', 'officer', 'head', 'editor'],
+    request: (c, r) => ({ url: `/api/v1/services/${c.drafts[r]}/diff?from=1&to=1` }),
+  },
 ]
 
 /** Routes anyone may call without a token (they show staff more when a token is sent). */

@@ -83,7 +83,7 @@ describe('staff pages in Chromium', () => {
     await close()
   })
 
-  it('shows accessible catalogue pages for editors: list, editor with errors, card and preview', async () => {
+  it('shows accessible catalogue pages for editors: list, editor with errors, card, diff and preview', async () => {
     const { server, page, close } = await open()
     await signIn(page, server.url, 'demo-editor', 'demo-editor-pass')
     await page.goto(`${server.url}/staff/services?lang=en`)
@@ -96,7 +96,15 @@ describe('staff pages in Chromium', () => {
     await page.goto(`${server.url}/staff/services?lang=en`)
     await page.getByRole('link', { name: 'Registration of permanent residence' }).click()
     await expectAccessible(page)
-    await page.getByRole('link', { name: /Preview version/ }).click()
+    await page.getByLabel('Description in English').fill('Registering where you live, for good.')
+    await page.getByRole('button', { name: 'Save as a new draft version' }).click()
+    expect(await page.getByRole('status').textContent()).toBe('The draft was saved.')
+    await page.getByRole('link', { name: 'Compare with version 1' }).click()
+    expect(await page.locator('ins').first().textContent()).toContain('for good')
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Back to the card' }).click()
+    await page.getByRole('link', { name: 'Polski' }).last().click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zameldowanie na pobyt stały')
     await expectAccessible(page)
     await close()
   })

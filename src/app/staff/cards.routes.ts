@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
 import {
   type CatalogueService,
   cataloguePolicy,
+  DiffQuery,
   ServiceCard,
   type ServiceDto,
 } from '../../modules/catalogue/index.js'
@@ -13,9 +15,19 @@ import { IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
 import { LIFE_EVENTS, TOPICS } from '../services/services.messages.js'
 import { ServicePage } from '../services/services.pages.js'
+import { CardDiffPage } from './card-diff.page.js'
+import { CardEditPage } from './card-edit.page.js'
 import { cardFromForm, formFromCard } from './card-form.js'
-import { CardEditPage, CardsPage } from './cards.page.js'
-import { CursorQuery, Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
+import { CardsPage } from './cards.page.js'
+import { Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
+
+const CardListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  status: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(['draft', 'published', 'withdrawn'])])),
+  category: Type.Optional(Type.String({ pattern: '^([a-z0-9][a-z0-9-]{0,63})?$' })),
+  office: Type.Optional(Type.String({ maxLength: 100 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+})
 
 /** Staff pages of the catalogue: all cards, the editor, publish and withdraw, preview, history. */
 export function cardsRoutes(config: Config, catalogue: CatalogueService, offices: OfficesService) {
@@ -52,36 +64,34 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
 
     app.get(
       '/staff/services',
-      {
-        ...page,
-        schema: {
-          hide: true,
-          querystring: CursorQuery,
-        },
-      },
+      { ...page, schema: { hide: true, querystring: CardListQuery } },
       async (req, reply) => {
         const s = staffContext(req, reply)
+        const { cursor, ...filters } = req.query
+        const chosen = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''))
         const list = await catalogue.list(
           s.actor,
-          { drafts: true, limit: 100, ...(req.query.cursor ? { cursor: req.query.cursor } : {}) },
+          { ...chosen, drafts: true, limit: 100, ...(cursor ? { cursor } : {}) },
           s.ctx.lang,
         )
+        const next = new URLSearchParams(chosen)
+        if (list.nextCursor) next.set('cursor', list.nextCursor)
         return send(
           reply,
           CardsPage({
             s,
             cards: list.items,
+            filters: chosen,
+            offices: await offices.listPublicOffices(),
             canWrite: isAllowed(s.actor, cataloguePolicy.write),
-            nextHref: list.nextCursor
-              ? `/staff/services?cursor=${encodeURIComponent(list.nextCursor)}`
-              : null,
+            nextHref: list.nextCursor ? `/staff/services?${next}` : null,
           }),
         )
       },
     )
 
     app.get('/staff/services/new', { ...page, schema: { hide: true } }, async (req, reply) =>
-      send(reply, await editPage(req, reply, null, {})),
+      send(reply, await editPage(req, reply, null, { values: { 'channel-in-person': 'on' } })),
     )
 
     app.post('/staff/services', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
@@ -115,7 +125,8 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
       { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
       async (req, reply) => {
         const b = req.body as Form
-        const current = await catalogue.getService(req.actor, req.params.id)
+        const shown = await catalogue.getService(req.actor, req.params.id)
+        const current = await catalogue.getService(req.actor, req.params.id, shown.latestVersion)
         return formAction(
           req,
           reply,
@@ -123,7 +134,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
             catalogue.updateService(
               req.actor!,
               req.params.id,
-              assertValid(ServiceCard, cardFromForm(b, await choices())),
+              assertValid(ServiceCard, cardFromForm(b, await choices(), current)),
               Number(b.version) || undefined,
             ),
           `/staff/services/${req.params.id}?done=card`,
@@ -152,6 +163,17 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
         },
       )
     }
+
+    app.get(
+      '/staff/services/:id/diff',
+      { ...page, schema: { hide: true, params: IdParams, querystring: DiffQuery } },
+      async (req, reply) => {
+        const s = staffContext(req, reply)
+        const card = await catalogue.getService(s.actor, req.params.id)
+        const diff = await catalogue.diff(s.actor, req.params.id, req.query.from, req.query.to)
+        return send(reply, CardDiffPage({ s, card, diff }))
+      },
+    )
 
     app.get(
       '/staff/services/:id/preview',

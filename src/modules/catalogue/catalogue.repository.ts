@@ -73,6 +73,7 @@ export async function replaceFilters(
 
 export interface ListFilter {
   publishedOnly: boolean
+  status?: string | undefined
   terms: string[]
   officeId?: string | undefined
   category?: string | undefined
@@ -88,6 +89,7 @@ export interface ListFilter {
 export function listServices(db: Db, f: ListFilter) {
   let q = db.selectFrom('services').selectAll()
   if (f.publishedOnly) q = q.where('status', '=', 'published')
+  else if (f.status) q = q.where('status', '=', f.status)
   for (const term of f.terms) {
     const like = `%${term.replace(/[%_\\]/g, '')}%`
     q = q.where((eb) =>

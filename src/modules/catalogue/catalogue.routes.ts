@@ -4,6 +4,8 @@ import type { AppInstance } from '../../platform/http/app-instance.js'
 import { ifMatchVersion } from '../../platform/http/etag.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
 import {
+  CardDiff,
+  DiffQuery,
   HistoryEntry,
   ServiceCard,
   ServiceDto,
@@ -206,6 +208,23 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
         },
       },
       async (req) => ({ items: await catalogue.history(req.actor!, req.params.id) }),
+    )
+
+    app.get(
+      '/api/v1/services/:id/diff',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'What changed between two versions, line by line',
+          description:
+            'Lines are keyed by their path in the card (`name.uk`, `fees[0].amount`); `before` or `after` is null where the line does not exist in that version.',
+          params: IdParams,
+          querystring: DiffQuery,
+          response: { 200: CardDiff, ...problemResponses },
+        },
+      },
+      async (req) => catalogue.diff(req.actor!, req.params.id, req.query.from, req.query.to),
     )
   }
 }

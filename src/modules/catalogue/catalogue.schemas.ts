@@ -99,6 +99,9 @@ export const ServiceSummary = Type.Object({
   description: Type.String({ description: 'In the requested language' }),
   status: ServiceStatus,
   processingTime: Type.Optional(Type.String()),
+  unpublishedChanges: Type.Optional(
+    Type.Boolean({ description: 'Staff lists: the latest version is not the published one' }),
+  ),
 })
 
 export const ServiceListQuery = Type.Object({
@@ -107,6 +110,11 @@ export const ServiceListQuery = Type.Object({
   category: Type.Optional(Tag),
   lang: Type.Optional(Type.Enum(['uk', 'pl', 'en'])),
   drafts: Type.Optional(Type.Boolean({ description: 'Staff: include cards not published' })),
+  status: Type.Optional(
+    Type.Enum(['draft', 'published', 'withdrawn'], {
+      description: 'Staff, with drafts=true: only this status',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 })
@@ -119,4 +127,21 @@ export const HistoryEntry = Type.Object({
   author: Type.String(),
   at: Instant,
   changes: Type.Array(Type.String(), { description: 'The fields this version changed' }),
+})
+
+export const DiffQuery = Type.Object({
+  from: Type.Integer({ minimum: 1, description: 'The older version' }),
+  to: Type.Integer({ minimum: 1, description: 'The newer version' }),
+})
+
+export const CardDiff = Type.Object({
+  from: Type.Integer(),
+  to: Type.Integer(),
+  changes: Type.Array(
+    Type.Object({
+      path: Type.String(),
+      before: Type.Union([Type.String(), Type.Null()]),
+      after: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
 })

@@ -9,6 +9,7 @@ import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
 import { type Actor, assertAllowed, auditActorOf, isAllowed } from '../identity/index.js'
+import { diffCards } from './card-diff.js'
 import { cataloguePolicy } from './catalogue.policy.js'
 import * as repo from './catalogue.repository.js'
 import { ServiceCard, type ServiceDto, type ServiceListQuery } from './catalogue.schemas.js'
@@ -37,12 +38,7 @@ export function searchColumns(card: ServiceCard): { searchName: string; searchTe
 /** Top-level fields whose value differs between two versions of a card. */
 export function changedFields(before: ServiceCard | null, after: ServiceCard): string[] {
   if (!before) return Object.keys(after).sort()
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...keys]
-    .filter(
-      (k) => JSON.stringify(before[k as keyof ServiceCard]) !== JSON.stringify(after[k as keyof ServiceCard]),
-    )
-    .sort()
+  return [...new Set(diffCards(before, after).map((c) => c.path.split(/[.[]/)[0]!))].sort()
 }
 
 export function createCatalogueService(database: Db, clock: Clock, bus: EventBus, audit: AuditTrail) {
@@ -118,7 +114,10 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
       return toDto(await mustFind(id), card, 1)
     },
 
-    /** Saves a new draft version; the public keeps seeing the published one. `ifMatch` is the latest version. */
+    /**
+     * Saves a new draft version; the public keeps seeing the published one. `ifMatch` is the latest
+     * version. A card equal to the latest version is not saved again.
+     */
     async updateService(actor: Actor, id: string, card: ServiceCard, ifMatch?: number): Promise<ServiceDto> {
       assertAllowed(actor, cataloguePolicy.write)
       const now = clock.now().toISOString()
@@ -143,8 +142,13 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
             [{ path: 'body.code', message: 'cannot change: links and case files refer to it' }],
           )
         const previous = await repo.findVersion(trx, id, row.latestVersion)
-        version = row.latestVersion + 1
         const changes = changedFields(previous ? fromJsonColumn<ServiceCard>(previous.card) : null, card)
+        // Saving what is already there makes no new version.
+        if (changes.length === 0) {
+          version = row.latestVersion
+          return
+        }
+        version = row.latestVersion + 1
         await repo.insertVersion(trx, {
           serviceId: id,
           version,
@@ -292,6 +296,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
       const cursor = decodeCursor(query.cursor, 2)
       const rows = await repo.listServices(db, {
         publishedOnly: !drafts,
+        status: drafts ? query.status : undefined,
         terms: queryTerms(query.q ?? ''),
         officeId: query.office,
         category: query.category,
@@ -309,6 +314,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
             description: card.description[lang],
             status: row.status as ServiceDto['status'],
             ...(card.processingTime ? { processingTime: card.processingTime } : {}),
+            ...(drafts ? { unpublishedChanges: row.latestVersion !== row.publishedVersion } : {}),
           }
         }),
         nextCursor,
@@ -325,6 +331,14 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
         at: v.createdAt,
         changes: fromJsonColumn<string[]>(v.changes),
       }))
+    },
+
+    /** What changed from version `from` to version `to` (either order), line by line. */
+    async diff(actor: Actor, id: string, from: number, to: number) {
+      assertAllowed(actor, cataloguePolicy.readDrafts)
+      const row = await mustFind(id)
+      const [before, after] = await Promise.all([cardOf(row, from), cardOf(row, to)])
+      return { from, to, changes: diffCards(before, after) }
     },
   }
 }

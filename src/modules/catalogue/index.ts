@@ -1,6 +1,6 @@
 export { cataloguePolicy } from './catalogue.policy.js'
 export { catalogueRoutes } from './catalogue.routes.js'
-export { ServiceCard, type ServiceDto } from './catalogue.schemas.js'
+export { DiffQuery, ServiceCard, type ServiceDto } from './catalogue.schemas.js'
 export { CATALOGUE_EVENTS, type CatalogueService, createCatalogueService } from './catalogue.service.js'
 export { type CompetentAuthority, CPSV_CONTEXT, toCpsvAp } from './cpsv-ap.js'
 export { foldForSearch, queryTerms } from './search-text.js'
