@@ -29,6 +29,8 @@ describeEachDatabase('public service pages', (dialect) => {
     expect(uk.body).toMatch(/279,00\s?(грн|₴|UAH)/)
     expect(uk.body).toContain('Центр надання адміністративних послуг м. Львова')
     expect(uk.body).toContain('Закон України «Про Єдиний державний демографічний реєстр» (5492-VI, ст. 21)')
+    expect(uk.body).toContain('<h2>Пов’язані послуги</h2>')
+    expect(uk.body).toContain('<a href="/services/UA-TRAVEL-PASSPORT">')
     const pl = await app.inject('/services/PL-BIRTH-COPY?lang=pl')
     expect(pl.body).toContain('7 dni')
     expect(pl.body).toMatch(/22,00\s?zł/)

@@ -832,6 +832,28 @@ const CARDS: DemoCard[] = [
 ]
 
 /** The demo cards for the demo network: Polish ones at the Lublin office, Ukrainian ones at the ЦНАПs. */
+/** Cards a resident usually needs together, shown as related services on each other's pages. */
+const RELATED: Record<string, string[]> = {
+  'PL-ID-CARD': ['PL-ID-CARD-LOSS', 'PL-RESIDENCE'],
+  'PL-ID-CARD-LOSS': ['PL-ID-CARD'],
+  'PL-RESIDENCE': ['PL-RESIDENCE-TEMP', 'PL-DEREGISTER'],
+  'PL-RESIDENCE-TEMP': ['PL-RESIDENCE'],
+  'PL-DEREGISTER': ['PL-RESIDENCE'],
+  'PL-BIRTH-REGISTER': ['PL-BIRTH-COPY'],
+  'PL-BUILDING-PERMIT': ['PL-ZONING'],
+  'PL-ZONING': ['PL-BUILDING-PERMIT'],
+  'PL-VEHICLE-REG': ['PL-DRIVING-LICENCE'],
+  'PL-PUBLIC-INFO': ['PL-COMPLAINT'],
+  'UA-PASSPORT': ['UA-TRAVEL-PASSPORT', 'UA-RESIDENCE'],
+  'UA-TRAVEL-PASSPORT': ['UA-PASSPORT'],
+  'UA-RESIDENCE': ['UA-PASSPORT', 'UA-IDP-CERT'],
+  'UA-IDP-CERT': ['UA-RESIDENCE', 'UA-SUBSIDY'],
+  'UA-FOP': ['UA-LLC'],
+  'UA-LLC': ['UA-FOP'],
+  'UA-BUILDING-NOTICE': ['UA-LAND-EXTRACT'],
+  'UA-PUBLIC-INFO': ['UA-APPEAL'],
+}
+
 export function demoCatalogue(officeIds: Record<string, string>): ServiceCard[] {
   const pl = [officeIds['LUB-BOM']].filter(Boolean) as string[]
   const ua = [officeIds['LVIV-CNAP'], officeIds['DROH-CNAP'], officeIds['STRYI-CNAP']].filter(
@@ -860,6 +882,7 @@ export function demoCatalogue(officeIds: Record<string, string>): ServiceCard[] 
     categories: c.categories,
     ...(c.lifeEvents ? { lifeEvents: c.lifeEvents } : {}),
     ...(c.keywords ? { keywords: c.keywords } : {}),
+    ...(RELATED[c.code] ? { related: RELATED[c.code] } : {}),
     notes: T(
       'Демонстраційна картка: перевірте дані перед публікацією.',
       'Karta demonstracyjna: sprawdź dane przed publikacją.',

@@ -149,7 +149,12 @@ function Section(props: { title: string; children?: Children }): Html {
 }
 
 /** One service card as residents read and print it. */
-export function ServicePage(props: { ctx: PageContext; card: ServiceDto; offices: OfficeDto[] }): Html {
+export function ServicePage(props: {
+  ctx: PageContext
+  card: ServiceDto
+  offices: OfficeDto[]
+  related?: { code: string; name: MultilingualText }[]
+}): Html {
   const { ctx, card } = props
   const { lang } = ctx
   const st = servicesTexts(lang)
@@ -264,6 +269,17 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceDto; offices
         ) : null}
         {card.appeal ? <Section title={st('card.appeal')}>{<p>{ml(card.appeal)}</p>}</Section> : null}
         {card.notes ? <Section title={st('card.notes')}>{<p>{ml(card.notes)}</p>}</Section> : null}
+        {props.related?.length ? (
+          <Section title={st('card.related')}>
+            <ul>
+              {props.related.map((r) => (
+                <li>
+                  <a href={`/services/${r.code}`}>{r.name[lang]}</a>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
         {updated ? <p class="updated">{st('card.updated', { date: updated })}</p> : null}
         <p class="noprint hint">{st('card.print')}</p>
       </article>

@@ -8,6 +8,7 @@ import type { EventBus } from '../../platform/events.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { documentOf } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
+import { servicePageData } from './service-page-data.js'
 import { ServicePage, ServicesPage } from './services.pages.js'
 
 const ListQuery = Type.Object({
@@ -63,9 +64,7 @@ export function servicesRoutes(
       const html = await rendered.getOrLoad(`${ctx.lang}:${req.params.code}`, async () => {
         const card = await catalogue.getPublishedByCode(req.params.code)
         if (!card) throw notFound('Service')
-        const where = new Set((card.offices ?? []).map((o) => o.officeId))
-        const list = (await offices.listPublicOffices()).filter((o) => where.has(o.id))
-        return documentOf(ServicePage({ ctx, card, offices: list }))
+        return documentOf(ServicePage({ ctx, card, ...(await servicePageData(card, catalogue, offices)) }))
       })
       return reply.type('text/html; charset=utf-8').send(html)
     })

@@ -13,6 +13,7 @@ import type { Config } from '../../platform/config.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
+import { servicePageData } from '../services/service-page-data.js'
 import { LIFE_EVENTS, TOPICS } from '../services/services.messages.js'
 import { ServicePage } from '../services/services.pages.js'
 import { CardDiffPage } from './card-diff.page.js'
@@ -182,9 +183,10 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
         const s = staffContext(req, reply)
         const latest = await catalogue.getService(s.actor, req.params.id)
         const card = await catalogue.getService(s.actor, req.params.id, latest.latestVersion)
-        const where = new Set((card.offices ?? []).map((o) => o.officeId))
-        const list = (await offices.listPublicOffices()).filter((o) => where.has(o.id))
-        return send(reply, ServicePage({ ctx: s.ctx, card, offices: list }))
+        return send(
+          reply,
+          ServicePage({ ctx: s.ctx, card, ...(await servicePageData(card, catalogue, offices)) }),
+        )
       },
     )
   }
