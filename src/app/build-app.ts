@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
-import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
@@ -28,6 +27,7 @@ import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
+import { securityHeaders } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
@@ -84,24 +84,7 @@ export async function buildApp(
   app.addSchema(ProblemSchema)
 
   const metrics = registerMetrics(app)
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
-      },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    strictTransportSecurity: config.publicUrl.startsWith('https:'),
-  })
+  app.addHook('onRequest', securityHeaders(config))
   await app.register(cookie)
   await app.register(formbody)
   // The CSRF secret lives in its own HttpOnly cookie; forms carry the token derived from it.

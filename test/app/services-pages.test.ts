@@ -39,6 +39,26 @@ describeEachDatabase('public service pages', (dialect) => {
     expect((await app.inject('/services/NO-SUCH-CARD?lang=en')).statusCode).toBe(404)
   })
 
+  it('answers 304 to a browser that holds the current page, and sends the page again in another language', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const first = await app.inject('/services/PL-BIRTH-COPY?lang=pl')
+    const etag = first.headers.etag as string
+    expect(etag).toMatch(/^"[\w-]{22}"$/)
+    const again = await app.inject({
+      url: '/services/PL-BIRTH-COPY?lang=pl',
+      headers: { 'if-none-match': etag },
+    })
+    expect(again.statusCode).toBe(304)
+    expect(again.body).toBe('')
+    expect(again.headers['content-security-policy']).toContain("default-src 'self'")
+    const english = await app.inject({
+      url: '/services/PL-BIRTH-COPY?lang=en',
+      headers: { 'if-none-match': etag },
+    })
+    expect(english.statusCode).toBe(200)
+    expect(english.headers.etag).not.toBe(etag)
+  })
+
   it('keeps showing the published version until a new one is published, then shows it at once', async () => {
     const app = await testApp(dialect, { demo: true, demoCatalogue: true })
     const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')

@@ -3,6 +3,7 @@ import { TtlCache } from '../../platform/cache.js'
 import type { Config } from '../../platform/config.js'
 import type { EventBus } from '../../platform/events.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { type RenderedPage, renderedPage, sendRendered } from '../../platform/http/etag.js'
 import { documentOf } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { HomePage } from './home.page.js'
@@ -10,17 +11,17 @@ import { HomePage } from './home.page.js'
 export function homeRoutes(config: Config, offices: OfficesService, bus: EventBus) {
   // The home page is the same for every resident in a language; rendering it once every few
   // seconds instead of on every request keeps it as fast as the bare stack (docs/performance.md).
-  const rendered = new TtlCache<string>({ ttlMs: 5_000, maxEntries: 64 })
+  const rendered = new TtlCache<RenderedPage>({ ttlMs: 5_000, maxEntries: 64 })
   for (const type of Object.values(OFFICE_EVENTS)) bus.subscribe(type, () => rendered.clear())
 
   return async (app: AppInstance) => {
     app.get('/', { schema: { hide: true } }, async (req, reply) => {
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
       const key = `${ctx.lang}?${ctx.query.toString()}`
-      const html = await rendered.getOrLoad(key, async () =>
-        documentOf(HomePage({ ctx, offices: await offices.listPublicOffices() })),
+      const page = await rendered.getOrLoad(key, async () =>
+        renderedPage(documentOf(HomePage({ ctx, offices: await offices.listPublicOffices() }))),
       )
-      return reply.type('text/html; charset=utf-8').send(html)
+      return sendRendered(req, reply, page)
     })
   }
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../platform/config.js'
 import { notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { type RenderedPage, renderedPage, sendRendered } from '../../platform/http/etag.js'
 import { documentOf } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { servicePageData } from './service-page-data.js'
@@ -27,7 +28,7 @@ export function servicesRoutes(
   bus: EventBus,
 ) {
   // A card page is the same for everyone in a language; render it once until a card or office changes.
-  const rendered = new TtlCache<string>({ ttlMs: 60_000, maxEntries: 2_000 })
+  const rendered = new TtlCache<RenderedPage>({ ttlMs: 60_000, maxEntries: 2_000 })
   for (const type of [...Object.values(CATALOGUE_EVENTS), ...Object.values(OFFICE_EVENTS)])
     bus.subscribe(type, () => rendered.clear())
 
@@ -61,12 +62,14 @@ export function servicesRoutes(
 
     app.get('/services/:code', { schema: { hide: true, params: CodeParams } }, async (req, reply) => {
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
-      const html = await rendered.getOrLoad(`${ctx.lang}:${req.params.code}`, async () => {
+      const page = await rendered.getOrLoad(`${ctx.lang}:${req.params.code}`, async () => {
         const card = await catalogue.getPublishedByCode(req.params.code)
         if (!card) throw notFound('Service')
-        return documentOf(ServicePage({ ctx, card, ...(await servicePageData(card, catalogue, offices)) }))
+        return renderedPage(
+          documentOf(ServicePage({ ctx, card, ...(await servicePageData(card, catalogue, offices)) })),
+        )
       })
-      return reply.type('text/html; charset=utf-8').send(html)
+      return sendRendered(req, reply, page)
     })
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../errors.js'
 
@@ -22,4 +23,24 @@ export function ifMatchVersion(req: FastifyRequest): number | undefined {
       'If-Match must be an ETag this API gave out, e.g. "v3".',
     )
   return Number(match[1])
+}
+
+/** A rendered page kept ready to send: its bytes and a strong ETag of them. */
+export interface RenderedPage {
+  body: Buffer
+  etag: string
+}
+
+export function renderedPage(html: string): RenderedPage {
+  const body = Buffer.from(html)
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` }
+}
+
+/** Sends a rendered page, or 304 Not Modified when the client already holds these bytes. */
+export function sendRendered(req: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
+  reply.header('etag', page.etag).header('cache-control', 'no-cache')
+  const held = req.headers['if-none-match']
+  if (held?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag))
+    return reply.code(304).send()
+  return reply.type('text/html; charset=utf-8').send(page.body)
 }
