@@ -4,8 +4,8 @@ import type { Config } from '../platform/config.js'
 
 /**
  * The security headers of every answer (CSP, frame denial, no sniffing, referrer policy, HSTS over
- * https), from helmet built once. @fastify/helmet builds helmet anew on every request, which cost
- * ≈3% of a cached card page's CPU time (parsing the CSP directives each time).
+ * https), from helmet built once. @fastify/helmet builds helmet anew on every request, which held
+ * a cached card page to half the bare route (docs/performance.md).
  */
 export function securityHeaders(config: Config) {
   const https = config.publicUrl.startsWith('https:')
