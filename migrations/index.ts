@@ -4,6 +4,7 @@ import * as m002 from './2026-11-25-002-identity.js'
 import * as m003 from './2026-11-25-003-audit.js'
 import * as m004 from './2026-11-25-004-sign-in-security.js'
 import * as m005 from './2026-11-25-005-catalogue.js'
+import * as m006 from './2026-11-25-006-queue.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-003-audit': m003,
   '2026-11-25-004-sign-in-security': m004,
   '2026-11-25-005-catalogue': m005,
+  '2026-11-25-006-queue': m006,
 }

@@ -15,6 +15,7 @@ import {
   usersRoutes,
 } from '../modules/identity/index.js'
 import { createOfficesService, officesRoutes } from '../modules/offices/index.js'
+import { BoardHub, createQueueService, queueRoutes } from '../modules/queue/index.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
 import type { Database } from '../platform/db/index.js'
@@ -47,10 +48,15 @@ export type Services = ReturnType<typeof createServices>
 export function createServices(config: Config, database: Database, clock: Clock, bus: EventBus) {
   const audit = createAuditService(database.db, clock)
   const offices = createOfficesService(database.db, clock, bus, audit.trail)
+  const queue = createQueueService(database.db, clock, bus, audit.trail, {
+    timezoneOf: async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
+    createDesk: (actor, officeId, name, within) => offices.createDesk(actor, officeId, name, within),
+  })
   return {
     audit,
     catalogue: createCatalogueService(database.db, clock, bus, audit.trail),
     offices,
+    queue,
     signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),
     users: createUsersService(database.db, clock, audit.trail, (id) => offices.officeExists(id)),
   }
@@ -115,6 +121,13 @@ export async function buildApp(
       },
     }),
   )
+  const boards = new BoardHub(
+    bus,
+    (officeId) => services.queue.board(officeId),
+    (error) => app.log.error({ err: error }, 'board refresh failed'),
+  )
+  app.addHook('preClose', async () => boards.closeAll())
+  await app.register(queueRoutes(services.queue, boards))
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))

@@ -7,3 +7,20 @@ export function isValidTimezone(zone: string): boolean {
     return false
   }
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar date (`YYYY-MM-DD`) an instant falls on in a timezone, e.g. the office-local day. */
+export function localDateOf(at: Date, zone: string): string {
+  let format = dateFormats.get(zone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    dateFormats.set(zone, format)
+  }
+  return format.format(at)
+}

@@ -1,12 +1,10 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
-import { IdParams, MultilingualText, problemResponses } from '../../platform/http/schemas.js'
+import { IdParams, listOf, MultilingualText, problemResponses } from '../../platform/http/schemas.js'
 import {
   CreateOfficeBody,
   DateParams,
-  DeskBody,
-  DeskDto,
   HoursExceptionBody,
   HoursExceptionDto,
   OfficeDto,
@@ -18,8 +16,6 @@ import type { OfficesService } from './offices.service.js'
 
 const tags = ['offices']
 const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref('Problem') }
-const listOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item) })
 
 export function officesRoutes(offices: OfficesService) {
   return async (app: AppInstance) => {
@@ -136,36 +132,6 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req) => offices.renameUnit(req.actor!, req.params.id, req.body.name),
-    )
-
-    app.get(
-      '/api/v1/offices/:id/desks',
-      {
-        ...auth,
-        schema: {
-          tags,
-          summary: 'Desks of an office',
-          params: IdParams,
-          response: { 200: listOf(DeskDto), ...problemResponses },
-        },
-      },
-      async (req) => ({ items: await offices.listDesks(req.actor!, req.params.id) }),
-    )
-
-    app.post(
-      '/api/v1/offices/:id/desks',
-      {
-        ...auth,
-        schema: {
-          tags,
-          summary: 'Add a desk',
-          params: IdParams,
-          body: DeskBody,
-          response: { 201: DeskDto, ...changing },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await offices.createDesk(req.actor!, req.params.id, req.body.name)),
     )
 
     app.get(

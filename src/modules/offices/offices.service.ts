@@ -58,8 +58,8 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
     await bus.publish({ type, payload: { officeId }, at: clock.now().toISOString() })
   }
 
-  async function mustExist(id: string): Promise<OfficeRow> {
-    const row = await repo.findOfficeRow(db, id)
+  async function mustExist(id: string, from: typeof db = db): Promise<OfficeRow> {
+    const row = await repo.findOfficeRow(from, id)
     if (!row) throw notFound('Office')
     return row
   }
@@ -241,16 +241,19 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
       }))
     },
 
-    async createDesk(actor: Actor, officeId: string, name: string): Promise<DeskDto> {
+    /** Adds a desk; in `within`, the caller's transaction (the queue module adds its queues in the same one). */
+    async createDesk(actor: Actor, officeId: string, name: string, within?: Db): Promise<DeskDto> {
       assertAllowed(actor, officesPolicy.manageStructure, officeId)
-      await mustExist(officeId)
       const row = { id: newId(), officeId, name, createdAt: clock.now().toISOString() }
-      await db.transaction().execute(async (trx) => {
+      const create = async (trx: typeof db) => {
+        await mustExist(officeId, trx)
         if (await repo.findDeskByName(trx, officeId, name))
           throw conflict('DESK_NAME_TAKEN', 'A desk of this name exists in this office')
         await repo.insertDesk(trx, row)
         await record(trx, actor, 'desk.create', officeId, 'desk', row.id, { name })
-      })
+      }
+      if (within) await create(withTables<OfficesTables>(within))
+      else await db.transaction().execute(create)
       return { id: row.id, officeId, name }
     },
 

@@ -37,3 +37,7 @@ export const problemResponses = {
   404: Type.Ref('Problem'),
   422: Type.Ref('Problem'),
 } as const
+
+/** A list answer: `{ "items": [...] }`. */
+export const listOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item) })

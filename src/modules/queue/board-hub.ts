@@ -1,0 +1,98 @@
+import type { ServerResponse } from 'node:http'
+import type { EventBus } from '../../platform/events.js'
+import { type CalledEvent, QUEUE_EVENTS } from './queue.context.js'
+import type { BoardDto } from './queue.schemas.js'
+
+/** How long a burst of changes is gathered before boards get fresh figures. */
+const SETTLE_MS = 200
+/** A comment line now and then keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 25_000
+
+/**
+ * The live boards: every open `text/event-stream` per office. A call or recall goes out to all of
+ * an office's boards at once (`event: called`); changed waiting figures follow, gathered, as
+ * `event: board`. Each message is serialised once, whatever the number of boards.
+ */
+export class BoardHub {
+  readonly #streams = new Map<string, Set<ServerResponse>>()
+  readonly #pending = new Map<string, NodeJS.Timeout>()
+  readonly #heartbeat: NodeJS.Timeout
+
+  constructor(
+    bus: EventBus,
+    private readonly board: (officeId: string) => Promise<BoardDto>,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    bus.subscribe(QUEUE_EVENTS.called, (event) => {
+      const called = event.payload as CalledEvent
+      this.#send(called.officeId, 'called', called)
+    })
+    bus.subscribe(QUEUE_EVENTS.changed, (event) =>
+      this.#refreshSoon((event.payload as { officeId: string }).officeId),
+    )
+    this.#heartbeat = setInterval(() => {
+      for (const set of this.#streams.values()) for (const res of set) res.write(': still here\n\n')
+    }, HEARTBEAT_MS)
+    this.#heartbeat.unref()
+  }
+
+  /** Starts a stream: the current board first, then every change. */
+  async open(officeId: string, res: ServerResponse): Promise<void> {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    })
+    // The browser reconnects by itself after a drop, after this many ms.
+    res.write('retry: 3000\n\n')
+    let set = this.#streams.get(officeId)
+    if (!set) {
+      set = new Set()
+      this.#streams.set(officeId, set)
+    }
+    set.add(res)
+    res.on('close', () => {
+      set.delete(res)
+      if (set.size === 0) this.#streams.delete(officeId)
+    })
+    res.write(message('board', await this.board(officeId)))
+  }
+
+  subscribers(officeId: string): number {
+    return this.#streams.get(officeId)?.size ?? 0
+  }
+
+  /** Ends every stream (server shutdown): boards reconnect to another instance or when it is back. */
+  closeAll(): void {
+    clearInterval(this.#heartbeat)
+    for (const timer of this.#pending.values()) clearTimeout(timer)
+    for (const set of this.#streams.values()) for (const res of set) res.end()
+    this.#streams.clear()
+  }
+
+  #send(officeId: string, event: string, data: unknown): void {
+    const set = this.#streams.get(officeId)
+    if (!set?.size) return
+    const text = message(event, data)
+    for (const res of set) res.write(text)
+  }
+
+  #refreshSoon(officeId: string): void {
+    if (!this.#streams.get(officeId)?.size || this.#pending.has(officeId)) return
+    this.#pending.set(
+      officeId,
+      setTimeout(() => {
+        this.#pending.delete(officeId)
+        this.board(officeId).then(
+          (board) => this.#send(officeId, 'board', board),
+          (error) => this.onError(error),
+        )
+      }, SETTLE_MS),
+    )
+  }
+}
+
+function message(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+}

@@ -1,0 +1,272 @@
+import { conflict, invalid, notFound } from '../../platform/errors.js'
+import { type Actor, assertAllowed } from '../identity/index.js'
+import type { QueueContext } from './queue.context.js'
+import { chooseNext } from './queue.fairness.js'
+import { queuePolicy } from './queue.policy.js'
+import * as repo from './queue.repository.js'
+import type { TicketDto, TicketStatus } from './queue.schemas.js'
+import type { DeskStateRow, TicketRow } from './queue.tables.js'
+
+type Trx = QueueContext['db']
+type Change = Partial<Omit<TicketRow, 'id'>>
+
+const wrongState = (ticket: TicketRow, action: string) =>
+  conflict(
+    'TICKET_STATE',
+    `A ${ticket.status} ticket cannot be ${action}`,
+    `Ticket ${ticket.display} is ${ticket.status}.`,
+  )
+
+/** What clerks do at a desk: call the next ticket by the office's fairness policy, then serve it. */
+export function deskWork(ctx: QueueContext) {
+  const { db, clock } = ctx
+
+  /** The desk the actor has open, and it must be this one when `deskId` is given. */
+  async function clerkDesk(trx: Trx, actor: Actor, deskId?: string): Promise<DeskStateRow> {
+    if (deskId) {
+      const state = await repo.findDeskState(trx, deskId)
+      if (!state?.clerkId) throw conflict('DESK_NOT_OPEN', 'The desk is not open', 'Open it first.')
+      if (state.clerkId !== actor.id)
+        throw conflict('DESK_NOT_YOURS', 'Another clerk works at this desk', `${state.clerkLogin} opened it.`)
+      return state
+    }
+    const state = await repo.deskOfClerk(trx, actor.id)
+    if (!state) throw conflict('DESK_NOT_OPEN', 'You have no desk open', 'Open your desk first.')
+    return state
+  }
+
+  /** Ends the desk's current ticket when the next one is called: served if started, otherwise a no-show. */
+  async function closeCurrent(trx: Trx, state: DeskStateRow, now: string) {
+    if (!state.currentTicketId) return
+    const current = await repo.findTicket(trx, state.currentTicketId)
+    if (current?.status === 'serving')
+      await repo.updateTicket(trx, current.id, { status: 'served', finishedAt: now })
+    else if (current?.status === 'called')
+      await repo.updateTicket(trx, current.id, { status: 'no-show', noShowAt: now })
+  }
+
+  async function announce(row: TicketRow, deskId: string) {
+    const desk = await repo.findDesk(db, deskId)
+    await ctx.announce({
+      officeId: row.officeId,
+      number: row.display,
+      deskName: desk?.name ?? '',
+      calledAt: row.calledAt!,
+      recallCount: row.recallCount,
+    })
+  }
+
+  /**
+   * One action on one ticket, in a transaction under the office's lock: `change` checks the
+   * ticket's state against the actor's desk and says what to write.
+   */
+  async function act(
+    actor: Actor,
+    ticketId: string,
+    action: string,
+    change: (ticket: TicketRow, trx: Trx, now: string, today: string) => Promise<Change>,
+  ): Promise<TicketDto> {
+    const found = await repo.findTicket(db, ticketId)
+    if (!found) throw notFound('Ticket')
+    assertAllowed(actor, queuePolicy.work, found.officeId)
+    const today = await ctx.today(found.officeId)
+    const row = await db.transaction().execute(async (trx) => {
+      await repo.lockOffice(trx, found.officeId)
+      const ticket = (await repo.findTicket(trx, ticketId))!
+      if (ticket.localDate < today && (repo.ACTIVE as readonly string[]).includes(ticket.status))
+        throw conflict(
+          'TICKET_EXPIRED',
+          'The ticket has expired',
+          'Tickets are valid on the day they are issued.',
+        )
+      const now = clock.now().toISOString()
+      const set = await change(ticket, trx, now, today)
+      await repo.updateTicket(trx, ticket.id, set)
+      await ctx.record(trx, actor, `ticket.${action}`, ticket.officeId, 'ticket', ticket.id, {
+        number: ticket.display,
+        from: ticket.status,
+        to: set.status ?? ticket.status,
+      })
+      return { ...ticket, ...set }
+    })
+    if (action === 'recall' || action === 'resume') await announce(row, row.deskId!)
+    await ctx.changed(row.officeId)
+    return ctx.toDto(db, row, today)
+  }
+
+  /** The ticket must be the one in front of the actor at their desk. */
+  async function atMyDesk(
+    trx: Trx,
+    actor: Actor,
+    ticket: TicketRow,
+    allowed: TicketStatus[],
+    action: string,
+  ) {
+    if (!allowed.includes(ticket.status as TicketStatus)) throw wrongState(ticket, action)
+    const desk = await clerkDesk(trx, actor)
+    if (desk.currentTicketId !== ticket.id)
+      throw conflict(
+        'NOT_AT_YOUR_DESK',
+        'This ticket is not at your desk',
+        `Ticket ${ticket.display} is elsewhere.`,
+      )
+    return desk
+  }
+
+  const leaveDesk = (trx: Trx, desk: DeskStateRow) =>
+    repo.saveDeskState(trx, { ...desk, currentTicketId: null })
+
+  return {
+    /**
+     * Calls the next ticket to a desk by the office's fairness policy, closing the desk's current
+     * ticket first. Null when nothing waits for this desk. Desks of one office call one at a time
+     * (the office lock), so two desks never get the same ticket.
+     */
+    async callNext(actor: Actor, deskId: string): Promise<TicketDto | null> {
+      const desk = await repo.findDesk(db, deskId)
+      if (!desk) throw notFound('Desk')
+      assertAllowed(actor, queuePolicy.work, desk.officeId)
+      const today = await ctx.today(desk.officeId)
+      const result = await db.transaction().execute(async (trx) => {
+        await repo.lockOffice(trx, desk.officeId)
+        const state = await clerkDesk(trx, actor, deskId)
+        const now = clock.now()
+        const at = now.toISOString()
+        await repo.expireBefore(trx, desk.officeId, today)
+        await closeCurrent(trx, state, at)
+        const queueIds = await repo.deskQueueIds(trx, deskId)
+        const waiting = queueIds.length ? await repo.waitingIn(trx, desk.officeId, today, queueIds) : []
+        const callable = waiting
+          .filter((t) => t.callableFrom === null || t.callableFrom <= at)
+          .filter((t) => t.reservedDeskId === null || t.reservedDeskId === deskId)
+          .map((t) => ({
+            id: t.id,
+            priority: t.priority,
+            arrivedAt: t.arrivedAt,
+            bookedFor: t.appointmentId ? t.callableFrom : null,
+          }))
+        const policy = await ctx.policyOf(trx, desk.officeId)
+        const choice = chooseNext(callable, policy, state.priorityStreak, now)
+        if (!choice) {
+          await repo.saveDeskState(trx, { ...state, currentTicketId: null })
+          return null
+        }
+        const set: Change = {
+          status: 'called',
+          deskId,
+          clerkId: actor.id,
+          calledAt: at,
+          recallCount: 0,
+          reservedDeskId: null,
+        }
+        await repo.updateTicket(trx, choice.ticketId, set)
+        await repo.saveDeskState(trx, {
+          ...state,
+          currentTicketId: choice.ticketId,
+          priorityStreak: choice.streak,
+        })
+        const ticket = { ...(await repo.findTicket(trx, choice.ticketId))!, ...set }
+        await ctx.record(trx, actor, 'ticket.call', desk.officeId, 'ticket', ticket.id, {
+          number: ticket.display,
+          desk: desk.name,
+          reason: choice.reason,
+        })
+        return { ticket, reason: choice.reason }
+      })
+      await ctx.changed(desk.officeId)
+      if (!result) return null
+      await announce(result.ticket, deskId)
+      return ctx.toDto(db, result.ticket, today, { reason: result.reason })
+    },
+
+    recall: (actor: Actor, id: string) =>
+      act(actor, id, 'recall', async (t, trx) => {
+        await atMyDesk(trx, actor, t, ['called'], 'recalled')
+        return { recallCount: t.recallCount + 1 }
+      }),
+
+    start: (actor: Actor, id: string) =>
+      act(actor, id, 'start', async (t, trx, now) => {
+        await atMyDesk(trx, actor, t, ['called'], 'started')
+        return { status: 'serving', startedAt: now }
+      }),
+
+    finish: (actor: Actor, id: string, topic?: string) =>
+      act(actor, id, 'finish', async (t, trx, now) => {
+        const desk = await atMyDesk(trx, actor, t, ['called', 'serving'], 'finished')
+        await leaveDesk(trx, desk)
+        return {
+          status: 'served',
+          startedAt: t.startedAt ?? t.calledAt,
+          finishedAt: now,
+          topic: topic ?? t.topic,
+        }
+      }),
+
+    noShow: (actor: Actor, id: string) =>
+      act(actor, id, 'no-show', async (t, trx, now) => {
+        const desk = await atMyDesk(trx, actor, t, ['called'], 'marked a no-show')
+        await leaveDesk(trx, desk)
+        return { status: 'no-show', noShowAt: now }
+      }),
+
+    park: (actor: Actor, id: string) =>
+      act(actor, id, 'park', async (t, trx) => {
+        const desk = await atMyDesk(trx, actor, t, ['called', 'serving'], 'parked')
+        await leaveDesk(trx, desk)
+        return { status: 'parked' }
+      }),
+
+    /** A parked ticket comes back to the actor's desk, where it left off. */
+    resume: (actor: Actor, id: string) =>
+      act(actor, id, 'resume', async (t, trx) => {
+        if (t.status !== 'parked') throw wrongState(t, 'resumed')
+        const desk = await clerkDesk(trx, actor)
+        if (desk.currentTicketId)
+          throw conflict('DESK_BUSY', 'A ticket is already at your desk', 'Finish or park it first.')
+        await repo.saveDeskState(trx, { ...desk, currentTicketId: t.id })
+        return { status: t.startedAt ? 'serving' : 'called', deskId: desk.deskId, clerkId: actor.id }
+      }),
+
+    /** A no-show who turns up within the office's window waits again with their original arrival time. */
+    reactivate: (actor: Actor, id: string) =>
+      act(actor, id, 'reactivate', async (t, trx, now) => {
+        if (t.status !== 'no-show') throw wrongState(t, 'reactivated')
+        const policy = await ctx.policyOf(trx, t.officeId)
+        const deadline = Date.parse(t.noShowAt!) + policy.reactivateWithinMinutes * 60_000
+        if (Date.parse(now) > deadline)
+          throw conflict(
+            'REACTIVATION_WINDOW_PASSED',
+            'Too late to reactivate',
+            `A no-show can be reactivated within ${policy.reactivateWithinMinutes} minutes.`,
+          )
+        return { status: 'waiting', deskId: null, clerkId: null, noShowAt: null }
+      }),
+
+    /** To another queue (optionally one desk), keeping the number and the original arrival time. */
+    transfer: (actor: Actor, id: string, to: { queueId: string; deskId?: string | undefined }) =>
+      act(actor, id, 'transfer', async (t, trx) => {
+        if (!(repo.ACTIVE as readonly string[]).includes(t.status)) throw wrongState(t, 'transferred')
+        const queue = await repo.findQueue(trx, to.queueId)
+        if (!queue || queue.officeId !== t.officeId)
+          throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
+        if (to.deskId) {
+          const target = await repo.findDesk(trx, to.deskId)
+          if (!target || target.officeId !== t.officeId)
+            throw invalid([{ path: 'body.deskId', message: 'is not a desk of this office' }])
+        }
+        if (t.deskId) {
+          const desk = await repo.findDeskState(trx, t.deskId)
+          if (desk?.currentTicketId === t.id) await leaveDesk(trx, desk)
+        }
+        return {
+          status: 'waiting',
+          queueId: queue.id,
+          reservedDeskId: to.deskId ?? null,
+          deskId: null,
+          clerkId: null,
+          transferCount: t.transferCount + 1,
+        }
+      }),
+  }
+}

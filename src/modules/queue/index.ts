@@ -1,0 +1,7 @@
+export { BoardHub } from './board-hub.js'
+export { type CalledEvent, type OfficeDirectory, QUEUE_EVENTS } from './queue.context.js'
+export { chooseNext } from './queue.fairness.js'
+export { queuePolicy } from './queue.policy.js'
+export { queueRoutes } from './queue.routes.js'
+export type { BoardDto, DeskDto, QueueDto, TicketDto } from './queue.schemas.js'
+export { createQueueService, type QueueService } from './queue.service.js'

@@ -1,0 +1,185 @@
+import type { AuditTrail } from '../../platform/audit-trail.js'
+import type { Clock } from '../../platform/clock.js'
+import { type Db, withTables } from '../../platform/db/index.js'
+import { notFound } from '../../platform/errors.js'
+import type { EventBus } from '../../platform/events.js'
+import { fromJsonColumn } from '../../platform/json-column.js'
+import { localDateOf } from '../../platform/timezone.js'
+import { type Actor, auditActorOf } from '../identity/index.js'
+import * as repo from './queue.repository.js'
+import { BASE_PRIORITIES, type PolicyDto, type TicketDto } from './queue.schemas.js'
+import type { QueueTables, TicketRow } from './queue.tables.js'
+
+/** What the queue module needs of the offices module. */
+export interface OfficeDirectory {
+  /** The IANA timezone of an office, or null when there is no such office. */
+  timezoneOf(officeId: string): Promise<string | null>
+  createDesk(actor: Actor, officeId: string, name: string, within: Db): Promise<{ id: string; name: string }>
+}
+
+export const QUEUE_EVENTS = {
+  /** A ticket was called or recalled: the board announces it. */
+  called: 'queue.ticket-called',
+  /** Waiting counts changed (issue, call, transfer…): boards refresh their figures. */
+  changed: 'queue.changed',
+} as const
+
+export interface CalledEvent {
+  officeId: string
+  number: string
+  deskName: string
+  calledAt: string
+  recallCount: number
+}
+
+export const DEFAULT_POLICY = {
+  maxPriorityInRow: 2,
+  maxWaitMinutes: null,
+  priorities: [...BASE_PRIORITIES],
+  reactivateWithinMinutes: 15,
+} as const
+
+/** Minutes a service takes when a queue has served nobody yet today. */
+const DEFAULT_SERVICE_MINUTES = 5
+
+/** The shared internals of the queue use cases. */
+export function queueContext(
+  database: Db,
+  clock: Clock,
+  bus: EventBus,
+  audit: AuditTrail,
+  offices: OfficeDirectory,
+) {
+  const db = withTables<QueueTables>(database)
+
+  async function zoneOf(officeId: string): Promise<string> {
+    const zone = await offices.timezoneOf(officeId)
+    if (!zone) throw notFound('Office')
+    return zone
+  }
+
+  return {
+    db,
+    clock,
+    offices,
+    zoneOf,
+    /** The office-local day now. */
+    async today(officeId: string): Promise<string> {
+      return localDateOf(clock.now(), await zoneOf(officeId))
+    },
+
+    async policyOf(trx: typeof db, officeId: string): Promise<PolicyDto> {
+      const row = await repo.findPolicy(trx, officeId)
+      return row
+        ? {
+            officeId,
+            maxPriorityInRow: row.maxPriorityInRow,
+            maxWaitMinutes: row.maxWaitMinutes,
+            priorities: fromJsonColumn<string[]>(row.priorities),
+            reactivateWithinMinutes: row.reactivateWithinMinutes,
+          }
+        : { officeId, ...DEFAULT_POLICY, priorities: [...DEFAULT_POLICY.priorities] }
+    },
+
+    record(
+      trx: Db,
+      actor: Actor,
+      action: string,
+      officeId: string,
+      type: string,
+      id: string,
+      summary: object,
+    ) {
+      return audit.record(trx, {
+        actor: auditActorOf(actor),
+        action,
+        officeId,
+        subjectType: type,
+        subjectId: id,
+        summary: summary as Record<string, unknown>,
+        requestId: actor.requestId ?? null,
+      })
+    },
+
+    async changed(officeId: string) {
+      await bus.publish({ type: QUEUE_EVENTS.changed, payload: { officeId }, at: clock.now().toISOString() })
+    },
+
+    async announce(event: CalledEvent) {
+      await bus.publish({ type: QUEUE_EVENTS.called, payload: event, at: event.calledAt })
+    },
+
+    /** Expected minutes until a ticket with `ahead` people before it is called. */
+    async estimateMinutes(
+      trx: typeof db,
+      officeId: string,
+      queueId: string,
+      localDate: string,
+      ahead: number,
+    ) {
+      const times = await repo.recentServiceTimes(trx, queueId, localDate)
+      const average = times.length
+        ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
+        : DEFAULT_SERVICE_MINUTES
+      const desks = Math.max(1, (await repo.openDesksPerQueue(trx, officeId)).get(queueId) ?? 0)
+      return Math.ceil((ahead / desks) * average)
+    },
+
+    /** The ticket as the API shows it; `staff` adds what only staff see (the consultation topic). */
+    async toDto(
+      trx: typeof db,
+      row: TicketRow,
+      today: string,
+      extra: Partial<TicketDto> = {},
+    ): Promise<TicketDto> {
+      // A ticket of an earlier day that never finished is expired, whether or not a sweep marked it.
+      const status = (
+        row.localDate < today && (repo.ACTIVE as readonly string[]).includes(row.status)
+          ? 'expired'
+          : row.status
+      ) as TicketDto['status']
+      const desk = row.deskId ? await repo.findDesk(trx, row.deskId) : undefined
+      let waiting: Partial<TicketDto> = {}
+      if (status === 'waiting') {
+        const ahead = await repo.countAhead(trx, row.queueId, row.localDate, row.arrivedAt)
+        waiting = {
+          peopleAhead: ahead,
+          estimatedWaitMinutes: await this.estimateMinutes(
+            trx,
+            row.officeId,
+            row.queueId,
+            row.localDate,
+            ahead,
+          ),
+        }
+      }
+      return {
+        id: row.id,
+        officeId: row.officeId,
+        number: row.display,
+        queueId: row.queueId,
+        status,
+        priority: row.priority,
+        ...(row.purpose ? { purpose: row.purpose as NonNullable<TicketDto['purpose']> } : {}),
+        ...(row.serviceId ? { serviceId: row.serviceId } : {}),
+        channel: row.channel as TicketDto['channel'],
+        localDate: row.localDate,
+        issuedAt: row.issuedAt,
+        arrivedAt: row.arrivedAt,
+        ...(row.calledAt ? { calledAt: row.calledAt } : {}),
+        ...(row.startedAt ? { startedAt: row.startedAt } : {}),
+        ...(row.finishedAt ? { finishedAt: row.finishedAt } : {}),
+        ...(desk && ['called', 'serving', 'parked'].includes(status)
+          ? { deskId: desk.id, deskName: desk.name }
+          : {}),
+        recallCount: row.recallCount,
+        transferCount: row.transferCount,
+        ...(row.topic ? { topic: row.topic } : {}),
+        ...waiting,
+        ...extra,
+      }
+    },
+  }
+}
+
+export type QueueContext = ReturnType<typeof queueContext>

@@ -1,0 +1,81 @@
+/**
+ * The fairness policy of call-next (docs: ../shared/domain/queue.md, "Calling"). Pure: given the
+ * tickets a desk may call, the office's policy, the desk's run of priority calls and the time, it
+ * names the ticket to call and why.
+ */
+
+export interface FairnessPolicy {
+  /** Priority calls in a row while normal tickets wait; null: no limit. */
+  maxPriorityInRow: number | null
+  /** Minutes after which any ticket goes first; null: no cap. */
+  maxWaitMinutes: number | null
+}
+
+export interface Candidate {
+  id: string
+  priority: string
+  /** Original arrival (kept through transfers and reactivation). */
+  arrivedAt: string
+  /** A booking's time: callable from then on, before walk-ins of equal standing. */
+  bookedFor: string | null
+}
+
+export type CallReason = 'max-wait' | 'priority' | 'priority-limit' | 'appointment' | 'oldest'
+
+export interface Choice {
+  ticketId: string
+  reason: CallReason
+  /** The desk's run of priority calls made while normal tickets waited, after this call. */
+  streak: number
+}
+
+const byArrival = (a: Candidate, b: Candidate) =>
+  a.arrivedAt < b.arrivedAt ? -1 : a.arrivedAt > b.arrivedAt ? 1 : a.id < b.id ? -1 : 1
+
+/** Due bookings first (by booked time), then walk-ins by arrival. */
+function first(tickets: Candidate[]): { ticket: Candidate; booked: boolean } | null {
+  const booked = tickets.filter((t) => t.bookedFor !== null)
+  if (booked.length > 0) {
+    const ticket = [...booked].sort((a, b) =>
+      a.bookedFor! < b.bookedFor! ? -1 : a.bookedFor! > b.bookedFor! ? 1 : byArrival(a, b),
+    )[0]!
+    return { ticket, booked: true }
+  }
+  const ticket = [...tickets].sort(byArrival)[0]
+  return ticket ? { ticket, booked: false } : null
+}
+
+/**
+ * Picks the next ticket. `callable` holds only tickets the desk may call now (its queues, today,
+ * bookings whose time has come).
+ */
+export function chooseNext(
+  callable: Candidate[],
+  policy: FairnessPolicy,
+  streak: number,
+  now: Date,
+): Choice | null {
+  if (callable.length === 0) return null
+  const priority = callable.filter((t) => t.priority !== 'none')
+  const normal = callable.filter((t) => t.priority === 'none')
+  const nextStreak = (picked: Candidate) => (picked.priority !== 'none' && normal.length > 0 ? streak + 1 : 0)
+
+  if (policy.maxWaitMinutes !== null) {
+    const cap = now.getTime() - policy.maxWaitMinutes * 60_000
+    const overdue = callable.filter((t) => Date.parse(t.arrivedAt) <= cap).sort(byArrival)
+    if (overdue[0]) return { ticketId: overdue[0].id, reason: 'max-wait', streak: nextStreak(overdue[0]) }
+  }
+
+  const limitReached =
+    policy.maxPriorityInRow !== null && normal.length > 0 && streak >= policy.maxPriorityInRow
+  if (priority.length > 0 && !limitReached) {
+    const pick = first(priority)!
+    return { ticketId: pick.ticket.id, reason: 'priority', streak: nextStreak(pick.ticket) }
+  }
+  const pick = first(normal)!
+  return {
+    ticketId: pick.ticket.id,
+    reason: priority.length > 0 ? 'priority-limit' : pick.booked ? 'appointment' : 'oldest',
+    streak: 0,
+  }
+}

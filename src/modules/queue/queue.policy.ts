@@ -1,0 +1,23 @@
+import type { Policy } from '../identity/index.js'
+
+/**
+ * Who may do what in the front office, always within the office of the grant. Managers set up
+ * queues, desks and the policy; front-desk staff issue tickets and work at desks; a kiosk device
+ * only issues tickets.
+ */
+export const queuePolicy = {
+  manage: ['admin', 'manager'],
+  issue: ['admin', 'manager', 'consultant', 'chancellery', 'officer', 'kiosk'],
+  work: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
+  read: [
+    'admin',
+    'coordinator',
+    'manager',
+    'consultant',
+    'chancellery',
+    'officer',
+    'head',
+    'editor',
+    'kiosk',
+  ],
+} as const satisfies Policy

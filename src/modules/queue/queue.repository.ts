@@ -1,0 +1,230 @@
+import type { Kysely } from 'kysely'
+import type { DeskStateRow, PolicyRow, QueueRow, QueueTables, TicketRow } from './queue.tables.js'
+
+type Db = Kysely<QueueTables>
+
+/** Statuses of a ticket still in the office: waiting, at a desk, or put aside. */
+export const ACTIVE = ['waiting', 'called', 'serving', 'parked'] as const
+
+export function findQueue(db: Db, id: string): Promise<QueueRow | undefined> {
+  return db.selectFrom('queues').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function listQueues(db: Db, officeId: string): Promise<QueueRow[]> {
+  return db.selectFrom('queues').selectAll().where('officeId', '=', officeId).orderBy('prefix').execute()
+}
+
+export async function insertQueue(db: Db, row: QueueRow): Promise<void> {
+  await db.insertInto('queues').values(row).execute()
+}
+
+export function findPolicy(db: Db, officeId: string): Promise<PolicyRow | undefined> {
+  return db.selectFrom('queuePolicies').selectAll().where('officeId', '=', officeId).executeTakeFirst()
+}
+
+export async function savePolicy(db: Db, row: Omit<PolicyRow, 'lockSeq'>): Promise<void> {
+  const { officeId, ...rest } = row
+  await db
+    .insertInto('queuePolicies')
+    .values({ ...row, lockSeq: 0 })
+    .onConflict((oc) => oc.column('officeId').doUpdateSet(rest))
+    .execute()
+}
+
+/**
+ * Takes the office's queue lock for the rest of the transaction: an UPDATE holds the row lock on
+ * PostgreSQL (across server instances); SQLite runs one write transaction at a time anyway.
+ * False when the office has no queue policy yet.
+ */
+export async function lockOffice(db: Db, officeId: string): Promise<boolean> {
+  const row = await db
+    .updateTable('queuePolicies')
+    .set((eb) => ({ lockSeq: eb('lockSeq', '+', 1) }))
+    .where('officeId', '=', officeId)
+    .returning('officeId')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export function findDesk(db: Db, id: string) {
+  return db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function deskQueueIds(db: Db, deskId: string): Promise<string[]> {
+  const rows = await db.selectFrom('deskQueues').select('queueId').where('deskId', '=', deskId).execute()
+  return rows.map((r) => r.queueId)
+}
+
+export async function setDeskQueues(db: Db, deskId: string, queueIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('deskQueues').where('deskId', '=', deskId).execute()
+  if (queueIds.length)
+    await db
+      .insertInto('deskQueues')
+      .values([...new Set(queueIds)].map((queueId) => ({ deskId, queueId })))
+      .execute()
+}
+
+/** The desks of an office with who sits there and which queues they serve. */
+export async function listDesks(db: Db, officeId: string) {
+  const desks = await db
+    .selectFrom('desks')
+    .leftJoin('deskStates', 'deskStates.deskId', 'desks.id')
+    .select([
+      'desks.id',
+      'desks.officeId',
+      'desks.name',
+      'deskStates.clerkLogin',
+      'deskStates.currentTicketId',
+    ])
+    .where('desks.officeId', '=', officeId)
+    .orderBy('desks.name')
+    .execute()
+  const skills = await db
+    .selectFrom('deskQueues')
+    .innerJoin('desks', 'desks.id', 'deskQueues.deskId')
+    .select(['deskQueues.deskId', 'deskQueues.queueId'])
+    .where('desks.officeId', '=', officeId)
+    .execute()
+  return desks.map((d) => ({ ...d, queueIds: skills.filter((s) => s.deskId === d.id).map((s) => s.queueId) }))
+}
+
+export function findDeskState(db: Db, deskId: string): Promise<DeskStateRow | undefined> {
+  return db.selectFrom('deskStates').selectAll().where('deskId', '=', deskId).executeTakeFirst()
+}
+
+export function deskOfClerk(db: Db, clerkId: string): Promise<DeskStateRow | undefined> {
+  return db.selectFrom('deskStates').selectAll().where('clerkId', '=', clerkId).executeTakeFirst()
+}
+
+export async function saveDeskState(db: Db, row: DeskStateRow): Promise<void> {
+  const { deskId, ...rest } = row
+  await db
+    .insertInto('deskStates')
+    .values(row)
+    .onConflict((oc) => oc.column('deskId').doUpdateSet(rest))
+    .execute()
+}
+
+/** The next number of a queue on a local day, taken in the caller's transaction (gap-free). */
+export async function nextNumber(db: Db, queueId: string, localDate: string): Promise<number> {
+  const row = await db
+    .insertInto('ticketCounters')
+    .values({ queueId, localDate, lastNumber: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['queueId', 'localDate'])
+        .doUpdateSet((eb) => ({ lastNumber: eb('ticketCounters.lastNumber', '+', 1) })),
+    )
+    .returning('lastNumber')
+    .executeTakeFirstOrThrow()
+  return row.lastNumber
+}
+
+export async function insertTicket(db: Db, row: TicketRow): Promise<void> {
+  await db.insertInto('tickets').values(row).execute()
+}
+
+export function findTicket(db: Db, id: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function findTicketByKey(db: Db, officeId: string, key: string): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('officeId', '=', officeId)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst()
+}
+
+export async function updateTicket(db: Db, id: string, set: Partial<Omit<TicketRow, 'id'>>): Promise<void> {
+  await db.updateTable('tickets').set(set).where('id', '=', id).execute()
+}
+
+/** Waiting tickets of a day in some queues of an office, for call-next to choose from. */
+export function waitingIn(db: Db, officeId: string, localDate: string, queueIds: readonly string[]) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'priority', 'arrivedAt', 'callableFrom', 'appointmentId', 'reservedDeskId', 'queueId'])
+    .where('officeId', '=', officeId)
+    .where('localDate', '=', localDate)
+    .where('status', '=', 'waiting')
+    .where('queueId', 'in', queueIds)
+    .execute()
+}
+
+/** Tickets of earlier days that never finished become expired (no job at midnight: done on use). */
+export async function expireBefore(db: Db, officeId: string, localDate: string): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ status: 'expired' })
+    .where('officeId', '=', officeId)
+    .where('localDate', '<', localDate)
+    .where('status', 'in', ACTIVE)
+    .execute()
+}
+
+export async function countAhead(db: Db, queueId: string, localDate: string, arrivedAt: string) {
+  const row = await db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('queueId', '=', queueId)
+    .where('localDate', '=', localDate)
+    .where('status', '=', 'waiting')
+    .where('arrivedAt', '<', arrivedAt)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function waitingCounts(db: Db, officeId: string, localDate: string) {
+  const rows = await db
+    .selectFrom('tickets')
+    .select((eb) => ['queueId', eb.fn.countAll<number>().as('n')])
+    .where('officeId', '=', officeId)
+    .where('localDate', '=', localDate)
+    .where('status', '=', 'waiting')
+    .groupBy('queueId')
+    .execute()
+  return new Map(rows.map((r) => [r.queueId, Number(r.n)]))
+}
+
+/** Called-to-finished times of a queue's last served tickets of the day, in ms. */
+export async function recentServiceTimes(db: Db, queueId: string, localDate: string, limit = 20) {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['calledAt', 'finishedAt'])
+    .where('queueId', '=', queueId)
+    .where('localDate', '=', localDate)
+    .where('status', '=', 'served')
+    .orderBy('finishedAt', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => Date.parse(r.finishedAt!) - Date.parse(r.calledAt!)).filter((ms) => ms >= 0)
+}
+
+/** How many open desks serve each queue of an office. */
+export async function openDesksPerQueue(db: Db, officeId: string) {
+  const rows = await db
+    .selectFrom('deskQueues')
+    .innerJoin('deskStates', 'deskStates.deskId', 'deskQueues.deskId')
+    .select((eb) => ['deskQueues.queueId', eb.fn.countAll<number>().as('n')])
+    .where('deskStates.officeId', '=', officeId)
+    .where('deskStates.clerkId', 'is not', null)
+    .groupBy('deskQueues.queueId')
+    .execute()
+  return new Map(rows.map((r) => [r.queueId, Number(r.n)]))
+}
+
+/** The latest calls of the day, newest first, with the desk's name. */
+export function recentCalls(db: Db, officeId: string, localDate: string, limit: number) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('desks', 'desks.id', 'tickets.deskId')
+    .select(['tickets.display', 'desks.name as deskName', 'tickets.calledAt', 'tickets.recallCount'])
+    .where('tickets.officeId', '=', officeId)
+    .where('tickets.localDate', '=', localDate)
+    .where('tickets.status', 'in', ['called', 'serving'])
+    .orderBy('tickets.calledAt', 'desc')
+    .limit(limit)
+    .execute()
+}

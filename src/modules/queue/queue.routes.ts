@@ -1,0 +1,296 @@
+import { Type } from 'typebox'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { IdParams, listOf, problemResponses } from '../../platform/http/schemas.js'
+import type { BoardHub } from './board-hub.js'
+import {
+  BoardDto,
+  DeskBody,
+  DeskDto,
+  DeskQueuesBody,
+  FinishBody,
+  PolicyBody,
+  PolicyDto,
+  QueueBody,
+  QueueDto,
+  TicketBody,
+  TicketDto,
+  TransferBody,
+} from './queue.schemas.js'
+import type { QueueService } from './queue.service.js'
+
+const tags = ['queue']
+const changing = { ...problemResponses, 409: Type.Ref('Problem') }
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: 'The same key gives back the same ticket' }),
+  ),
+})
+
+/** The electronic queue over HTTP: set-up by managers, tickets, desk work, and the public board. */
+export function queueRoutes(queue: QueueService, hub: BoardHub) {
+  return async (app: AppInstance) => {
+    const auth = { onRequest: app.authenticate }
+
+    app.post(
+      '/api/v1/offices/:id/queues',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Add a queue to an office',
+          params: IdParams,
+          body: QueueBody,
+          response: { 201: QueueDto, ...changing },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await queue.createQueue(req.actor!, req.params.id, req.body)),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/queues',
+      {
+        schema: {
+          tags,
+          summary: 'Queues of an office (public: kiosks and booking pages list them)',
+          security: [],
+          params: IdParams,
+          response: { 200: listOf(QueueDto), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await queue.listQueues(req.params.id) }),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/queue-policy',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'The fairness policy of call-next',
+          params: IdParams,
+          response: { 200: PolicyDto, ...problemResponses },
+        },
+      },
+      async (req) => queue.getPolicy(req.actor!, req.params.id),
+    )
+
+    app.put(
+      '/api/v1/offices/:id/queue-policy',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Set the fairness policy of call-next',
+          description:
+            'null disables a limit. Priority categories must include none, disability, pregnancy and small-child.',
+          params: IdParams,
+          body: PolicyBody,
+          response: { 200: PolicyDto, ...changing },
+        },
+      },
+      async (req) => queue.putPolicy(req.actor!, req.params.id, req.body),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/desks',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Desks of an office, who works at them, what they serve',
+          params: IdParams,
+          response: { 200: listOf(DeskDto), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await queue.listDesks(req.actor!, req.params.id) }),
+    )
+
+    app.post(
+      '/api/v1/offices/:id/desks',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Add a desk and the queues it serves',
+          params: IdParams,
+          body: DeskBody,
+          response: { 201: DeskDto, ...changing },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await queue.createDesk(req.actor!, req.params.id, req.body)),
+    )
+
+    app.put(
+      '/api/v1/desks/:id/queues',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Set the queues a desk serves',
+          params: IdParams,
+          body: DeskQueuesBody,
+          response: { 200: DeskDto, ...changing },
+        },
+      },
+      async (req) => queue.setDeskQueues(req.actor!, req.params.id, req.body.queueIds),
+    )
+
+    for (const action of ['open', 'close'] as const)
+      app.post(
+        `/api/v1/desks/:id/${action}`,
+        {
+          ...auth,
+          schema: {
+            tags,
+            summary:
+              action === 'open'
+                ? 'Sit down at a desk (one clerk per desk, one desk per clerk)'
+                : 'Leave a desk',
+            params: IdParams,
+            response: { 200: DeskDto, ...changing },
+          },
+        },
+        async (req) =>
+          action === 'open'
+            ? queue.openDesk(req.actor!, req.params.id)
+            : queue.closeDesk(req.actor!, req.params.id),
+      )
+
+    app.post(
+      '/api/v1/offices/:id/tickets',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Issue a ticket (staff, or a kiosk device of the office)',
+          params: IdParams,
+          headers: IdempotencyHeaders,
+          body: TicketBody,
+          response: { 201: TicketDto, ...changing },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await queue.issueTicket(req.actor!, req.params.id, req.body, req.headers['idempotency-key'])),
+    )
+
+    app.get(
+      '/api/v1/tickets/:id',
+      {
+        onRequest: app.authenticateIfPresent,
+        schema: {
+          tags,
+          summary: 'A ticket (public through its link; staff of the office also see the consultation topic)',
+          security: [],
+          params: IdParams,
+          response: { 200: TicketDto, ...problemResponses },
+        },
+      },
+      async (req) => queue.getTicket(req.actor ?? null, req.params.id),
+    )
+
+    app.post(
+      '/api/v1/desks/:id/call-next',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Call the next ticket to this desk by the fairness policy',
+          description:
+            'Closes the desk’s current ticket first (served if started, otherwise a no-show). 204: nothing waits for this desk.',
+          params: IdParams,
+          response: { 200: TicketDto, 204: Type.Null({ description: 'Nothing to call' }), ...changing },
+        },
+      },
+      async (req, reply) => {
+        const ticket = await queue.callNext(req.actor!, req.params.id)
+        return ticket ? ticket : reply.code(204).send(null)
+      },
+    )
+
+    const actions = {
+      recall: { summary: 'Announce the ticket again (counts recalls)', run: queue.recall },
+      start: { summary: 'Start serving the called ticket', run: queue.start },
+      'no-show': { summary: 'The called person did not come', run: queue.noShow },
+      park: { summary: 'Put the ticket aside (the person stepped away)', run: queue.park },
+      resume: { summary: 'Bring a parked ticket back to your desk', run: queue.resume },
+      reactivate: {
+        summary: 'A no-show came back within the window: waits again with the original arrival',
+        run: queue.reactivate,
+      },
+    } as const
+    for (const [action, { summary, run }] of Object.entries(actions))
+      app.post(
+        `/api/v1/tickets/:id/${action}`,
+        { ...auth, schema: { tags, summary, params: IdParams, response: { 200: TicketDto, ...changing } } },
+        async (req) => run(req.actor!, req.params.id),
+      )
+
+    app.post(
+      '/api/v1/tickets/:id/finish',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Finish serving (optionally with the consultation topic)',
+          params: IdParams,
+          body: Type.Optional(FinishBody),
+          response: { 200: TicketDto, ...changing },
+        },
+      },
+      async (req) => queue.finish(req.actor!, req.params.id, req.body?.topic),
+    )
+
+    app.post(
+      '/api/v1/tickets/:id/transfer',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Send the ticket to another queue or desk, keeping its number and arrival',
+          params: IdParams,
+          body: TransferBody,
+          response: { 200: TicketDto, ...changing },
+        },
+      },
+      async (req) => queue.transfer(req.actor!, req.params.id, req.body),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/board',
+      {
+        schema: {
+          tags,
+          summary: 'The hall board: latest calls, waiting and estimated wait per queue (no personal data)',
+          security: [],
+          params: IdParams,
+          response: { 200: BoardDto, ...problemResponses },
+        },
+      },
+      async (req) => queue.board(req.params.id),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/board/events',
+      {
+        schema: {
+          tags,
+          summary: 'The board live, as server-sent events',
+          description:
+            '`event: board` carries the board (first on connect, then after changes); `event: called` one call or recall: `{ number, deskName, calledAt, recallCount }`.',
+          security: [],
+          params: IdParams,
+          produces: ['text/event-stream'],
+          response: { 200: Type.String({ description: 'text/event-stream' }), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await queue.board(req.params.id) // 404 for an unknown office, before the stream starts
+        reply.hijack()
+        await hub.open(req.params.id, reply.raw)
+      },
+    )
+  }
+}

@@ -1,0 +1,79 @@
+import type { Selectable } from 'kysely'
+
+export interface QueuesTable {
+  id: string
+  officeId: string
+  prefix: string
+  /** Multilingual name as JSON. */
+  name: string
+  /** JSON array of service card ids this queue serves. */
+  serviceIds: string
+  createdAt: string
+}
+
+export interface QueuePoliciesTable {
+  officeId: string
+  maxPriorityInRow: number | null
+  maxWaitMinutes: number | null
+  /** JSON array of the priority categories the office recognises (always with `none`). */
+  priorities: string
+  reactivateWithinMinutes: number
+  lockSeq: number
+  updatedAt: string
+}
+
+export interface DeskStatesTable {
+  deskId: string
+  officeId: string
+  clerkId: string | null
+  clerkLogin: string | null
+  openedAt: string | null
+  currentTicketId: string | null
+  priorityStreak: number
+}
+
+export interface TicketsTable {
+  id: string
+  officeId: string
+  queueId: string
+  numberQueueId: string
+  localDate: string
+  number: number
+  display: string
+  status: string
+  priority: string
+  purpose: string | null
+  serviceId: string | null
+  channel: string
+  appointmentId: string | null
+  callableFrom: string | null
+  arrivedAt: string
+  issuedAt: string
+  calledAt: string | null
+  startedAt: string | null
+  finishedAt: string | null
+  noShowAt: string | null
+  deskId: string | null
+  clerkId: string | null
+  reservedDeskId: string | null
+  recallCount: number
+  transferCount: number
+  calledOutOfOrder: number
+  topic: string | null
+  idempotencyKey: string | null
+}
+
+export interface QueueTables {
+  queues: QueuesTable
+  queuePolicies: QueuePoliciesTable
+  deskQueues: { deskId: string; queueId: string }
+  deskStates: DeskStatesTable
+  ticketCounters: { queueId: string; localDate: string; lastNumber: number }
+  tickets: TicketsTable
+  desks: { id: string; officeId: string; name: string; createdAt: string }
+}
+
+export type QueueRow = Selectable<QueuesTable>
+export type PolicyRow = Selectable<QueuePoliciesTable>
+export type DeskStateRow = Selectable<DeskStatesTable>
+export type TicketRow = Selectable<TicketsTable>

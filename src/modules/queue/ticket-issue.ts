@@ -1,0 +1,150 @@
+import { invalid, notFound } from '../../platform/errors.js'
+import { newId } from '../../platform/ids.js'
+import { fromJsonColumn } from '../../platform/json-column.js'
+import { type Actor, assertAllowed, isAllowed } from '../identity/index.js'
+import type { QueueContext } from './queue.context.js'
+import { queuePolicy } from './queue.policy.js'
+import * as repo from './queue.repository.js'
+import type { BoardDto, TicketBody, TicketDto } from './queue.schemas.js'
+import type { TicketRow } from './queue.tables.js'
+
+/** How a number is shown and called: the prefix and at least three digits (A001, A1000). */
+export const displayNumber = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`
+
+const isUniqueViolation = (error: unknown) => {
+  const e = error as { code?: string }
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+/** Issuing tickets, reading them, and the board of an office. */
+export function ticketIssue(ctx: QueueContext) {
+  const { db, clock } = ctx
+
+  return {
+    /**
+     * Issues a ticket: the next number of the queue on the office-local day, taken in the same
+     * transaction as the ticket (unique and gap-free under any number of kiosks). The same
+     * `idempotencyKey` gives back the ticket it gave the first time.
+     */
+    async issueTicket(
+      actor: Actor,
+      officeId: string,
+      body: TicketBody,
+      idempotencyKey?: string,
+      booking?: { appointmentId: string; callableFrom: string },
+    ): Promise<TicketDto> {
+      assertAllowed(actor, queuePolicy.issue, officeId)
+      const now = clock.now()
+      const today = await ctx.today(officeId)
+      if (idempotencyKey) {
+        const earlier = await repo.findTicketByKey(db, officeId, idempotencyKey)
+        if (earlier) return ctx.toDto(db, earlier, today)
+      }
+      const priority = body.priority ?? 'none'
+      try {
+        const row = await db.transaction().execute(async (trx) => {
+          const queue = await repo.findQueue(trx, body.queueId)
+          if (!queue || queue.officeId !== officeId)
+            throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
+          const policy = await ctx.policyOf(trx, officeId)
+          if (!policy.priorities.includes(priority))
+            throw invalid([
+              { path: 'body.priority', message: `must be one of: ${policy.priorities.join(', ')}` },
+            ])
+          if (body.serviceId) {
+            const served = fromJsonColumn<string[]>(queue.serviceIds)
+            if (served.length && !served.includes(body.serviceId))
+              throw invalid([{ path: 'body.serviceId', message: 'is not served by this queue' }])
+          }
+          const number = await repo.nextNumber(trx, queue.id, today)
+          const at = now.toISOString()
+          const row: TicketRow = {
+            id: newId(),
+            officeId,
+            queueId: queue.id,
+            numberQueueId: queue.id,
+            localDate: today,
+            number,
+            display: displayNumber(queue.prefix, number),
+            status: 'waiting',
+            priority,
+            purpose: body.purpose ?? null,
+            serviceId: body.serviceId ?? null,
+            channel: booking ? 'booking' : actor.grants.some((g) => g.role === 'kiosk') ? 'kiosk' : 'staff',
+            appointmentId: booking?.appointmentId ?? null,
+            callableFrom: booking?.callableFrom ?? null,
+            arrivedAt: at,
+            issuedAt: at,
+            calledAt: null,
+            startedAt: null,
+            finishedAt: null,
+            noShowAt: null,
+            deskId: null,
+            clerkId: null,
+            reservedDeskId: null,
+            recallCount: 0,
+            transferCount: 0,
+            calledOutOfOrder: 0,
+            topic: null,
+            idempotencyKey: idempotencyKey ?? null,
+          }
+          await repo.insertTicket(trx, row)
+          await ctx.record(trx, actor, 'ticket.issue', officeId, 'ticket', row.id, {
+            number: row.display,
+            priority,
+          })
+          return row
+        })
+        await ctx.changed(officeId)
+        return ctx.toDto(db, row, today)
+      } catch (error) {
+        // Two requests with one key at the same instant: the loser returns the winner's ticket.
+        if (idempotencyKey && isUniqueViolation(error)) {
+          const winner = await repo.findTicketByKey(db, officeId, idempotencyKey)
+          if (winner) return ctx.toDto(db, winner, today)
+        }
+        throw error
+      }
+    },
+
+    /** A ticket, for staff of its office or for the resident holding its link (no personal data in it). */
+    async getTicket(actor: Actor | null, id: string): Promise<TicketDto> {
+      const row = await repo.findTicket(db, id)
+      if (!row) throw notFound('Ticket')
+      const dto = await ctx.toDto(db, row, await ctx.today(row.officeId))
+      if (actor && isAllowed(actor, queuePolicy.read, row.officeId)) return dto
+      const { topic: _topic, ...open } = dto
+      return open
+    },
+
+    /** What the hall's board shows: the latest calls and, per queue, who waits and for how long. */
+    async board(officeId: string): Promise<BoardDto> {
+      const today = await ctx.today(officeId)
+      const [calls, queues, waiting] = await Promise.all([
+        repo.recentCalls(db, officeId, today, 8),
+        repo.listQueues(db, officeId),
+        repo.waitingCounts(db, officeId, today),
+      ])
+      return {
+        officeId,
+        called: calls.map((c) => ({
+          number: c.display,
+          deskName: c.deskName,
+          calledAt: c.calledAt!,
+          recallCount: c.recallCount,
+        })),
+        queues: await Promise.all(
+          queues.map(async (q) => {
+            const n = waiting.get(q.id) ?? 0
+            return {
+              prefix: q.prefix,
+              name: fromJsonColumn(q.name),
+              waiting: n,
+              estimatedWaitMinutes: await ctx.estimateMinutes(db, officeId, q.id, today, n),
+            }
+          }),
+        ),
+      }
+    },
+  }
+}
