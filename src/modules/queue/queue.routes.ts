@@ -232,15 +232,19 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
       '/api/v1/tickets/:id/finish',
       {
         ...auth,
+        // The body is optional: a finish without a topic sends none.
+        preValidation: async (req) => {
+          req.body ??= {}
+        },
         schema: {
           tags,
           summary: 'Finish serving (optionally with the consultation topic)',
           params: IdParams,
-          body: Type.Optional(FinishBody),
+          body: FinishBody,
           response: { 200: TicketDto, ...changing },
         },
       },
-      async (req) => queue.finish(req.actor!, req.params.id, req.body?.topic),
+      async (req) => queue.finish(req.actor!, req.params.id, req.body.topic),
     )
 
     app.post(
