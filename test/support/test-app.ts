@@ -19,7 +19,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** A running app (in-process, no socket) on a fresh database; closed when the test ends. */
 export async function testApp(
   dialect: DialectName,
-  options: { config?: Partial<Config>; clock?: Clock; demo?: boolean; demoCatalogue?: boolean } = {},
+  options: {
+    config?: Partial<Config>
+    clock?: Clock
+    demo?: boolean
+    demoCatalogue?: boolean
+    /** The demo's queues too (off by default: queue tests make their own). */
+    demoQueues?: boolean
+  } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(dialect, { keepOpen: true })
   const app = await buildApp({
@@ -32,7 +39,11 @@ export async function testApp(
   onTestFinished(async () => {
     await app.close()
   })
-  if (options.demo) await seedDemo(app.services, undefined, { catalogue: options.demoCatalogue ?? false })
+  if (options.demo)
+    await seedDemo(app.services, undefined, {
+      catalogue: options.demoCatalogue ?? false,
+      queues: options.demoQueues ?? false,
+    })
   await app.ready()
   return app
 }

@@ -854,7 +854,11 @@ const RELATED: Record<string, string[]> = {
   'UA-PUBLIC-INFO': ['UA-APPEAL'],
 }
 
-export function demoCatalogue(officeIds: Record<string, string>): ServiceCard[] {
+export function demoCatalogue(
+  officeIds: Record<string, string>,
+  /** The queue serving a card at an office, where the office has one. */
+  queueFor: (card: string, officeId: string) => string | undefined = () => undefined,
+): ServiceCard[] {
   const pl = [officeIds['LUB-BOM']].filter(Boolean) as string[]
   const ua = [officeIds['LVIV-CNAP'], officeIds['DROH-CNAP'], officeIds['STRYI-CNAP']].filter(
     Boolean,
@@ -878,7 +882,10 @@ export function demoCatalogue(officeIds: Record<string, string>): ServiceCard[] 
     requiredDocuments: c.documents,
     legalBasis: [c.law],
     channels: [{ type: 'in-person' as const }, ...(c.online ? [{ type: 'online' as const }] : [])],
-    offices: (c.where === 'PL' ? pl : ua).map((officeId) => ({ officeId })),
+    offices: (c.where === 'PL' ? pl : ua).map((officeId) => {
+      const queueId = queueFor(c.code, officeId)
+      return queueId ? { officeId, queueId } : { officeId }
+    }),
     categories: c.categories,
     ...(c.lifeEvents ? { lifeEvents: c.lifeEvents } : {}),
     ...(c.keywords ? { keywords: c.keywords } : {}),

@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '../../modules/identity/index.js'
 import type { Services } from '../build-app.js'
 import { demoCatalogue } from './demo-catalogue.js'
 import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
+import { DEMO_QUEUES } from './demo-queues.js'
 
 export interface SeedResult {
   offices: number
@@ -13,8 +14,11 @@ export interface SeedResult {
 export async function seedDemo(
   services: Services,
   onProgress?: (message: string) => void,
-  /** `catalogue: false` leaves the catalogue empty (tests of the catalogue itself). */
-  options: { catalogue?: boolean } = {},
+  /**
+   * `catalogue: false` leaves the catalogue empty (tests of the catalogue itself); `queues: false`
+   * leaves the front offices without queues (tests that set up their own).
+   */
+  options: { catalogue?: boolean; queues?: boolean } = {},
 ): Promise<SeedResult | null> {
   if ((await services.offices.countOffices()) > 0) return null
   const officeIds = new Map<string, string>()
@@ -45,7 +49,28 @@ export async function seedDemo(
     }),
   )
   users.push(...made.filter((u) => u !== null))
-  const cards = options.catalogue === false ? [] : demoCatalogue(Object.fromEntries(officeIds))
+  // Queues (and desks serving all of them), so that a card can say which queue serves it where.
+  const queueFor = new Map<string, string>()
+  if (options.queues !== false) {
+    for (const [code, officeId] of officeIds) {
+      const queueIds: string[] = []
+      for (const q of DEMO_QUEUES[code] ?? []) {
+        const queue = await services.queue.createQueue(SYSTEM_ACTOR, officeId, {
+          prefix: q.prefix,
+          name: q.name,
+        })
+        queueIds.push(queue.id)
+        for (const card of q.cards) queueFor.set(`${officeId} ${card}`, queue.id)
+      }
+      for (const desk of await services.queue.listDesks(SYSTEM_ACTOR, officeId))
+        await services.queue.setDeskQueues(SYSTEM_ACTOR, desk.id, queueIds)
+    }
+    onProgress?.('queues')
+  }
+  const cards =
+    options.catalogue === false
+      ? []
+      : demoCatalogue(Object.fromEntries(officeIds), (card, officeId) => queueFor.get(`${officeId} ${card}`))
   for (const card of cards) {
     const created = await services.catalogue.createService(SYSTEM_ACTOR, card)
     await services.catalogue.publish(SYSTEM_ACTOR, created.id)
