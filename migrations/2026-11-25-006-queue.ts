@@ -96,6 +96,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('tickets')
     .columns(['office_id', 'local_date', 'status', 'arrived_at'])
     .execute()
+  // Per queue and day: people ahead, waiting counts, recent service times.
+  await db.schema
+    .createIndex('tickets_queue_day')
+    .on('tickets')
+    .columns(['queue_id', 'local_date', 'status', 'arrived_at'])
+    .execute()
   await db.schema.createIndex('tickets_desk').on('tickets').columns(['desk_id', 'status']).execute()
 }
 

@@ -24,6 +24,8 @@ import type { AppInstance } from '../platform/http/app-instance.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { errorHandler, notFoundHandler } from './error-handling.js'
+import { deskRoutes } from './front-office/desk.routes.js'
+import { frontOfficeRoutes } from './front-office/front-office.routes.js'
 import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
@@ -128,6 +130,8 @@ export async function buildApp(
   )
   app.addHook('preClose', async () => boards.closeAll())
   await app.register(queueRoutes(services.queue, boards))
+  await app.register(frontOfficeRoutes(config, services.queue, services.offices))
+  await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))

@@ -5,7 +5,15 @@ import { type Children, type Html, h } from './jsx.js'
 import { hrefInLanguage, type PageContext } from './page-context.js'
 
 /** The page shell every page renders in: skip link, header with language switcher, main, footer. */
-export function Layout(props: { ctx: PageContext; title: string; children?: Children; nav?: Html }): Html {
+export function Layout(props: {
+  ctx: PageContext
+  title: string
+  children?: Children
+  nav?: Html
+  /** Extra head elements of one page (its script, a refresh for pages without JavaScript). */
+  head?: Html
+  bodyClass?: string
+}): Html {
   const { ctx } = props
   const { t, lang } = ctx
   return (
@@ -17,11 +25,12 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
         <meta name="description" content={t('site.tagline')} />
         <link rel="stylesheet" href={assetUrl('ratusz.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        {props.head ?? null}
         {LANGUAGES.filter((l) => l !== lang).map((l) => (
           <link rel="alternate" hreflang={l} href={hrefInLanguage(ctx, l)} />
         ))}
       </head>
-      <body>
+      <body class={props.bodyClass}>
         <a class="skip-link" href="#main">
           {t('skip.toContent')}
         </a>

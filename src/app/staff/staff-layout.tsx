@@ -20,6 +20,11 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
     key: 'staff.cards',
     roles: ['admin', 'coordinator', 'manager', 'consultant', 'chancellery', 'officer', 'head', 'editor'],
   },
+  {
+    href: '/staff/desk',
+    key: 'staff.desk',
+    roles: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
+  },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
 ]

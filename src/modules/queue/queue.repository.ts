@@ -228,3 +228,16 @@ export function recentCalls(db: Db, officeId: string, localDate: string, limit: 
     .limit(limit)
     .execute()
 }
+
+/** Tickets of a day in some statuses, oldest arrival first. */
+export function ticketsOfDay(db: Db, officeId: string, localDate: string, statuses: readonly string[]) {
+  return db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('officeId', '=', officeId)
+    .where('localDate', '=', localDate)
+    .where('status', 'in', statuses)
+    .orderBy('arrivedAt')
+    .limit(500)
+    .execute()
+}

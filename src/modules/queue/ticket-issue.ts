@@ -117,6 +117,28 @@ export function ticketIssue(ctx: QueueContext) {
       return open
     },
 
+    /** Today's tickets of an office that are waiting or on hold, oldest first (the desk console's list). */
+    async waitingList(actor: Actor, officeId: string): Promise<TicketDto[]> {
+      assertAllowed(actor, queuePolicy.work, officeId)
+      const today = await ctx.today(officeId)
+      const rows = await repo.ticketsOfDay(db, officeId, today, ['waiting', 'parked'])
+      return Promise.all(rows.map((r) => ctx.toDto(db, r, today)))
+    },
+
+    /** The desk the actor has open, with the ticket in front of them; null when they sit at none. */
+    async myDesk(
+      actor: Actor,
+    ): Promise<{ deskId: string; officeId: string; current: TicketDto | null } | null> {
+      const state = await repo.deskOfClerk(db, actor.id)
+      if (!state) return null
+      const row = state.currentTicketId ? await repo.findTicket(db, state.currentTicketId) : undefined
+      return {
+        deskId: state.deskId,
+        officeId: state.officeId,
+        current: row ? await ctx.toDto(db, row, await ctx.today(state.officeId)) : null,
+      }
+    },
+
     /** What the hall's board shows: the latest calls and, per queue, who waits and for how long. */
     async board(officeId: string): Promise<BoardDto> {
       const today = await ctx.today(officeId)

@@ -1,0 +1,233 @@
+import { mkdtempSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { measureBare, median, printTable, type Row, serveRatusz } from '../support.js'
+
+const CLERKS = 50
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000)
+const CALLS = 30
+
+type Json = Record<string, unknown>
+
+async function api(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Json> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  const text = await res.text()
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  return text ? (JSON.parse(text) as Json) : {}
+}
+
+const login = async (base: string, user: string, password: string) =>
+  (await api(base, 'POST', '/api/v1/auth/login', undefined, { login: user, password })).token as string
+
+/** Lviv's front office with 50 clerks at 50 desks serving queue A, and the kiosk's token. */
+export async function frontOffice(base: string) {
+  const admin = await login(base, 'demo-admin', 'demo-admin-pass')
+  const offices = (await api(base, 'GET', '/api/v1/offices', admin)).items as { id: string; code: string }[]
+  const officeId = offices.find((o) => o.code === 'LVIV-CNAP')!.id
+  const queues = (await api(base, 'GET', `/api/v1/offices/${officeId}/queues`)).items as {
+    id: string
+    prefix: string
+  }[]
+  const queueId = queues.find((q) => q.prefix === 'A')!.id
+  const clerks: { token: string; deskId: string }[] = []
+  await Promise.all(
+    Array.from({ length: CLERKS }, async (_, i) => {
+      const user = `bench-clerk-${i}`
+      await api(base, 'POST', '/api/v1/users', admin, {
+        login: user,
+        password: `${user}-password`,
+        name: `Bench clerk ${i}`,
+        roles: [{ role: 'consultant', officeId }],
+      })
+      const desk = await api(base, 'POST', `/api/v1/offices/${officeId}/desks`, admin, {
+        name: `Bench desk ${i}`,
+        queueIds: [queueId],
+      })
+      const token = await login(base, user, `${user}-password`)
+      await api(base, 'POST', `/api/v1/desks/${desk.id}/open`, token)
+      clerks.push({ token, deskId: desk.id as string })
+    }),
+  )
+  return { officeId, queueId, clerks, kiosk: await login(base, 'demo-kiosk-lviv', 'demo-kiosk-lviv-pass') }
+}
+
+/** Issue + call-next cycles from `connections` clients; every call is checked for duplicates. */
+export async function cycles(
+  base: string,
+  o: Awaited<ReturnType<typeof frontOffice>>,
+  seconds: number,
+  connections: number,
+) {
+  let turn = 0
+  const calledIds: string[] = []
+  const numbers: string[] = []
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/v1/offices/${o.officeId}/tickets`,
+        headers: { authorization: `Bearer ${o.kiosk}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ queueId: o.queueId }),
+        onResponse: (status, body) => {
+          if (status === 201) numbers.push((JSON.parse(body) as { number: string; localDate: string }).number)
+        },
+      },
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const clerk = o.clerks[turn++ % o.clerks.length]!
+          return {
+            ...req,
+            path: `/api/v1/desks/${clerk.deskId}/call-next`,
+            headers: { authorization: `Bearer ${clerk.token}` },
+          }
+        },
+        onResponse: (status, body) => {
+          if (status === 200) calledIds.push((JSON.parse(body) as { id: string }).id)
+        },
+      },
+    ],
+  })
+  return {
+    row: {
+      requestsPerSecond: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    },
+    calls: calledIds.length,
+    duplicateCalls: calledIds.length - new Set(calledIds).size,
+    issued: numbers.length,
+    duplicateNumbers: numbers.length - new Set(numbers).size,
+  }
+}
+
+/** Opens `n` board streams and resolves once each has its first board; `onCalled` gets each receipt. */
+async function subscribe(base: string, officeId: string, n: number, onCalled: (calledAt: string) => void) {
+  const url = new URL(`${base}/api/v1/offices/${officeId}/board/events`)
+  const streams: { destroy(): void }[] = []
+  await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = request(
+            { host: url.hostname, port: url.port, path: url.pathname, agent: false },
+            (res) => {
+              let buffer = ''
+              let ready = false
+              res.setEncoding('utf8')
+              res.on('data', (chunk: string) => {
+                buffer += chunk
+                let end = buffer.indexOf('\n\n')
+                while (end >= 0) {
+                  const block = buffer.slice(0, end)
+                  buffer = buffer.slice(end + 2)
+                  if (!ready && block.startsWith('event: board')) {
+                    ready = true
+                    resolve()
+                  }
+                  if (block.startsWith('event: called')) {
+                    const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }
+                    onCalled(data.calledAt)
+                  }
+                  end = buffer.indexOf('\n\n')
+                }
+              })
+            },
+          )
+          req.on('error', reject)
+          req.end()
+          streams.push(req)
+        }),
+    ),
+  )
+  return () => {
+    for (const s of streams) s.destroy()
+  }
+}
+
+/** How long a call takes to reach every connected board: receipt time minus the call's time. */
+async function fanOut(base: string, o: Awaited<ReturnType<typeof frontOffice>>) {
+  const delays: number[] = []
+  const close = await subscribe(base, o.officeId, SUBSCRIBERS, (calledAt) =>
+    delays.push(Date.now() - Date.parse(calledAt)),
+  )
+  const clerk = o.clerks[0]!
+  for (let i = 0; i < CALLS; i++) {
+    await api(base, 'POST', `/api/v1/offices/${o.officeId}/tickets`, o.kiosk, { queueId: o.queueId })
+    await api(base, 'POST', `/api/v1/desks/${clerk.deskId}/call-next`, clerk.token)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  await new Promise((r) => setTimeout(r, 500))
+  close()
+  delays.sort((a, b) => a - b)
+  const at = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? Number.NaN
+  return { received: delays.length, expected: SUBSCRIBERS * CALLS, p50: at(0.5), p99: at(0.99), max: at(1) }
+}
+
+/**
+ * queue: ticket issue + call-next cycles over HTTP from 50 clients (kiosk issuing, 50 clerks at 50
+ * desks calling in turn), checked for duplicate numbers and double calls; then one call's way to
+ * 1,000 connected boards. PostgreSQL: set BENCH_DATABASE_URL to an empty database.
+ */
+export async function run(options: { rounds: number; seconds: number; connections: number }): Promise<Row[]> {
+  const connections = 50
+  const env: Record<string, string> = {
+    RATUSZ_DATA_DIR: mkdtempSync(join(tmpdir(), 'ratusz-bench-queue-')),
+    LOG_LEVEL: 'warn',
+  }
+  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL
+  const dialect = env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'
+  const baseline = await measureBare({ seconds: options.seconds, connections }, options.rounds)
+  const ratusz = await serveRatusz({ ...env, LOG_LEVEL: 'info' })
+  const o = await frontOffice(ratusz.url)
+  await cycles(ratusz.url, o, 1, connections)
+  const runs: Awaited<ReturnType<typeof cycles>>[] = []
+  for (let i = 0; i < options.rounds; i++)
+    runs.push(await cycles(ratusz.url, o, options.seconds, connections))
+  const fan = await fanOut(ratusz.url, o)
+  const memoryMiB = ratusz.peakMemoryMiB()
+  await ratusz.stop()
+  const row: Row = {
+    name: 'issue + call-next (50 clerks)',
+    result: {
+      requestsPerSecond: Math.round(median(runs.map((r) => r.row.requestsPerSecond))),
+      p50: median(runs.map((r) => r.row.p50)),
+      p99: median(runs.map((r) => r.row.p99)),
+      non2xx: runs.reduce((n, r) => n + r.row.non2xx, 0),
+      errors: runs.reduce((n, r) => n + r.row.errors, 0),
+    },
+    memoryMiB,
+  }
+  printTable(
+    `queue on ${dialect}: ${options.rounds} rounds x ${options.seconds} s, ${connections} connections, medians`,
+    baseline,
+    [row],
+  )
+  const sum = (f: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + f(r), 0)
+  process.stdout.write(
+    `tickets issued ${sum((r) => r.issued)}, duplicate numbers ${sum((r) => r.duplicateNumbers)}; calls ${sum((r) => r.calls)}, double calls ${sum((r) => r.duplicateCalls)}\n` +
+      `board fan-out to ${SUBSCRIBERS} subscribers, ${CALLS} calls: received ${fan.received}/${fan.expected}, p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms\n`,
+  )
+  return [baseline, row]
+}

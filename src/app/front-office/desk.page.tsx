@@ -1,0 +1,163 @@
+import type { DeskDto, QueueDto, TicketDto } from '../../modules/queue/index.js'
+import { CsrfField, DataTable, Field, Notice, Select } from '../../web/forms.js'
+import { Fragment, type Html, h } from '../../web/jsx.js'
+import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
+import { type FrontOfficeKey, frontOfficeTexts } from './front-office.messages.js'
+
+export interface DeskConsoleProps {
+  s: StaffContext
+  /** The desk the clerk sits at, or null: then `desks` to choose from. */
+  desk: DeskDto | null
+  officeName: string
+  current: TicketDto | null
+  reason: string | null
+  waiting: TicketDto[]
+  queues: QueueDto[]
+  desks: DeskDto[]
+  timezone: string
+  notice: string | null
+}
+
+/** One button that posts an action of the desk console. */
+function Action(props: {
+  s: StaffContext
+  action: string
+  ticketId?: string
+  label: string
+  secondary?: boolean
+}) {
+  return (
+    <form method="post" action={`/staff/desk/${props.action}`} class="inline-form">
+      <CsrfField token={props.s.csrf} />
+      {props.ticketId ? <input type="hidden" name="ticketId" value={props.ticketId} /> : null}
+      <button type="submit" class={props.secondary ? 'secondary' : undefined}>
+        {props.label}
+      </button>
+    </form>
+  )
+}
+
+/** The clerk's desk: open it, call the next ticket, serve it, and see who waits. */
+export function DeskConsolePage(props: DeskConsoleProps): Html {
+  const { s, desk, current } = props
+  const ft = frontOfficeTexts(s.ctx.lang)
+  const time = new Intl.DateTimeFormat(s.ctx.lang, { timeStyle: 'short', timeZone: props.timezone })
+  const queueName = (id: string) => {
+    const q = props.queues.find((x) => x.id === id)
+    return q ? `${q.prefix} — ${q.name[s.ctx.lang]}` : ''
+  }
+  if (!desk)
+    return (
+      <StaffLayout s={s} title={ft('desk.title')}>
+        <h1>{ft('desk.title')}</h1>
+        <h2>{ft('desk.choose')}</h2>
+        {props.desks.length === 0 ? <p>{ft('desk.noDesks')}</p> : null}
+        <ul class="desk-choices">
+          {props.desks.map((d) => (
+            <li>
+              <form method="post" action="/staff/desk/open" class="inline-form">
+                <CsrfField token={s.csrf} />
+                <input type="hidden" name="deskId" value={d.id} />
+                <button type="submit" disabled={d.open}>
+                  {d.name}
+                </button>{' '}
+                {d.open ? <span>{ft('desk.busy', { clerk: d.clerk ?? '' })}</span> : null}
+              </form>
+            </li>
+          ))}
+        </ul>
+      </StaffLayout>
+    )
+  const parked = props.waiting.filter((t) => t.status === 'parked')
+  const waiting = props.waiting.filter((t) => t.status === 'waiting')
+  return (
+    <StaffLayout s={s} title={ft('desk.title')}>
+      <h1>{ft('desk.at', { desk: desk.name, office: props.officeName })}</h1>
+      <Notice message={props.notice} />
+      <section aria-labelledby="current-title" class="desk-current">
+        <h2 id="current-title">{ft('desk.current')}</h2>
+        {current ? (
+          <>
+            <p class="desk-number">{current.number}</p>
+            <p>
+              {queueName(current.queueId)} ·{' '}
+              {ft(`ticket.status.${current.status}` as FrontOfficeKey, { desk: desk.name })}
+              {current.priority !== 'none' ? ` · ${ft('desk.priority')}: ${current.priority}` : ''}
+            </p>
+            {props.reason ? (
+              <p class="hint">
+                {ft('desk.reason', { reason: ft(`desk.reason.${props.reason}` as FrontOfficeKey) })}
+              </p>
+            ) : null}
+            <div class="actions">
+              {current.status === 'called' ? (
+                <>
+                  <Action s={s} action="start" ticketId={current.id} label={ft('desk.start')} />
+                  <Action s={s} action="recall" ticketId={current.id} label={ft('desk.recall')} secondary />
+                  <Action s={s} action="no-show" ticketId={current.id} label={ft('desk.noShow')} secondary />
+                </>
+              ) : null}
+              <Action s={s} action="park" ticketId={current.id} label={ft('desk.park')} secondary />
+            </div>
+            <form method="post" action="/staff/desk/finish">
+              <CsrfField token={s.csrf} />
+              <input type="hidden" name="ticketId" value={current.id} />
+              <Field name="topic" label={ft('desk.topic')} maxlength={200} />
+              <button type="submit">{ft('desk.finish')}</button>
+            </form>
+            <form method="post" action="/staff/desk/transfer">
+              <CsrfField token={s.csrf} />
+              <input type="hidden" name="ticketId" value={current.id} />
+              <Select
+                name="queueId"
+                label={ft('desk.transferTo')}
+                options={props.queues.map((q) => ({
+                  value: q.id,
+                  label: `${q.prefix} — ${q.name[s.ctx.lang]}`,
+                }))}
+              />
+              <button type="submit" class="secondary">
+                {ft('desk.transfer')}
+              </button>
+            </form>
+          </>
+        ) : (
+          <p>{ft('desk.nobody')}</p>
+        )}
+        <div class="actions">
+          <Action s={s} action="call-next" label={ft('desk.callNext')} />
+          {current ? null : <Action s={s} action="close" label={ft('desk.close')} secondary />}
+        </div>
+      </section>
+      <section aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{ft('desk.waiting')}</h2>
+        {waiting.length ? (
+          <DataTable
+            headers={[ft('board.number'), ft('board.queue'), ft('desk.priority'), ft('desk.waited')]}
+            rows={waiting.map((t) => [
+              t.number,
+              queueName(t.queueId),
+              t.priority === 'none' ? '—' : t.priority,
+              time.format(new Date(t.arrivedAt)),
+            ])}
+          />
+        ) : (
+          <p>{ft('desk.noneWaiting')}</p>
+        )}
+      </section>
+      {parked.length ? (
+        <section aria-labelledby="parked-title">
+          <h2 id="parked-title">{ft('desk.parked')}</h2>
+          <ul>
+            {parked.map((t) => (
+              <li>
+                {t.number}{' '}
+                <Action s={s} action="resume" ticketId={t.id} label={ft('desk.resume')} secondary />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </StaffLayout>
+  )
+}

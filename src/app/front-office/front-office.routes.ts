@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import QRCode from 'qrcode'
+import { Type } from 'typebox'
+import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
+import type { QueueService } from '../../modules/queue/index.js'
+import type { Config } from '../../platform/config.js'
+import { AppError, notFound } from '../../platform/errors.js'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { IdParams } from '../../platform/http/schemas.js'
+import { formErrors } from '../../web/forms.js'
+import { documentOf } from '../../web/jsx.js'
+import { pageContextOf } from '../../web/page-context.js'
+import { send, staffPageHelpers } from '../staff/staff-page-helpers.js'
+import { BoardPage } from './board.page.js'
+import { KioskPage, PURPOSES } from './kiosk.page.js'
+import { TicketPage } from './ticket.page.js'
+
+const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,31}$' }) })
+const KioskQuery = Type.Object({
+  purpose: Type.Optional(Type.Enum(PURPOSES)),
+  queue: Type.Optional(Type.String({ format: 'uuid' })),
+})
+const KioskForm = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  purpose: Type.Enum(PURPOSES),
+  queueId: Type.String({ format: 'uuid' }),
+  priority: Type.String({ maxLength: 32 }),
+  key: Type.String({ maxLength: 100 }),
+})
+const TicketParams = Type.Object({ code: CodeParams.properties.code, id: Type.String({ format: 'uuid' }) })
+
+/** The hall's screens: the public board and ticket status, and the kiosk (a kiosk device's session). */
+export function frontOfficeRoutes(config: Config, queue: QueueService, offices: OfficesService) {
+  const { staffContext } = staffPageHelpers(config)
+  const officeByCode = async (code: string): Promise<OfficeDto> => {
+    const office = (await offices.listPublicOffices()).find((o) => o.code === code)
+    if (!office) throw notFound('Office')
+    return office
+  }
+  const officeById = async (id: string) => (await offices.listPublicOffices()).find((o) => o.id === id)
+
+  return async (app: AppInstance) => {
+    app.get('/offices/:code/board', { schema: { hide: true, params: CodeParams } }, async (req, reply) => {
+      const ctx = pageContextOf(req, reply, config.defaultLanguage)
+      const office = await officeByCode(req.params.code)
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(documentOf(BoardPage({ ctx, office, board: await queue.board(office.id) })))
+    })
+
+    app.get('/tickets/:id', { schema: { hide: true, params: IdParams } }, async (req, reply) => {
+      const ctx = pageContextOf(req, reply, config.defaultLanguage)
+      const ticket = await queue.getTicket(null, req.params.id)
+      const office = await officeById(ticket.officeId)
+      if (!office) throw notFound('Ticket')
+      const queues = await queue.listQueues(office.id)
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(
+          documentOf(TicketPage({ ctx, ticket, office, queue: queues.find((q) => q.id === ticket.queueId) })),
+        )
+    })
+
+    const page = { onRequest: app.staffPage }
+    const kioskPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      office: OfficeDto,
+      choice: { purpose?: (typeof PURPOSES)[number] | undefined; queueId?: string | undefined },
+      errors: { field: string; message: string }[] = [],
+    ) => {
+      const s = staffContext(req, reply)
+      const policy = await queue.getPolicy(s.actor, office.id)
+      return KioskPage({
+        ctx: s.ctx,
+        csrf: s.csrf,
+        office,
+        queues: await queue.listQueues(office.id),
+        priorities: policy.priorities,
+        purpose: choice.purpose,
+        queueId: choice.queueId,
+        idempotencyKey: randomUUID(),
+        errors,
+      })
+    }
+
+    app.get(
+      '/offices/:code/kiosk',
+      { ...page, schema: { hide: true, params: CodeParams, querystring: KioskQuery } },
+      async (req, reply) => {
+        const office = await officeByCode(req.params.code)
+        return send(
+          reply,
+          await kioskPage(req, reply, office, { purpose: req.query.purpose, queueId: req.query.queue }),
+        )
+      },
+    )
+
+    app.post(
+      '/offices/:code/kiosk',
+      {
+        ...page,
+        preHandler: app.csrfProtection,
+        schema: { hide: true, params: CodeParams, body: KioskForm },
+      },
+      async (req, reply) => {
+        const office = await officeByCode(req.params.code)
+        const b = req.body
+        try {
+          const ticket = await queue.issueTicket(
+            req.actor!,
+            office.id,
+            { queueId: b.queueId, priority: b.priority, purpose: b.purpose },
+            `kiosk:${b.key}`,
+          )
+          return reply.redirect(`/offices/${office.code}/kiosk/tickets/${ticket.id}`, 303)
+        } catch (error) {
+          if (!(error instanceof AppError) || !error.errors) throw error
+          return send(
+            reply,
+            await kioskPage(
+              req,
+              reply,
+              office,
+              { purpose: b.purpose, queueId: b.queueId },
+              formErrors(error.errors),
+            ),
+            422,
+          )
+        }
+      },
+    )
+
+    app.get(
+      '/offices/:code/kiosk/tickets/:id',
+      { ...page, schema: { hide: true, params: TicketParams } },
+      async (req, reply) => {
+        const s = staffContext(req, reply)
+        const office = await officeByCode(req.params.code)
+        const ticket = await queue.getTicket(s.actor, req.params.id)
+        if (ticket.officeId !== office.id) throw notFound('Ticket')
+        const statusUrl = `${config.publicUrl}/tickets/${ticket.id}`
+        const qrSvg = await QRCode.toString(statusUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+        const queues = await queue.listQueues(office.id)
+        return send(
+          reply,
+          TicketPage({
+            ctx: s.ctx,
+            ticket,
+            office,
+            queue: queues.find((q) => q.id === ticket.queueId),
+            qrSvg,
+            kioskHref: `/offices/${office.code}/kiosk`,
+          }),
+        )
+      },
+    )
+  }
+}

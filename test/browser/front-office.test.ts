@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
+import { listeningApp } from '../support/listening-app.js'
+
+describe('front office in Chromium: kiosk, desk console, board', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  async function expectAccessible(page: Page) {
+    const violations = await axeViolations(page)
+    expect(violations, describeViolations(violations)).toEqual([])
+  }
+
+  async function signedIn(url: string, login: string) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    page.setDefaultTimeout(8000)
+    await page.goto(`${url}/login?lang=en`)
+    await page.getByLabel('Login', { exact: true }).fill(login)
+    await page.getByLabel('Password').fill(`${login}-pass`)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff/)
+    return { page, context }
+  }
+
+  it('takes a ticket at the kiosk, calls it from the desk console and shows it on the board live', async () => {
+    const server = await listeningApp()
+    const boardContext = await browser.newContext()
+    const board = await boardContext.newPage()
+    board.setDefaultTimeout(8000)
+    await board.goto(`${server.url}/offices/LVIV-CNAP/board?lang=en`)
+    expect(await board.getByRole('heading', { level: 1 }).textContent()).toContain('Queue board')
+    await expectAccessible(board)
+
+    const kiosk = await signedIn(server.url, 'demo-kiosk-lviv')
+    await kiosk.page.goto(`${server.url}/offices/LVIV-CNAP/kiosk?lang=en`)
+    await expectAccessible(kiosk.page)
+    await kiosk.page.getByRole('link', { name: 'To submit an application' }).click()
+    await kiosk.page.getByRole('link', { name: 'Passports' }).click()
+    await expectAccessible(kiosk.page)
+    await kiosk.page.getByRole('button', { name: 'No, ordinary ticket' }).click()
+    expect(await kiosk.page.getByRole('heading', { level: 1 }).textContent()).toBe('A001')
+    expect(await kiosk.page.locator('.ticket-qr svg').count()).toBe(1)
+    await expectAccessible(kiosk.page)
+    await expect
+      .poll(() => board.locator('.board-queues tr[data-prefix="A"] .board-waiting').textContent())
+      .toBe('1')
+
+    const clerk = await signedIn(server.url, 'demo-consultant')
+    await clerk.page.goto(`${server.url}/staff/desk?lang=en`)
+    await expectAccessible(clerk.page)
+    await clerk.page.getByRole('button', { name: 'Вікно 1' }).click()
+    await clerk.page.getByRole('button', { name: 'Call next' }).click()
+    expect(await clerk.page.locator('.desk-number').textContent()).toBe('A001')
+    expect(await clerk.page.locator('.desk-current').textContent()).toContain('waiting longest')
+    await expectAccessible(clerk.page)
+
+    await expect.poll(() => board.locator('.board-called .board-number').first().textContent()).toBe('A001')
+    expect(await board.locator('.board-called td').nth(1).textContent()).toBe('Вікно 1')
+
+    await clerk.page.getByRole('button', { name: 'Start serving' }).click()
+    await clerk.page.getByLabel('Consultation topic (optional)').fill('Passport documents')
+    await clerk.page.getByRole('button', { name: 'Finish' }).click()
+    expect(await clerk.page.locator('.desk-current').textContent()).toContain('Nobody at your desk')
+
+    await Promise.all([boardContext.close(), kiosk.context.close(), clerk.context.close()])
+    await server.app.close()
+  })
+
+  it('shows a resident the ticket’s status page, accessible in three languages, without JavaScript', async () => {
+    const server = await listeningApp()
+    const kiosk = await signedIn(server.url, 'demo-kiosk-lviv')
+    await kiosk.page.goto(`${server.url}/offices/LVIV-CNAP/kiosk?lang=uk`)
+    await kiosk.page.locator('.kiosk-choices a').first().click()
+    await kiosk.page.locator('.kiosk-choices a').first().click()
+    await kiosk.page.locator('.kiosk-choices button').first().click()
+    const ticketUrl = new URL(kiosk.page.url())
+    const id = ticketUrl.pathname.split('/').pop()
+    const phone = await browser.newContext()
+    const page = await phone.newPage()
+    for (const lang of ['uk', 'pl', 'en']) {
+      await page.goto(`${server.url}/tickets/${id}?lang=${lang}`)
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('A001')
+      await expectAccessible(page)
+    }
+    const noScript = await browser.newContext({ javaScriptEnabled: false })
+    const plain = await noScript.newPage()
+    await plain.goto(`${server.url}/tickets/${id}?lang=en`)
+    expect(await plain.getByRole('status').textContent()).toBe('Waiting')
+    await Promise.all([phone.close(), noScript.close(), kiosk.context.close()])
+    await server.app.close()
+  })
+})
