@@ -2,6 +2,7 @@
 // Regenerates the README's screenshots: starts Ratusz on a throwaway demo database, opens a page in
 // Debian's Chromium and saves it under docs/images/.
 // Usage: node scripts/screenshot.mjs [path] [file]   (default: /?lang=uk home.png)
+//        node scripts/screenshot.mjs front-office     (kiosk ticket, desk console and board)
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -39,11 +40,51 @@ try {
       '--disable-sync',
     ],
   })
-  const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
-  await page.goto(`http://127.0.0.1:${port}${path}`)
-  await page.screenshot({ path: join(root, 'docs', 'images', file) })
+  const base = `http://127.0.0.1:${port}`
+  const shot = async (page, name) => {
+    await page.screenshot({ path: join(root, 'docs', 'images', name) })
+    process.stdout.write(`docs/images/${name} written\n`)
+  }
+  const signedIn = async (login) => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
+    await page.goto(`${base}/login?lang=uk`)
+    await page.fill('#field-login', login)
+    await page.fill('#field-password', `${login}-pass`)
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/staff/)
+    return page
+  }
+  if (path === 'front-office') {
+    // A morning at the Lviv centre: three tickets taken at the kiosk, one called to a desk.
+    const kiosk = await signedIn('demo-kiosk-lviv')
+    for (const [purpose, queue, priority] of [
+      [0, 0, 0],
+      [1, 1, 2],
+      [0, 0, 1],
+    ]) {
+      await kiosk.goto(`${base}/offices/LVIV-CNAP/kiosk?lang=uk`)
+      await kiosk.locator('.kiosk-choices a').nth(purpose).click()
+      await kiosk.locator('.kiosk-choices a').nth(queue).click()
+      await kiosk.locator('.kiosk-choices button').nth(priority).click()
+    }
+    await shot(kiosk, 'kiosk-ticket.png')
+    await kiosk.goto(`${base}/offices/LVIV-CNAP/kiosk?lang=uk&purpose=submit`)
+    await shot(kiosk, 'kiosk.png')
+    const clerk = await signedIn('demo-consultant')
+    await clerk.goto(`${base}/staff/desk?lang=uk`)
+    await clerk.locator('.desk-choices button').first().click()
+    await clerk.locator('form[action="/staff/desk/call-next"] button').click()
+    await shot(clerk, 'desk-console.png')
+    const board = await browser.newPage({ viewport: { width: 1200, height: 860 } })
+    await board.goto(`${base}/offices/LVIV-CNAP/board?lang=uk`)
+    await board.waitForSelector('.board-called .board-number')
+    await shot(board, 'board.png')
+  } else {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
+    await page.goto(`${base}${path}`)
+    await shot(page, file)
+  }
   await browser.close()
-  process.stdout.write(`docs/images/${file} written\n`)
 } finally {
   server.kill('SIGTERM')
 }
