@@ -5,6 +5,7 @@ import * as m003 from './2026-11-25-003-audit.js'
 import * as m004 from './2026-11-25-004-sign-in-security.js'
 import * as m005 from './2026-11-25-005-catalogue.js'
 import * as m006 from './2026-11-25-006-queue.js'
+import * as m007 from './2026-11-25-007-appointments.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-004-sign-in-security': m004,
   '2026-11-25-005-catalogue': m005,
   '2026-11-25-006-queue': m006,
+  '2026-11-25-007-appointments': m007,
 }

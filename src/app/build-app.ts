@@ -1,9 +1,11 @@
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
+import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import { appointmentsRoutes, createAppointmentsService } from '../modules/appointments/index.js'
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
 import { catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import {
@@ -19,6 +21,7 @@ import { BoardHub, createQueueService, queueRoutes } from '../modules/queue/inde
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
 import type { Database } from '../platform/db/index.js'
+import { AppError } from '../platform/errors.js'
 import { EventBus } from '../platform/events.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
@@ -54,7 +57,15 @@ export function createServices(config: Config, database: Database, clock: Clock,
     timezoneOf: async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
     createDesk: (actor, officeId, name, within) => offices.createDesk(actor, officeId, name, within),
   })
+  const appointments = createAppointmentsService(
+    database.db,
+    clock,
+    audit.trail,
+    queue,
+    async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
+  )
   return {
+    appointments,
     audit,
     catalogue: createCatalogueService(database.db, clock, bus, audit.trail),
     offices,
@@ -93,6 +104,12 @@ export async function buildApp(
 
   const metrics = registerMetrics(app)
   app.addHook('onRequest', securityHeaders(config))
+  // Rate limits only where a route asks for one (public bookings); sign-in has its own in the database.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('RATE_LIMITED', 429, 'Too many requests', `Try again in ${context.after}.`),
+  })
   await app.register(cookie)
   await app.register(formbody)
   // The CSRF secret lives in its own HttpOnly cookie; forms carry the token derived from it.
@@ -130,6 +147,7 @@ export async function buildApp(
   )
   app.addHook('preClose', async () => boards.closeAll())
   await app.register(queueRoutes(services.queue, boards))
+  await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices))
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus))

@@ -245,6 +245,31 @@ const CASES: Case[] = [
     request: (c, r) => ({ url: `/api/v1/desks/${c.desks[r]}/close` }),
   },
   {
+    method: 'PUT',
+    route: '/api/v1/offices/{id}/appointment-policy',
+    allowed: lvivManagers,
+    request: (c) => ({
+      url: `/api/v1/offices/${c.lviv}/appointment-policy`,
+      payload: { earlyMinutes: 20, lateMinutes: 10, horizonDays: 30 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/offices/{id}/slots',
+    allowed: lvivManagers,
+    request: (c) => ({
+      url: `/api/v1/offices/${c.lviv}/slots`,
+      payload: {
+        queueId: c.lvivQueue,
+        date: '2099-01-05',
+        from: '09:00',
+        to: '10:00',
+        minutes: 15,
+        capacity: 2,
+      },
+    }),
+  },
+  {
     method: 'POST',
     route: '/api/v1/offices/{id}/tickets',
     allowed: ['admin', 'manager', 'consultant', 'kiosk'],
@@ -262,6 +287,10 @@ const PUBLIC = new Set([
   'GET /api/v1/offices/{id}/board',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
+  'GET /api/v1/offices/{id}/slots',
+  'POST /api/v1/appointments',
+  'GET /api/v1/appointments/{id}.ics',
+  'POST /api/v1/appointments/cancel',
 ])
 
 function cardBody(code: string) {
@@ -292,6 +321,8 @@ const OPEN_OR_SELF = new Set([
   ...['recall', 'start', 'finish', 'no-show', 'park', 'resume', 'reactivate', 'transfer'].map(
     (a) => `POST /api/v1/tickets/{id}/${a}`,
   ),
+  // Check-in needs a booking whose window is open: covered with its refusals by appointments.test.ts.
+  'POST /api/v1/offices/{id}/check-in',
 ])
 
 describeEachDatabase('role × route matrix', (dialect) => {

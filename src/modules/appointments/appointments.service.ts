@@ -1,0 +1,376 @@
+import { randomInt } from 'node:crypto'
+import { TZDate } from '@date-fns/tz'
+import type { AuditTrail } from '../../platform/audit-trail.js'
+import type { Clock } from '../../platform/clock.js'
+import { type Db, withTables } from '../../platform/db/index.js'
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
+import { newId } from '../../platform/ids.js'
+import { localDateOf } from '../../platform/timezone.js'
+import { type Actor, assertAllowed, auditActorOf } from '../identity/index.js'
+import type { QueueService, TicketDto } from '../queue/index.js'
+import type {
+  AppointmentDto,
+  AppointmentPolicy,
+  BookingBody,
+  SlotDto,
+  SlotsBody,
+} from './appointments.schemas.js'
+import type { AppointmentRow, AppointmentTables, SlotRow } from './appointments.tables.js'
+
+export const DEFAULT_APPOINTMENT_POLICY: AppointmentPolicy = {
+  earlyMinutes: 30,
+  lateMinutes: 10,
+  horizonDays: 14,
+}
+const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+const MINUTE = 60_000
+
+const manage = ['admin', 'manager'] as const
+const issue = ['admin', 'manager', 'consultant', 'chancellery', 'officer', 'kiosk'] as const
+
+export type AppointmentsService = ReturnType<typeof createAppointmentsService>
+
+/** The instant an office-local date and time denote, or null for a time the clocks skip that day. */
+export function instantOf(date: string, time: string, zone: string): Date | null {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = time.split(':').map(Number) as [number, number]
+  const at = new TZDate(y, m - 1, d, hh, mm, zone)
+  const back = new TZDate(at.getTime(), zone)
+  return back.getHours() === hh && back.getMinutes() === mm ? new Date(at.getTime()) : null
+}
+
+const toSlotDto = (r: SlotRow): SlotDto => ({
+  id: r.id,
+  queueId: r.queueId,
+  date: r.localDate,
+  time: r.localTime,
+  start: r.startAt,
+  minutes: r.minutes,
+  capacity: r.capacity,
+  free: r.capacity - r.booked,
+})
+
+const toDto = (r: AppointmentRow): AppointmentDto => ({
+  id: r.id,
+  code: r.code,
+  officeId: r.officeId,
+  queueId: r.queueId,
+  start: r.startAt,
+  minutes: r.minutes,
+  status: r.status as AppointmentDto['status'],
+})
+
+/** Bookings: slots per queue, booking by residents, check-in at the kiosk, no-shows released. */
+export function createAppointmentsService(
+  database: Db,
+  clock: Clock,
+  audit: AuditTrail,
+  queue: QueueService,
+  timezoneOf: (officeId: string) => Promise<string | null>,
+) {
+  const db = withTables<AppointmentTables>(database)
+  const record = (
+    trx: Db,
+    actor: Actor | null,
+    action: string,
+    officeId: string,
+    id: string,
+    summary: object,
+  ) =>
+    audit.record(trx, {
+      actor: auditActorOf(actor),
+      action,
+      officeId,
+      subjectType: 'appointment',
+      subjectId: id,
+      summary: summary as Record<string, unknown>,
+      requestId: actor?.requestId ?? null,
+    })
+
+  async function zone(officeId: string) {
+    const z = await timezoneOf(officeId)
+    if (!z) throw notFound('Office')
+    return z
+  }
+
+  async function policyOf(trx: typeof db, officeId: string): Promise<AppointmentPolicy> {
+    const row = await trx
+      .selectFrom('appointmentPolicies')
+      .selectAll()
+      .where('officeId', '=', officeId)
+      .executeTakeFirst()
+    return row
+      ? { earlyMinutes: row.earlyMinutes, lateMinutes: row.lateMinutes, horizonDays: row.horizonDays }
+      : DEFAULT_APPOINTMENT_POLICY
+  }
+
+  async function assertQueue(trx: typeof db, officeId: string, queueId: string, path: string) {
+    const q = await trx.selectFrom('queues').select('officeId').where('id', '=', queueId).executeTakeFirst()
+    if (!q || q.officeId !== officeId) throw invalid([{ path, message: 'is not a queue of this office' }])
+  }
+
+  /** Bookings past their check-in window become no-shows and give their place back (done on use, no job). */
+  async function releaseNoShows(trx: typeof db, officeId: string) {
+    const { lateMinutes } = await policyOf(trx, officeId)
+    const cutoff = new Date(clock.now().getTime() - lateMinutes * MINUTE).toISOString()
+    const missed = await trx
+      .selectFrom('appointments')
+      .select(['id', 'slotId'])
+      .where('officeId', '=', officeId)
+      .where('status', '=', 'booked')
+      .where('startAt', '<', cutoff)
+      .execute()
+    for (const m of missed) {
+      await trx.updateTable('appointments').set({ status: 'no-show' }).where('id', '=', m.id).execute()
+      await trx
+        .updateTable('slots')
+        .set((eb) => ({ booked: eb('booked', '-', 1) }))
+        .where('id', '=', m.slotId)
+        .execute()
+    }
+  }
+
+  return {
+    async getPolicy(officeId: string): Promise<AppointmentPolicy> {
+      await zone(officeId)
+      return policyOf(db, officeId)
+    },
+
+    async putPolicy(actor: Actor, officeId: string, body: AppointmentPolicy): Promise<AppointmentPolicy> {
+      assertAllowed(actor, manage, officeId)
+      await zone(officeId)
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('appointmentPolicies')
+          .values({ officeId, ...body, updatedAt: clock.now().toISOString() })
+          .onConflict((oc) =>
+            oc.column('officeId').doUpdateSet({ ...body, updatedAt: clock.now().toISOString() }),
+          )
+          .execute()
+        await record(trx, actor, 'appointment.policy', officeId, officeId, body)
+      })
+      return body
+    },
+
+    /** Opens slots every `minutes` from `from` to `to` (office-local) on a date; existing ones are kept. */
+    async createSlots(actor: Actor, officeId: string, body: SlotsBody): Promise<SlotDto[]> {
+      assertAllowed(actor, manage, officeId)
+      const z = await zone(officeId)
+      if (body.to <= body.from) throw invalid([{ path: 'body.to', message: 'must be after from' }])
+      const [fh, fm] = body.from.split(':').map(Number) as [number, number]
+      const [th, tm] = body.to.split(':').map(Number) as [number, number]
+      const times: string[] = []
+      for (let t = fh * 60 + fm; t + body.minutes <= th * 60 + tm; t += body.minutes)
+        times.push(`${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`)
+      const rows: SlotRow[] = times.flatMap((time) => {
+        const at = instantOf(body.date, time, z)
+        return at
+          ? [
+              {
+                id: newId(),
+                officeId,
+                queueId: body.queueId,
+                localDate: body.date,
+                localTime: time,
+                startAt: at.toISOString(),
+                minutes: body.minutes,
+                capacity: body.capacity,
+                booked: 0,
+              },
+            ]
+          : []
+      })
+      await db.transaction().execute(async (trx) => {
+        await assertQueue(trx, officeId, body.queueId, 'body.queueId')
+        for (const row of rows)
+          await trx
+            .insertInto('slots')
+            .values(row)
+            .onConflict((oc) => oc.columns(['queueId', 'startAt']).doNothing())
+            .execute()
+        await record(trx, actor, 'slots.create', officeId, body.queueId, { ...body, count: rows.length })
+      })
+      return this.freeSlots(officeId, body.queueId, body.date, true)
+    },
+
+    /** Slots of a queue on a date that residents can still book. */
+    async freeSlots(
+      officeId: string,
+      queueId: string,
+      date: string,
+      includeFull = false,
+    ): Promise<SlotDto[]> {
+      await zone(officeId)
+      const now = clock.now().toISOString()
+      const rows = await db.transaction().execute(async (trx) => {
+        await releaseNoShows(trx, officeId)
+        return trx
+          .selectFrom('slots')
+          .selectAll()
+          .where('officeId', '=', officeId)
+          .where('queueId', '=', queueId)
+          .where('localDate', '=', date)
+          .where('startAt', '>', now)
+          .orderBy('startAt')
+          .execute()
+      })
+      return rows.filter((r) => includeFull || r.booked < r.capacity).map(toSlotDto)
+    },
+
+    /** A resident books a free slot; the place is taken atomically (never above capacity). */
+    async book(body: BookingBody): Promise<AppointmentDto> {
+      const z = await zone(body.officeId)
+      const now = clock.now()
+      const start = new Date(body.start).toISOString()
+      const row = await db.transaction().execute(async (trx) => {
+        await assertQueue(trx, body.officeId, body.queueId, 'body.queueId')
+        const policy = await policyOf(trx, body.officeId)
+        if (start <= now.toISOString()) throw invalid([{ path: 'body.start', message: 'is in the past' }])
+        if (Date.parse(start) > now.getTime() + policy.horizonDays * 24 * 60 * MINUTE)
+          throw invalid([{ path: 'body.start', message: `is more than ${policy.horizonDays} days ahead` }])
+        const slot = await trx
+          .updateTable('slots')
+          .set((eb) => ({ booked: eb('booked', '+', 1) }))
+          .where('queueId', '=', body.queueId)
+          .where('startAt', '=', start)
+          .where((eb) => eb('booked', '<', eb.ref('capacity')))
+          .returningAll()
+          .executeTakeFirst()
+        if (!slot) {
+          const exists = await trx
+            .selectFrom('slots')
+            .select('id')
+            .where('queueId', '=', body.queueId)
+            .where('startAt', '=', start)
+            .executeTakeFirst()
+          if (!exists) throw invalid([{ path: 'body.start', message: 'is not a slot of this queue' }])
+          throw conflict('SLOT_FULL', 'This time is fully booked', 'Choose another time.')
+        }
+        let code = ''
+        for (let i = 0; i < 10 && !code; i++) {
+          const candidate = Array.from(
+            { length: 6 },
+            () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+          ).join('')
+          const taken = await trx
+            .selectFrom('appointments')
+            .select('id')
+            .where('code', '=', candidate)
+            .executeTakeFirst()
+          if (!taken) code = candidate
+        }
+        const appointment: AppointmentRow = {
+          id: newId(),
+          officeId: body.officeId,
+          queueId: body.queueId,
+          slotId: slot.id,
+          code,
+          startAt: start,
+          minutes: slot.minutes,
+          name: body.name,
+          email: body.email ?? null,
+          phone: body.phone ?? null,
+          status: 'booked',
+          ticketId: null,
+          createdAt: now.toISOString(),
+          checkedInAt: null,
+        }
+        await trx.insertInto('appointments').values(appointment).execute()
+        await record(trx, null, 'appointment.book', body.officeId, appointment.id, {
+          start,
+          localDate: localDateOf(new Date(start), z),
+        })
+        return appointment
+      })
+      return toDto(row)
+    },
+
+    async get(id: string): Promise<AppointmentRow> {
+      const row = await db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!row) throw notFound('Appointment')
+      return row
+    },
+
+    /** Cancels by the booking code and gives the place back. */
+    async cancel(code: string): Promise<AppointmentDto> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('appointments')
+          .selectAll()
+          .where('code', '=', code.toUpperCase())
+          .executeTakeFirst()
+        if (!row) throw notFound('Appointment')
+        if (row.status !== 'booked') throw conflict('APPOINTMENT_STATE', `The booking is ${row.status}`)
+        await trx.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', row.id).execute()
+        await trx
+          .updateTable('slots')
+          .set((eb) => ({ booked: eb('booked', '-', 1) }))
+          .where('id', '=', row.slotId)
+          .execute()
+        await record(trx, null, 'appointment.cancel', row.officeId, row.id, {})
+        return toDto({ ...row, status: 'cancelled' })
+      })
+    },
+
+    /**
+     * Check-in at the office by the booking code. Within the window (early … late) the ticket is
+     * callable from the booked time, before walk-ins; later, the person gets an ordinary walk-in ticket.
+     */
+    async checkIn(
+      actor: Actor,
+      officeId: string,
+      code: string,
+    ): Promise<{ ticket: TicketDto; late: boolean }> {
+      assertAllowed(actor, issue, officeId)
+      const z = await zone(officeId)
+      const now = clock.now()
+      const row = await db.transaction().execute(async (trx) => {
+        await releaseNoShows(trx, officeId)
+        const found = await trx
+          .selectFrom('appointments')
+          .selectAll()
+          .where('code', '=', code.toUpperCase())
+          .where('officeId', '=', officeId)
+          .executeTakeFirst()
+        if (!found) throw notFound('Appointment')
+        // Past its window a booking is a no-show (its place released); the person may still come that
+        // day and gets an ordinary walk-in ticket.
+        const sameDay = localDateOf(new Date(found.startAt), z) === localDateOf(now, z)
+        if (found.status !== 'booked' && !(found.status === 'no-show' && sameDay))
+          throw conflict('APPOINTMENT_STATE', `The booking is ${found.status}`)
+        const policy = await policyOf(trx, officeId)
+        const opens = Date.parse(found.startAt) - policy.earlyMinutes * MINUTE
+        if (now.getTime() < opens)
+          throw new AppError(
+            'TOO_EARLY',
+            409,
+            'Check-in is not open yet',
+            `Check-in opens at ${new Date(opens).toISOString()}.`,
+          )
+        const late = now.getTime() > Date.parse(found.startAt) + policy.lateMinutes * MINUTE
+        await trx
+          .updateTable('appointments')
+          .set({ status: late ? 'late' : 'checked-in', checkedInAt: now.toISOString() })
+          .where('id', '=', found.id)
+          .execute()
+        if (late && found.status === 'booked')
+          await trx
+            .updateTable('slots')
+            .set((eb) => ({ booked: eb('booked', '-', 1) }))
+            .where('id', '=', found.slotId)
+            .execute()
+        await record(trx, actor, 'appointment.check-in', officeId, found.id, { late })
+        return { ...found, late }
+      })
+      const ticket = await queue.issueTicket(
+        actor,
+        officeId,
+        { queueId: row.queueId, purpose: 'submit' },
+        `appointment:${row.id}`,
+        row.late ? undefined : { appointmentId: row.id, callableFrom: row.startAt },
+      )
+      await db.updateTable('appointments').set({ ticketId: ticket.id }).where('id', '=', row.id).execute()
+      return { ticket, late: row.late }
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import type { Selectable } from 'kysely'
+
+export interface SlotsTable {
+  id: string
+  officeId: string
+  queueId: string
+  localDate: string
+  localTime: string
+  startAt: string
+  minutes: number
+  capacity: number
+  booked: number
+}
+
+export interface AppointmentsTable {
+  id: string
+  officeId: string
+  queueId: string
+  slotId: string
+  code: string
+  startAt: string
+  minutes: number
+  name: string
+  email: string | null
+  phone: string | null
+  /** booked, checked-in, late (came after the window: got a walk-in ticket), no-show, cancelled */
+  status: string
+  ticketId: string | null
+  createdAt: string
+  checkedInAt: string | null
+}
+
+export interface AppointmentTables {
+  appointmentPolicies: {
+    officeId: string
+    earlyMinutes: number
+    lateMinutes: number
+    horizonDays: number
+    updatedAt: string
+  }
+  slots: SlotsTable
+  appointments: AppointmentsTable
+  queues: { id: string; officeId: string; prefix: string; name: string }
+}
+
+export type SlotRow = Selectable<SlotsTable>
+export type AppointmentRow = Selectable<AppointmentsTable>
