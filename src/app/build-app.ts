@@ -27,6 +27,7 @@ import type { AppInstance } from '../platform/http/app-instance.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { errorHandler, notFoundHandler } from './error-handling.js'
+import { bookingRoutes } from './front-office/booking.routes.js'
 import { deskRoutes } from './front-office/desk.routes.js'
 import { frontOfficeRoutes } from './front-office/front-office.routes.js'
 import { homeRoutes } from './home/home.routes.js'
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices))
   await app.register(deskRoutes(config, services.queue, services.offices))
+  await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))

@@ -70,6 +70,14 @@ export function Layout(props: {
                     {t('nav.services')}
                   </a>
                 </li>
+                <li>
+                  <a
+                    href="/book"
+                    aria-current={ctx.path === '/book' || ctx.path.endsWith('/book') ? 'page' : undefined}
+                  >
+                    {t('nav.book')}
+                  </a>
+                </li>
               </ul>
             </nav>
           )}

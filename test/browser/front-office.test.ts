@@ -96,4 +96,38 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     await Promise.all([phone.close(), noScript.close(), kiosk.context.close()])
     await server.app.close()
   })
+  async function bookThrough(page: Page, url: string, lang: string, check: boolean) {
+    await page.goto(`${url}/book?lang=${lang}`)
+    if (check) await expectAccessible(page)
+    await page.locator('.kiosk-choices a').nth(1).click()
+    await page.locator('.kiosk-choices a').first().click()
+    // The demo opens slots on working days from tomorrow: the first day that has any.
+    const days = await page.locator('.topics a').count()
+    for (let i = 0; i < days && (await page.locator('input[name=start]').count()) === 0; i++)
+      await page.locator('.topics a').nth(i).click()
+    if (check) await expectAccessible(page)
+    await page.locator('input[name=start]').first().check()
+    await page.locator('#field-name').fill('Olena Petrenko')
+    await page.locator('form[method=post] button[type=submit]').click()
+    expect(await page.locator('dd.ticket-number').textContent()).toMatch(/^[A-Z0-9]{6}$/)
+    if (check) await expectAccessible(page)
+  }
+
+  it('books a visit through accessible pages in three languages, and without JavaScript', async () => {
+    const server = await listeningApp()
+    for (const [lang, javaScriptEnabled] of [
+      ['uk', true],
+      ['pl', true],
+      ['en', true],
+      ['en', false],
+    ] as const) {
+      const context = await browser.newContext({ javaScriptEnabled })
+      const page = await context.newPage()
+      page.setDefaultTimeout(8000)
+      // axe runs as a script: it checks the pages in the runs with JavaScript.
+      await bookThrough(page, server.url, lang, javaScriptEnabled)
+      await context.close()
+    }
+    await server.app.close()
+  })
 })

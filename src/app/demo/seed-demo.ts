@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../../modules/identity/index.js'
+import { localDateOf } from '../../platform/timezone.js'
 import type { Services } from '../build-app.js'
 import { demoCatalogue } from './demo-catalogue.js'
 import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
@@ -64,6 +65,21 @@ export async function seedDemo(
       }
       for (const desk of await services.queue.listDesks(SYSTEM_ACTOR, officeId))
         await services.queue.setDeskQueues(SYSTEM_ACTOR, desk.id, queueIds)
+      // Bookable mornings for the next working days in the first queue.
+      const zone = DEMO_OFFICES.find((o) => o.office.code === code)?.office.timezone ?? 'UTC'
+      for (let day = 1; day <= 10; day++) {
+        const date = localDateOf(new Date(Date.now() + day * 86_400_000), zone)
+        const weekday = new Date(`${date}T12:00:00Z`).getUTCDay()
+        if (weekday === 0 || weekday === 6 || !queueIds[0]) continue
+        await services.appointments.createSlots(SYSTEM_ACTOR, officeId, {
+          queueId: queueIds[0],
+          date,
+          from: '09:00',
+          to: '12:00',
+          minutes: 20,
+          capacity: 2,
+        })
+      }
     }
     onProgress?.('queues')
   }

@@ -6,6 +6,7 @@ export const en = {
   'nav.label': 'Main menu',
   'nav.home': 'Home',
   'nav.services': 'Services',
+  'nav.book': 'Book a visit',
   'nav.api': 'API for developers',
   'nav.staff': 'Staff sign-in',
   'lang.label': 'Language',

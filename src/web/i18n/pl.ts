@@ -8,6 +8,7 @@ export const pl: Catalogue<MessageKey> = {
   'nav.label': 'Menu główne',
   'nav.home': 'Strona główna',
   'nav.services': 'Usługi',
+  'nav.book': 'Umów wizytę',
   'nav.api': 'API dla programistów',
   'nav.staff': 'Logowanie pracowników',
   'lang.label': 'Język',

@@ -8,6 +8,7 @@ export const uk: Catalogue<MessageKey> = {
   'nav.label': 'Головне меню',
   'nav.home': 'Головна',
   'nav.services': 'Послуги',
+  'nav.book': 'Записатися на прийом',
   'nav.api': 'API для розробників',
   'nav.staff': 'Вхід для працівників',
   'lang.label': 'Мова',

@@ -1,0 +1,187 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { type AppointmentsService, BookingBody } from '../../modules/appointments/index.js'
+import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
+import type { QueueService } from '../../modules/queue/index.js'
+import type { Clock } from '../../platform/clock.js'
+import type { Config } from '../../platform/config.js'
+import { AppError, notFound } from '../../platform/errors.js'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { IdParams } from '../../platform/http/schemas.js'
+import { assertValid } from '../../platform/http/validate.js'
+import { localDateOf } from '../../platform/timezone.js'
+import { formErrors } from '../../web/forms.js'
+import { documentOf, type Html } from '../../web/jsx.js'
+import { pageContextOf } from '../../web/page-context.js'
+import { bookingTexts } from './booking.messages.js'
+import { BookedPage, BookingPage } from './booking.page.js'
+
+const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,31}$' }) })
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+const BookQuery = Type.Object({
+  queue: Type.Optional(Type.String({ format: 'uuid' })),
+  date: Type.Optional(Day),
+})
+const BookForm = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  queueId: Type.String({ format: 'uuid' }),
+  date: Day,
+  start: Type.Optional(Type.String({ maxLength: 40 })),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+  email: Type.Optional(Type.String({ maxLength: 200 })),
+  phone: Type.Optional(Type.String({ maxLength: 40 })),
+})
+
+const html = (reply: FastifyReply, page: Html, status = 200) =>
+  reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(documentOf(page))
+
+/** Residents book a visit: pages over the appointments module, working without JavaScript. */
+export function bookingRoutes(
+  config: Config,
+  clock: Clock,
+  appointments: AppointmentsService,
+  queue: QueueService,
+  offices: OfficesService,
+) {
+  const officeByCode = async (code: string): Promise<OfficeDto> => {
+    const office = (await offices.listPublicOffices()).find((o) => o.code === code)
+    if (!office) throw notFound('Office')
+    return office
+  }
+
+  async function bookingPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    office: OfficeDto | undefined,
+    choice: { queueId?: string | undefined; date?: string | undefined },
+    values: Record<string, string> = {},
+    errors: { field: string; message: string }[] = [],
+  ) {
+    const ctx = pageContextOf(req, reply, config.defaultLanguage)
+    const queues = office ? await queue.listQueues(office.id) : []
+    const queueId = queues.some((q) => q.id === choice.queueId) ? choice.queueId : undefined
+    let days: string[] = []
+    let slots: { start: string; time: string }[] = []
+    if (office && queueId) {
+      const { horizonDays } = await appointments.getPolicy(office.id)
+      const now = clock.now().getTime()
+      days = [
+        ...new Set(
+          Array.from({ length: horizonDays + 1 }, (_, i) =>
+            localDateOf(new Date(now + i * 86_400_000), office.timezone),
+          ),
+        ),
+      ]
+      if (choice.date && days.includes(choice.date))
+        slots = await appointments.freeSlots(office.id, queueId, choice.date)
+    }
+    return BookingPage({
+      ctx,
+      csrf: reply.generateCsrf(),
+      offices: await offices.listPublicOffices(),
+      office,
+      queues,
+      queueId,
+      days,
+      date: choice.date,
+      slots,
+      values,
+      errors,
+    })
+  }
+
+  return async (app: AppInstance) => {
+    app.get('/book', { schema: { hide: true } }, async (req, reply) =>
+      html(reply, await bookingPage(req, reply, undefined, {})),
+    )
+
+    app.get(
+      '/offices/:code/book',
+      { schema: { hide: true, params: CodeParams, querystring: BookQuery } },
+      async (req, reply) => {
+        const office = await officeByCode(req.params.code)
+        return html(
+          reply,
+          await bookingPage(req, reply, office, { queueId: req.query.queue, date: req.query.date }),
+        )
+      },
+    )
+
+    app.post(
+      '/offices/:code/book',
+      {
+        preHandler: app.csrfProtection,
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { hide: true, params: CodeParams, body: BookForm },
+      },
+      async (req, reply) => {
+        const office = await officeByCode(req.params.code)
+        const b = req.body
+        const values = {
+          start: b.start ?? '',
+          name: b.name ?? '',
+          email: b.email ?? '',
+          phone: b.phone ?? '',
+        }
+        try {
+          const booked = await appointments.book(
+            assertValid(BookingBody, {
+              officeId: office.id,
+              queueId: b.queueId,
+              start: b.start ?? '',
+              name: (b.name ?? '').trim(),
+              ...(b.email?.trim() ? { email: b.email.trim() } : {}),
+              ...(b.phone?.trim() ? { phone: b.phone.trim() } : {}),
+            }),
+          )
+          return reply.redirect(`/appointments/${booked.id}`, 303)
+        } catch (error) {
+          if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 409)) throw error
+          const lang = pageContextOf(req, reply, config.defaultLanguage).lang
+          const errors =
+            error.status === 409
+              ? [{ field: 'start', message: bookingTexts(lang)('book.full') }]
+              : formErrors(error.errors).map((e) => (e.field === 'body' ? { ...e, field: 'start' } : e))
+          return html(
+            reply,
+            await bookingPage(req, reply, office, { queueId: b.queueId, date: b.date }, values, errors),
+            422,
+          )
+        }
+      },
+    )
+
+    const bookedPage = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
+      const ctx = pageContextOf(req, reply, config.defaultLanguage)
+      const booking = await appointments.get(id)
+      const office = (await offices.listPublicOffices()).find((o) => o.id === booking.officeId)
+      if (!office) throw notFound('Appointment')
+      return BookedPage({
+        ctx,
+        csrf: reply.generateCsrf(),
+        office,
+        queue: (await queue.listQueues(office.id)).find((q) => q.id === booking.queueId),
+        booking: { id: booking.id, code: booking.code, start: booking.startAt, status: booking.status },
+        window: await appointments.getPolicy(office.id),
+      })
+    }
+
+    app.get('/appointments/:id', { schema: { hide: true, params: IdParams } }, async (req, reply) =>
+      html(reply, await bookedPage(req, reply, req.params.id)),
+    )
+
+    app.post(
+      '/appointments/:id/cancel',
+      { preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } },
+      async (req, reply) => {
+        const booking = await appointments.get(req.params.id)
+        await appointments.cancel(booking.code)
+        return reply.redirect(`/appointments/${booking.id}`, 303)
+      },
+    )
+  }
+}

@@ -1,0 +1,63 @@
+import { expect, it } from 'vitest'
+import { FixedClock } from '../../src/platform/clock.js'
+import { cookieSession, csrfOf } from '../support/cookie-session.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { lvivFrontOffice } from '../support/queue.js'
+import { testApp } from '../support/test-app.js'
+
+describeEachDatabase('booking pages', (dialect) => {
+  it('lets a resident pick a centre, a purpose, a day and a free time, and get a code and a calendar file', async () => {
+    const clock = new FixedClock('2026-11-25T06:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const q = await lvivFrontOffice(app)
+    await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
+      queueId: q.queues.A,
+      date: '2026-11-26',
+      from: '09:00',
+      to: '10:00',
+      minutes: 30,
+      capacity: 1,
+    })
+    const resident = cookieSession(app)
+    expect((await resident.get('/book?lang=en')).body).toContain('href="/offices/LVIV-CNAP/book"')
+    const queues = await resident.get('/offices/LVIV-CNAP/book?lang=en')
+    expect(queues.body).toContain(`href="/offices/LVIV-CNAP/book?queue=${q.queues.A}"`)
+    const day = await resident.get(`/offices/LVIV-CNAP/book?queue=${q.queues.A}&date=2026-11-26&lang=en`)
+    expect(day.body).toContain('Thursday, November 26')
+    expect(day.body).toMatch(/<label for="slot-0">09:00<\/label>/)
+
+    const missing = await resident.post('/offices/LVIV-CNAP/book', {
+      _csrf: csrfOf(day.body),
+      queueId: q.queues.A,
+      date: '2026-11-26',
+      start: '2026-11-26T07:00:00.000Z',
+      name: '',
+    })
+    expect(missing.statusCode).toBe(422)
+    expect(missing.body).toContain('href="#field-name"')
+
+    const booked = await resident.post('/offices/LVIV-CNAP/book', {
+      _csrf: csrfOf(day.body),
+      queueId: q.queues.A,
+      date: '2026-11-26',
+      start: '2026-11-26T07:00:00.000Z',
+      name: 'Олена Петренко',
+      email: '',
+      phone: '',
+    })
+    expect(booked.statusCode).toBe(303)
+    const page = await resident.get(`${booked.headers.location}?lang=en`)
+    expect(page.body).toContain('Your visit is booked')
+    expect(page.body).toMatch(/<dd class="ticket-number">[A-Z0-9]{6}<\/dd>/)
+    expect(page.body).toContain('from 8:30 AM until 9:10 AM')
+    expect(page.body).not.toContain('Олена')
+
+    const full = await resident.get(`/offices/LVIV-CNAP/book?queue=${q.queues.A}&date=2026-11-26&lang=en`)
+    expect(full.body).not.toContain('>09:00<')
+    const cancelled = await resident.post(`${booked.headers.location}/cancel`, { _csrf: csrfOf(page.body) })
+    expect(cancelled.statusCode).toBe(303)
+    expect((await resident.get(`${booked.headers.location}?lang=en`)).body).toContain(
+      'The booking was cancelled.',
+    )
+  })
+})
