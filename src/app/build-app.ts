@@ -149,7 +149,7 @@ export async function buildApp(
   app.addHook('preClose', async () => boards.closeAll())
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
-  await app.register(frontOfficeRoutes(config, services.queue, services.offices))
+  await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus))

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
-import { cookieSession, csrfOf } from '../support/cookie-session.js'
+import { cookieSession, csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { lvivFrontOffice } from '../support/queue.js'
 import { testApp } from '../support/test-app.js'
@@ -59,5 +59,46 @@ describeEachDatabase('booking pages', (dialect) => {
     expect((await resident.get(`${booked.headers.location}?lang=en`)).body).toContain(
       'The booking was cancelled.',
     )
+  })
+  it('checks a booking in at the kiosk by its code, and says so when a code cannot be used', async () => {
+    const clock = new FixedClock('2026-11-25T06:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const q = await lvivFrontOffice(app)
+    const slots = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
+      queueId: q.queues.A,
+      date: '2026-11-25',
+      from: '09:00',
+      to: '09:30',
+      minutes: 30,
+      capacity: 1,
+    })
+    const booking = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: {
+          officeId: q.officeId,
+          queueId: q.queues.A,
+          start: slots.json().items[0].start,
+          name: 'Ігор',
+        },
+      })
+    ).json()
+    clock.set('2026-11-25T06:50:00Z')
+    const kiosk = await signedInSession(app, 'demo-kiosk-lviv', 'demo-kiosk-lviv-pass')
+    const screen = await kiosk.get('/offices/LVIV-CNAP/kiosk?lang=en')
+    const wrong = await kiosk.post('/offices/LVIV-CNAP/kiosk/check-in', {
+      _csrf: csrfOf(screen.body),
+      code: 'ZZZZZZ',
+    })
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.body).toContain('No booking with this code can be checked in now.')
+    const ok = await kiosk.post('/offices/LVIV-CNAP/kiosk/check-in', {
+      _csrf: csrfOf(screen.body),
+      code: booking.code.toLowerCase(),
+    })
+    expect(ok.statusCode).toBe(303)
+    const ticket = await kiosk.get(`${ok.headers.location}?lang=en`)
+    expect(ticket.body).toContain('<h1 id="ticket-number" class="ticket-number">A001</h1>')
   })
 })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { Type } from 'typebox'
+import type { AppointmentsService } from '../../modules/appointments/index.js'
 import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
@@ -13,6 +14,7 @@ import { documentOf } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { send, staffPageHelpers } from '../staff/staff-page-helpers.js'
 import { BoardPage } from './board.page.js'
+import { frontOfficeTexts } from './front-office.messages.js'
 import { KioskPage, PURPOSES } from './kiosk.page.js'
 import { TicketPage } from './ticket.page.js'
 
@@ -28,10 +30,16 @@ const KioskForm = Type.Object({
   priority: Type.String({ maxLength: 32 }),
   key: Type.String({ maxLength: 100 }),
 })
+const CheckInForm = Type.Object({ _csrf: Type.Optional(Type.String()), code: Type.String({ maxLength: 20 }) })
 const TicketParams = Type.Object({ code: CodeParams.properties.code, id: Type.String({ format: 'uuid' }) })
 
 /** The hall's screens: the public board and ticket status, and the kiosk (a kiosk device's session). */
-export function frontOfficeRoutes(config: Config, queue: QueueService, offices: OfficesService) {
+export function frontOfficeRoutes(
+  config: Config,
+  queue: QueueService,
+  offices: OfficesService,
+  appointments: AppointmentsService,
+) {
   const { staffContext } = staffPageHelpers(config)
   const officeByCode = async (code: string): Promise<OfficeDto> => {
     const office = (await offices.listPublicOffices()).find((o) => o.code === code)
@@ -129,6 +137,29 @@ export function frontOfficeRoutes(config: Config, queue: QueueService, offices: 
             ),
             422,
           )
+        }
+      },
+    )
+
+    app.post(
+      '/offices/:code/kiosk/check-in',
+      {
+        ...page,
+        preHandler: app.csrfProtection,
+        schema: { hide: true, params: CodeParams, body: CheckInForm },
+      },
+      async (req, reply) => {
+        const office = await officeByCode(req.params.code)
+        const code = req.body.code.trim().toUpperCase()
+        try {
+          if (!/^[A-Z0-9]{6}$/.test(code)) throw notFound('Appointment')
+          const { ticket } = await appointments.checkIn(req.actor!, office.id, code)
+          return reply.redirect(`/offices/${office.code}/kiosk/tickets/${ticket.id}`, 303)
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status === 403 || error.status >= 500) throw error
+          const s = staffContext(req, reply)
+          const message = frontOfficeTexts(s.ctx.lang)('kiosk.noBooking')
+          return send(reply, await kioskPage(req, reply, office, {}, [{ field: 'code', message }]), 422)
         }
       },
     )

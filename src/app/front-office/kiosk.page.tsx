@@ -1,6 +1,6 @@
 import type { OfficeDto } from '../../modules/offices/index.js'
 import type { QueueDto } from '../../modules/queue/index.js'
-import { CsrfField, ErrorSummary } from '../../web/forms.js'
+import { CsrfField, ErrorSummary, Field } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
@@ -20,6 +20,8 @@ export interface KioskProps {
   /** A fresh key per screen, so a double tap prints one ticket. */
   idempotencyKey: string
   errors?: { field: string; message: string }[]
+  /** A booking code typed at the check-in field, shown again with its error. */
+  code?: string
 }
 
 /** The kiosk: purpose → service → priority → ticket, one large choice per step, no JavaScript needed. */
@@ -52,6 +54,21 @@ export function KioskPage(props: KioskProps): Html {
               </li>
             ))}
           </ul>
+          <form method="post" action={`${base}/check-in`} class="kiosk-check-in">
+            <CsrfField token={props.csrf} />
+            <Field
+              name="code"
+              label={ft('kiosk.booked')}
+              hint={ft('kiosk.bookedHint')}
+              value={props.code}
+              error={props.errors?.find((e) => e.field === 'code')?.message}
+              maxlength={6}
+              autocomplete="off"
+            />
+            <button class="kiosk-button" type="submit">
+              {ft('kiosk.checkIn')}
+            </button>
+          </form>
         </section>
       ) : null}
       {step === 'queue' ? (
