@@ -46,7 +46,7 @@ export function deskWork(ctx: QueueContext) {
   }
 
   async function announce(row: TicketRow, deskId: string) {
-    const desk = await repo.findDesk(db, deskId)
+    const desk = await ctx.desk(db, deskId)
     await ctx.announce({
       officeId: row.officeId,
       number: row.display,
@@ -123,7 +123,7 @@ export function deskWork(ctx: QueueContext) {
      * (the office lock), so two desks never get the same ticket.
      */
     async callNext(actor: Actor, deskId: string): Promise<TicketDto | null> {
-      const desk = await repo.findDesk(db, deskId)
+      const desk = await ctx.desk(db, deskId)
       if (!desk) throw notFound('Desk')
       assertAllowed(actor, queuePolicy.work, desk.officeId)
       const today = await ctx.today(desk.officeId)
@@ -132,9 +132,9 @@ export function deskWork(ctx: QueueContext) {
         const state = await clerkDesk(trx, actor, deskId)
         const now = clock.now()
         const at = now.toISOString()
-        await repo.expireBefore(trx, desk.officeId, today)
+        await ctx.expireStale(trx, desk.officeId, today)
         await closeCurrent(trx, state, at)
-        const queueIds = await repo.deskQueueIds(trx, deskId)
+        const queueIds = await ctx.deskQueueIds(trx, deskId)
         const waiting = queueIds.length ? await repo.waitingIn(trx, desk.officeId, today, queueIds) : []
         const callable = waiting
           .filter((t) => t.callableFrom === null || t.callableFrom <= at)

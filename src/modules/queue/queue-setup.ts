@@ -80,6 +80,7 @@ export function queueSetup(ctx: QueueContext) {
           })
         await ctx.record(trx, actor, 'queue.create', officeId, 'queue', row.id, { prefix: body.prefix })
       })
+      ctx.settingsChanged()
       await ctx.changed(officeId)
       return toQueueDto(row)
     },
@@ -102,23 +103,27 @@ export function queueSetup(ctx: QueueContext) {
       const missing = BASE_PRIORITIES.filter((p) => !priorities.includes(p))
       if (missing.length)
         throw invalid([{ path: 'body.priorities', message: `must include ${missing.join(', ')}` }])
-      return db.transaction().execute(async (trx) => {
-        const before = await ctx.policyOf(trx, officeId)
-        const after: PolicyDto = {
-          officeId,
-          maxPriorityInRow: body.maxPriorityInRow,
-          maxWaitMinutes: body.maxWaitMinutes,
-          priorities: [...new Set(priorities)],
-          reactivateWithinMinutes: body.reactivateWithinMinutes ?? before.reactivateWithinMinutes,
-        }
-        await repo.savePolicy(trx, {
-          ...after,
-          priorities: toJsonColumn(after.priorities),
-          updatedAt: clock.now().toISOString(),
+      ctx.settingsChanged()
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const before = await ctx.loadPolicy(trx, officeId)
+          const after: PolicyDto = {
+            officeId,
+            maxPriorityInRow: body.maxPriorityInRow,
+            maxWaitMinutes: body.maxWaitMinutes,
+            priorities: [...new Set(priorities)],
+            reactivateWithinMinutes: body.reactivateWithinMinutes ?? before.reactivateWithinMinutes,
+          }
+          await repo.savePolicy(trx, {
+            ...after,
+            priorities: toJsonColumn(after.priorities),
+            updatedAt: clock.now().toISOString(),
+          })
+          await ctx.record(trx, actor, 'queue.policy', officeId, 'office', officeId, { before, after })
+          return after
         })
-        await ctx.record(trx, actor, 'queue.policy', officeId, 'office', officeId, { before, after })
-        return after
-      })
+        .finally(() => ctx.settingsChanged())
     },
 
     async listDesks(actor: Actor, officeId: string): Promise<DeskDto[]> {
@@ -140,6 +145,7 @@ export function queueSetup(ctx: QueueContext) {
         await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [])
         return desk.id
       })
+      ctx.settingsChanged()
       return (await deskDtos(db, officeId)).find((d) => d.id === id)!
     },
 
@@ -152,6 +158,7 @@ export function queueSetup(ctx: QueueContext) {
         await repo.setDeskQueues(trx, deskId, queueIds)
         await ctx.record(trx, actor, 'desk.queues', desk.officeId, 'desk', deskId, { queueIds })
       })
+      ctx.settingsChanged()
       return (await deskDtos(db, desk.officeId)).find((d) => d.id === deskId)!
     },
 
@@ -181,6 +188,7 @@ export function queueSetup(ctx: QueueContext) {
         })
         await ctx.record(trx, actor, 'desk.open', desk.officeId, 'desk', deskId, {})
       })
+      ctx.settingsChanged()
       await ctx.changed(desk.officeId)
       return (await deskDtos(db, desk.officeId)).find((d) => d.id === deskId)!
     },
@@ -210,6 +218,7 @@ export function queueSetup(ctx: QueueContext) {
         })
         await ctx.record(trx, actor, 'desk.close', desk.officeId, 'desk', deskId, {})
       })
+      ctx.settingsChanged()
       await ctx.changed(desk.officeId)
       return (await deskDtos(db, desk.officeId)).find((d) => d.id === deskId)!
     },

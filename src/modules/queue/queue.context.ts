@@ -1,4 +1,5 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
+import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { notFound } from '../../platform/errors.js'
@@ -51,6 +52,15 @@ export function queueContext(
   offices: OfficeDirectory,
 ) {
   const db = withTables<QueueTables>(database)
+  // What changes seldom is kept a few seconds (cleared at once by this instance's own changes; other
+  // instances see a change within the TTL): the policy, queue and desk rows, desks' queues, and the
+  // figures behind wait estimates. Tickets and desk states are always read in the transaction.
+  const settings = new TtlCache<unknown>({ ttlMs: 5_000, maxEntries: 5_000 })
+  const figures = new TtlCache<unknown>({ ttlMs: 5_000, maxEntries: 5_000 })
+  const cached = <T>(cache: TtlCache<unknown>, key: string, load: () => Promise<T>) =>
+    cache.getOrLoad(key, load) as Promise<T>
+  /** The last office-local day each office's stale tickets were expired on, in this instance. */
+  const expiredUpTo = new Map<string, string>()
 
   async function zoneOf(officeId: string): Promise<string> {
     const zone = await offices.timezoneOf(officeId)
@@ -68,7 +78,30 @@ export function queueContext(
       return localDateOf(clock.now(), await zoneOf(officeId))
     },
 
-    async policyOf(trx: typeof db, officeId: string): Promise<PolicyDto> {
+    /** Forget cached settings after a change (this instance; others within the TTL). */
+    settingsChanged() {
+      settings.clear()
+      figures.clear()
+    },
+
+    // `from`: the transaction when called inside one (SQLite has one connection).
+    queue: (from: typeof db, id: string) => cached(settings, `queue:${id}`, () => repo.findQueue(from, id)),
+    desk: (from: typeof db, id: string) => cached(settings, `desk:${id}`, () => repo.findDesk(from, id)),
+    deskQueueIds: (from: typeof db, deskId: string) =>
+      cached(settings, `skills:${deskId}`, () => repo.deskQueueIds(from, deskId)),
+
+    /** Expires earlier days' tickets once per office and day (and again after a restart). */
+    async expireStale(trx: typeof db, officeId: string, today: string) {
+      if (expiredUpTo.get(officeId) === today) return
+      await repo.expireBefore(trx, officeId, today)
+      expiredUpTo.set(officeId, today)
+    },
+
+    policyOf(trx: typeof db, officeId: string): Promise<PolicyDto> {
+      return cached(settings, `policy:${officeId}`, () => this.loadPolicy(trx, officeId))
+    },
+
+    async loadPolicy(trx: typeof db, officeId: string): Promise<PolicyDto> {
       const row = await repo.findPolicy(trx, officeId)
       return row
         ? {
@@ -138,7 +171,7 @@ export function queueContext(
           ? 'expired'
           : row.status
       ) as TicketDto['status']
-      const desk = row.deskId ? await repo.findDesk(trx, row.deskId) : undefined
+      const desk = row.deskId ? await this.desk(trx, row.deskId) : undefined
       let waiting: Partial<TicketDto> = {}
       if (status === 'waiting') {
         const ahead = await repo.countAhead(trx, row.queueId, row.localDate, row.arrivedAt)

@@ -43,7 +43,7 @@ export function ticketIssue(ctx: QueueContext) {
       const priority = body.priority ?? 'none'
       try {
         const row = await db.transaction().execute(async (trx) => {
-          const queue = await repo.findQueue(trx, body.queueId)
+          const queue = await ctx.queue(trx, body.queueId)
           if (!queue || queue.officeId !== officeId)
             throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
           const policy = await ctx.policyOf(trx, officeId)
