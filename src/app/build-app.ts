@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { appointmentsRoutes, createAppointmentsService } from '../modules/appointments/index.js'
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
-import { catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
+import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import {
   authenticationPlugin,
   createSignInService,
@@ -16,12 +16,13 @@ import {
   staffPagesPlugin,
   usersRoutes,
 } from '../modules/identity/index.js'
-import { createOfficesService, officesRoutes } from '../modules/offices/index.js'
-import { BoardHub, createQueueService, queueRoutes } from '../modules/queue/index.js'
+import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
+import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
 import type { Database } from '../platform/db/index.js'
 import { AppError } from '../platform/errors.js'
+import { relayEvents } from '../platform/event-relay.js'
 import { EventBus } from '../platform/events.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
@@ -147,6 +148,17 @@ export async function buildApp(
     (error) => app.log.error({ err: error }, 'board refresh failed'),
   )
   app.addHook('preClose', async () => boards.closeAll())
+  // Several instances on one PostgreSQL: calls reach every instance's boards, and caches of cards and
+  // offices forget what another instance changed.
+  if (database.notifications) {
+    const stopRelay = await relayEvents(
+      bus,
+      database.notifications,
+      [...Object.values(QUEUE_EVENTS), ...Object.values(CATALOGUE_EVENTS), ...Object.values(OFFICE_EVENTS)],
+      (error) => app.log.error({ err: error }, 'event relay failed'),
+    )
+    app.addHook('onClose', async () => stopRelay())
+  }
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))

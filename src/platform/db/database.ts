@@ -28,6 +28,17 @@ export interface Database {
   close(): Promise<void>
   /** The raw SQLite handle (online backup); null on PostgreSQL. */
   sqlite: SQLite.Database | null
+  /**
+   * PostgreSQL only: messages between server instances on one database (LISTEN/NOTIFY), on a channel
+   * of this schema. Null on SQLite, where one process owns the database.
+   */
+  notifications: Notifications | null
+}
+
+export interface Notifications {
+  notify(payload: string): Promise<void>
+  /** Listens on a dedicated connection until the returned function is called. */
+  listen(onMessage: (payload: string) => void): Promise<() => Promise<void>>
 }
 
 export interface DatabaseOptions {
@@ -60,11 +71,29 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {})
     const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins })
+    const channel = `ratusz_${(options.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}`.toLowerCase()
     return {
       db,
       dialect: 'postgres',
       file: null,
       sqlite: null,
+      notifications: {
+        notify: async (payload) => {
+          await sql`select pg_notify(${channel}, ${payload})`.execute(db)
+        },
+        listen: async (onMessage) => {
+          const client = new pg.Client({ connectionString: options.databaseUrl! })
+          client.on('error', () => {})
+          await client.connect()
+          client.on('notification', (message) => {
+            if (message.channel === channel && message.payload) onMessage(message.payload)
+          })
+          await client.query(`listen ${channel}`)
+          return async () => {
+            await client.end().catch(() => {})
+          }
+        },
+      },
       ping: async () => {
         await sql`select 1`.execute(db)
       },
@@ -83,6 +112,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     dialect: 'sqlite',
     file: file === ':memory:' ? null : file,
     sqlite,
+    notifications: null,
     ping: async () => {
       await sql`select 1`.execute(db)
     },

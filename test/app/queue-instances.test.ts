@@ -1,0 +1,63 @@
+import { expect, it } from 'vitest'
+import { buildApp } from '../../src/app/build-app.js'
+import { seedDemo } from '../../src/app/demo/seed-demo.js'
+import { QUEUE_EVENTS } from '../../src/modules/queue/index.js'
+import type { DialectName } from '../../src/platform/db/index.js'
+import { DIALECTS, freshDatabase } from '../support/databases.js'
+import { lvivFrontOffice } from '../support/queue.js'
+import { bearerFor, testConfig } from '../support/test-app.js'
+
+/** Two Ratusz instances on one PostgreSQL schema, as behind a load balancer. */
+async function twoInstances(dialect: DialectName) {
+  const database = await freshDatabase(dialect, { keepOpen: true })
+  const a = await buildApp({ config: testConfig(), database, logger: false })
+  const b = await buildApp({ config: testConfig(), database: database.reopen(), logger: false })
+  await seedDemo(a.services, undefined, { catalogue: false, queues: false })
+  const { onTestFinished } = await import('vitest')
+  onTestFinished(async () => {
+    await a.close()
+    await b.close()
+  })
+  return { a, b }
+}
+
+// Several instances share PostgreSQL; SQLite is one process's database (two in-process handles on one
+// file would block each other's event loop in SQLite's busy wait), so these run on PostgreSQL.
+for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
+  it(`never gives two desks calling through different instances the same ticket [${dialect}]`, async () => {
+    const { a, b } = await twoInstances(dialect)
+    const q = await lvivFrontOffice(a)
+    for (let i = 0; i < 8; i++) await q.issue({ queueId: q.queues.A })
+    await q.open(q.desks.desk1, q.bearers.consultant)
+    await q.open(q.desks.desk2, q.bearers.manager)
+    const manager = await bearerFor(b, 'demo-manager', 'demo-manager-pass')
+    const called: string[] = []
+    for (let round = 0; round < 4; round++) {
+      const [x, y] = await Promise.all([
+        a.inject({
+          method: 'POST',
+          url: `/api/v1/desks/${q.desks.desk1}/call-next`,
+          headers: q.bearers.consultant,
+        }),
+        b.inject({ method: 'POST', url: `/api/v1/desks/${q.desks.desk2}/call-next`, headers: manager }),
+      ])
+      called.push(x.json().id, y.json().id)
+    }
+    expect(called.every((id) => typeof id === 'string')).toBe(true)
+    expect(new Set(called).size).toBe(8)
+  })
+
+  it(`carries a call made through one instance to the boards of another [${dialect}]`, async () => {
+    const { a, b } = await twoInstances(dialect)
+    const q = await lvivFrontOffice(a)
+    const heard = new Promise<{ number: string; deskName: string }>((resolve) =>
+      b.bus.subscribe(QUEUE_EVENTS.called, (event) =>
+        resolve(event.payload as { number: string; deskName: string }),
+      ),
+    )
+    await q.issue({ queueId: q.queues.A })
+    await q.open(q.desks.desk1, q.bearers.consultant)
+    await q.callNext(q.desks.desk1, q.bearers.consultant)
+    expect(await heard).toMatchObject({ number: 'A001', deskName: 'Window 11' })
+  })
+}
