@@ -64,6 +64,12 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     await expect.poll(() => board.locator('.board-called .board-number').first().textContent()).toBe('A001')
     expect(await board.locator('.board-called td').nth(1).textContent()).toBe('Вікно 1')
 
+    // A new ticket shows up in the desk console's waiting list without a reload.
+    await kiosk.page.goto(`${server.url}/offices/LVIV-CNAP/kiosk?lang=en&purpose=submit`)
+    await kiosk.page.getByRole('link', { name: 'Passports' }).click()
+    await kiosk.page.getByRole('button', { name: 'No, ordinary ticket' }).click()
+    await expect.poll(() => clerk.page.locator('#desk-waiting').textContent()).toContain('A002')
+
     await clerk.page.getByRole('button', { name: 'Start serving' }).click()
     await clerk.page.getByLabel('Consultation topic (optional)').fill('Passport documents')
     await clerk.page.getByRole('button', { name: 'Finish' }).click()

@@ -1,4 +1,5 @@
 import type { DeskDto, QueueDto, TicketDto } from '../../modules/queue/index.js'
+import { assetUrl } from '../../web/assets-manifest.js'
 import { CsrfField, DataTable, Field, Notice, Select } from '../../web/forms.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
@@ -16,6 +17,8 @@ export interface DeskConsoleProps {
   desks: DeskDto[]
   timezone: string
   notice: string | null
+  /** The office's board events: the waiting list follows them (desk.js). */
+  eventsUrl: string
 }
 
 /** One button that posts an action of the desk console. */
@@ -71,7 +74,7 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
   const parked = props.waiting.filter((t) => t.status === 'parked')
   const waiting = props.waiting.filter((t) => t.status === 'waiting')
   return (
-    <StaffLayout s={s} title={ft('desk.title')}>
+    <StaffLayout s={s} title={ft('desk.title')} head={<script src={assetUrl('desk.js')} defer></script>}>
       <h1>{ft('desk.at', { desk: desk.name, office: props.officeName })}</h1>
       <Notice message={props.notice} />
       <section aria-labelledby="current-title" class="desk-current">
@@ -129,7 +132,7 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
           {current ? null : <Action s={s} action="close" label={ft('desk.close')} secondary />}
         </div>
       </section>
-      <section aria-labelledby="waiting-title">
+      <section aria-labelledby="waiting-title" id="desk-waiting" data-events={props.eventsUrl}>
         <h2 id="waiting-title">{ft('desk.waiting')}</h2>
         {waiting.length ? (
           <DataTable

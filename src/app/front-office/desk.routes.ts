@@ -102,6 +102,7 @@ export function deskRoutes(config: Config, queue: QueueService, offices: Offices
             desks,
             timezone: office?.timezone ?? 'UTC',
             notice: req.query.problem ?? null,
+            eventsUrl: office ? `/api/v1/offices/${office.id}/board/events` : '',
           }),
         )
       },

@@ -30,7 +30,12 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
 ]
 
 /** The page shell for staff: their menu (only what their roles open), who is signed in, sign-out. */
-export function StaffLayout(props: { s: StaffContext; title: string; children?: Children }): Html {
+export function StaffLayout(props: {
+  s: StaffContext
+  title: string
+  children?: Children
+  head?: Html
+}): Html {
   const { ctx, st, actor, csrf } = props.s
   const links = LINKS.filter(
     (l) => l.roles.length === 0 || actor.grants.some((g) => l.roles.includes(g.role)),
@@ -56,7 +61,7 @@ export function StaffLayout(props: { s: StaffContext; title: string; children?: 
     </nav>
   )
   return (
-    <Layout ctx={ctx} title={props.title} nav={nav}>
+    <Layout ctx={ctx} title={props.title} nav={nav} head={props.head}>
       {props.children}
     </Layout>
   )
