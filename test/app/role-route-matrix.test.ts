@@ -318,7 +318,7 @@ const OPEN_OR_SELF = new Set([
   'DELETE /api/v1/offices/{id}/hours-exceptions/{date}',
   // Ticket actions need a ticket in the right state at the caller's own desk: covered, with their
   // refusals, by queue-calling.test.ts (same office policy as call-next, checked before the state).
-  ...['recall', 'start', 'finish', 'no-show', 'park', 'resume', 'reactivate', 'transfer'].map(
+  ...['call', 'recall', 'start', 'finish', 'no-show', 'park', 'resume', 'reactivate', 'transfer'].map(
     (a) => `POST /api/v1/tickets/{id}/${a}`,
   ),
   // Check-in needs a booking whose window is open: covered with its refusals by appointments.test.ts.

@@ -69,7 +69,9 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     await kiosk.page.getByRole('link', { name: 'Passports' }).click()
     await kiosk.page.getByRole('button', { name: 'No, ordinary ticket' }).click()
     await expect.poll(() => clerk.page.locator('#desk-waiting').textContent()).toContain('A002')
-
+    await clerk.page.getByRole('button', { name: 'Call A002 now' }).click()
+    expect(await clerk.page.locator('.desk-number').textContent()).toBe('A002')
+    expect(await clerk.page.locator('.desk-current').textContent()).toContain('you called it out of turn')
     await clerk.page.getByRole('button', { name: 'Start serving' }).click()
     await clerk.page.getByLabel('Consultation topic (optional)').fill('Passport documents')
     await clerk.page.getByRole('button', { name: 'Finish' }).click()

@@ -136,12 +136,19 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
         <h2 id="waiting-title">{ft('desk.waiting')}</h2>
         {waiting.length ? (
           <DataTable
-            headers={[ft('board.number'), ft('board.queue'), ft('desk.priority'), ft('desk.waited')]}
+            headers={[ft('board.number'), ft('board.queue'), ft('desk.priority'), ft('desk.waited'), '']}
             rows={waiting.map((t) => [
               t.number,
               queueName(t.queueId),
               t.priority === 'none' ? '—' : t.priority,
               time.format(new Date(t.arrivedAt)),
+              <Action
+                s={s}
+                action="call"
+                ticketId={t.id}
+                label={ft('desk.callThis', { number: t.number })}
+                secondary
+              />,
             ])}
           />
         ) : (

@@ -10,7 +10,9 @@ import { send, staffPageHelpers } from '../staff/staff-page-helpers.js'
 import { DeskConsolePage } from './desk.page.js'
 
 const ConsoleQuery = Type.Object({
-  reason: Type.Optional(Type.Enum(['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest'])),
+  reason: Type.Optional(
+    Type.Enum(['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest', 'out-of-order']),
+  ),
   problem: Type.Optional(Type.String({ maxLength: 200 })),
 })
 const ActionBody = Type.Object({
@@ -24,6 +26,7 @@ const ACTIONS = [
   'open',
   'close',
   'call-next',
+  'call',
   'recall',
   'start',
   'finish',
@@ -52,6 +55,9 @@ export function deskRoutes(config: Config, queue: QueueService, offices: Offices
         const called = desk ? await queue.callNext(actor, desk.deskId) : null
         return called?.reason ? `?reason=${called.reason}` : ''
       }
+      case 'call':
+        await queue.callTicket(actor, ticket)
+        return '?reason=out-of-order'
       case 'recall':
         await queue.recall(actor, ticket)
         return ''

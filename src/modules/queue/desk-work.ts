@@ -89,7 +89,7 @@ export function deskWork(ctx: QueueContext) {
       })
       return { ...ticket, ...set }
     })
-    if (action === 'recall' || action === 'resume') await announce(row, row.deskId!)
+    if (action === 'recall' || action === 'resume' || action === 'call') await announce(row, row.deskId!)
     await ctx.changed(row.officeId)
     return ctx.toDto(db, row, today)
   }
@@ -177,6 +177,26 @@ export function deskWork(ctx: QueueContext) {
       if (!result) return null
       await announce(result.ticket, deskId)
       return ctx.toDto(db, result.ticket, today, { reason: result.reason })
+    },
+
+    /** Calls one waiting ticket to the actor's desk out of turn (recorded as such), closing the current one. */
+    callTicket: async (actor: Actor, id: string) => {
+      const dto = await act(actor, id, 'call', async (t, trx, now) => {
+        if (t.status !== 'waiting') throw wrongState(t, 'called')
+        const desk = await clerkDesk(trx, actor)
+        await closeCurrent(trx, desk, now)
+        await repo.saveDeskState(trx, { ...desk, currentTicketId: t.id })
+        return {
+          status: 'called',
+          deskId: desk.deskId,
+          clerkId: actor.id,
+          calledAt: now,
+          recallCount: 0,
+          reservedDeskId: null,
+          calledOutOfOrder: 1,
+        }
+      })
+      return { ...dto, reason: 'out-of-order' as const }
     },
 
     recall: (actor: Actor, id: string) =>

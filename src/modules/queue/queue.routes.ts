@@ -211,6 +211,10 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
     )
 
     const actions = {
+      call: {
+        summary: 'Call this waiting ticket to your desk out of turn (recorded as such)',
+        run: queue.callTicket,
+      },
       recall: { summary: 'Announce the ticket again (counts recalls)', run: queue.recall },
       start: { summary: 'Start serving the called ticket', run: queue.start },
       'no-show': { summary: 'The called person did not come', run: queue.noShow },

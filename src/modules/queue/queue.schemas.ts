@@ -89,10 +89,13 @@ export const TicketStatus = Type.Enum([
 ])
 export type TicketStatus = Static<typeof TicketStatus>
 export const Purpose = Type.Enum(['consultation', 'submit', 'collect'])
-export const CallReason = Type.Enum(['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest'], {
-  description:
-    'Why call-next chose this ticket: max-wait (waited past the cap), priority (a priority category), priority-limit (a normal ticket after the allowed run of priority calls), appointment (a booking whose time has come), oldest (the longest-waiting arrival)',
-})
+export const CallReason = Type.Enum(
+  ['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest', 'out-of-order'],
+  {
+    description:
+      'Why call-next chose this ticket: max-wait (waited past the cap), priority (a priority category), priority-limit (a normal ticket after the allowed run of priority calls), appointment (a booking whose time has come), oldest (the longest-waiting arrival), out-of-order (a clerk called this ticket by hand)',
+  },
+)
 
 export const TicketBody = Type.Object(
   {
