@@ -20,7 +20,7 @@ import { CardDiffPage } from './card-diff.page.js'
 import { CardEditPage } from './card-edit.page.js'
 import { cardFromForm, formFromCard } from './card-form.js'
 import { CardsPage } from './cards.page.js'
-import { Done, type Form, FormBody, send, staffPageHelpers } from './staff-page-helpers.js'
+import { Done, type Form, FormBody, send, staffPageHelpers, staffRouteOptions } from './staff-page-helpers.js'
 
 const CardListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -61,7 +61,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
 
   return async (app: AppInstance) => {
     const page = { onRequest: app.staffPage }
-    const form = { onRequest: app.staffPage, preHandler: app.csrfProtection }
+    const { form } = staffRouteOptions(app)
 
     app.get(
       '/staff/services',

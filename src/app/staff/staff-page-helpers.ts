@@ -1,8 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import type { Actor } from '../../modules/identity/index.js'
+import type { AuditService } from '../../modules/audit/index.js'
+import type { Actor, SignInService, UsersService } from '../../modules/identity/index.js'
+import type { OfficesService } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, type FieldError } from '../../platform/errors.js'
+import type { AppInstance } from '../../platform/http/app-instance.js'
 import { formErrors } from '../../web/forms.js'
 import { documentOf, type Html } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
@@ -106,4 +109,27 @@ export function staffPageHelpers(config: Config) {
   }
 
   return { staffContext, doneText, sessionCookie, formAction }
+}
+
+/** The services the staff pages draw on. */
+export interface StaffServices {
+  signIn: SignInService
+  users: UsersService
+  offices: OfficesService
+  audit: AuditService
+}
+
+/** What a page shows after a form round trip: a success message, field errors, the values sent. */
+export interface FormState {
+  done: string | null
+  errors: { field: string; message: string }[]
+  values: Form
+}
+
+/** Route options of staff pages: a page needs a session; a form post also a CSRF token. */
+export function staffRouteOptions(app: AppInstance) {
+  return {
+    page: { onRequest: app.staffPage, schema: { hide: true } },
+    form: { onRequest: app.staffPage, preHandler: app.csrfProtection },
+  }
 }

@@ -1,0 +1,104 @@
+import { Type } from 'typebox'
+import { SESSION_COOKIE, sessionToken } from '../../modules/identity/index.js'
+import type { Config } from '../../platform/config.js'
+import { AppError } from '../../platform/errors.js'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { pageContextOf } from '../../web/page-context.js'
+import { LoginPage } from './login.page.js'
+import { staffTexts } from './staff.messages.js'
+import {
+  type Form,
+  FormBody,
+  type StaffServices,
+  send,
+  staffPageHelpers,
+  staffRouteOptions,
+} from './staff-page-helpers.js'
+
+/** Only a path on this site may be the target after sign-in. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/staff'
+}
+
+/** Staff sign-in and sign-out pages. */
+export function signInRoutes(config: Config, services: StaffServices) {
+  const { signIn } = services
+  const { sessionCookie } = staffPageHelpers(config)
+
+  return async (app: AppInstance) => {
+    const { form } = staffRouteOptions(app)
+
+    app.get(
+      '/login',
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }),
+        },
+      },
+      async (req, reply) => {
+        const token = sessionToken(req)
+        if (token && (await signIn.authenticate(token))) return reply.redirect(safeNext(req.query.next), 303)
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        return send(
+          reply,
+          LoginPage({ ctx, st: staffTexts(ctx.lang), csrf: reply.generateCsrf(), next: req.query.next }),
+        )
+      },
+    )
+
+    app.post(
+      '/login',
+      { preHandler: app.csrfProtection, schema: { hide: true, body: FormBody } },
+      async (req, reply) => {
+        const body = req.body as Form
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        const st = staffTexts(ctx.lang)
+        const again = (message: string, status: number) =>
+          send(
+            reply,
+            LoginPage({
+              ctx,
+              st,
+              csrf: reply.generateCsrf(),
+              login: body.login,
+              next: body.next,
+              error: message,
+            }),
+            status,
+          )
+        try {
+          const result = await signIn.login({
+            login: body.login ?? '',
+            password: body.password ?? '',
+            totp: body.totp || undefined,
+            address: req.ip,
+            requestId: req.id,
+          })
+          if (result.mustSetUpTotp) return again(st('login.mustSetUpTotp'), 403)
+          reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookie(req), maxAge: 12 * 3600 })
+          return reply.redirect(safeNext(body.next), 303)
+        } catch (error) {
+          if (error instanceof AppError && error.status === 401) return again(st('login.failed'), 401)
+          if (error instanceof AppError && error.status === 429) {
+            if (error.headers) reply.headers(error.headers)
+            return again(
+              st('login.throttled', {
+                minutes: Math.ceil(Number(error.headers?.['retry-after'] ?? 900) / 60),
+              }),
+              429,
+            )
+          }
+          throw error
+        }
+      },
+    )
+
+    app.post('/logout', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
+      const token = sessionToken(req)
+      if (token) await signIn.logout(req.actor!, token)
+      reply.clearCookie(SESSION_COOKIE, sessionCookie(req))
+      return reply.redirect('/', 303)
+    })
+  }
+}
