@@ -95,4 +95,14 @@ describeEachDatabase('public service pages', (dialect) => {
       '<h1>Odpis aktu urodzenia (nowy)</h1>',
     )
   })
+  it('links a card to booking and the live queue at each office whose queue serves it', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true, demoQueues: true })
+    const page = await app.inject('/services/UA-PASSPORT?lang=en')
+    expect(page.body).toMatch(
+      /<a href="\/offices\/LVIV-CNAP\/book\?queue=[0-9a-f-]{36}">Book a visit here<\/a>/,
+    )
+    expect(page.body).toContain('<a href="/offices/LVIV-CNAP/board">See the queue now</a>')
+    const lublin = await app.inject('/services/PL-PUBLIC-INFO?lang=en')
+    expect(lublin.body).not.toContain('Book a visit here')
+  })
 })

@@ -32,6 +32,8 @@ const en = {
   'card.print': 'Print this page with your browser (Ctrl+P); the print version leaves out the menus.',
   'card.back': 'All services',
   'card.hours': 'Opening hours',
+  'card.book': 'Book a visit here',
+  'card.queueNow': 'See the queue now',
   'card.closed': 'closed',
 } as const
 
@@ -69,6 +71,8 @@ const pl: Record<Key, string> = {
   'card.print': 'Wydrukuj stronę z przeglądarki (Ctrl+P); wersja do druku pomija menu.',
   'card.back': 'Wszystkie usługi',
   'card.hours': 'Godziny otwarcia',
+  'card.book': 'Umów wizytę tutaj',
+  'card.queueNow': 'Zobacz kolejkę teraz',
   'card.closed': 'nieczynne',
 }
 
@@ -104,6 +108,8 @@ const uk: Record<Key, string> = {
   'card.print': 'Роздрукуйте сторінку з браузера (Ctrl+P); версія для друку не містить меню.',
   'card.back': 'Усі послуги',
   'card.hours': 'Графік роботи',
+  'card.book': 'Записатися сюди на прийом',
+  'card.queueNow': 'Переглянути чергу зараз',
   'card.closed': 'вихідний',
 }
 

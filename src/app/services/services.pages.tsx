@@ -167,6 +167,8 @@ export function ServicePage(props: {
         ))}
       </ul>
     ) : null
+  // The queue serving this card at an office, where it names one: booking and the live queue.
+  const queueAt = (officeId: string) => card.offices?.find((o) => o.officeId === officeId)?.queueId
   const updated = card.publishedAt
     ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(card.publishedAt))
     : null
@@ -243,6 +245,13 @@ export function ServicePage(props: {
                     caption={st('card.hours')}
                     closed={st('card.closed')}
                   />
+                  {queueAt(o.id) ? (
+                    <p class="noprint">
+                      <a href={`/offices/${o.code}/book?queue=${queueAt(o.id)}`}>{st('card.book')}</a>
+                      {' · '}
+                      <a href={`/offices/${o.code}/board`}>{st('card.queueNow')}</a>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
