@@ -55,7 +55,7 @@ export type Services = ReturnType<typeof createServices>
 export function createServices(config: Config, database: Database, clock: Clock, bus: EventBus) {
   const audit = createAuditService(database.db, clock)
   const offices = createOfficesService(database.db, clock, bus, audit.trail)
-  const queue = createQueueService(database.db, clock, bus, audit.trail, {
+  const queue = createQueueService(database.db, database.dialect, clock, bus, audit.trail, {
     timezoneOf: async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
     createDesk: (actor, officeId, name, within) => offices.createDesk(actor, officeId, name, within),
   })

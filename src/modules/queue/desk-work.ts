@@ -37,12 +37,7 @@ export function deskWork(ctx: QueueContext) {
 
   /** Ends the desk's current ticket when the next one is called: served if started, otherwise a no-show. */
   async function closeCurrent(trx: Trx, state: DeskStateRow, now: string) {
-    if (!state.currentTicketId) return
-    const current = await repo.findTicket(trx, state.currentTicketId)
-    if (current?.status === 'serving')
-      await repo.updateTicket(trx, current.id, { status: 'served', finishedAt: now })
-    else if (current?.status === 'called')
-      await repo.updateTicket(trx, current.id, { status: 'no-show', noShowAt: now })
+    if (state.currentTicketId) await repo.closeAtDesk(trx, state.currentTicketId, now)
   }
 
   async function announce(row: TicketRow, deskId: string) {
@@ -71,7 +66,7 @@ export function deskWork(ctx: QueueContext) {
     assertAllowed(actor, queuePolicy.work, found.officeId)
     const today = await ctx.today(found.officeId)
     const row = await db.transaction().execute(async (trx) => {
-      await repo.lockOffice(trx, found.officeId)
+      await ctx.lockOffice(trx, found.officeId)
       const ticket = (await repo.findTicket(trx, ticketId))!
       if (ticket.localDate < today && (repo.ACTIVE as readonly string[]).includes(ticket.status))
         throw conflict(
@@ -128,7 +123,7 @@ export function deskWork(ctx: QueueContext) {
       assertAllowed(actor, queuePolicy.work, desk.officeId)
       const today = await ctx.today(desk.officeId)
       const result = await db.transaction().execute(async (trx) => {
-        await repo.lockOffice(trx, desk.officeId)
+        await ctx.lockOffice(trx, desk.officeId)
         const state = await clerkDesk(trx, actor, deskId)
         const now = clock.now()
         const at = now.toISOString()
@@ -159,13 +154,12 @@ export function deskWork(ctx: QueueContext) {
           recallCount: 0,
           reservedDeskId: null,
         }
-        await repo.updateTicket(trx, choice.ticketId, set)
+        const ticket = await repo.updateTicketReturning(trx, choice.ticketId, set)
         await repo.saveDeskState(trx, {
           ...state,
           currentTicketId: choice.ticketId,
           priorityStreak: choice.streak,
         })
-        const ticket = { ...(await repo.findTicket(trx, choice.ticketId))!, ...set }
         await ctx.record(trx, actor, 'ticket.call', desk.officeId, 'ticket', ticket.id, {
           number: ticket.display,
           desk: desk.name,

@@ -1,7 +1,7 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
-import { type Db, withTables } from '../../platform/db/index.js'
+import { type Db, type DialectName, withTables } from '../../platform/db/index.js'
 import { notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import { fromJsonColumn } from '../../platform/json-column.js'
@@ -46,6 +46,7 @@ const DEFAULT_SERVICE_MINUTES = 5
 /** The shared internals of the queue use cases. */
 export function queueContext(
   database: Db,
+  dialect: DialectName,
   clock: Clock,
   bus: EventBus,
   audit: AuditTrail,
@@ -76,6 +77,14 @@ export function queueContext(
     /** The office-local day now. */
     async today(officeId: string): Promise<string> {
       return localDateOf(clock.now(), await zoneOf(officeId))
+    },
+
+    /**
+     * The office's call lock for the rest of the transaction. On PostgreSQL a row lock (across
+     * instances); on SQLite every write transaction already runs alone on the one connection.
+     */
+    async lockOffice(trx: typeof db, officeId: string) {
+      if (dialect === 'postgres') await repo.lockOffice(trx, officeId)
     },
 
     /** Forget cached settings after a change (this instance; others within the TTL). */

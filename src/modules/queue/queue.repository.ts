@@ -141,6 +141,28 @@ export async function updateTicket(db: Db, id: string, set: Partial<Omit<TicketR
   await db.updateTable('tickets').set(set).where('id', '=', id).execute()
 }
 
+/** Updates a ticket and gives it back as it now is, in one statement. */
+export function updateTicketReturning(db: Db, id: string, set: Partial<Omit<TicketRow, 'id'>>) {
+  return db.updateTable('tickets').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+}
+
+/**
+ * Ends the ticket in front of a desk when the next is called, in one statement: served if its
+ * service had started, a no-show if it was only called; anything else is left as it is.
+ */
+export async function closeAtDesk(db: Db, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set((eb) => ({
+      status: eb.case().when('status', '=', 'serving').then('served').else('no-show').end(),
+      finishedAt: eb.case().when('status', '=', 'serving').then(at).else(eb.ref('finishedAt')).end(),
+      noShowAt: eb.case().when('status', '=', 'called').then(at).else(eb.ref('noShowAt')).end(),
+    }))
+    .where('id', '=', id)
+    .where('status', 'in', ['serving', 'called'])
+    .execute()
+}
+
 /** Waiting tickets of a day in some queues of an office, for call-next to choose from. */
 export function waitingIn(db: Db, officeId: string, localDate: string, queueIds: readonly string[]) {
   return db
