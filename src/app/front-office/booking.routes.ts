@@ -11,12 +11,12 @@ import { IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { formErrors } from '../../web/forms.js'
-import { documentOf, type Html } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
+import { send } from '../staff/staff-page-helpers.js'
 import { bookingTexts } from './booking.messages.js'
 import { BookedPage, BookingPage } from './booking.page.js'
+import { OfficeCodeParams, publicOffices } from './public-offices.js'
 
-const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,31}$' }) })
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 const BookQuery = Type.Object({
   queue: Type.Optional(Type.String({ format: 'uuid' })),
@@ -32,13 +32,6 @@ const BookForm = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 40 })),
 })
 
-const html = (reply: FastifyReply, page: Html, status = 200) =>
-  reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(documentOf(page))
-
 /** Residents book a visit: pages over the appointments module, working without JavaScript. */
 export function bookingRoutes(
   config: Config,
@@ -47,11 +40,7 @@ export function bookingRoutes(
   queue: QueueService,
   offices: OfficesService,
 ) {
-  const officeByCode = async (code: string): Promise<OfficeDto> => {
-    const office = (await offices.listPublicOffices()).find((o) => o.code === code)
-    if (!office) throw notFound('Office')
-    return office
-  }
+  const { byCode: officeByCode, byId: officeById } = publicOffices(offices)
 
   async function bookingPage(
     req: FastifyRequest,
@@ -96,15 +85,15 @@ export function bookingRoutes(
 
   return async (app: AppInstance) => {
     app.get('/book', { schema: { hide: true } }, async (req, reply) =>
-      html(reply, await bookingPage(req, reply, undefined, {})),
+      send(reply, await bookingPage(req, reply, undefined, {})),
     )
 
     app.get(
       '/offices/:code/book',
-      { schema: { hide: true, params: CodeParams, querystring: BookQuery } },
+      { schema: { hide: true, params: OfficeCodeParams, querystring: BookQuery } },
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
-        return html(
+        return send(
           reply,
           await bookingPage(req, reply, office, { queueId: req.query.queue, date: req.query.date }),
         )
@@ -116,7 +105,7 @@ export function bookingRoutes(
       {
         preHandler: app.csrfProtection,
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { hide: true, params: CodeParams, body: BookForm },
+        schema: { hide: true, params: OfficeCodeParams, body: BookForm },
       },
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
@@ -146,7 +135,7 @@ export function bookingRoutes(
             error.status === 409
               ? [{ field: 'start', message: bookingTexts(lang)('book.full') }]
               : formErrors(error.errors).map((e) => (e.field === 'body' ? { ...e, field: 'start' } : e))
-          return html(
+          return send(
             reply,
             await bookingPage(req, reply, office, { queueId: b.queueId, date: b.date }, values, errors),
             422,
@@ -158,7 +147,7 @@ export function bookingRoutes(
     const bookedPage = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
       const booking = await appointments.get(id)
-      const office = (await offices.listPublicOffices()).find((o) => o.id === booking.officeId)
+      const office = await officeById(booking.officeId)
       if (!office) throw notFound('Appointment')
       return BookedPage({
         ctx,
@@ -171,7 +160,7 @@ export function bookingRoutes(
     }
 
     app.get('/appointments/:id', { schema: { hide: true, params: IdParams } }, async (req, reply) =>
-      html(reply, await bookedPage(req, reply, req.params.id)),
+      send(reply, await bookedPage(req, reply, req.params.id)),
     )
 
     app.post(

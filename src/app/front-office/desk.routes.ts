@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox'
 import type { Actor } from '../../modules/identity/index.js'
 import { officesVisibleTo } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
-import { type QueueService, queuePolicy } from '../../modules/queue/index.js'
+import { CallReason, type QueueService, queuePolicy } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -10,9 +10,7 @@ import { send, staffPageHelpers } from '../staff/staff-page-helpers.js'
 import { DeskConsolePage } from './desk.page.js'
 
 const ConsoleQuery = Type.Object({
-  reason: Type.Optional(
-    Type.Enum(['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest', 'out-of-order']),
-  ),
+  reason: Type.Optional(CallReason),
   problem: Type.Optional(Type.String({ maxLength: 200 })),
 })
 const ActionBody = Type.Object({
@@ -22,64 +20,32 @@ const ActionBody = Type.Object({
   queueId: Type.Optional(Type.String({ format: 'uuid' })),
   topic: Type.Optional(Type.String({ maxLength: 200 })),
 })
-const ACTIONS = [
-  'open',
-  'close',
-  'call-next',
-  'call',
-  'recall',
-  'start',
-  'finish',
-  'no-show',
-  'park',
-  'resume',
-  'transfer',
-] as const
 type Body = Static<typeof ActionBody>
 
 /** The clerk's desk console: a server-rendered page and one form post per action. */
 export function deskRoutes(config: Config, queue: QueueService, offices: OfficesService) {
   const { staffContext } = staffPageHelpers(config)
 
-  async function run(actor: Actor, action: (typeof ACTIONS)[number], b: Body): Promise<string> {
-    const desk = await queue.myDesk(actor)
-    const ticket = b.ticketId ?? ''
-    switch (action) {
-      case 'open':
-        await queue.openDesk(actor, b.deskId ?? '')
-        return ''
-      case 'close':
-        if (desk) await queue.closeDesk(actor, desk.deskId)
-        return ''
-      case 'call-next': {
-        const called = desk ? await queue.callNext(actor, desk.deskId) : null
-        return called?.reason ? `?reason=${called.reason}` : ''
-      }
-      case 'call':
-        await queue.callTicket(actor, ticket)
-        return '?reason=out-of-order'
-      case 'recall':
-        await queue.recall(actor, ticket)
-        return ''
-      case 'start':
-        await queue.start(actor, ticket)
-        return ''
-      case 'finish':
-        await queue.finish(actor, ticket, b.topic?.trim() || undefined)
-        return ''
-      case 'no-show':
-        await queue.noShow(actor, ticket)
-        return ''
-      case 'park':
-        await queue.park(actor, ticket)
-        return ''
-      case 'resume':
-        await queue.resume(actor, ticket)
-        return ''
-      case 'transfer':
-        await queue.transfer(actor, ticket, { queueId: b.queueId ?? '' })
-        return ''
-    }
+  type Desk = Awaited<ReturnType<QueueService['myDesk']>>
+  /** Each form post of the console: what it does, and the query the console is shown with after it. */
+  const actions: Record<string, (actor: Actor, b: Body, desk: Desk) => Promise<unknown>> = {
+    open: (actor, b) => queue.openDesk(actor, b.deskId ?? ''),
+    close: async (actor, _b, desk) => desk && queue.closeDesk(actor, desk.deskId),
+    'call-next': async (actor, _b, desk) => {
+      const called = desk ? await queue.callNext(actor, desk.deskId) : null
+      return called?.reason ? `?reason=${called.reason}` : ''
+    },
+    call: async (actor, b) => {
+      await queue.callTicket(actor, b.ticketId ?? '')
+      return '?reason=out-of-order'
+    },
+    recall: (actor, b) => queue.recall(actor, b.ticketId ?? ''),
+    start: (actor, b) => queue.start(actor, b.ticketId ?? ''),
+    finish: (actor, b) => queue.finish(actor, b.ticketId ?? '', b.topic?.trim() || undefined),
+    'no-show': (actor, b) => queue.noShow(actor, b.ticketId ?? ''),
+    park: (actor, b) => queue.park(actor, b.ticketId ?? ''),
+    resume: (actor, b) => queue.resume(actor, b.ticketId ?? ''),
+    transfer: (actor, b) => queue.transfer(actor, b.ticketId ?? '', { queueId: b.queueId ?? '' }),
   }
 
   return async (app: AppInstance) => {
@@ -114,7 +80,7 @@ export function deskRoutes(config: Config, queue: QueueService, offices: Offices
       },
     )
 
-    for (const action of ACTIONS)
+    for (const [action, run] of Object.entries(actions))
       app.post(
         `/staff/desk/${action}`,
         {
@@ -124,8 +90,8 @@ export function deskRoutes(config: Config, queue: QueueService, offices: Offices
         },
         async (req, reply) => {
           try {
-            const query = await run(req.actor!, action, req.body)
-            return reply.redirect(`/staff/desk${query}`, 303)
+            const query = await run(req.actor!, req.body, await queue.myDesk(req.actor!))
+            return reply.redirect(`/staff/desk${typeof query === 'string' ? query : ''}`, 303)
           } catch (error) {
             // A refused action (someone else took the desk, the ticket moved on) is told on the console.
             if (!(error instanceof AppError) || error.status >= 500 || error.status === 403) throw error

@@ -16,9 +16,9 @@ import { send, staffPageHelpers } from '../staff/staff-page-helpers.js'
 import { BoardPage } from './board.page.js'
 import { frontOfficeTexts } from './front-office.messages.js'
 import { KioskPage, PURPOSES } from './kiosk.page.js'
+import { OfficeCodeParams, publicOffices } from './public-offices.js'
 import { TicketPage } from './ticket.page.js'
 
-const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,31}$' }) })
 const KioskQuery = Type.Object({
   purpose: Type.Optional(Type.Enum(PURPOSES)),
   queue: Type.Optional(Type.String({ format: 'uuid' })),
@@ -31,7 +31,10 @@ const KioskForm = Type.Object({
   key: Type.String({ maxLength: 100 }),
 })
 const CheckInForm = Type.Object({ _csrf: Type.Optional(Type.String()), code: Type.String({ maxLength: 20 }) })
-const TicketParams = Type.Object({ code: CodeParams.properties.code, id: Type.String({ format: 'uuid' }) })
+const TicketParams = Type.Object({
+  code: OfficeCodeParams.properties.code,
+  id: Type.String({ format: 'uuid' }),
+})
 
 /** The hall's screens: the public board and ticket status, and the kiosk (a kiosk device's session). */
 export function frontOfficeRoutes(
@@ -41,21 +44,20 @@ export function frontOfficeRoutes(
   appointments: AppointmentsService,
 ) {
   const { staffContext } = staffPageHelpers(config)
-  const officeByCode = async (code: string): Promise<OfficeDto> => {
-    const office = (await offices.listPublicOffices()).find((o) => o.code === code)
-    if (!office) throw notFound('Office')
-    return office
-  }
-  const officeById = async (id: string) => (await offices.listPublicOffices()).find((o) => o.id === id)
+  const { byCode: officeByCode, byId: officeById } = publicOffices(offices)
 
   return async (app: AppInstance) => {
-    app.get('/offices/:code/board', { schema: { hide: true, params: CodeParams } }, async (req, reply) => {
-      const ctx = pageContextOf(req, reply, config.defaultLanguage)
-      const office = await officeByCode(req.params.code)
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(documentOf(BoardPage({ ctx, office, board: await queue.board(office.id) })))
-    })
+    app.get(
+      '/offices/:code/board',
+      { schema: { hide: true, params: OfficeCodeParams } },
+      async (req, reply) => {
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        const office = await officeByCode(req.params.code)
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(documentOf(BoardPage({ ctx, office, board: await queue.board(office.id) })))
+      },
+    )
 
     app.get('/tickets/:id', { schema: { hide: true, params: IdParams } }, async (req, reply) => {
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
@@ -96,7 +98,7 @@ export function frontOfficeRoutes(
 
     app.get(
       '/offices/:code/kiosk',
-      { ...page, schema: { hide: true, params: CodeParams, querystring: KioskQuery } },
+      { ...page, schema: { hide: true, params: OfficeCodeParams, querystring: KioskQuery } },
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
         return send(
@@ -111,7 +113,7 @@ export function frontOfficeRoutes(
       {
         ...page,
         preHandler: app.csrfProtection,
-        schema: { hide: true, params: CodeParams, body: KioskForm },
+        schema: { hide: true, params: OfficeCodeParams, body: KioskForm },
       },
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
@@ -146,7 +148,7 @@ export function frontOfficeRoutes(
       {
         ...page,
         preHandler: app.csrfProtection,
-        schema: { hide: true, params: CodeParams, body: CheckInForm },
+        schema: { hide: true, params: OfficeCodeParams, body: CheckInForm },
       },
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
