@@ -68,7 +68,7 @@ export function deskWork(ctx: QueueContext) {
     const row = await db.transaction().execute(async (trx) => {
       await ctx.lockOffice(trx, found.officeId)
       const ticket = (await repo.findTicket(trx, ticketId))!
-      if (ticket.localDate < today && (repo.ACTIVE as readonly string[]).includes(ticket.status))
+      if (repo.isExpired(ticket, today))
         throw conflict(
           'TICKET_EXPIRED',
           'The ticket has expired',
@@ -260,7 +260,7 @@ export function deskWork(ctx: QueueContext) {
     /** To another queue (optionally one desk), keeping the number and the original arrival time. */
     transfer: (actor: Actor, id: string, to: { queueId: string; deskId?: string | undefined }) =>
       act(actor, id, 'transfer', async (t, trx) => {
-        if (!(repo.ACTIVE as readonly string[]).includes(t.status)) throw wrongState(t, 'transferred')
+        if (!repo.isActive(t.status)) throw wrongState(t, 'transferred')
         const queue = await repo.findQueue(trx, to.queueId)
         if (!queue || queue.officeId !== t.officeId)
           throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])

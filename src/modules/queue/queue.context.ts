@@ -159,27 +159,25 @@ export function queueContext(
       localDate: string,
       ahead: number,
     ) {
-      const times = await repo.recentServiceTimes(trx, queueId, localDate)
+      const times = await cached(figures, `times:${queueId}:${localDate}`, () =>
+        repo.recentServiceTimes(trx, queueId, localDate),
+      )
       const average = times.length
         ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
         : DEFAULT_SERVICE_MINUTES
-      const desks = Math.max(1, (await repo.openDesksPerQueue(trx, officeId)).get(queueId) ?? 0)
+      const open = await cached(figures, `desks:${officeId}`, () => repo.openDesksPerQueue(trx, officeId))
+      const desks = Math.max(1, open.get(queueId) ?? 0)
       return Math.ceil((ahead / desks) * average)
     },
 
-    /** The ticket as the API shows it; `staff` adds what only staff see (the consultation topic). */
+    /** The ticket as the API shows it, with `extra` (e.g. the reason of a call) added. */
     async toDto(
       trx: typeof db,
       row: TicketRow,
       today: string,
       extra: Partial<TicketDto> = {},
     ): Promise<TicketDto> {
-      // A ticket of an earlier day that never finished is expired, whether or not a sweep marked it.
-      const status = (
-        row.localDate < today && (repo.ACTIVE as readonly string[]).includes(row.status)
-          ? 'expired'
-          : row.status
-      ) as TicketDto['status']
+      const status = (repo.isExpired(row, today) ? 'expired' : row.status) as TicketDto['status']
       const desk = row.deskId ? await this.desk(trx, row.deskId) : undefined
       let waiting: Partial<TicketDto> = {}
       if (status === 'waiting') {

@@ -6,6 +6,12 @@ type Db = Kysely<QueueTables>
 /** Statuses of a ticket still in the office: waiting, at a desk, or put aside. */
 export const ACTIVE = ['waiting', 'called', 'serving', 'parked'] as const
 
+export const isActive = (status: string) => (ACTIVE as readonly string[]).includes(status)
+
+/** A ticket of an earlier office-local day that never finished: expired, whether or not a sweep marked it. */
+export const isExpired = (ticket: { localDate: string; status: string }, today: string) =>
+  ticket.localDate < today && isActive(ticket.status)
+
 export function findQueue(db: Db, id: string): Promise<QueueRow | undefined> {
   return db.selectFrom('queues').selectAll().where('id', '=', id).executeTakeFirst()
 }
