@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Database } from './db/index.js'
 
@@ -16,12 +17,16 @@ export async function backupDatabase(
 ): Promise<void> {
   mkdirSync(dirname(file), { recursive: true })
   if (database.sqlite) {
-    await database.sqlite.backup(file, {
+    // From a connection of its own when there is a file: it sees only committed transactions, never
+    // a group still waiting for its COMMIT on Ratusz's connection.
+    const source = database.file ? new SQLite(database.file, { readonly: true }) : database.sqlite
+    await source.backup(file, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress?.(totalPages === 0 ? 100 : Math.round(((totalPages - remainingPages) / totalPages) * 100))
         return 200
       },
     })
+    if (source !== database.sqlite) source.close()
     onProgress?.(100)
     return
   }

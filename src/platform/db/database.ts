@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { GroupCommitSqliteDialect } from './group-commit.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -106,7 +107,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins })
+  const db = new Kysely({ dialect: new GroupCommitSqliteDialect(sqlite), plugins })
   return {
     db,
     dialect: 'sqlite',
@@ -127,25 +128,4 @@ function once(close: () => Promise<void>): () => Promise<void> {
     closing ??= close()
     return closing
   }
-}
-
-/**
- * better-sqlite3 parses SQL on every prepare(), and Kysely prepares every query it runs; keeping
- * the prepared statements (Kysely's SQL text is the same for the same query shape) halves the cost of
- * a typical query. Safe because Kysely runs one query at a time on its single SQLite connection.
- */
-function withStatementCache(sqlite: SQLite.Database, maxStatements = 500): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>()
-  return {
-    close: () => sqlite.close(),
-    prepare: (text: string) => {
-      let statement = statements.get(text)
-      if (!statement) {
-        statement = sqlite.prepare(text)
-        if (statements.size >= maxStatements) statements.delete(statements.keys().next().value as string)
-        statements.set(text, statement)
-      }
-      return statement
-    },
-  } as SqliteDatabase
 }
