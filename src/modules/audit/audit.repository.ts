@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { prepared, valuesOf } from '../../platform/db/prepared.js'
 import type { AuditRow, AuditTables } from './audit.tables.js'
 
 type Db = Kysely<AuditTables>
@@ -7,19 +8,45 @@ type Db = Kysely<AuditTables>
  * Takes the next sequence number and the previous hash. The UPDATE locks the head row until the
  * transaction ends (PostgreSQL) or runs inside SQLite's single writer, so appends are serialised.
  */
-export async function advanceHead(db: Db): Promise<{ seq: number; prevHash: string }> {
-  const row = await db
+const advance = prepared((db: Db) =>
+  db
     .updateTable('auditHead')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
     .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow()
+    .returning(['seq', 'hash']),
+)
+
+export async function advanceHead(db: Db): Promise<{ seq: number; prevHash: string }> {
+  const row = (await advance(db, {})).rows[0]!
   return { seq: Number(row.seq), prevHash: row.hash }
 }
 
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actorType',
+  'actorId',
+  'actorLogin',
+  'officeId',
+  'action',
+  'subjectType',
+  'subjectId',
+  'summary',
+  'requestId',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof AuditRow)[]
+
+const insertEntry = prepared((db: Db, v: AuditRow) =>
+  db.insertInto('auditLog').values(valuesOf(v, AUDIT_COLUMNS)),
+)
+const setHeadHash = prepared((db: Db, v: { hash: string }) =>
+  db.updateTable('auditHead').set({ hash: v.hash }).where('id', '=', 1),
+)
+
 export async function appendEntry(db: Db, row: AuditRow): Promise<void> {
-  await db.insertInto('auditLog').values(row).execute()
-  await db.updateTable('auditHead').set({ hash: row.hash }).where('id', '=', 1).execute()
+  await insertEntry(db, row)
+  await setHeadHash(db, row)
 }
 
 export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {

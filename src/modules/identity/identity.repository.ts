@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { prepared } from '../../platform/db/prepared.js'
 import type { AuthTokenRow, IdentityTables, UserRow } from './identity.tables.js'
 
 type Db = Kysely<IdentityTables>
@@ -70,17 +71,20 @@ export async function insertToken(db: Db, row: AuthTokenRow): Promise<void> {
  * null role when there are none), none when the token is unknown, expired or revoked. One query,
  * because it runs on every authenticated request.
  */
-export function findLiveTokenWithGrants(db: Db, tokenHash: string, now: string) {
-  return db
+const liveTokenWithGrants = prepared((db: Db, v: { tokenHash: string; now: string }) =>
+  db
     .selectFrom('authTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
     .leftJoin('roleGrants as g', 'g.userId', 'u.id')
     .select(['u.id as userId', 'u.login', 'u.status', 'u.totpConfirmedAt', 't.kind', 'g.role', 'g.officeId'])
-    .where('t.tokenHash', '=', tokenHash)
+    .where('t.tokenHash', '=', v.tokenHash)
     .where('t.revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
-    .orderBy('g.id')
-    .execute()
+    .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', v.now)]))
+    .orderBy('g.id'),
+)
+
+export async function findLiveTokenWithGrants(db: Db, tokenHash: string, now: string) {
+  return (await liveTokenWithGrants(db, { tokenHash, now })).rows
 }
 
 export async function revokeTokenByHash(db: Db, tokenHash: string, now: string): Promise<void> {

@@ -130,7 +130,7 @@ export function deskWork(ctx: QueueContext) {
         await ctx.expireStale(trx, desk.officeId, today)
         await closeCurrent(trx, state, at)
         const queueIds = await ctx.deskQueueIds(trx, deskId)
-        const waiting = queueIds.length ? await repo.waitingIn(trx, desk.officeId, today, queueIds) : []
+        const waiting = queueIds.length ? await repo.waitingIn(trx, today, queueIds) : []
         const callable = waiting
           .filter((t) => t.callableFrom === null || t.callableFrom <= at)
           .filter((t) => t.reservedDeskId === null || t.reservedDeskId === deskId)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { prepared, valuesOf } from '../../platform/db/prepared.js'
 import type { DeskStateRow, PolicyRow, QueueRow, QueueTables, TicketRow } from './queue.tables.js'
 
 type Db = Kysely<QueueTables>
@@ -94,91 +95,176 @@ export async function listDesks(db: Db, officeId: string) {
   return desks.map((d) => ({ ...d, queueIds: skills.filter((s) => s.deskId === d.id).map((s) => s.queueId) }))
 }
 
-export function findDeskState(db: Db, deskId: string): Promise<DeskStateRow | undefined> {
-  return db.selectFrom('deskStates').selectAll().where('deskId', '=', deskId).executeTakeFirst()
+const deskStateById = prepared((db: Db, v: { deskId: string }) =>
+  db.selectFrom('deskStates').selectAll().where('deskId', '=', v.deskId),
+)
+
+export async function findDeskState(db: Db, deskId: string): Promise<DeskStateRow | undefined> {
+  return (await deskStateById(db, { deskId })).rows[0]
 }
 
 export function deskOfClerk(db: Db, clerkId: string): Promise<DeskStateRow | undefined> {
   return db.selectFrom('deskStates').selectAll().where('clerkId', '=', clerkId).executeTakeFirst()
 }
 
-export async function saveDeskState(db: Db, row: DeskStateRow): Promise<void> {
-  const { deskId, ...rest } = row
-  await db
+const DESK_STATE_COLUMNS = [
+  'deskId',
+  'officeId',
+  'clerkId',
+  'clerkLogin',
+  'openedAt',
+  'currentTicketId',
+  'priorityStreak',
+] as const satisfies readonly (keyof DeskStateRow)[]
+
+const upsertDeskState = prepared((db: Db, v: DeskStateRow) => {
+  const { deskId, ...rest } = valuesOf(v, DESK_STATE_COLUMNS)
+  return db
     .insertInto('deskStates')
-    .values(row)
+    .values({ deskId, ...rest })
     .onConflict((oc) => oc.column('deskId').doUpdateSet(rest))
-    .execute()
+})
+
+export async function saveDeskState(db: Db, row: DeskStateRow): Promise<void> {
+  await upsertDeskState(db, row)
 }
 
 /** The next number of a queue on a local day, taken in the caller's transaction (gap-free). */
-export async function nextNumber(db: Db, queueId: string, localDate: string): Promise<number> {
-  const row = await db
+const takeNumber = prepared((db: Db, v: { queueId: string; localDate: string }) =>
+  db
     .insertInto('ticketCounters')
-    .values({ queueId, localDate, lastNumber: 1 })
+    .values({ queueId: v.queueId, localDate: v.localDate, lastNumber: 1 })
     .onConflict((oc) =>
       oc
         .columns(['queueId', 'localDate'])
         .doUpdateSet((eb) => ({ lastNumber: eb('ticketCounters.lastNumber', '+', 1) })),
     )
-    .returning('lastNumber')
-    .executeTakeFirstOrThrow()
-  return row.lastNumber
+    .returning('lastNumber'),
+)
+
+export async function nextNumber(db: Db, queueId: string, localDate: string): Promise<number> {
+  const { rows } = await takeNumber(db, { queueId, localDate })
+  return rows[0]!.lastNumber
 }
+
+const TICKET_COLUMNS = [
+  'id',
+  'officeId',
+  'queueId',
+  'numberQueueId',
+  'localDate',
+  'number',
+  'display',
+  'status',
+  'priority',
+  'purpose',
+  'serviceId',
+  'channel',
+  'appointmentId',
+  'callableFrom',
+  'arrivedAt',
+  'issuedAt',
+  'calledAt',
+  'startedAt',
+  'finishedAt',
+  'noShowAt',
+  'deskId',
+  'clerkId',
+  'reservedDeskId',
+  'recallCount',
+  'transferCount',
+  'calledOutOfOrder',
+  'topic',
+  'idempotencyKey',
+] as const satisfies readonly (keyof TicketRow)[]
+
+const ticketInsert = prepared((db: Db, v: TicketRow) =>
+  db.insertInto('tickets').values(valuesOf(v, TICKET_COLUMNS)),
+)
 
 export async function insertTicket(db: Db, row: TicketRow): Promise<void> {
-  await db.insertInto('tickets').values(row).execute()
+  await ticketInsert(db, row)
 }
 
-export function findTicket(db: Db, id: string): Promise<TicketRow | undefined> {
-  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst()
+const ticketById = prepared((db: Db, v: { id: string }) =>
+  db.selectFrom('tickets').selectAll().where('id', '=', v.id),
+)
+
+export async function findTicket(db: Db, id: string): Promise<TicketRow | undefined> {
+  return (await ticketById(db, { id })).rows[0]
 }
 
-export function findTicketByKey(db: Db, officeId: string, key: string): Promise<TicketRow | undefined> {
-  return db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('officeId', '=', officeId)
-    .where('idempotencyKey', '=', key)
-    .executeTakeFirst()
+const ticketByKey = prepared((db: Db, v: { officeId: string; key: string }) =>
+  db.selectFrom('tickets').selectAll().where('officeId', '=', v.officeId).where('idempotencyKey', '=', v.key),
+)
+
+export async function findTicketByKey(db: Db, officeId: string, key: string): Promise<TicketRow | undefined> {
+  return (await ticketByKey(db, { officeId, key })).rows[0]
 }
 
 export async function updateTicket(db: Db, id: string, set: Partial<Omit<TicketRow, 'id'>>): Promise<void> {
   await db.updateTable('tickets').set(set).where('id', '=', id).execute()
 }
 
+type TicketChange = Partial<Omit<TicketRow, 'id'>>
+
+/** The same update for every change of these columns (`shape`: the changed columns' names). */
+const ticketUpdate = prepared((db: Db, v: TicketChange & { id: string }, shape: string) =>
+  db
+    .updateTable('tickets')
+    .set(valuesOf(v, shape.split(',') as (keyof TicketChange)[]))
+    .where('id', '=', v.id)
+    .returningAll(),
+)
+
 /** Updates a ticket and gives it back as it now is, in one statement. */
-export function updateTicketReturning(db: Db, id: string, set: Partial<Omit<TicketRow, 'id'>>) {
-  return db.updateTable('tickets').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+export async function updateTicketReturning(db: Db, id: string, set: TicketChange): Promise<TicketRow> {
+  const { rows } = await ticketUpdate(db, { ...set, id }, Object.keys(set).sort().join(','))
+  return rows[0]!
 }
 
 /**
  * Ends the ticket in front of a desk when the next is called, in one statement: served if its
  * service had started, a no-show if it was only called; anything else is left as it is.
  */
-export async function closeAtDesk(db: Db, id: string, at: string): Promise<void> {
-  await db
+const closeTicket = prepared((db: Db, v: { id: string; at: string }) =>
+  db
     .updateTable('tickets')
     .set((eb) => ({
       status: eb.case().when('status', '=', 'serving').then('served').else('no-show').end(),
-      finishedAt: eb.case().when('status', '=', 'serving').then(at).else(eb.ref('finishedAt')).end(),
-      noShowAt: eb.case().when('status', '=', 'called').then(at).else(eb.ref('noShowAt')).end(),
+      finishedAt: eb.case().when('status', '=', 'serving').then(v.at).else(eb.ref('finishedAt')).end(),
+      noShowAt: eb.case().when('status', '=', 'called').then(v.at).else(eb.ref('noShowAt')).end(),
     }))
-    .where('id', '=', id)
-    .where('status', 'in', ['serving', 'called'])
-    .execute()
+    .where('id', '=', v.id)
+    .where('status', 'in', ['serving', 'called']),
+)
+
+export async function closeAtDesk(db: Db, id: string, at: string): Promise<void> {
+  await closeTicket(db, { id, at })
 }
 
-/** Waiting tickets of a day in some queues of an office, for call-next to choose from. */
-export function waitingIn(db: Db, officeId: string, localDate: string, queueIds: readonly string[]) {
-  return db
-    .selectFrom('tickets')
-    .select(['id', 'priority', 'arrivedAt', 'callableFrom', 'appointmentId', 'reservedDeskId', 'queueId'])
-    .where('officeId', '=', officeId)
-    .where('localDate', '=', localDate)
-    .where('status', '=', 'waiting')
-    .where('queueId', 'in', queueIds)
-    .execute()
+/** `shape`: how many queues (q0, q1, …). */
+const waitingInQueues = prepared(
+  (db: Db, v: { localDate: string } & Record<`q${number}`, string>, shape: string) =>
+    db
+      .selectFrom('tickets')
+      .select(['id', 'priority', 'arrivedAt', 'callableFrom', 'appointmentId', 'reservedDeskId', 'queueId'])
+      .where(
+        'queueId',
+        'in',
+        Array.from({ length: Number(shape) }, (_, i) => v[`q${i}`] as string),
+      )
+      .where('localDate', '=', v.localDate)
+      .where('status', '=', 'waiting'),
+)
+
+/** Waiting tickets of a day in some queues, for call-next to choose from. */
+export async function waitingIn(db: Db, localDate: string, queueIds: readonly string[]) {
+  const v: { localDate: string } & Record<`q${number}`, string> = { localDate }
+  queueIds.forEach((id, i) => {
+    v[`q${i}`] = id
+  })
+  return (await waitingInQueues(db, v, String(queueIds.length))).rows
 }
 
 /** Tickets of earlier days that never finished become expired (no job at midnight: done on use). */
@@ -192,16 +278,19 @@ export async function expireBefore(db: Db, officeId: string, localDate: string):
     .execute()
 }
 
-export async function countAhead(db: Db, queueId: string, localDate: string, arrivedAt: string) {
-  const row = await db
+const ahead = prepared((db: Db, v: { queueId: string; localDate: string; arrivedAt: string }) =>
+  db
     .selectFrom('tickets')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('queueId', '=', queueId)
-    .where('localDate', '=', localDate)
+    .where('queueId', '=', v.queueId)
+    .where('localDate', '=', v.localDate)
     .where('status', '=', 'waiting')
-    .where('arrivedAt', '<', arrivedAt)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+    .where('arrivedAt', '<', v.arrivedAt),
+)
+
+export async function countAhead(db: Db, queueId: string, localDate: string, arrivedAt: string) {
+  const { rows } = await ahead(db, { queueId, localDate, arrivedAt })
+  return Number(rows[0]!.n)
 }
 
 export async function waitingCounts(db: Db, officeId: string, localDate: string) {
