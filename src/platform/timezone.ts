@@ -8,19 +8,29 @@ export function isValidTimezone(zone: string): boolean {
   }
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const dateFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; date: string }>()
 
-/** The calendar date (`YYYY-MM-DD`) an instant falls on in a timezone, e.g. the office-local day. */
+/**
+ * The calendar date (`YYYY-MM-DD`) an instant falls on in a timezone, e.g. the office-local day.
+ * Asked on every queue request: the last answer per zone is kept for the rest of its minute (today's
+ * offsets are whole minutes, so a day never changes inside one).
+ */
 export function localDateOf(at: Date, zone: string): string {
-  let format = dateFormats.get(zone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
+  let last = dateFormats.get(zone)
+  if (!last) {
+    const format = new Intl.DateTimeFormat('en-CA', {
       timeZone: zone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
     })
-    dateFormats.set(zone, format)
+    last = { format, minute: Number.NaN, date: '' }
+    dateFormats.set(zone, last)
   }
-  return format.format(at)
+  const minute = Math.floor(at.getTime() / 60_000)
+  if (minute !== last.minute) {
+    last.date = last.format.format(at)
+    last.minute = minute
+  }
+  return last.date
 }

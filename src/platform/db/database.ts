@@ -61,8 +61,33 @@ export function sqliteFileIn(dataDir: string): string {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
 
+/**
+ * Kysely's camelCase plugin converts every column name of every row it returns, and of every query it
+ * compiles, afresh; the names are few, so each conversion is kept.
+ */
+class MemoCamelCasePlugin extends CamelCasePlugin {
+  readonly #camel = new Map<string, string>()
+  readonly #snake = new Map<string, string>()
+  protected override camelCase(str: string): string {
+    let name = this.#camel.get(str)
+    if (name === undefined) {
+      name = super.camelCase(str)
+      if (this.#camel.size < 10_000) this.#camel.set(str, name)
+    }
+    return name
+  }
+  protected override snakeCase(str: string): string {
+    let name = this.#snake.get(str)
+    if (name === undefined) {
+      name = super.snakeCase(str)
+      if (this.#snake.size < 10_000) this.#snake.set(str, name)
+    }
+    return name
+  }
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
-  const plugins = [new CamelCasePlugin()]
+  const plugins = [new MemoCamelCasePlugin()]
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
