@@ -206,6 +206,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/offices/{id}/queue-stats',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/queue-stats` }),
+  },
+  {
+    method: 'GET',
     route: '/api/v1/offices/{id}/queue-policy',
     allowed: lvivReaders,
     request: (c) => ({ url: `/api/v1/offices/${c.lviv}/queue-policy` }),

@@ -64,7 +64,7 @@ export async function seedDemo(
         for (const card of q.cards) queueFor.set(`${officeId} ${card}`, queue.id)
       }
       for (const desk of await services.queue.listDesks(SYSTEM_ACTOR, officeId))
-        await services.queue.setDeskQueues(SYSTEM_ACTOR, desk.id, queueIds)
+        await services.queue.setDeskQueues(SYSTEM_ACTOR, desk.id, { queueIds })
       // Bookable mornings for the next working days in the first queue.
       const zone = DEMO_OFFICES.find((o) => o.office.code === code)?.office.timezone ?? 'UTC'
       for (let day = 1; day <= 10; day++) {

@@ -129,19 +129,22 @@ export function deskWork(ctx: QueueContext) {
         const at = now.toISOString()
         await ctx.expireStale(trx, desk.officeId, today)
         await closeCurrent(trx, state, at)
-        const queueIds = await ctx.deskQueueIds(trx, deskId)
+        const skills = await ctx.deskSkills(trx, deskId)
+        const queueIds = skills.map((s) => s.queueId)
         const waiting = queueIds.length ? await repo.waitingIn(trx, today, queueIds) : []
         const callable = waiting
           .filter((t) => t.callableFrom === null || t.callableFrom <= at)
           .filter((t) => t.reservedDeskId === null || t.reservedDeskId === deskId)
           .map((t) => ({
             id: t.id,
+            queueId: t.queueId,
             priority: t.priority,
             arrivedAt: t.arrivedAt,
             bookedFor: t.appointmentId ? t.callableFrom : null,
           }))
         const policy = await ctx.policyOf(trx, desk.officeId)
-        const choice = chooseNext(callable, policy, state.priorityStreak, now)
+        const weights = new Map(skills.map((s) => [s.queueId, s.weight]))
+        const choice = chooseNext(callable, policy, state.priorityStreak, now, weights)
         if (!choice) {
           await repo.saveDeskState(trx, { ...state, currentTicketId: null })
           return null

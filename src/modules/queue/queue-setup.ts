@@ -8,7 +8,9 @@ import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
 import {
   BASE_PRIORITIES,
+  type DeskBody,
   type DeskDto,
+  type DeskQueuesBody,
   type PolicyBody,
   type PolicyDto,
   type QueueBody,
@@ -42,12 +44,21 @@ export function queueSetup(ctx: QueueContext) {
     if (errors.length) throw invalid(errors)
   }
 
+  /** Weights may only name queues the desk serves. */
+  function assertWeightsOf(queueIds: readonly string[], weights: Readonly<Record<string, number>> = {}) {
+    const errors: FieldError[] = Object.keys(weights).flatMap((id) =>
+      queueIds.includes(id) ? [] : [{ path: `body.weights.${id}`, message: 'is not one of queueIds' }],
+    )
+    if (errors.length) throw invalid(errors)
+  }
+
   async function deskDtos(trx: typeof db, officeId: string): Promise<DeskDto[]> {
     return (await repo.listDesks(trx, officeId)).map((d) => ({
       id: d.id,
       officeId: d.officeId,
       name: d.name,
       queueIds: d.queueIds,
+      weights: d.weights,
       open: d.clerkLogin !== null && d.clerkLogin !== undefined,
       clerk: d.clerkLogin ?? null,
       currentTicketId: d.currentTicketId ?? null,
@@ -132,31 +143,33 @@ export function queueSetup(ctx: QueueContext) {
       return deskDtos(db, officeId)
     },
 
-    async createDesk(
-      actor: Actor,
-      officeId: string,
-      body: { name: string; queueIds?: string[] },
-    ): Promise<DeskDto> {
+    async createDesk(actor: Actor, officeId: string, body: DeskBody): Promise<DeskDto> {
       assertAllowed(actor, queuePolicy.manage, officeId)
       await ctx.zoneOf(officeId)
+      assertWeightsOf(body.queueIds ?? [], body.weights)
       const id = await db.transaction().execute(async (trx) => {
         await assertOwnQueues(trx, officeId, body.queueIds ?? [], 'body.queueIds')
         const desk = await ctx.offices.createDesk(actor, officeId, body.name, trx as unknown as Db)
-        await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [])
+        await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [], body.weights)
         return desk.id
       })
       ctx.settingsChanged()
       return (await deskDtos(db, officeId)).find((d) => d.id === id)!
     },
 
-    async setDeskQueues(actor: Actor, deskId: string, queueIds: string[]): Promise<DeskDto> {
+    async setDeskQueues(actor: Actor, deskId: string, body: DeskQueuesBody): Promise<DeskDto> {
+      const { queueIds, weights } = body
       const desk = await repo.findDesk(db, deskId)
       if (!desk) throw notFound('Desk')
       assertAllowed(actor, queuePolicy.manage, desk.officeId)
+      assertWeightsOf(queueIds, weights)
       await db.transaction().execute(async (trx) => {
         await assertOwnQueues(trx, desk.officeId, queueIds, 'body.queueIds')
-        await repo.setDeskQueues(trx, deskId, queueIds)
-        await ctx.record(trx, actor, 'desk.queues', desk.officeId, 'desk', deskId, { queueIds })
+        await repo.setDeskQueues(trx, deskId, queueIds, weights)
+        await ctx.record(trx, actor, 'desk.queues', desk.officeId, 'desk', deskId, {
+          queueIds,
+          weights: weights ?? {},
+        })
       })
       ctx.settingsChanged()
       return (await deskDtos(db, desk.officeId)).find((d) => d.id === deskId)!

@@ -96,8 +96,8 @@ export function queueContext(
     // `from`: the transaction when called inside one (SQLite has one connection).
     queue: (from: typeof db, id: string) => cached(settings, `queue:${id}`, () => repo.findQueue(from, id)),
     desk: (from: typeof db, id: string) => cached(settings, `desk:${id}`, () => repo.findDesk(from, id)),
-    deskQueueIds: (from: typeof db, deskId: string) =>
-      cached(settings, `skills:${deskId}`, () => repo.deskQueueIds(from, deskId)),
+    deskSkills: (from: typeof db, deskId: string) =>
+      cached(settings, `skills:${deskId}`, () => repo.deskSkills(from, deskId)),
 
     /** Expires earlier days' tickets once per office and day (and again after a restart). */
     async expireStale(trx: typeof db, officeId: string, today: string) {
@@ -180,7 +180,8 @@ export function queueContext(
       const status = (repo.isExpired(row, today) ? 'expired' : row.status) as TicketDto['status']
       const desk = row.deskId ? await this.desk(trx, row.deskId) : undefined
       let waiting: Partial<TicketDto> = {}
-      if (status === 'waiting') {
+      // Figures the caller already has (at issue: what the resident is told) are not asked again.
+      if (status === 'waiting' && extra.peopleAhead === undefined) {
         const ahead = await repo.countAhead(trx, row.queueId, row.localDate, row.arrivedAt)
         waiting = {
           peopleAhead: ahead,

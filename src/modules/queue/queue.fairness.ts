@@ -11,8 +11,13 @@ export interface FairnessPolicy {
   maxWaitMinutes: number | null
 }
 
+/** The desk's weight per queue (absent: 1). */
+export type QueueWeights = ReadonlyMap<string, number>
+
 export interface Candidate {
   id: string
+  /** The queue it waits in: the desk's weight for that queue applies. */
+  queueId: string
   priority: string
   /** Original arrival (kept through transfers and reactivation). */
   arrivedAt: string
@@ -20,7 +25,13 @@ export interface Candidate {
   bookedFor: string | null
 }
 
-export type CallReason = 'max-wait' | 'priority' | 'priority-limit' | 'appointment' | 'oldest'
+export type CallReason =
+  | 'max-wait'
+  | 'priority'
+  | 'priority-limit'
+  | 'appointment'
+  | 'oldest'
+  | 'queue-weight'
 
 export interface Choice {
   ticketId: string
@@ -32,17 +43,33 @@ export interface Choice {
 const byArrival = (a: Candidate, b: Candidate) =>
   a.arrivedAt < b.arrivedAt ? -1 : a.arrivedAt > b.arrivedAt ? 1 : a.id < b.id ? -1 : 1
 
-/** Due bookings first (by booked time), then walk-ins by arrival. */
-function first(tickets: Candidate[]): { ticket: Candidate; booked: boolean } | null {
+/**
+ * Due bookings first (by booked time), then walk-ins: the oldest arrival, or, when the desk weighs its
+ * queues differently, the largest waiting time × weight (`weighted` says the weights changed the pick).
+ */
+function first(
+  tickets: Candidate[],
+  weights: QueueWeights,
+  now: Date,
+): { ticket: Candidate; booked: boolean; weighted: boolean } | null {
   const booked = tickets.filter((t) => t.bookedFor !== null)
   if (booked.length > 0) {
     const ticket = [...booked].sort((a, b) =>
       a.bookedFor! < b.bookedFor! ? -1 : a.bookedFor! > b.bookedFor! ? 1 : byArrival(a, b),
     )[0]!
-    return { ticket, booked: true }
+    return { ticket, booked: true, weighted: false }
   }
-  const ticket = [...tickets].sort(byArrival)[0]
-  return ticket ? { ticket, booked: false } : null
+  const oldest = [...tickets].sort(byArrival)[0]
+  if (!oldest) return null
+  const weightOf = (t: Candidate) => weights.get(t.queueId) ?? 1
+  if (tickets.every((t) => weightOf(t) === weightOf(oldest)))
+    return { ticket: oldest, booked: false, weighted: false }
+  const score = (t: Candidate) => (now.getTime() - Date.parse(t.arrivedAt)) * weightOf(t)
+  const ticket = tickets.reduce((best, t) => {
+    const d = score(t) - score(best)
+    return d > 0 || (d === 0 && byArrival(t, best) < 0) ? t : best
+  }, oldest)
+  return { ticket, booked: false, weighted: ticket.id !== oldest.id }
 }
 
 /**
@@ -54,6 +81,7 @@ export function chooseNext(
   policy: FairnessPolicy,
   streak: number,
   now: Date,
+  weights: QueueWeights = new Map(),
 ): Choice | null {
   if (callable.length === 0) return null
   const priority = callable.filter((t) => t.priority !== 'none')
@@ -69,13 +97,20 @@ export function chooseNext(
   const limitReached =
     policy.maxPriorityInRow !== null && normal.length > 0 && streak >= policy.maxPriorityInRow
   if (priority.length > 0 && !limitReached) {
-    const pick = first(priority)!
+    const pick = first(priority, weights, now)!
     return { ticketId: pick.ticket.id, reason: 'priority', streak: nextStreak(pick.ticket) }
   }
-  const pick = first(normal)!
+  const pick = first(normal, weights, now)!
   return {
     ticketId: pick.ticket.id,
-    reason: priority.length > 0 ? 'priority-limit' : pick.booked ? 'appointment' : 'oldest',
+    reason:
+      priority.length > 0
+        ? 'priority-limit'
+        : pick.booked
+          ? 'appointment'
+          : pick.weighted
+            ? 'queue-weight'
+            : 'oldest',
     streak: 0,
   }
 }

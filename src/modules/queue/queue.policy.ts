@@ -9,6 +9,8 @@ export const queuePolicy = {
   manage: ['admin', 'manager'],
   issue: ['admin', 'manager', 'consultant', 'chancellery', 'officer', 'kiosk'],
   work: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
+  /** Quality figures of an office: its managers, the network's coordinator. */
+  stats: ['admin', 'coordinator', 'manager', 'head'],
   read: [
     'admin',
     'coordinator',

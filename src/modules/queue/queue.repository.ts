@@ -57,17 +57,22 @@ export function findDesk(db: Db, id: string) {
   return db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function deskQueueIds(db: Db, deskId: string): Promise<string[]> {
-  const rows = await db.selectFrom('deskQueues').select('queueId').where('deskId', '=', deskId).execute()
-  return rows.map((r) => r.queueId)
+/** The queues a desk serves, each with the desk's weight for it. */
+export function deskSkills(db: Db, deskId: string): Promise<{ queueId: string; weight: number }[]> {
+  return db.selectFrom('deskQueues').select(['queueId', 'weight']).where('deskId', '=', deskId).execute()
 }
 
-export async function setDeskQueues(db: Db, deskId: string, queueIds: readonly string[]): Promise<void> {
+export async function setDeskQueues(
+  db: Db,
+  deskId: string,
+  queueIds: readonly string[],
+  weights: Readonly<Record<string, number>> = {},
+): Promise<void> {
   await db.deleteFrom('deskQueues').where('deskId', '=', deskId).execute()
   if (queueIds.length)
     await db
       .insertInto('deskQueues')
-      .values([...new Set(queueIds)].map((queueId) => ({ deskId, queueId })))
+      .values([...new Set(queueIds)].map((queueId) => ({ deskId, queueId, weight: weights[queueId] ?? 1 })))
       .execute()
 }
 
@@ -89,10 +94,17 @@ export async function listDesks(db: Db, officeId: string) {
   const skills = await db
     .selectFrom('deskQueues')
     .innerJoin('desks', 'desks.id', 'deskQueues.deskId')
-    .select(['deskQueues.deskId', 'deskQueues.queueId'])
+    .select(['deskQueues.deskId', 'deskQueues.queueId', 'deskQueues.weight'])
     .where('desks.officeId', '=', officeId)
     .execute()
-  return desks.map((d) => ({ ...d, queueIds: skills.filter((s) => s.deskId === d.id).map((s) => s.queueId) }))
+  return desks.map((d) => {
+    const own = skills.filter((s) => s.deskId === d.id)
+    return {
+      ...d,
+      queueIds: own.map((s) => s.queueId),
+      weights: Object.fromEntries(own.map((s) => [s.queueId, s.weight])),
+    }
+  })
 }
 
 const deskStateById = prepared((db: Db, v: { deskId: string }) =>
@@ -176,6 +188,7 @@ const TICKET_COLUMNS = [
   'calledOutOfOrder',
   'topic',
   'idempotencyKey',
+  'estimatedWaitMinutes',
 ] as const satisfies readonly (keyof TicketRow)[]
 
 const ticketInsert = prepared((db: Db, v: TicketRow) =>
@@ -356,5 +369,16 @@ export function ticketsOfDay(db: Db, officeId: string, localDate: string, status
     .where('status', 'in', statuses)
     .orderBy('arrivedAt')
     .limit(500)
+    .execute()
+}
+
+/** What the quality figures need of each ticket of some office-local days. */
+export function ticketsForStats(db: Db, officeId: string, from: string, to: string) {
+  return db
+    .selectFrom('tickets')
+    .select(['queueId', 'localDate', 'status', 'arrivedAt', 'calledAt', 'finishedAt', 'estimatedWaitMinutes'])
+    .where('officeId', '=', officeId)
+    .where('localDate', '>=', from)
+    .where('localDate', '<=', to)
     .execute()
 }

@@ -12,6 +12,8 @@ import {
   PolicyDto,
   QueueBody,
   QueueDto,
+  QueueStatsDto,
+  QueueStatsQuery,
   TicketBody,
   TicketDto,
   TransferBody,
@@ -133,7 +135,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: DeskDto, ...changing },
         },
       },
-      async (req) => queue.setDeskQueues(req.actor!, req.params.id, req.body.queueIds),
+      async (req) => queue.setDeskQueues(req.actor!, req.params.id, req.body),
     )
 
     for (const action of ['open', 'close'] as const)
@@ -264,6 +266,23 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
         },
       },
       async (req) => queue.transfer(req.actor!, req.params.id, req.body),
+    )
+
+    app.get(
+      '/api/v1/offices/:id/queue-stats',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Quality figures of the office’s queues over some days',
+          description:
+            'Per queue: tickets issued, served, no-shows, expired, still open; average wait (arrival to first call) and service time (call to finish); and how good the wait estimates told at issue were.',
+          params: IdParams,
+          querystring: QueueStatsQuery,
+          response: { 200: QueueStatsDto, ...problemResponses },
+        },
+      },
+      async (req) => queue.stats(req.actor!, req.params.id, req.query),
     )
 
     app.get(

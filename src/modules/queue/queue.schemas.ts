@@ -55,23 +55,32 @@ export const PolicyDto = Type.Object({
 })
 export type PolicyDto = Static<typeof PolicyDto>
 
+const Weights = Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 10 }), {
+  description:
+    'Per queue (by id, one of queueIds): how strongly this desk prefers it among walk-ins, 1–10 (default 1). Call-next compares waiting time × weight; with equal weights the oldest arrival goes first. Priority, maximum wait and due bookings come before weights.',
+})
+
 export const DeskBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
     queueIds: Type.Optional(Type.Array(Id, { maxItems: 50, description: 'Queues this desk serves' })),
+    weights: Type.Optional(Weights),
   },
   { additionalProperties: false },
 )
+export type DeskBody = Static<typeof DeskBody>
 export const DeskQueuesBody = Type.Object(
-  { queueIds: Type.Array(Id, { maxItems: 50 }) },
+  { queueIds: Type.Array(Id, { maxItems: 50 }), weights: Type.Optional(Weights) },
   { additionalProperties: false },
 )
+export type DeskQueuesBody = Static<typeof DeskQueuesBody>
 
 export const DeskDto = Type.Object({
   id: Id,
   officeId: Id,
   name: Type.String(),
   queueIds: Type.Array(Id),
+  weights: Type.Record(Type.String(), Type.Integer(), { description: 'The weight of each queue served' }),
   open: Type.Boolean(),
   clerk: Type.Union([Type.String(), Type.Null()], { description: 'Login of the clerk at the desk' }),
   currentTicketId: Type.Union([Id, Type.Null()]),
@@ -90,10 +99,10 @@ export const TicketStatus = Type.Enum([
 export type TicketStatus = Static<typeof TicketStatus>
 export const Purpose = Type.Enum(['consultation', 'submit', 'collect'])
 export const CallReason = Type.Enum(
-  ['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest', 'out-of-order'],
+  ['max-wait', 'priority', 'priority-limit', 'appointment', 'oldest', 'queue-weight', 'out-of-order'],
   {
     description:
-      'Why call-next chose this ticket: max-wait (waited past the cap), priority (a priority category), priority-limit (a normal ticket after the allowed run of priority calls), appointment (a booking whose time has come), oldest (the longest-waiting arrival), out-of-order (a clerk called this ticket by hand)',
+      'Why call-next chose this ticket: max-wait (waited past the cap), priority (a priority category), priority-limit (a normal ticket after the allowed run of priority calls), appointment (a booking whose time has come), oldest (the longest-waiting arrival), queue-weight (the desk’s queue weights chose other than the oldest arrival), out-of-order (a clerk called this ticket by hand)',
   },
 )
 
@@ -170,3 +179,56 @@ export type BoardDto = Static<typeof BoardDto>
 
 export const OfficeParams = Type.Object({ officeId: Id })
 export const DeskParams = Type.Object({ deskId: Id })
+
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Office-local date' })
+
+export const QueueStatsQuery = Type.Object(
+  {
+    from: Type.Optional(LocalDate),
+    to: Type.Optional(LocalDate),
+  },
+  {
+    additionalProperties: false,
+    description: 'Office-local days, both included; default today; at most 31 days',
+  },
+)
+export type QueueStatsQuery = Static<typeof QueueStatsQuery>
+
+const Minutes = Type.Union([Type.Number(), Type.Null()])
+export const QueueStatsDto = Type.Object({
+  officeId: Id,
+  from: Type.String(),
+  to: Type.String(),
+  queues: Type.Array(
+    Type.Object({
+      queueId: Id,
+      prefix: Type.String(),
+      issued: Type.Integer(),
+      served: Type.Integer(),
+      noShow: Type.Integer(),
+      expired: Type.Integer(),
+      /** Still waiting, at a desk or parked (today only). */
+      open: Type.Integer(),
+      averageWaitMinutes: Type.Union([Type.Number(), Type.Null()], {
+        description: 'Arrival to first call, over called tickets',
+      }),
+      averageServiceMinutes: Type.Union([Type.Number(), Type.Null()], {
+        description: 'Call to finish, over served tickets',
+      }),
+      estimates: Type.Object(
+        {
+          measured: Type.Integer({ description: 'Called tickets that were told an estimate at issue' }),
+          meanAbsoluteErrorMinutes: Minutes,
+          withinFiveMinutes: Type.Union([Type.Number(), Type.Null()], {
+            description: 'Share (0–1) of waits within 5 minutes of the estimate',
+          }),
+          underestimated: Type.Union([Type.Number(), Type.Null()], {
+            description: 'Share (0–1) of residents who waited more than they were told',
+          }),
+        },
+        { description: 'How good the wait estimates given at issue were' },
+      ),
+    }),
+  ),
+})
+export type QueueStatsDto = Static<typeof QueueStatsDto>

@@ -5,6 +5,7 @@ import type { EventBus } from '../../platform/events.js'
 import { deskWork } from './desk-work.js'
 import { type OfficeDirectory, queueContext } from './queue.context.js'
 import { queueSetup } from './queue-setup.js'
+import { queueStats } from './queue-stats.js'
 import { ticketIssue } from './ticket-issue.js'
 
 export type QueueService = ReturnType<typeof createQueueService>
@@ -19,5 +20,5 @@ export function createQueueService(
   offices: OfficeDirectory,
 ) {
   const ctx = queueContext(database, dialect, clock, bus, audit, offices)
-  return { ...queueSetup(ctx), ...ticketIssue(ctx), ...deskWork(ctx) }
+  return { ...queueSetup(ctx), ...ticketIssue(ctx), ...deskWork(ctx), ...queueStats(ctx) }
 }

@@ -61,12 +61,13 @@ export interface TicketsTable {
   calledOutOfOrder: number
   topic: string | null
   idempotencyKey: string | null
+  estimatedWaitMinutes: number | null
 }
 
 export interface QueueTables {
   queues: QueuesTable
   queuePolicies: QueuePoliciesTable
-  deskQueues: { deskId: string; queueId: string }
+  deskQueues: { deskId: string; queueId: string; weight: number }
   deskStates: DeskStatesTable
   ticketCounters: { queueId: string; localDate: string; lastNumber: number }
   tickets: TicketsTable

@@ -42,7 +42,7 @@ export function ticketIssue(ctx: QueueContext) {
       }
       const priority = body.priority ?? 'none'
       try {
-        const row = await db.transaction().execute(async (trx) => {
+        const { row, peopleAhead } = await db.transaction().execute(async (trx) => {
           const queue = await ctx.queue(trx, body.queueId)
           if (!queue || queue.officeId !== officeId)
             throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
@@ -58,6 +58,9 @@ export function ticketIssue(ctx: QueueContext) {
           }
           const number = await repo.nextNumber(trx, queue.id, today)
           const at = now.toISOString()
+          // What the resident is told, kept on the ticket to measure the estimates against real waits.
+          const peopleAhead = await repo.countAhead(trx, queue.id, today, at)
+          const estimatedWaitMinutes = await ctx.estimateMinutes(trx, officeId, queue.id, today, peopleAhead)
           const row: TicketRow = {
             id: newId(),
             officeId,
@@ -87,16 +90,20 @@ export function ticketIssue(ctx: QueueContext) {
             calledOutOfOrder: 0,
             topic: null,
             idempotencyKey: idempotencyKey ?? null,
+            estimatedWaitMinutes,
           }
           await repo.insertTicket(trx, row)
           await ctx.record(trx, actor, 'ticket.issue', officeId, 'ticket', row.id, {
             number: row.display,
             priority,
           })
-          return row
+          return { row, peopleAhead }
         })
         await ctx.changed(officeId)
-        return ctx.toDto(db, row, today)
+        return ctx.toDto(db, row, today, {
+          peopleAhead,
+          estimatedWaitMinutes: row.estimatedWaitMinutes ?? 0,
+        })
       } catch (error) {
         // Two requests with one key at the same instant: the loser returns the winner's ticket.
         if (idempotencyKey && isUniqueViolation(error)) {
