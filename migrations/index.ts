@@ -7,6 +7,7 @@ import * as m005 from './2026-11-25-005-catalogue.js'
 import * as m006 from './2026-11-25-006-queue.js'
 import * as m007 from './2026-11-25-007-appointments.js'
 import * as m008 from './2026-11-25-008-desk-weights-and-estimates.js'
+import * as m009 from './2026-11-25-009-appointment-identifiers.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-006-queue': m006,
   '2026-11-25-007-appointments': m007,
   '2026-11-25-008-desk-weights-and-estimates': m008,
+  '2026-11-25-009-appointment-identifiers': m009,
 }

@@ -97,6 +97,46 @@ describeEachDatabase('bookings', (dialect) => {
     expect(free.json().items.map((s: { time: string }) => s.time)).toContain('10:15')
   })
 
+  it('checks in by the personal number given at booking, which is kept only as a keyed hash', async () => {
+    const { app, q, clock, slots } = await office()
+    const booking = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      payload: {
+        officeId: q.officeId,
+        queueId: q.queues.A,
+        start: slots[0]!.start,
+        name: 'Олена Петренко',
+        identifier: '3012 345 678',
+      },
+    })
+    expect(booking.statusCode, booking.body).toBe(201)
+    const byNumber = (identifier: string) =>
+      q.post(`/api/v1/offices/${q.officeId}/check-in`, q.bearers.kiosk, { identifier })
+    clock.set(new Date(Date.parse(slots[0]!.start) - 10 * MINUTE))
+    expect((await byNumber('3012345679')).statusCode).toBe(404)
+    // Spaces and dashes do not matter.
+    const res = await byNumber('3012-345-678')
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ late: false, ticket: { channel: 'booking' } })
+    expect(problemOf(await byNumber('3012345678')).status).toBe(404)
+    // Neither the number nor its plain SHA-256 is stored anywhere in the booking.
+    const raw = JSON.stringify(await app.database.db.selectFrom('appointments').selectAll().execute())
+    expect(raw).not.toContain('3012345678')
+    const { createHash } = await import('node:crypto')
+    expect(raw).not.toContain(createHash('sha256').update('3012345678').digest('hex'))
+    expect(raw).toMatch(/"identifierHash":"[0-9a-f]{64}"/)
+  })
+
+  it('asks for exactly one of code and personal number at check-in', async () => {
+    const { q } = await office()
+    for (const payload of [{}, { code: 'ABC123', identifier: '3012345678' }]) {
+      const res = await q.post(`/api/v1/offices/${q.officeId}/check-in`, q.bearers.kiosk, payload)
+      expect(res.statusCode).toBe(422)
+      expect(problemOf(res).errors?.[0]?.path).toBe('body.code')
+    }
+  })
+
   it('refuses bad bookings with the field named, and bookings beyond the horizon', async () => {
     const { app, q, book } = await office()
     const wrongTime = await book('2026-11-25T08:05:00.000Z')

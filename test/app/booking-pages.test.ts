@@ -70,8 +70,20 @@ describeEachDatabase('booking pages', (dialect) => {
       from: '09:00',
       to: '09:30',
       minutes: 30,
-      capacity: 1,
+      capacity: 2,
     })
+    const withNumber = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      payload: {
+        officeId: q.officeId,
+        queueId: q.queues.A,
+        start: slots.json().items[0].start,
+        name: 'Anna',
+        identifier: '85010112345',
+      },
+    })
+    expect(withNumber.statusCode, withNumber.body).toBe(201)
     const booking = (
       await app.inject({
         method: 'POST',
@@ -92,7 +104,7 @@ describeEachDatabase('booking pages', (dialect) => {
       code: 'ZZZZZZ',
     })
     expect(wrong.statusCode).toBe(422)
-    expect(wrong.body).toContain('No booking with this code can be checked in now.')
+    expect(wrong.body).toContain('No booking with this code or number can be checked in now.')
     const ok = await kiosk.post('/offices/LVIV-CNAP/kiosk/check-in', {
       _csrf: csrfOf(screen.body),
       code: booking.code.toLowerCase(),
@@ -100,5 +112,12 @@ describeEachDatabase('booking pages', (dialect) => {
     expect(ok.statusCode).toBe(303)
     const ticket = await kiosk.get(`${ok.headers.location}?lang=en`)
     expect(ticket.body).toContain('<h1 id="ticket-number" class="ticket-number">A001</h1>')
+    // The same field takes the personal number given at booking, typed with spaces.
+    const byNumber = await kiosk.post('/offices/LVIV-CNAP/kiosk/check-in', {
+      _csrf: csrfOf(screen.body),
+      code: '850101 12345',
+    })
+    expect(byNumber.statusCode).toBe(303)
+    expect((await kiosk.get(`${byNumber.headers.location}?lang=en`)).body).toContain('>A002</h1>')
   })
 })

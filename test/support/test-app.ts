@@ -3,7 +3,7 @@ import { buildApp } from '../../src/app/build-app.js'
 import { seedDemo } from '../../src/app/demo/seed-demo.js'
 import type { Clock } from '../../src/platform/clock.js'
 import { type Config, loadConfig } from '../../src/platform/config.js'
-import type { DialectName } from '../../src/platform/db/index.js'
+import type { Database, DialectName } from '../../src/platform/db/index.js'
 import { freshDatabase } from './databases.js'
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>
@@ -16,7 +16,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   }
 }
 
-/** A running app (in-process, no socket) on a fresh database; closed when the test ends. */
+/**
+ * A running app (in-process, no socket) on a fresh database; closed when the test ends. `database` is
+ * the database under it, for what no route shows (e.g. how a value is stored).
+ */
 export async function testApp(
   dialect: DialectName,
   options: {
@@ -27,7 +30,7 @@ export async function testApp(
     /** The demo's queues too (off by default: queue tests make their own). */
     demoQueues?: boolean
   } = {},
-): Promise<TestApp> {
+): Promise<TestApp & { database: Database }> {
   const database = await freshDatabase(dialect, { keepOpen: true })
   const app = await buildApp({
     config: testConfig(options.config),
@@ -45,7 +48,7 @@ export async function testApp(
       queues: options.demoQueues ?? false,
     })
   await app.ready()
-  return app
+  return Object.assign(app, { database })
 }
 
 /** Signs in through the API and returns the bearer header for that user. */

@@ -12,6 +12,9 @@ const en = {
   'book.name': 'Your name',
   'book.email': 'E-mail (optional)',
   'book.phone': 'Phone (optional)',
+  'book.identifier': 'Personal number (optional)',
+  'book.identifierHint':
+    'PESEL or РНОКПП: then you can check in at the kiosk with it instead of the code. We keep only a coded fingerprint of it, never the number.',
   'book.submit': 'Book this time',
   'book.done': 'Your visit is booked',
   'book.code': 'Your booking code',
@@ -39,6 +42,9 @@ const pl: Record<Key, string> = {
   'book.name': 'Imię i nazwisko',
   'book.email': 'E-mail (opcjonalnie)',
   'book.phone': 'Telefon (opcjonalnie)',
+  'book.identifier': 'Numer PESEL (opcjonalnie)',
+  'book.identifierHint':
+    'Pozwoli zgłosić przybycie w kiosku bez kodu. Przechowujemy tylko jego zaszyfrowany odcisk, nigdy sam numer.',
   'book.submit': 'Rezerwuję ten termin',
   'book.done': 'Wizyta zarezerwowana',
   'book.code': 'Twój kod rezerwacji',
@@ -64,6 +70,9 @@ const uk: Record<Key, string> = {
   'book.name': 'Ваше ім’я',
   'book.email': 'Ел. пошта (необов’язково)',
   'book.phone': 'Телефон (необов’язково)',
+  'book.identifier': 'РНОКПП (необов’язково)',
+  'book.identifierHint':
+    'Тоді в кіоску можна зареєструватися за ним замість коду. Ми зберігаємо лише його закодований відбиток, а не сам номер.',
   'book.submit': 'Записатися на цей час',
   'book.done': 'Ви записані',
   'book.code': 'Ваш код запису',

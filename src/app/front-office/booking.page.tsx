@@ -144,6 +144,15 @@ export function BookingPage(props: BookingProps): Html {
                     autocomplete="tel"
                     maxlength={20}
                   />
+                  <Field
+                    name="identifier"
+                    label={bt('book.identifier')}
+                    hint={bt('book.identifierHint')}
+                    value={props.values.identifier}
+                    error={props.errors.find((e) => e.field === 'identifier')?.message}
+                    autocomplete="off"
+                    maxlength={24}
+                  />
                 </fieldset>
                 <button type="submit">{bt('book.submit')}</button>
               </form>

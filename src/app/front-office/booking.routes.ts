@@ -30,6 +30,7 @@ const BookForm = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 200 })),
   email: Type.Optional(Type.String({ maxLength: 200 })),
   phone: Type.Optional(Type.String({ maxLength: 40 })),
+  identifier: Type.Optional(Type.String({ maxLength: 40 })),
 })
 
 /** Residents book a visit: pages over the appointments module, working without JavaScript. */
@@ -115,6 +116,7 @@ export function bookingRoutes(
           name: b.name ?? '',
           email: b.email ?? '',
           phone: b.phone ?? '',
+          identifier: b.identifier ?? '',
         }
         try {
           const booked = await appointments.book(
@@ -125,6 +127,7 @@ export function bookingRoutes(
               name: (b.name ?? '').trim(),
               ...(b.email?.trim() ? { email: b.email.trim() } : {}),
               ...(b.phone?.trim() ? { phone: b.phone.trim() } : {}),
+              ...(b.identifier?.trim() ? { identifier: b.identifier.trim() } : {}),
             }),
           )
           return reply.redirect(`/appointments/${booked.id}`, 303)

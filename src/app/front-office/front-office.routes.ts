@@ -30,7 +30,7 @@ const KioskForm = Type.Object({
   priority: Type.String({ maxLength: 32 }),
   key: Type.String({ maxLength: 100 }),
 })
-const CheckInForm = Type.Object({ _csrf: Type.Optional(Type.String()), code: Type.String({ maxLength: 20 }) })
+const CheckInForm = Type.Object({ _csrf: Type.Optional(Type.String()), code: Type.String({ maxLength: 30 }) })
 const TicketParams = Type.Object({
   code: OfficeCodeParams.properties.code,
   id: Type.String({ format: 'uuid' }),
@@ -152,10 +152,16 @@ export function frontOfficeRoutes(
       },
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
-        const code = req.body.code.trim().toUpperCase()
+        // One field: a six-character booking code, or the personal number given at booking.
+        const typed = req.body.code.replace(/[\s-]/g, '').toUpperCase()
         try {
-          if (!/^[A-Z0-9]{6}$/.test(code)) throw notFound('Appointment')
-          const { ticket } = await appointments.checkIn(req.actor!, office.id, code)
+          const by = /^[A-Z0-9]{6}$/.test(typed)
+            ? { code: typed }
+            : /^[A-Z0-9]{7,20}$/.test(typed)
+              ? { identifier: typed }
+              : null
+          if (!by) throw notFound('Appointment')
+          const { ticket } = await appointments.checkIn(req.actor!, office.id, by)
           return reply.redirect(`/offices/${office.code}/kiosk/tickets/${ticket.id}`, 303)
         } catch (error) {
           if (!(error instanceof AppError) || error.status === 403 || error.status >= 500) throw error

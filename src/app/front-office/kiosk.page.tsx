@@ -62,7 +62,7 @@ export function KioskPage(props: KioskProps): Html {
               hint={ft('kiosk.bookedHint')}
               value={props.code}
               error={props.errors?.find((e) => e.field === 'code')?.message}
-              maxlength={6}
+              maxlength={30}
               autocomplete="off"
             />
             <button class="kiosk-button" type="submit">

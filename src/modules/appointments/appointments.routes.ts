@@ -8,6 +8,7 @@ import {
   AppointmentDto,
   AppointmentPolicyBody,
   BookingBody,
+  CheckInBody,
   CodeBody,
   SlotDto,
   SlotsBody,
@@ -144,15 +145,15 @@ export function appointmentsRoutes(appointments: AppointmentsService, publicUrl:
         ...auth,
         schema: {
           tags,
-          summary: 'Check in with a booking code (kiosk or staff)',
+          summary: 'Check in with a booking code or the personal number given at booking (kiosk or staff)',
           description:
             'Within the window: a ticket callable from the booked time. Past it: `late: true` and an ordinary walk-in ticket.',
           params: IdParams,
-          body: CodeBody,
+          body: CheckInBody,
           response: { 200: Type.Object({ ticket: TicketDto, late: Type.Boolean() }), ...changing },
         },
       },
-      async (req) => appointments.checkIn(req.actor!, req.params.id, req.body.code),
+      async (req) => appointments.checkIn(req.actor!, req.params.id, req.body),
     )
   }
 }

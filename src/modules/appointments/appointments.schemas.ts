@@ -44,6 +44,12 @@ export type SlotDto = Static<typeof SlotDto>
 
 export const SlotsQuery = Type.Object({ queueId: Id, date: LocalDate })
 
+const Identifier = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{5,23}$',
+  description:
+    'The resident’s personal number (PESEL, РНОКПП, …), to check in with it at the kiosk instead of the code. Kept only as a keyed hash; spaces and dashes are ignored.',
+})
+
 export const BookingBody = Type.Object(
   {
     officeId: Id,
@@ -52,6 +58,7 @@ export const BookingBody = Type.Object(
     name: Type.String({ minLength: 2, maxLength: 120 }),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
     phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{6,20}$' })),
+    identifier: Type.Optional(Identifier),
   },
   { additionalProperties: false },
 )
@@ -72,3 +79,12 @@ export const CodeBody = Type.Object(
   { code: Type.String({ pattern: '^[A-Za-z0-9]{6}$' }) },
   { additionalProperties: false },
 )
+
+export const CheckInBody = Type.Object(
+  {
+    code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{6}$', description: 'The booking code' })),
+    identifier: Type.Optional(Identifier),
+  },
+  { additionalProperties: false, description: 'The booking code, or the personal number given at booking' },
+)
+export type CheckInBody = Static<typeof CheckInBody>

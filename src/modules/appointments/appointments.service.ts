@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { createHmac, randomInt } from 'node:crypto'
 import { TZDate } from '@date-fns/tz'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
@@ -12,6 +12,7 @@ import type {
   AppointmentDto,
   AppointmentPolicy,
   BookingBody,
+  CheckInBody,
   SlotDto,
   SlotsBody,
 } from './appointments.schemas.js'
@@ -110,6 +111,22 @@ export function createAppointmentsService(
   }
 
   /** Bookings past their check-in window become no-shows and give their place back (done on use, no job). */
+  let identifierKey: Promise<string> | null = null
+  /** The keyed hash a personal number is kept as: letters and digits only, upper case. */
+  async function identifierHash(trx: typeof db, identifier: string): Promise<string> {
+    identifierKey ??= trx
+      .selectFrom('serverKeys')
+      .select('value')
+      .where('name', '=', 'identifier-hmac')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.value)
+    const key = await identifierKey.catch((error) => {
+      identifierKey = null
+      throw error
+    })
+    return createHmac('sha256', key).update(identifier.replace(/[\s-]/g, '').toUpperCase()).digest('hex')
+  }
+
   async function releaseNoShows(trx: typeof db, officeId: string) {
     const { lateMinutes } = await policyOf(trx, officeId)
     const cutoff = new Date(clock.now().getTime() - lateMinutes * MINUTE).toISOString()
@@ -274,6 +291,7 @@ export function createAppointmentsService(
           ticketId: null,
           createdAt: now.toISOString(),
           checkedInAt: null,
+          identifierHash: body.identifier ? await identifierHash(trx, body.identifier) : null,
         }
         await trx.insertInto('appointments').values(appointment).execute()
         await record(trx, null, 'appointment.book', body.officeId, appointment.id, {
@@ -313,25 +331,39 @@ export function createAppointmentsService(
     },
 
     /**
-     * Check-in at the office by the booking code. Within the window (early … late) the ticket is
-     * callable from the booked time, before walk-ins; later, the person gets an ordinary walk-in ticket.
+     * Check-in at the office by the booking code, or by the personal number given at booking (today's
+     * booking at this office). Within the window (early … late) the ticket is callable from the booked
+     * time, before walk-ins; later, the person gets an ordinary walk-in ticket.
      */
     async checkIn(
       actor: Actor,
       officeId: string,
-      code: string,
+      by: CheckInBody,
     ): Promise<{ ticket: TicketDto; late: boolean }> {
       assertAllowed(actor, issue, officeId)
+      if ((by.code === undefined) === (by.identifier === undefined))
+        throw invalid([{ path: 'body.code', message: 'give either the booking code or the personal number' }])
       const z = await zone(officeId)
       const now = clock.now()
       const row = await db.transaction().execute(async (trx) => {
         await releaseNoShows(trx, officeId)
-        const found = await trx
-          .selectFrom('appointments')
-          .selectAll()
-          .where('code', '=', code.toUpperCase())
-          .where('officeId', '=', officeId)
-          .executeTakeFirst()
+        const found = by.code
+          ? await trx
+              .selectFrom('appointments')
+              .selectAll()
+              .where('code', '=', by.code.toUpperCase())
+              .where('officeId', '=', officeId)
+              .executeTakeFirst()
+          : (
+              await trx
+                .selectFrom('appointments')
+                .selectAll()
+                .where('officeId', '=', officeId)
+                .where('identifierHash', '=', await identifierHash(trx, by.identifier!))
+                .where('status', 'in', ['booked', 'no-show'])
+                .orderBy('startAt')
+                .execute()
+            ).find((a) => localDateOf(new Date(a.startAt), z) === localDateOf(now, z))
         if (!found) throw notFound('Appointment')
         // Past its window a booking is a no-show (its place released); the person may still come that
         // day and gets an ordinary walk-in ticket.

@@ -28,9 +28,12 @@ export interface AppointmentsTable {
   ticketId: string | null
   createdAt: string
   checkedInAt: string | null
+  /** HMAC-SHA256 of the resident's normalised personal number, when given at booking. */
+  identifierHash: string | null
 }
 
 export interface AppointmentTables {
+  serverKeys: { name: string; value: string }
   appointmentPolicies: {
     officeId: string
     earlyMinutes: number
