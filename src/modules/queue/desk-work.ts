@@ -66,8 +66,9 @@ export function deskWork(ctx: QueueContext) {
     assertAllowed(actor, queuePolicy.work, found.officeId)
     const today = await ctx.today(found.officeId)
     const row = await db.transaction().execute(async (trx) => {
-      await ctx.lockOffice(trx, found.officeId)
-      const ticket = (await repo.findTicket(trx, ticketId))!
+      // Locks in one order everywhere (the clerk's desk, then the ticket), so two never wait on each other.
+      await ctx.lockClerkDesk(trx, actor.id)
+      const ticket = (await ctx.ticketForUpdate(trx, ticketId))!
       if (repo.isExpired(ticket, today))
         throw conflict(
           'TICKET_EXPIRED',
@@ -114,8 +115,9 @@ export function deskWork(ctx: QueueContext) {
   return {
     /**
      * Calls the next ticket to a desk by the office's fairness policy, closing the desk's current
-     * ticket first. Null when nothing waits for this desk. Desks of one office call one at a time
-     * (the office lock), so two desks never get the same ticket.
+     * ticket first. Null when nothing waits for this desk. A ticket is called only if it is still
+     * waiting, in one conditional UPDATE, so two desks calling at once never get the same ticket, on
+     * one server or several; desks do not wait for each other.
      */
     async callNext(actor: Actor, deskId: string): Promise<TicketDto | null> {
       const desk = await ctx.desk(db, deskId)
@@ -123,7 +125,7 @@ export function deskWork(ctx: QueueContext) {
       assertAllowed(actor, queuePolicy.work, desk.officeId)
       const today = await ctx.today(desk.officeId)
       const result = await db.transaction().execute(async (trx) => {
-        await ctx.lockOffice(trx, desk.officeId)
+        await ctx.lockDesk(trx, deskId)
         const state = await clerkDesk(trx, actor, deskId)
         const now = clock.now()
         const at = now.toISOString()
@@ -131,44 +133,53 @@ export function deskWork(ctx: QueueContext) {
         await closeCurrent(trx, state, at)
         const skills = await ctx.deskSkills(trx, deskId)
         const queueIds = skills.map((s) => s.queueId)
-        const waiting = queueIds.length ? await repo.waitingIn(trx, today, queueIds) : []
-        const callable = waiting
-          .filter((t) => t.callableFrom === null || t.callableFrom <= at)
-          .filter((t) => t.reservedDeskId === null || t.reservedDeskId === deskId)
-          .map((t) => ({
-            id: t.id,
-            queueId: t.queueId,
-            priority: t.priority,
-            arrivedAt: t.arrivedAt,
-            bookedFor: t.appointmentId ? t.callableFrom : null,
-          }))
         const policy = await ctx.policyOf(trx, desk.officeId)
         const weights = new Map(skills.map((s) => [s.queueId, s.weight]))
-        const choice = chooseNext(callable, policy, state.priorityStreak, now, weights)
-        if (!choice) {
-          await repo.saveDeskState(trx, { ...state, currentTicketId: null })
-          return null
+        // Choose, then call only if the ticket is still waiting: another desk (or instance) that got it
+        // first makes the call change no row, and this desk chooses again among the rest.
+        const taken = new Set<string>()
+        for (;;) {
+          const waiting = queueIds.length ? await repo.waitingIn(trx, today, queueIds) : []
+          const callable = waiting
+            .filter((t) => !taken.has(t.id))
+            .filter((t) => t.callableFrom === null || t.callableFrom <= at)
+            .filter((t) => t.reservedDeskId === null || t.reservedDeskId === deskId)
+            .map((t) => ({
+              id: t.id,
+              queueId: t.queueId,
+              priority: t.priority,
+              arrivedAt: t.arrivedAt,
+              bookedFor: t.appointmentId ? t.callableFrom : null,
+            }))
+          const choice = chooseNext(callable, policy, state.priorityStreak, now, weights)
+          if (!choice) {
+            await repo.saveDeskState(trx, { ...state, currentTicketId: null })
+            return null
+          }
+          const queueId = callable.find((t) => t.id === choice.ticketId)!.queueId
+          const ticket = await repo.callIfWaiting(trx, {
+            id: choice.ticketId,
+            queueId,
+            deskId,
+            clerkId: actor.id,
+            calledAt: at,
+          })
+          if (!ticket) {
+            taken.add(choice.ticketId)
+            continue
+          }
+          await repo.saveDeskState(trx, {
+            ...state,
+            currentTicketId: choice.ticketId,
+            priorityStreak: choice.streak,
+          })
+          await ctx.record(trx, actor, 'ticket.call', desk.officeId, 'ticket', ticket.id, {
+            number: ticket.display,
+            desk: desk.name,
+            reason: choice.reason,
+          })
+          return { ticket, reason: choice.reason }
         }
-        const set: Change = {
-          status: 'called',
-          deskId,
-          clerkId: actor.id,
-          calledAt: at,
-          recallCount: 0,
-          reservedDeskId: null,
-        }
-        const ticket = await repo.updateTicketReturning(trx, choice.ticketId, set)
-        await repo.saveDeskState(trx, {
-          ...state,
-          currentTicketId: choice.ticketId,
-          priorityStreak: choice.streak,
-        })
-        await ctx.record(trx, actor, 'ticket.call', desk.officeId, 'ticket', ticket.id, {
-          number: ticket.display,
-          desk: desk.name,
-          reason: choice.reason,
-        })
-        return { ticket, reason: choice.reason }
       })
       await ctx.changed(desk.officeId)
       if (!result) return null

@@ -80,11 +80,23 @@ export function queueContext(
     },
 
     /**
-     * The office's call lock for the rest of the transaction. On PostgreSQL a row lock (across
-     * instances); on SQLite every write transaction already runs alone on the one connection.
+     * A ticket read for changing it: on PostgreSQL with its row lock held to the end of the
+     * transaction (across instances); SQLite runs one write transaction at a time.
      */
-    async lockOffice(trx: typeof db, officeId: string) {
-      if (dialect === 'postgres') await repo.lockOffice(trx, officeId)
+    ticketForUpdate(trx: typeof db, id: string) {
+      return dialect === 'postgres' ? repo.lockTicket(trx, id) : repo.findTicket(trx, id)
+    },
+
+    /** One call at a desk at a time (a double click, two tabs): its row lock on PostgreSQL. */
+    async lockDesk(trx: typeof db, deskId: string) {
+      if (dialect === 'postgres') await repo.lockDesk(trx, deskId)
+    },
+
+    /** The same for the desk a clerk has open, if any. */
+    async lockClerkDesk(trx: typeof db, clerkId: string) {
+      if (dialect !== 'postgres') return
+      const mine = await repo.deskOfClerk(trx, clerkId)
+      if (mine) await repo.lockDesk(trx, mine.deskId)
     },
 
     /** Forget cached settings after a change (this instance; others within the TTL). */

@@ -39,18 +39,63 @@ export async function savePolicy(db: Db, row: Omit<PolicyRow, 'lockSeq'>): Promi
 }
 
 /**
- * Takes the office's queue lock for the rest of the transaction: an UPDATE holds the row lock on
- * PostgreSQL (across server instances); SQLite runs one write transaction at a time anyway.
- * False when the office has no queue policy yet.
+ * Reads a ticket and, on PostgreSQL, holds its row lock for the rest of the transaction (an UPDATE
+ * that changes nothing), so that actions on one ticket from several desks or instances run one after
+ * another. SQLite runs one write transaction at a time anyway.
  */
-export async function lockOffice(db: Db, officeId: string): Promise<boolean> {
-  const row = await db
-    .updateTable('queuePolicies')
-    .set((eb) => ({ lockSeq: eb('lockSeq', '+', 1) }))
-    .where('officeId', '=', officeId)
-    .returning('officeId')
-    .executeTakeFirst()
-  return row !== undefined
+const ticketLocked = prepared((db: Db, v: { id: string }) =>
+  db
+    .updateTable('tickets')
+    .set((eb) => ({ recallCount: eb.ref('recallCount') }))
+    .where('id', '=', v.id)
+    .returningAll(),
+)
+
+export async function lockTicket(db: Db, id: string): Promise<TicketRow | undefined> {
+  return (await ticketLocked(db, { id })).rows[0]
+}
+
+/** Holds a desk's row lock for the rest of the transaction (PostgreSQL): one call at a desk at a time. */
+const deskLocked = prepared((db: Db, v: { deskId: string }) =>
+  db
+    .updateTable('deskStates')
+    .set((eb) => ({ priorityStreak: eb.ref('priorityStreak') }))
+    .where('deskId', '=', v.deskId),
+)
+
+export async function lockDesk(db: Db, deskId: string): Promise<void> {
+  await deskLocked(db, { deskId })
+}
+
+/**
+ * Calls a ticket if it is still waiting in that queue for this desk, in one statement: the
+ * condition is what makes two desks never call one ticket (the loser changes no row and chooses
+ * again). Undefined when someone else got there first.
+ */
+const callWaiting = prepared(
+  (db: Db, v: { id: string; queueId: string; deskId: string; clerkId: string; calledAt: string }) =>
+    db
+      .updateTable('tickets')
+      .set({
+        status: 'called',
+        deskId: v.deskId,
+        clerkId: v.clerkId,
+        calledAt: v.calledAt,
+        recallCount: 0,
+        reservedDeskId: null,
+      })
+      .where('id', '=', v.id)
+      .where('status', '=', 'waiting')
+      .where('queueId', '=', v.queueId)
+      .where((eb) => eb.or([eb('reservedDeskId', 'is', null), eb('reservedDeskId', '=', v.deskId)]))
+      .returningAll(),
+)
+
+export async function callIfWaiting(
+  db: Db,
+  v: { id: string; queueId: string; deskId: string; clerkId: string; calledAt: string },
+): Promise<TicketRow | undefined> {
+  return (await callWaiting(db, v)).rows[0]
 }
 
 export function findDesk(db: Db, id: string) {
@@ -217,23 +262,6 @@ export async function findTicketByKey(db: Db, officeId: string, key: string): Pr
 
 export async function updateTicket(db: Db, id: string, set: Partial<Omit<TicketRow, 'id'>>): Promise<void> {
   await db.updateTable('tickets').set(set).where('id', '=', id).execute()
-}
-
-type TicketChange = Partial<Omit<TicketRow, 'id'>>
-
-/** The same update for every change of these columns (`shape`: the changed columns' names). */
-const ticketUpdate = prepared((db: Db, v: TicketChange & { id: string }, shape: string) =>
-  db
-    .updateTable('tickets')
-    .set(valuesOf(v, shape.split(',') as (keyof TicketChange)[]))
-    .where('id', '=', v.id)
-    .returningAll(),
-)
-
-/** Updates a ticket and gives it back as it now is, in one statement. */
-export async function updateTicketReturning(db: Db, id: string, set: TicketChange): Promise<TicketRow> {
-  const { rows } = await ticketUpdate(db, { ...set, id }, Object.keys(set).sort().join(','))
-  return rows[0]!
 }
 
 /**
