@@ -69,21 +69,20 @@ class MemoCamelCasePlugin extends CamelCasePlugin {
   readonly #camel = new Map<string, string>()
   readonly #snake = new Map<string, string>()
   protected override camelCase(str: string): string {
-    let name = this.#camel.get(str)
-    if (name === undefined) {
-      name = super.camelCase(str)
-      if (this.#camel.size < 10_000) this.#camel.set(str, name)
-    }
-    return name
+    return remembered(this.#camel, str, (s) => super.camelCase(s))
   }
   protected override snakeCase(str: string): string {
-    let name = this.#snake.get(str)
-    if (name === undefined) {
-      name = super.snakeCase(str)
-      if (this.#snake.size < 10_000) this.#snake.set(str, name)
-    }
-    return name
+    return remembered(this.#snake, str, (s) => super.snakeCase(s))
   }
+}
+
+function remembered(known: Map<string, string>, str: string, convert: (s: string) => string): string {
+  let name = known.get(str)
+  if (name === undefined) {
+    name = convert(str)
+    if (known.size < 10_000) known.set(str, name)
+  }
+  return name
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
