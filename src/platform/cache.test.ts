@@ -44,4 +44,14 @@ describe('TTL cache', () => {
     expect(await stale).toBe('old')
     expect(await cache.getOrLoad('k', async () => 'new')).toBe('new')
   })
+
+  it('loads alone, without waiting for a load under way, when asked to (a caller inside a transaction)', async () => {
+    const cache = new TtlCache<string>({ ttlMs: 60_000, maxEntries: 10 })
+    let release: (v: string) => void = () => {}
+    const outside = cache.getOrLoad('k', () => new Promise<string>((r) => (release = r)))
+    // The load under way never finishes until the transaction's own load has: it must not be joined.
+    expect(await cache.getOrLoad('k', async () => 'inside', { alone: true })).toBe('inside')
+    release('outside')
+    expect(await outside).toBe('outside')
+  })
 })

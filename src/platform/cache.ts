@@ -42,10 +42,21 @@ export class TtlCache<V> {
     }
   }
 
-  /** The cached value, or the loader's, loading once however many callers ask at the same time. */
-  async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+  /**
+   * The cached value, or the loader's, loading once however many callers ask at the same time.
+   * `alone`: load without joining a load already under way. A caller inside a database transaction
+   * must: on SQLite's one connection, a load started outside it waits for the transaction to end,
+   * and the transaction waiting for that load would wait forever.
+   */
+  async getOrLoad(key: string, load: () => Promise<V>, options: { alone?: boolean } = {}): Promise<V> {
     const cached = this.get(key)
     if (cached !== undefined) return cached
+    if (options.alone) {
+      const generation = this.#generation
+      const value = await load()
+      if (generation === this.#generation) this.set(key, value)
+      return value
+    }
     const pending = this.#loading.get(key)
     if (pending) return pending
     const generation = this.#generation

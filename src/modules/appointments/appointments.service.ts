@@ -392,17 +392,23 @@ export function createAppointmentsService(
             .where('id', '=', found.slotId)
             .execute()
         await record(trx, actor, 'appointment.check-in', officeId, found.id, { late })
-        return { ...found, late }
+        // The ticket in the same transaction: a check-in never stays without its ticket.
+        const ticket = await queue.issueTicket(
+          actor,
+          officeId,
+          { queueId: found.queueId, purpose: 'submit' },
+          `appointment:${found.id}`,
+          late ? undefined : { appointmentId: found.id, callableFrom: found.startAt },
+          { trx: trx as unknown as Db, today: localDateOf(now, z) },
+        )
+        await trx
+          .updateTable('appointments')
+          .set({ ticketId: ticket.id })
+          .where('id', '=', found.id)
+          .execute()
+        return { ticket, late }
       })
-      const ticket = await queue.issueTicket(
-        actor,
-        officeId,
-        { queueId: row.queueId, purpose: 'submit' },
-        `appointment:${row.id}`,
-        row.late ? undefined : { appointmentId: row.id, callableFrom: row.startAt },
-      )
-      await db.updateTable('appointments').set({ ticketId: ticket.id }).where('id', '=', row.id).execute()
-      return { ticket, late: row.late }
+      return row
     },
   }
 }

@@ -58,8 +58,9 @@ export function queueContext(
   // figures behind wait estimates. Tickets and desk states are always read in the transaction.
   const settings = new TtlCache<unknown>({ ttlMs: 5_000, maxEntries: 5_000 })
   const figures = new TtlCache<unknown>({ ttlMs: 5_000, maxEntries: 5_000 })
-  const cached = <T>(cache: TtlCache<unknown>, key: string, load: () => Promise<T>) =>
-    cache.getOrLoad(key, load) as Promise<T>
+  // `from`: the handle the load reads through; inside a transaction it must not join a load under way.
+  const cached = <T>(cache: TtlCache<unknown>, key: string, from: typeof db, load: () => Promise<T>) =>
+    cache.getOrLoad(key, load, { alone: from.isTransaction }) as Promise<T>
   /** The last office-local day each office's stale tickets were expired on, in this instance. */
   const expiredUpTo = new Map<string, string>()
 
@@ -106,10 +107,12 @@ export function queueContext(
     },
 
     // `from`: the transaction when called inside one (SQLite has one connection).
-    queue: (from: typeof db, id: string) => cached(settings, `queue:${id}`, () => repo.findQueue(from, id)),
-    desk: (from: typeof db, id: string) => cached(settings, `desk:${id}`, () => repo.findDesk(from, id)),
+    queue: (from: typeof db, id: string) =>
+      cached(settings, `queue:${id}`, from, () => repo.findQueue(from, id)),
+    desk: (from: typeof db, id: string) =>
+      cached(settings, `desk:${id}`, from, () => repo.findDesk(from, id)),
     deskSkills: (from: typeof db, deskId: string) =>
-      cached(settings, `skills:${deskId}`, () => repo.deskSkills(from, deskId)),
+      cached(settings, `skills:${deskId}`, from, () => repo.deskSkills(from, deskId)),
 
     /** Expires earlier days' tickets once per office and day (and again after a restart). */
     async expireStale(trx: typeof db, officeId: string, today: string) {
@@ -119,7 +122,7 @@ export function queueContext(
     },
 
     policyOf(trx: typeof db, officeId: string): Promise<PolicyDto> {
-      return cached(settings, `policy:${officeId}`, () => this.loadPolicy(trx, officeId))
+      return cached(settings, `policy:${officeId}`, trx, () => this.loadPolicy(trx, officeId))
     },
 
     async loadPolicy(trx: typeof db, officeId: string): Promise<PolicyDto> {
@@ -171,13 +174,15 @@ export function queueContext(
       localDate: string,
       ahead: number,
     ) {
-      const times = await cached(figures, `times:${queueId}:${localDate}`, () =>
+      const times = await cached(figures, `times:${queueId}:${localDate}`, trx, () =>
         repo.recentServiceTimes(trx, queueId, localDate),
       )
       const average = times.length
         ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
         : DEFAULT_SERVICE_MINUTES
-      const open = await cached(figures, `desks:${officeId}`, () => repo.openDesksPerQueue(trx, officeId))
+      const open = await cached(figures, `desks:${officeId}`, trx, () =>
+        repo.openDesksPerQueue(trx, officeId),
+      )
       const desks = Math.max(1, open.get(queueId) ?? 0)
       return Math.ceil((ahead / desks) * average)
     },

@@ -1,3 +1,4 @@
+import { type Db, withTables } from '../../platform/db/index.js'
 import { invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn } from '../../platform/json-column.js'
@@ -6,7 +7,7 @@ import type { QueueContext } from './queue.context.js'
 import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
 import type { BoardDto, TicketBody, TicketDto } from './queue.schemas.js'
-import type { TicketRow } from './queue.tables.js'
+import type { QueueTables, TicketRow } from './queue.tables.js'
 
 /** How a number is shown and called: the prefix and at least three digits (A001, A1000). */
 export const displayNumber = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`
@@ -24,7 +25,9 @@ export function ticketIssue(ctx: QueueContext) {
     /**
      * Issues a ticket: the next number of the queue on the office-local day, taken in the same
      * transaction as the ticket (unique and gap-free under any number of kiosks). The same
-     * `idempotencyKey` gives back the ticket it gave the first time.
+     * `idempotencyKey` gives back the ticket it gave the first time. `within`: the caller's
+     * transaction to issue in (a booking's check-in), which the caller commits, and the office-local
+     * day it already knows (nothing here may then read outside that transaction).
      */
     async issueTicket(
       actor: Actor,
@@ -32,17 +35,19 @@ export function ticketIssue(ctx: QueueContext) {
       body: TicketBody,
       idempotencyKey?: string,
       booking?: { appointmentId: string; callableFrom: string },
+      within?: { trx: Db; today: string },
     ): Promise<TicketDto> {
       assertAllowed(actor, queuePolicy.issue, officeId)
       const now = clock.now()
-      const today = await ctx.today(officeId)
+      const today = within?.today ?? (await ctx.today(officeId))
+      const outer = within ? withTables<QueueTables>(within.trx) : db
       if (idempotencyKey) {
-        const earlier = await repo.findTicketByKey(db, officeId, idempotencyKey)
-        if (earlier) return ctx.toDto(db, earlier, today)
+        const earlier = await repo.findTicketByKey(outer, officeId, idempotencyKey)
+        if (earlier) return ctx.toDto(outer, earlier, today)
       }
       const priority = body.priority ?? 'none'
       try {
-        const { row, peopleAhead } = await db.transaction().execute(async (trx) => {
+        const issue = async (trx: typeof db) => {
           const queue = await ctx.queue(trx, body.queueId)
           if (!queue || queue.officeId !== officeId)
             throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
@@ -98,7 +103,8 @@ export function ticketIssue(ctx: QueueContext) {
             priority,
           })
           return { row, peopleAhead }
-        })
+        }
+        const { row, peopleAhead } = within ? await issue(outer) : await db.transaction().execute(issue)
         await ctx.changed(officeId)
         return ctx.toDto(db, row, today, {
           peopleAhead,
@@ -106,7 +112,7 @@ export function ticketIssue(ctx: QueueContext) {
         })
       } catch (error) {
         // Two requests with one key at the same instant: the loser returns the winner's ticket.
-        if (idempotencyKey && isUniqueViolation(error)) {
+        if (idempotencyKey && !within && isUniqueViolation(error)) {
           const winner = await repo.findTicketByKey(db, officeId, idempotencyKey)
           if (winner) return ctx.toDto(db, winner, today)
         }
