@@ -31,6 +31,7 @@ import { errorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
 import { deskRoutes } from './front-office/desk.routes.js'
 import { frontOfficeRoutes } from './front-office/front-office.routes.js'
+import { queueStatsRoutes } from './front-office/queue-stats.routes.js'
 import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
@@ -163,6 +164,7 @@ export async function buildApp(
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))
   await app.register(deskRoutes(config, services.queue, services.offices))
+  await app.register(queueStatsRoutes(config, services.queue, services.offices))
   await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus))
   await app.register(staffRoutes(config, services))

@@ -80,6 +80,18 @@ describe('staff pages in Chromium', () => {
     await page.getByRole('link', { name: 'Audit log' }).click()
     expect(await page.getByRole('status').textContent()).toMatch(/intact/)
     await expectAccessible(page)
+
+    await page.getByRole('link', { name: 'Queue figures' }).click()
+    await page.getByLabel('Office').selectOption({ label: 'Lviv Administrative Services Centre' })
+    await page.getByRole('button', { name: 'Show' }).click()
+    // The demo's Lviv queues, one row each, with today's counts.
+    expect(await page.locator('table tbody tr').count()).toBe(4)
+    expect(await page.locator('table').textContent()).toContain('Waited longer than told')
+    await expectAccessible(page)
+    await page.getByLabel('From').fill('2099-12-31')
+    await page.getByRole('button', { name: 'Show' }).click()
+    expect(await page.getByText('must be a day on or after from').count()).toBe(1)
+    await expectAccessible(page)
     await close()
   })
 

@@ -2,6 +2,24 @@ import { translatorsFor } from '../../platform/i18n/index.js'
 
 /** Texts of the front-office screens: kiosk, ticket, board and desk console. */
 const en = {
+  'stats.title': 'Queue figures',
+  'stats.office': 'Office',
+  'stats.from': 'From',
+  'stats.to': 'To',
+  'stats.show': 'Show',
+  'stats.queue': 'Queue',
+  'stats.issued': 'Issued',
+  'stats.served': 'Served',
+  'stats.noShow': 'No-show',
+  'stats.expired': 'Expired',
+  'stats.open': 'Still open',
+  'stats.wait': 'Average wait, min',
+  'stats.service': 'Average service, min',
+  'stats.error': 'Estimate error, min',
+  'stats.within5': 'Within 5 min',
+  'stats.under': 'Waited longer than told',
+  'stats.caption':
+    'Per queue, {from} to {to}. Wait: arrival to first call; service: call to finish; estimates: what each resident was told at issue.',
   'board.title': 'Queue board — {office}',
   'board.called': 'Now called',
   'board.number': 'Ticket',
@@ -92,6 +110,24 @@ const en = {
 type Key = keyof typeof en
 
 const pl: Record<Key, string> = {
+  'stats.title': 'Wskaźniki kolejek',
+  'stats.office': 'Biuro',
+  'stats.from': 'Od',
+  'stats.to': 'Do',
+  'stats.show': 'Pokaż',
+  'stats.queue': 'Kolejka',
+  'stats.issued': 'Wydane',
+  'stats.served': 'Obsłużone',
+  'stats.noShow': 'Nieobecni',
+  'stats.expired': 'Wygasłe',
+  'stats.open': 'Jeszcze otwarte',
+  'stats.wait': 'Średnie oczekiwanie, min',
+  'stats.service': 'Średnia obsługa, min',
+  'stats.error': 'Błąd prognozy, min',
+  'stats.within5': 'W granicach 5 min',
+  'stats.under': 'Czekali dłużej niż podano',
+  'stats.caption':
+    'Według kolejek, od {from} do {to}. Oczekiwanie: od przybycia do pierwszego wezwania; obsługa: od wezwania do zakończenia; prognozy: to, co każdy usłyszał przy wydaniu biletu.',
   'board.title': 'Tablica kolejki — {office}',
   'board.called': 'Teraz wzywani',
   'board.number': 'Numer',
@@ -180,6 +216,24 @@ const pl: Record<Key, string> = {
 }
 
 const uk: Record<Key, string> = {
+  'stats.title': 'Показники черг',
+  'stats.office': 'Центр',
+  'stats.from': 'Від',
+  'stats.to': 'До',
+  'stats.show': 'Показати',
+  'stats.queue': 'Черга',
+  'stats.issued': 'Видано',
+  'stats.served': 'Обслуговано',
+  'stats.noShow': 'Не з’явилися',
+  'stats.expired': 'Прострочені',
+  'stats.open': 'Ще відкриті',
+  'stats.wait': 'Середнє очікування, хв',
+  'stats.service': 'Середнє обслуговування, хв',
+  'stats.error': 'Похибка прогнозу, хв',
+  'stats.within5': 'У межах 5 хв',
+  'stats.under': 'Чекали довше, ніж обіцяно',
+  'stats.caption':
+    'За чергами, з {from} по {to}. Очікування: від приходу до першого виклику; обслуговування: від виклику до завершення; прогнози: те, що кожному сказали під час видачі талона.',
   'board.title': 'Табло черги — {office}',
   'board.called': 'Зараз викликано',
   'board.number': 'Талон',

@@ -25,6 +25,7 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
     key: 'staff.desk',
     roles: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
   },
+  { href: '/staff/queue-stats', key: 'staff.queueStats', roles: ['admin', 'coordinator', 'manager', 'head'] },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
 ]

@@ -3,5 +3,12 @@ export { type CalledEvent, type OfficeDirectory, QUEUE_EVENTS } from './queue.co
 export { chooseNext } from './queue.fairness.js'
 export { queuePolicy } from './queue.policy.js'
 export { queueRoutes } from './queue.routes.js'
-export { type BoardDto, CallReason, type DeskDto, type QueueDto, type TicketDto } from './queue.schemas.js'
+export {
+  type BoardDto,
+  CallReason,
+  type DeskDto,
+  type QueueDto,
+  type QueueStatsDto,
+  type TicketDto,
+} from './queue.schemas.js'
 export { createQueueService, type QueueService } from './queue.service.js'
