@@ -110,7 +110,6 @@ export function createAppointmentsService(
     if (!q || q.officeId !== officeId) throw invalid([{ path, message: 'is not a queue of this office' }])
   }
 
-  /** Bookings past their check-in window become no-shows and give their place back (done on use, no job). */
   let identifierKey: Promise<string> | null = null
   /** The keyed hash a personal number is kept as: letters and digits only, upper case. */
   async function identifierHash(trx: typeof db, identifier: string): Promise<string> {
@@ -127,6 +126,7 @@ export function createAppointmentsService(
     return createHmac('sha256', key).update(identifier.replace(/[\s-]/g, '').toUpperCase()).digest('hex')
   }
 
+  /** Bookings past their check-in window become no-shows and give their place back (done on use, no job). */
   async function releaseNoShows(trx: typeof db, officeId: string) {
     const { lateMinutes } = await policyOf(trx, officeId)
     const cutoff = new Date(clock.now().getTime() - lateMinutes * MINUTE).toISOString()
