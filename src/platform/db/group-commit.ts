@@ -24,7 +24,9 @@ import {
  * What a caller sees does not change: `transaction().execute()` resolves only after the COMMIT that
  * made its changes durable, and a transaction that fails rolls back to its savepoint, leaving the
  * others of its group alone. If the COMMIT itself fails (disk full), every transaction of the group
- * fails. The statement cache is here too: better-sqlite3 parses SQL on every prepare(), and Kysely
+ * fails. A write outside any transaction that lands in an open group waits for its COMMIT too. Ratusz
+ * holds no connection across statements outside transactions (`db.connection()`) except the migrator
+ * at start-up, before any transaction has run. The statement cache is here too: better-sqlite3 parses SQL on every prepare(), and Kysely
  * prepares every query it runs; the same query shape has the same SQL text.
  */
 export class GroupCommitSqliteDialect implements Dialect {
