@@ -6,7 +6,7 @@ import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { localDateOf } from '../../platform/timezone.js'
-import { type Actor, assertAllowed, auditActorOf } from '../identity/index.js'
+import { type Actor, assertAllowed, auditRecordBy } from '../identity/index.js'
 import type { QueueService, TicketDto } from '../queue/index.js'
 import type {
   AppointmentDto,
@@ -78,15 +78,16 @@ export function createAppointmentsService(
     id: string,
     summary: object,
   ) =>
-    audit.record(trx, {
-      actor: auditActorOf(actor),
-      action,
-      officeId,
-      subjectType: 'appointment',
-      subjectId: id,
-      summary: summary as Record<string, unknown>,
-      requestId: actor?.requestId ?? null,
-    })
+    audit.record(
+      trx,
+      auditRecordBy(actor, {
+        action,
+        officeId,
+        subjectType: 'appointment',
+        subjectId: id,
+        summary: summary as Record<string, unknown>,
+      }),
+    )
 
   async function zone(officeId: string) {
     const z = await timezoneOf(officeId)

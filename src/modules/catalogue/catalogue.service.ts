@@ -8,7 +8,7 @@ import { assertValid } from '../../platform/http/validate.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
-import { type Actor, assertAllowed, auditActorOf, isAllowed } from '../identity/index.js'
+import { type Actor, assertAllowed, auditRecordBy, isAllowed } from '../identity/index.js'
 import { diffCards } from './card-diff.js'
 import { cataloguePolicy } from './catalogue.policy.js'
 import * as repo from './catalogue.repository.js'
@@ -70,15 +70,10 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
   }
 
   const record = (trx: Db, actor: Actor, action: string, id: string, summary: Record<string, unknown>) =>
-    audit.record(trx, {
-      actor: auditActorOf(actor),
-      action,
-      officeId: null,
-      subjectType: 'service',
-      subjectId: id,
-      summary,
-      requestId: actor.requestId ?? null,
-    })
+    audit.record(
+      trx,
+      auditRecordBy(actor, { action, officeId: null, subjectType: 'service', subjectId: id, summary }),
+    )
 
   return {
     async createService(actor: Actor, card: ServiceCard): Promise<ServiceDto> {

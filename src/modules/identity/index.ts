@@ -12,6 +12,7 @@ export {
   type Actor,
   assertAllowed,
   auditActorOf,
+  auditRecordBy,
   isAllowed,
   officesVisibleTo,
   type Policy,

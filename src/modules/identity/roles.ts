@@ -1,4 +1,4 @@
-import type { AuditActor } from '../../platform/audit-trail.js'
+import type { AuditActor, AuditRecord } from '../../platform/audit-trail.js'
 import { forbidden } from '../../platform/errors.js'
 
 export const ROLES = [
@@ -55,6 +55,14 @@ export const SYSTEM_ACTOR: Actor = {
 export function auditActorOf(actor: Actor | null): AuditActor {
   if (!actor) return { type: 'anonymous', id: null, login: null }
   return { type: actor.kind, id: actor.kind === 'system' ? null : actor.id, login: actor.login }
+}
+
+/** An audit entry by this actor, carrying the id of the request it acted in. */
+export function auditRecordBy(
+  actor: Actor | null,
+  what: Omit<AuditRecord, 'actor' | 'requestId'>,
+): AuditRecord {
+  return { ...what, actor: auditActorOf(actor), requestId: actor?.requestId ?? null }
 }
 
 /** A module's rights as data: each action lists the roles that may take it. Anything unlisted is denied. */

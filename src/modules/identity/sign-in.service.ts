@@ -8,7 +8,7 @@ import * as repo from './identity.repository.js'
 import type { IdentityTables } from './identity.tables.js'
 import { assertNotThrottled, clearLoginFailures, recordFailure, throttleKeys } from './login-throttle.js'
 import { decoyHash, verifyPassword } from './passwords.js'
-import { type Actor, auditActorOf, type Role, type RoleGrant } from './roles.js'
+import { type Actor, auditRecordBy, type Role, type RoleGrant } from './roles.js'
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js'
 
 /** How long a sign-in lasts: a working day and then some. */
@@ -157,15 +157,16 @@ export function createSignInService(
           hashToken(token),
           clock.now().toISOString(),
         )
-        await audit.record(trx, {
-          actor: auditActorOf(actor),
-          action: 'auth.logout',
-          officeId: null,
-          subjectType: 'user',
-          subjectId: actor.id,
-          summary: {},
-          requestId: actor.requestId ?? null,
-        })
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'auth.logout',
+            officeId: null,
+            subjectType: 'user',
+            subjectId: actor.id,
+            summary: {},
+          }),
+        )
       })
     },
 
@@ -179,15 +180,16 @@ export function createSignInService(
           label,
           expiresAt ? new Date(expiresAt).toISOString() : null,
         )
-        await audit.record(trx, {
-          actor: auditActorOf(actor),
-          action: 'token.create',
-          officeId: null,
-          subjectType: 'token',
-          subjectId: issued.id,
-          summary: { label, expiresAt },
-          requestId: actor.requestId ?? null,
-        })
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'token.create',
+            officeId: null,
+            subjectType: 'token',
+            subjectId: issued.id,
+            summary: { label, expiresAt },
+          }),
+        )
         return {
           id: issued.id,
           label,
@@ -217,15 +219,16 @@ export function createSignInService(
           clock.now().toISOString(),
         )
         if (revoked === 0) throw notFound('Token')
-        await audit.record(trx, {
-          actor: auditActorOf(actor),
-          action: 'token.revoke',
-          officeId: null,
-          subjectType: 'token',
-          subjectId: id,
-          summary: {},
-          requestId: actor.requestId ?? null,
-        })
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'token.revoke',
+            officeId: null,
+            subjectType: 'token',
+            subjectId: id,
+            summary: {},
+          }),
+        )
       })
     },
 
@@ -261,15 +264,16 @@ export function createSignInService(
         })
         // Sessions opened before the second factor was on end now.
         await repo.revokeAllTokens(withTables<IdentityTables>(trx), actor.id, now)
-        await audit.record(trx, {
-          actor: auditActorOf(actor),
-          action: 'user.totp-on',
-          officeId: null,
-          subjectType: 'user',
-          subjectId: actor.id,
-          summary: {},
-          requestId: actor.requestId ?? null,
-        })
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'user.totp-on',
+            officeId: null,
+            subjectType: 'user',
+            subjectId: actor.id,
+            summary: {},
+          }),
+        )
       })
     },
   }

@@ -11,7 +11,7 @@ import { hashPassword } from './passwords.js'
 import {
   type Actor,
   assertAllowed,
-  auditActorOf,
+  auditRecordBy,
   isAllowedNetworkWide,
   NETWORK_ONLY_ROLES,
   OFFICE_ONLY_ROLES,
@@ -95,15 +95,16 @@ export function createUsersService(
           id,
           input.roles.map((g) => ({ id: newId(), role: g.role, officeId: g.officeId })),
         )
-        await audit.record(trx, {
-          actor: auditActorOf(actor),
-          action: 'user.create',
-          officeId: input.roles.find((g) => g.officeId)?.officeId ?? null,
-          subjectType: 'user',
-          subjectId: id,
-          summary: { login: input.login, name: input.name, email: input.email ?? null, roles: input.roles },
-          requestId: actor.requestId ?? null,
-        })
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'user.create',
+            officeId: input.roles.find((g) => g.officeId)?.officeId ?? null,
+            subjectType: 'user',
+            subjectId: id,
+            summary: { login: input.login, name: input.name, email: input.email ?? null, roles: input.roles },
+          }),
+        )
       })
       return this.getUser(actor, id)
     },
@@ -177,15 +178,16 @@ export function createUsersService(
           )
         // A new password or fewer rights end every open sign-in of the account.
         if (passwordHash || patch.roles) await repo.revokeAllTokens(trx, id, now)
-        await audit.record(trx, {
-          actor: auditActorOf(actor),
-          action: 'user.update',
-          officeId: roles.find((g) => g.officeId)?.officeId ?? null,
-          subjectType: 'user',
-          subjectId: id,
-          summary: changes,
-          requestId: actor.requestId ?? null,
-        })
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'user.update',
+            officeId: roles.find((g) => g.officeId)?.officeId ?? null,
+            subjectType: 'user',
+            subjectId: id,
+            summary: changes,
+          }),
+        )
       })
       return this.getUser(actor, id)
     },
@@ -202,15 +204,16 @@ export function createUsersService(
         await db.transaction().execute(async (trx) => {
           await repo.updateUser(trx, id, { status, version: row.version + 1, updatedAt: now })
           if (status === 'disabled') await repo.revokeAllTokens(trx, id, now)
-          await audit.record(trx, {
-            actor: auditActorOf(actor),
-            action: status === 'disabled' ? 'user.disable' : 'user.enable',
-            officeId: roles.find((g) => g.officeId)?.officeId ?? null,
-            subjectType: 'user',
-            subjectId: id,
-            summary: { status: { from: row.status, to: status } },
-            requestId: actor.requestId ?? null,
-          })
+          await audit.record(
+            trx,
+            auditRecordBy(actor, {
+              action: status === 'disabled' ? 'user.disable' : 'user.enable',
+              officeId: roles.find((g) => g.officeId)?.officeId ?? null,
+              subjectType: 'user',
+              subjectId: id,
+              summary: { status: { from: row.status, to: status } },
+            }),
+          )
         })
       }
       return this.getUser(actor, id)

@@ -8,7 +8,7 @@ import type { MultilingualText } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
 import { isValidTimezone } from '../../platform/timezone.js'
-import { type Actor, assertAllowed, auditActorOf, officesVisibleTo } from '../identity/index.js'
+import { type Actor, assertAllowed, auditRecordBy, officesVisibleTo } from '../identity/index.js'
 import { officesPolicy } from './offices.policy.js'
 import * as repo from './offices.repository.js'
 import type {
@@ -42,16 +42,7 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
     subjectType: string,
     subjectId: string,
     summary: Record<string, unknown>,
-  ) =>
-    audit.record(trx, {
-      actor: auditActorOf(actor),
-      action,
-      officeId,
-      subjectType,
-      subjectId,
-      summary,
-      requestId: actor.requestId ?? null,
-    })
+  ) => audit.record(trx, auditRecordBy(actor, { action, officeId, subjectType, subjectId, summary }))
 
   async function changed(type: string, officeId: string) {
     publicOffices.clear()

@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import { fromJsonColumn } from '../../platform/json-column.js'
 import { localDateOf } from '../../platform/timezone.js'
-import { type Actor, auditActorOf } from '../identity/index.js'
+import { type Actor, auditRecordBy } from '../identity/index.js'
 import * as repo from './queue.repository.js'
 import { BASE_PRIORITIES, type PolicyDto, type TicketDto } from './queue.schemas.js'
 import type { QueueTables, TicketRow } from './queue.tables.js'
@@ -147,15 +147,16 @@ export function queueContext(
       id: string,
       summary: object,
     ) {
-      return audit.record(trx, {
-        actor: auditActorOf(actor),
-        action,
-        officeId,
-        subjectType: type,
-        subjectId: id,
-        summary: summary as Record<string, unknown>,
-        requestId: actor.requestId ?? null,
-      })
+      return audit.record(
+        trx,
+        auditRecordBy(actor, {
+          action,
+          officeId,
+          subjectType: type,
+          subjectId: id,
+          summary: summary as Record<string, unknown>,
+        }),
+      )
     },
 
     async changed(officeId: string) {
