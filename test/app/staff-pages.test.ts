@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { cookieSession, csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { demoOffices } from '../support/factories.js'
+import { demoBearers, demoOffices } from '../support/factories.js'
 import { testApp } from '../support/test-app.js'
 
 describeEachDatabase('staff pages', (dialect) => {
@@ -119,6 +119,52 @@ describeEachDatabase('staff pages', (dialect) => {
     const after = await session.get(good.headers.location as string)
     expect(after.body).toContain('The unit was added.')
     expect(after.body).toContain('<strong>AR1</strong> — Archive')
+  })
+
+  it('lets a manager choose the queues a desk serves and their weights, refusing a bad weight', async () => {
+    const app = await testApp(dialect, { demo: true, demoQueues: true })
+    const lviv = (await demoOffices(app))['LVIV-CNAP']!.id
+    const session = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
+    const page = await session.get(`/staff/offices/${lviv}?lang=en`)
+    const desks = await app.inject({
+      url: `/api/v1/offices/${lviv}/desks`,
+      headers: (await demoBearers(app)).manager,
+    })
+    const desk = desks.json().items[0] as { id: string; name: string }
+    const queues = (await app.inject(`/api/v1/offices/${lviv}/queues`)).json().items as {
+      id: string
+      prefix: string
+    }[]
+    const [a, b] = [queues.find((q) => q.prefix === 'A')!, queues.find((q) => q.prefix === 'B')!]
+    expect(page.body).toContain(`Queues served at ${desk.name}`)
+    const url = `/staff/offices/${lviv}/desks/${desk.id}/queues`
+    const bad = await session.post(url, {
+      _csrf: csrfOf(page.body),
+      [`queue-${a.id}`]: 'on',
+      [`weights-${a.id}`]: '11',
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(bad.body).toContain('aria-invalid="true"')
+    const good = await session.post(url, {
+      _csrf: csrfOf(page.body),
+      [`queue-${a.id}`]: 'on',
+      [`weights-${a.id}`]: '3',
+      [`queue-${b.id}`]: 'on',
+      [`weights-${b.id}`]: '',
+    })
+    expect(good.statusCode, good.body).toBe(303)
+    const after = await session.get(good.headers.location as string)
+    expect(after.body).toContain('The desk’s queues were saved.')
+    const saved = (
+      await app.inject({ url: `/api/v1/offices/${lviv}/desks`, headers: (await demoBearers(app)).manager })
+    )
+      .json()
+      .items.find((d: { id: string }) => d.id === desk.id)
+    expect(saved).toMatchObject({
+      queueIds: expect.arrayContaining([a.id, b.id]),
+      weights: { [a.id]: 3, [b.id]: 1 },
+    })
+    expect(saved.queueIds).toHaveLength(2)
   })
 
   it('lets a manager create and disable accounts of their office only', async () => {

@@ -1,6 +1,7 @@
 import type { DeskDto, OfficeDto, UnitDto } from '../../modules/offices/index.js'
+import type { DeskDto as QueueDeskDto, QueueDto } from '../../modules/queue/index.js'
 import { CsrfField, DataTable, ErrorSummary, Field, Notice } from '../../web/forms.js'
-import { type Html, h } from '../../web/jsx.js'
+import { type Html, h, raw } from '../../web/jsx.js'
 import { OpeningHoursTable } from '../opening-hours-table.js'
 import { CreateOfficeForm, EditOfficeForm, officeFormValues } from './office-forms.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
@@ -59,11 +60,13 @@ export interface OfficePageProps {
   office: OfficeDto
   units: UnitDto[]
   desks: DeskDto[]
+  /** The office's queues and, per desk, the queues it serves with their weights (null: not shown to this actor). */
+  queueSetup: { queues: QueueDto[]; desks: QueueDeskDto[]; canManage: boolean } | null
   canManage: boolean
   canEdit: boolean
   done: string | null
   /** Which of the page's forms the errors belong to. */
-  errorForm?: 'unit' | 'desk' | 'office'
+  errorForm?: 'unit' | 'desk' | 'office' | `desk-queues-${string}`
   errors: { field: string; message: string }[]
   values: Record<string, string>
   /** What the edit form was sent with, when it comes back with errors. */
@@ -160,7 +163,10 @@ export function OfficePage(props: OfficePageProps): Html {
       ) : (
         <ul>
           {props.desks.map((d) => (
-            <li>{d.name}</li>
+            <li>
+              {d.name}
+              <DeskQueues s={props.s} officeId={office.id} deskId={d.id} deskName={d.name} page={props} />
+            </li>
           ))}
         </ul>
       )}
@@ -181,5 +187,69 @@ export function OfficePage(props: OfficePageProps): Html {
         </form>
       ) : null}
     </StaffLayout>
+  )
+}
+
+/** What a desk serves; for managers, a form to choose its queues and their weights. */
+function DeskQueues(props: {
+  s: StaffContext
+  officeId: string
+  deskId: string
+  deskName: string
+  page: OfficePageProps
+}): Html {
+  const { st, csrf } = props.s
+  const setup = props.page.queueSetup
+  const desk = setup?.desks.find((d) => d.id === props.deskId)
+  if (!setup || !desk) return raw('')
+  const served = setup.queues.filter((q) => desk.queueIds.includes(q.id))
+  const summary = served.length
+    ? st('office.serves', { queues: served.map((q) => `${q.prefix} ×${desk.weights[q.id] ?? 1}`).join(', ') })
+    : st('office.servesNothing')
+  if (!setup.canManage || setup.queues.length === 0) return <span> — {summary}</span>
+  const mine = props.page.errorForm === `desk-queues-${desk.id}`
+  const sent = mine ? props.page.values : null
+  const errorOf = (field: string) =>
+    mine ? props.page.errors.find((e) => e.field === field)?.message : undefined
+  return (
+    <form method="post" action={`/staff/offices/${props.officeId}/desks/${desk.id}/queues`} novalidate>
+      <CsrfField token={csrf} />
+      <fieldset>
+        <legend>{st('office.deskQueues', { desk: props.deskName })}</legend>
+        <p class="hint">{st('office.deskQueuesHint')}</p>
+        {setup.queues.map((q) => {
+          const id = `dq-${desk.id}-${q.id}`
+          const checked = sent ? sent[`queue-${q.id}`] === 'on' : desk.queueIds.includes(q.id)
+          const weight = sent ? (sent[`weights-${q.id}`] ?? '') : String(desk.weights[q.id] ?? 1)
+          const error = errorOf(`weights-${q.id}`)
+          return (
+            <div class={error ? 'field field-error' : 'field'}>
+              <input type="checkbox" id={id} name={`queue-${q.id}`} checked={checked} />
+              <label for={id}>
+                {q.prefix} — {q.name[props.s.ctx.lang]}
+              </label>
+              {error ? (
+                <p class="error" id={`${id}-w-error`}>
+                  {error}
+                </p>
+              ) : null}
+              <label for={`${id}-w`}>{st('office.weightOf', { prefix: q.prefix })}</label>
+              <input
+                id={`${id}-w`}
+                name={`weights-${q.id}`}
+                type="number"
+                inputmode="numeric"
+                min="1"
+                max="10"
+                value={weight}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={error ? `${id}-w-error` : undefined}
+              />
+            </div>
+          )
+        })}
+      </fieldset>
+      <button type="submit">{st('office.saveQueues')}</button>
+    </form>
   )
 }

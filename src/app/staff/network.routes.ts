@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
 import { identityPolicy, isAllowed } from '../../modules/identity/index.js'
 import {
   CreateOfficeBody as CreateOfficeForm,
@@ -9,12 +10,13 @@ import {
   UpdateOfficeBody as UpdateOfficeForm,
   WEEKDAYS,
 } from '../../modules/offices/index.js'
+import { DeskQueuesBody, queuePolicy } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
 import { type FieldError, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { IdParams } from '../../platform/http/schemas.js'
+import { Id, IdParams } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
-import { NetworkPage, OfficePage } from './network.page.js'
+import { NetworkPage, OfficePage, type OfficePageProps } from './network.page.js'
 import {
   Done,
   type Form,
@@ -26,9 +28,11 @@ import {
   staffRouteOptions,
 } from './staff-page-helpers.js'
 
+const OfficeDeskParams = Type.Object({ id: Id, deskId: Id })
+
 /** The network overview, adding a centre, and an office page with its units, desks and hours. */
 export function networkRoutes(config: Config, services: StaffServices) {
-  const { offices, users } = services
+  const { offices, users, queue } = services
   const { staffContext, doneText, formAction } = staffPageHelpers(config)
 
   return async (app: AppInstance) => {
@@ -151,7 +155,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
         errors: { field: string; message: string }[]
         values: Form
         editValues?: Form
-        errorForm?: 'unit' | 'desk' | 'office'
+        errorForm?: OfficePageProps['errorForm']
       },
     ) => {
       const s = staffContext(req, reply)
@@ -160,11 +164,19 @@ export function networkRoutes(config: Config, services: StaffServices) {
         offices.listUnits(s.actor, id),
         offices.listDesks(s.actor, id),
       ])
+      const queueSetup = isAllowed(s.actor, queuePolicy.read, id)
+        ? {
+            queues: await queue.listQueues(id),
+            desks: await queue.listDesks(s.actor, id),
+            canManage: isAllowed(s.actor, queuePolicy.manage, id),
+          }
+        : null
       return OfficePage({
         s,
         office,
         units,
         desks,
+        queueSetup,
         canManage: isAllowed(s.actor, officesPolicy.manageStructure, id),
         canEdit: isAllowed(s.actor, officesPolicy.update, id),
         ...extra,
@@ -204,6 +216,31 @@ export function networkRoutes(config: Config, services: StaffServices) {
           `/staff/offices/${req.params.id}?done=unit#units`,
           (errors) =>
             officePage(req, reply, req.params.id, { done: null, errors, values: b, errorForm: 'unit' }),
+        )
+      },
+    )
+
+    app.post(
+      '/staff/offices/:id/desks/:deskId/queues',
+      { ...form, schema: { hide: true, params: OfficeDeskParams, body: FormBody } },
+      async (req, reply) => {
+        const b = req.body as Form
+        const { id, deskId } = req.params
+        // Checked boxes are `queue-<id>`; each one's weight is `weights-<id>` (empty: 1).
+        const queueIds = Object.keys(b)
+          .filter((k) => k.startsWith('queue-') && b[k] === 'on')
+          .map((k) => k.slice('queue-'.length))
+        const weights = Object.fromEntries(
+          queueIds.map((q) => [q, b[`weights-${q}`]?.trim() ? Number(b[`weights-${q}`]) : 1]),
+        )
+        return formAction(
+          req,
+          reply,
+          async () =>
+            queue.setDeskQueues(req.actor!, deskId, assertValid(DeskQueuesBody, { queueIds, weights })),
+          `/staff/offices/${id}?done=deskQueues#desks`,
+          (errors) =>
+            officePage(req, reply, id, { done: null, errors, values: b, errorForm: `desk-queues-${deskId}` }),
         )
       },
     )

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { AuditService } from '../../modules/audit/index.js'
 import type { Actor, SignInService, UsersService } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
+import type { QueueService } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, type FieldError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -25,6 +26,7 @@ const DONE: Record<string, StaffKey> = {
   saved: 'done.saved',
   unit: 'done.unit',
   desk: 'done.desk',
+  deskQueues: 'done.deskQueues',
   user: 'done.user',
   disabled: 'done.disabled',
   enabled: 'done.enabled',
@@ -117,6 +119,7 @@ export interface StaffServices {
   users: UsersService
   offices: OfficesService
   audit: AuditService
+  queue: QueueService
 }
 
 /** What a page shows after a form round trip: a success message, field errors, the values sent. */

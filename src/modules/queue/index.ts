@@ -7,6 +7,7 @@ export {
   type BoardDto,
   CallReason,
   type DeskDto,
+  DeskQueuesBody,
   type QueueDto,
   type QueueStatsDto,
   type TicketDto,
