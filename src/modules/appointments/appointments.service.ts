@@ -7,7 +7,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, assertAllowed, auditRecordBy } from '../identity/index.js'
-import type { QueueService, TicketDto } from '../queue/index.js'
+import { type QueueService, queuePolicy, type TicketDto } from '../queue/index.js'
 import type {
   AppointmentDto,
   AppointmentPolicy,
@@ -25,9 +25,6 @@ export const DEFAULT_APPOINTMENT_POLICY: AppointmentPolicy = {
 }
 const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const MINUTE = 60_000
-
-const manage = ['admin', 'manager'] as const
-const issue = ['admin', 'manager', 'consultant', 'chancellery', 'officer', 'kiosk'] as const
 
 export type AppointmentsService = ReturnType<typeof createAppointmentsService>
 
@@ -127,6 +124,15 @@ export function createAppointmentsService(
     return createHmac('sha256', key).update(identifier.replace(/[\s-]/g, '').toUpperCase()).digest('hex')
   }
 
+  /** A booking no longer holds its place in the slot (cancelled, late, a no-show). */
+  async function givePlaceBack(trx: typeof db, slotId: string) {
+    await trx
+      .updateTable('slots')
+      .set((eb) => ({ booked: eb('booked', '-', 1) }))
+      .where('id', '=', slotId)
+      .execute()
+  }
+
   /** Bookings past their check-in window become no-shows and give their place back (done on use, no job). */
   async function releaseNoShows(trx: typeof db, officeId: string) {
     const { lateMinutes } = await policyOf(trx, officeId)
@@ -140,11 +146,7 @@ export function createAppointmentsService(
       .execute()
     for (const m of missed) {
       await trx.updateTable('appointments').set({ status: 'no-show' }).where('id', '=', m.id).execute()
-      await trx
-        .updateTable('slots')
-        .set((eb) => ({ booked: eb('booked', '-', 1) }))
-        .where('id', '=', m.slotId)
-        .execute()
+      await givePlaceBack(trx, m.slotId)
     }
   }
 
@@ -155,7 +157,7 @@ export function createAppointmentsService(
     },
 
     async putPolicy(actor: Actor, officeId: string, body: AppointmentPolicy): Promise<AppointmentPolicy> {
-      assertAllowed(actor, manage, officeId)
+      assertAllowed(actor, queuePolicy.manage, officeId)
       await zone(officeId)
       await db.transaction().execute(async (trx) => {
         await trx
@@ -172,7 +174,7 @@ export function createAppointmentsService(
 
     /** Opens slots every `minutes` from `from` to `to` (office-local) on a date; existing ones are kept. */
     async createSlots(actor: Actor, officeId: string, body: SlotsBody): Promise<SlotDto[]> {
-      assertAllowed(actor, manage, officeId)
+      assertAllowed(actor, queuePolicy.manage, officeId)
       const z = await zone(officeId)
       if (body.to <= body.from) throw invalid([{ path: 'body.to', message: 'must be after from' }])
       const [fh, fm] = body.from.split(':').map(Number) as [number, number]
@@ -321,11 +323,7 @@ export function createAppointmentsService(
         if (!row) throw notFound('Appointment')
         if (row.status !== 'booked') throw conflict('APPOINTMENT_STATE', `The booking is ${row.status}`)
         await trx.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', row.id).execute()
-        await trx
-          .updateTable('slots')
-          .set((eb) => ({ booked: eb('booked', '-', 1) }))
-          .where('id', '=', row.slotId)
-          .execute()
+        await givePlaceBack(trx, row.slotId)
         await record(trx, null, 'appointment.cancel', row.officeId, row.id, {})
         return toDto({ ...row, status: 'cancelled' })
       })
@@ -341,7 +339,7 @@ export function createAppointmentsService(
       officeId: string,
       by: CheckInBody,
     ): Promise<{ ticket: TicketDto; late: boolean }> {
-      assertAllowed(actor, issue, officeId)
+      assertAllowed(actor, queuePolicy.issue, officeId)
       if ((by.code === undefined) === (by.identifier === undefined))
         throw invalid([{ path: 'body.code', message: 'give either the booking code or the personal number' }])
       const z = await zone(officeId)
@@ -386,12 +384,7 @@ export function createAppointmentsService(
           .set({ status: late ? 'late' : 'checked-in', checkedInAt: now.toISOString() })
           .where('id', '=', found.id)
           .execute()
-        if (late && found.status === 'booked')
-          await trx
-            .updateTable('slots')
-            .set((eb) => ({ booked: eb('booked', '-', 1) }))
-            .where('id', '=', found.slotId)
-            .execute()
+        if (late && found.status === 'booked') await givePlaceBack(trx, found.slotId)
         await record(trx, actor, 'appointment.check-in', officeId, found.id, { late })
         // The ticket in the same transaction: a check-in never stays without its ticket.
         const ticket = await queue.issueTicket(

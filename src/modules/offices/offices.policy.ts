@@ -1,18 +1,9 @@
-import type { Policy } from '../identity/index.js'
+import { type Policy, ROLES } from '../identity/index.js'
 
 /** Who may do what with offices. Staff of an office read their own office; network roles read all. */
 export const officesPolicy = {
-  read: [
-    'admin',
-    'coordinator',
-    'manager',
-    'consultant',
-    'chancellery',
-    'officer',
-    'head',
-    'editor',
-    'kiosk',
-  ],
+  /** Every role, within the office of its grant. */
+  read: ROLES,
   create: ['admin'],
   update: ['admin', 'manager'],
   manageStructure: ['admin', 'manager'],

@@ -1,4 +1,4 @@
-import type { Policy } from '../identity/index.js'
+import { type Policy, ROLES } from '../identity/index.js'
 
 /**
  * Who may do what in the front office, always within the office of the grant. Managers set up
@@ -11,15 +11,6 @@ export const queuePolicy = {
   work: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
   /** Quality figures of an office: its managers, the network's coordinator. */
   stats: ['admin', 'coordinator', 'manager', 'head'],
-  read: [
-    'admin',
-    'coordinator',
-    'manager',
-    'consultant',
-    'chancellery',
-    'officer',
-    'head',
-    'editor',
-    'kiosk',
-  ],
+  /** Every role, within the office of its grant. */
+  read: ROLES,
 } as const satisfies Policy
