@@ -52,8 +52,8 @@ export function deskWork(ctx: QueueContext) {
   }
 
   /**
-   * One action on one ticket, in a transaction under the office's lock: `change` checks the
-   * ticket's state against the actor's desk and says what to write.
+   * One action on one ticket, in a transaction holding (on PostgreSQL) the rows it may touch: `change`
+   * checks the ticket's state against the actor's desk and says what to write.
    */
   async function act(
     actor: Actor,
@@ -66,8 +66,8 @@ export function deskWork(ctx: QueueContext) {
     assertAllowed(actor, queuePolicy.work, found.officeId)
     const today = await ctx.today(found.officeId)
     const row = await db.transaction().execute(async (trx) => {
-      // Locks in one order everywhere (the clerk's desk, then the ticket), so two never wait on each other.
-      await ctx.lockClerkDesk(trx, actor.id)
+      // Locks in one order everywhere (desks, then the ticket), so two never wait on each other.
+      await ctx.lockDesksFor(trx, actor.id, found.deskId)
       const ticket = (await ctx.ticketForUpdate(trx, ticketId))!
       if (repo.isExpired(ticket, today))
         throw conflict(
@@ -153,7 +153,7 @@ export function deskWork(ctx: QueueContext) {
             }))
           const choice = chooseNext(callable, policy, state.priorityStreak, now, weights)
           if (!choice) {
-            await repo.saveDeskState(trx, { ...state, currentTicketId: null })
+            await leaveDesk(trx, state)
             return null
           }
           const queueId = callable.find((t) => t.id === choice.ticketId)!.queueId

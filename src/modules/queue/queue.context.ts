@@ -93,11 +93,16 @@ export function queueContext(
       if (dialect === 'postgres') await repo.lockDesk(trx, deskId)
     },
 
-    /** The same for the desk a clerk has open, if any. */
-    async lockClerkDesk(trx: typeof db, clerkId: string) {
+    /**
+     * For an action on a ticket: the desk the clerk has open and the desk the ticket is at, locked in
+     * the order of their ids (PostgreSQL), before the ticket; call-next locks its desk before tickets
+     * too, so no two transactions wait on each other.
+     */
+    async lockDesksFor(trx: typeof db, clerkId: string, ticketDeskId: string | null) {
       if (dialect !== 'postgres') return
       const mine = await repo.deskOfClerk(trx, clerkId)
-      if (mine) await repo.lockDesk(trx, mine.deskId)
+      const ids = [...new Set([mine?.deskId, ticketDeskId].filter((id): id is string => !!id))].sort()
+      for (const id of ids) await repo.lockDesk(trx, id)
     },
 
     /** Forget cached settings after a change (this instance; others within the TTL). */
