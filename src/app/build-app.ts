@@ -21,13 +21,14 @@ import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modu
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
 import type { Database } from '../platform/db/index.js'
-import { AppError } from '../platform/errors.js'
+import { AppError, invalid } from '../platform/errors.js'
 import { relayEvents } from '../platform/event-relay.js'
 import { EventBus } from '../platform/events.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
+import { findHostileInput } from '../platform/http/input-guard.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
-import { errorHandler, notFoundHandler } from './error-handling.js'
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
 import { deskRoutes } from './front-office/desk.routes.js'
 import { frontOfficeRoutes } from './front-office/front-office.routes.js'
@@ -36,7 +37,7 @@ import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
-import { securityHeaders } from './security-headers.js'
+import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
@@ -84,6 +85,7 @@ export async function buildApp(
 ): Promise<AppInstance & { services: Services; bus: EventBus }> {
   const { config, database } = options
   const clock = options.clock ?? systemClock
+  const headers = securityHeaderValues(config)
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: requestIdOf,
@@ -92,6 +94,8 @@ export async function buildApp(
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(config, headers),
+    clientErrorHandler: clientErrorHandler(headers),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -106,7 +110,12 @@ export async function buildApp(
   app.addSchema(ProblemSchema)
 
   const metrics = registerMetrics(app)
-  app.addHook('onRequest', securityHeaders(config))
+  app.addHook('onRequest', securityHeaders(headers))
+  // After validation: what a schema cannot refuse (non-finite numbers, control characters).
+  app.addHook('preHandler', async (req) => {
+    const hostile = findHostileInput(req)
+    if (hostile) throw invalid([hostile])
+  })
   // Rate limits only where a route asks for one (public bookings); sign-in has its own in the database.
   await app.register(rateLimit, {
     global: false,

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { auditActorOf } from '../modules/identity/index.js'
 import type { AuditRecord } from '../platform/audit-trail.js'
 import type { Config } from '../platform/config.js'
+import { alreadyExists, isUniqueViolation } from '../platform/db/index.js'
 import { AppError } from '../platform/errors.js'
 import {
   fieldErrorsFromAjv,
@@ -31,6 +32,7 @@ function toAppError(error: FastifyError): AppError {
       errors,
     )
   }
+  if (isUniqueViolation(error)) return alreadyExists()
   return (
     problemFromFrameworkError(error) ??
     new AppError(
@@ -57,6 +59,7 @@ export function sendError(config: Config, error: AppError, req: FastifyRequest, 
 /** Where denied attempts go: the audit log, in a transaction of their own. */
 export interface DeniedAccessLog {
   recordAlone(entry: AuditRecord): Promise<void>
+  recordRepeated(key: string, entry: AuditRecord): Promise<void>
 }
 
 // Wrong sign-ins are audited by the sign-in itself, with more detail.
@@ -65,7 +68,7 @@ const AUDITED_ELSEWHERE = new Set(['INVALID_CREDENTIALS'])
 async function recordDenied(log: DeniedAccessLog, error: AppError, req: FastifyRequest): Promise<void> {
   if ((error.status !== 401 && error.status !== 403) || AUDITED_ELSEWHERE.has(error.code)) return
   try {
-    await log.recordAlone({
+    const entry: AuditRecord = {
       actor: auditActorOf(req.actor),
       action: 'access.denied',
       officeId: null,
@@ -73,7 +76,10 @@ async function recordDenied(log: DeniedAccessLog, error: AppError, req: FastifyR
       subjectId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`,
       summary: { status: error.status, code: error.code, url: req.url.slice(0, 500), address: req.ip },
       requestId: req.id,
-    })
+    }
+    // Someone signed in is accountable for each attempt; anonymous floods are counted per address.
+    if (req.actor) await log.recordAlone(entry)
+    else await log.recordRepeated(`denied:${req.ip}`, entry)
   } catch (auditError) {
     req.log.error({ err: auditError }, 'could not audit a denied access')
   }
@@ -86,6 +92,58 @@ export function errorHandler(config: Config, denied: DeniedAccessLog) {
     else req.log.info({ code: appError.code, status: appError.status }, 'request refused')
     await recordDenied(denied, appError, req)
     return sendError(config, appError, req, reply)
+  }
+}
+
+/**
+ * Errors Fastify's router raises before any hook runs (a malformed percent-escape, a parameter past
+ * its length): the same problem format and security headers as every other answer.
+ */
+export function frameworkErrorHandler(config: Config, headers: Readonly<Record<string, string>>) {
+  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    reply.headers(headers)
+    const appError =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new AppError(
+            'URI_TOO_LONG',
+            414,
+            'The address is too long',
+            'A part of the path is longer than any identifier.',
+          )
+        : error.code === 'FST_ERR_BAD_URL'
+          ? new AppError(
+              'BAD_URL',
+              400,
+              'The address is not valid',
+              'The path has a malformed percent-escape.',
+            )
+          : toAppError(error)
+    return sendError(config, appError, req, reply)
+  }
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers too large, a malformed
+ * request line): answered in the problem format with the security headers, then the socket closed.
+ */
+export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
+  return (error: Error & { code?: string }, socket: import('node:net').Socket) => {
+    if (!socket.writable) return socket.destroy()
+    const [status, reason, code] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'REQUEST_TIMEOUT']
+          : [400, 'Bad Request', 'BAD_REQUEST']
+    const body = JSON.stringify(problemOf(new AppError(code, status, reason)))
+    const lines = [
+      `HTTP/1.1 ${status} ${reason}`,
+      `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      `content-length: ${Buffer.byteLength(body)}`,
+      'connection: close',
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ]
+    socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`)
   }
 }
 

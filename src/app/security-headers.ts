@@ -9,7 +9,7 @@ import type { Config } from '../platform/config.js'
  * helmet anew on every request, which held a cached card page to half the bare route, and even
  * running helmet's middleware per request cost ≈7% of a queue request (docs/performance.md).
  */
-export function securityHeaders(config: Config) {
+export function securityHeaderValues(config: Config): Readonly<Record<string, string>> {
   const https = config.publicUrl.startsWith('https:')
   const middleware = helmet({
     contentSecurityPolicy: {
@@ -43,6 +43,11 @@ export function securityHeaders(config: Config) {
     failed = error ?? null
   })
   if (failed) throw failed
+  return headers
+}
+
+/** The hook that puts them on every answer that goes through Fastify's routing. */
+export function securityHeaders(headers: Readonly<Record<string, string>>) {
   return (_req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     reply.headers(headers)
     done()

@@ -55,6 +55,21 @@ function renderChildren(child: Child, out: string[]): void {
   else out.push(escapeHtml(String(child)))
 }
 
+/** Attributes a browser follows as a link or a form target. */
+const URL_ATTRIBUTES = new Set(['href', 'action', 'formaction'])
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
+
+/**
+ * Whether a link target is safe to render: a relative address, or one whose scheme is web, mail or
+ * telephone. Browsers ignore tabs, newlines and leading controls in a scheme (`java\tscript:`), so
+ * those are removed before the scheme is read.
+ */
+export function isSafeLink(url: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers skip these, so must we.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1]
+  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase())
+}
+
 function renderAttributes(props: Record<string, unknown> | null): string {
   if (!props) return ''
   let out = ''
@@ -63,6 +78,8 @@ function renderAttributes(props: Record<string, unknown> | null): string {
     const value = props[key]
     if (value === null || value === undefined || value === false) continue
     if (!NAME.test(key)) throw new Error(`Invalid attribute name: ${key}`)
+    // A `javascript:` or `data:` link never reaches a page, whatever was stored.
+    if (URL_ATTRIBUTES.has(key) && !isSafeLink(String(value))) continue
     out += value === true ? ` ${key}` : ` ${key}="${escapeHtml(String(value))}"`
   }
   return out

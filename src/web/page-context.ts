@@ -22,10 +22,10 @@ export function pageContextOf(req: FastifyRequest, reply: FastifyReply, fallback
   const url = new URL(req.url, 'http://local')
   const queryLang = url.searchParams.get('lang')
   const lang = negotiateLanguage(
-    { query: queryLang, cookie: req.cookies[LANG_COOKIE], acceptLanguage: req.headers['accept-language'] },
+    { query: queryLang, cookie: req.cookies?.[LANG_COOKIE], acceptLanguage: req.headers['accept-language'] },
     fallback,
   )
-  if (isLang(queryLang) && req.cookies[LANG_COOKIE] !== queryLang) {
+  if (isLang(queryLang) && req.cookies?.[LANG_COOKIE] !== queryLang) {
     reply.setCookie(LANG_COOKIE, queryLang, {
       path: '/',
       maxAge: YEAR_SECONDS,

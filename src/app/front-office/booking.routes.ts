@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { IdParams } from '../../platform/http/schemas.js'
+import { IdParams, LocalDate } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { formErrors } from '../../web/forms.js'
@@ -17,15 +17,14 @@ import { bookingTexts } from './booking.messages.js'
 import { BookedPage, BookingPage } from './booking.page.js'
 import { OfficeCodeParams, publicOffices } from './public-offices.js'
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 const BookQuery = Type.Object({
   queue: Type.Optional(Type.String({ format: 'uuid' })),
-  date: Type.Optional(Day),
+  date: Type.Optional(LocalDate),
 })
 const BookForm = Type.Object({
   _csrf: Type.Optional(Type.String()),
   queueId: Type.String({ format: 'uuid' }),
-  date: Day,
+  date: LocalDate,
   start: Type.Optional(Type.String({ maxLength: 40 })),
   name: Type.Optional(Type.String({ maxLength: 200 })),
   email: Type.Optional(Type.String({ maxLength: 200 })),

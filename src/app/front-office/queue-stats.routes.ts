@@ -5,10 +5,12 @@ import { type QueueService, queuePolicy } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { LocalDate } from '../../platform/http/schemas.js'
 import { send, staffPageHelpers } from '../staff/staff-page-helpers.js'
 import { QueueStatsPage } from './queue-stats.page.js'
 
-const Day = Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' })
+/** The form sends an empty field when no day was chosen. */
+const Day = Type.Union([LocalDate, Type.Literal('')])
 const StatsQuery = Type.Object({
   office: Type.Optional(Type.String({ format: 'uuid' })),
   from: Type.Optional(Day),

@@ -15,9 +15,17 @@ import {
   staffRouteOptions,
 } from './staff-page-helpers.js'
 
-/** Only a path on this site may be the target after sign-in. */
-function safeNext(next: string | undefined): string {
-  return next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/staff'
+/**
+ * Only a path on this site may be the target after sign-in. It goes into a Location header, which
+ * holds only ASCII: other characters are percent-encoded (a lone surrogate cannot be, and falls back).
+ */
+export function safeNext(next: string | undefined): string {
+  if (!next || !/^\/(?!\/)[^\s\\]*$/.test(next)) return '/staff'
+  try {
+    return next.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c))
+  } catch {
+    return '/staff'
+  }
 }
 
 /** Staff sign-in and sign-out pages. */

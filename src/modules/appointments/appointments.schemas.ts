@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Id, Instant } from '../../platform/http/schemas.js'
+import { Id, Instant, LocalDate } from '../../platform/http/schemas.js'
 
 export const AppointmentPolicyBody = Type.Object(
   {
@@ -11,7 +11,6 @@ export const AppointmentPolicyBody = Type.Object(
 )
 export type AppointmentPolicy = Static<typeof AppointmentPolicyBody>
 
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Office-local date' })
 const LocalTime = Type.String({
   pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
   description: 'Office-local time, HH:MM',

@@ -213,28 +213,30 @@ export function createAppointmentsService(
       return this.freeSlots(officeId, body.queueId, body.date, true)
     },
 
-    /** Slots of a queue on a date that residents can still book. */
-    async freeSlots(
-      officeId: string,
-      queueId: string,
-      date: string,
-      includeFull = false,
-    ): Promise<SlotDto[]> {
+    /**
+     * Slots of a queue on a date that residents can still book: free, in the future and within the
+     * office's booking horizon. `staffView` lists every future slot, full or beyond the horizon.
+     */
+    async freeSlots(officeId: string, queueId: string, date: string, staffView = false): Promise<SlotDto[]> {
       await zone(officeId)
-      const now = clock.now().toISOString()
+      const now = clock.now()
       const rows = await db.transaction().execute(async (trx) => {
         await releaseNoShows(trx, officeId)
+        const horizonEnd = new Date(
+          now.getTime() + (await policyOf(trx, officeId)).horizonDays * 24 * 60 * MINUTE,
+        ).toISOString()
         return trx
           .selectFrom('slots')
           .selectAll()
           .where('officeId', '=', officeId)
           .where('queueId', '=', queueId)
           .where('localDate', '=', date)
-          .where('startAt', '>', now)
+          .where('startAt', '>', now.toISOString())
+          .$if(!staffView, (q) => q.where('startAt', '<=', horizonEnd))
           .orderBy('startAt')
           .execute()
       })
-      return rows.filter((r) => includeFull || r.booked < r.capacity).map(toSlotDto)
+      return rows.filter((r) => staffView || r.booked < r.capacity).map(toSlotDto)
     },
 
     /** A resident books a free slot; the place is taken atomically (never above capacity). */

@@ -2,6 +2,7 @@ import type { AuditRecord, AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
+import { countInWindow, worthRecording } from '../../platform/rate-window.js'
 import { type Actor, assertAllowed, officesVisibleTo } from '../identity/index.js'
 import { type ChainCheck, canonicalJson, checkChain, entryHash } from './audit.chain.js'
 import { auditPolicy } from './audit.policy.js'
@@ -10,6 +11,8 @@ import type { AuditEntryDto, AuditQuery } from './audit.schemas.js'
 import type { AuditRow, AuditTables } from './audit.tables.js'
 
 export type AuditService = ReturnType<typeof createAuditService>
+
+const REPEAT_WINDOW_MS = 15 * 60_000
 
 /** The audit log: the AuditTrail port for modules, and reading and verifying for people. */
 export function createAuditService(database: Db, clock: Clock) {
@@ -43,6 +46,16 @@ export function createAuditService(database: Db, clock: Clock) {
     /** Records outside any other change (a denied access), in a transaction of its own. */
     async recordAlone(entry: AuditRecord): Promise<void> {
       await database.transaction().execute((trx) => trail.record(trx, entry))
+    },
+
+    /**
+     * Records what may come as a flood (denied requests from someone not signed in): one entry at the
+     * 1st, 10th, 100th… occurrence of `key` in 15 minutes, saying how many so far.
+     */
+    async recordRepeated(key: string, entry: AuditRecord): Promise<void> {
+      const { count } = await countInWindow(database, `audit:${key}`, REPEAT_WINDOW_MS, clock.now())
+      if (!worthRecording(count)) return
+      await this.recordAlone({ ...entry, summary: { ...entry.summary, occurrencesInWindow: count } })
     },
 
     async list(actor: Actor, query: AuditQuery) {

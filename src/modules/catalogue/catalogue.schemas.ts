@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Id, Instant, MultilingualText } from '../../platform/http/schemas.js'
+import { Id, Instant, MultilingualText, WebUrl } from '../../platform/http/schemas.js'
 
 const Code = Type.String({
   pattern: '^[A-Z0-9][A-Z0-9-]{1,63}$',
@@ -26,7 +26,7 @@ export const LegalBasis = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 500 }),
     reference: Type.Optional(Type.String({ maxLength: 200 })),
     article: Type.Optional(Type.String({ maxLength: 100 })),
-    url: Type.Optional(Type.String({ format: 'uri', maxLength: 1000 })),
+    url: Type.Optional(WebUrl),
   },
   { additionalProperties: false },
 )
@@ -34,7 +34,7 @@ export const LegalBasis = Type.Object(
 export const Channel = Type.Object(
   {
     type: Type.Enum(['in-person', 'post', 'online']),
-    url: Type.Optional(Type.String({ format: 'uri', maxLength: 1000 })),
+    url: Type.Optional(WebUrl),
     description: Type.Optional(MultilingualText),
   },
   { additionalProperties: false },
@@ -72,7 +72,7 @@ export const ServiceCard = Type.Object(
     lifeEvents: Type.Optional(Type.Array(Tag, { maxItems: 20 })),
     related: Type.Optional(Type.Array(Code, { maxItems: 30 })),
     keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
-    eFormUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 1000 })),
+    eFormUrl: Type.Optional(WebUrl),
   },
   { additionalProperties: false },
 )

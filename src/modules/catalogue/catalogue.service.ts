@@ -1,6 +1,6 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
-import { type Db, withTables } from '../../platform/db/index.js'
+import { type Db, rethrowUnique, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
@@ -16,6 +16,9 @@ import { ServiceCard, type ServiceDto, type ServiceListQuery } from './catalogue
 import type { CatalogueTables, ServiceRow } from './catalogue.tables.js'
 import { cardsFromCpsvAp } from './cpsv-ap-import.js'
 import { foldForSearch, queryTerms } from './search-text.js'
+
+const serviceCodeTaken = (code: string) =>
+  conflict('SERVICE_CODE_TAKEN', 'This card code is taken', `A card ${code} exists.`)
 
 export const CATALOGUE_EVENTS = { published: 'service.published', withdrawn: 'service.withdrawn' } as const
 
@@ -80,32 +83,34 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
       assertAllowed(actor, cataloguePolicy.write)
       const now = clock.now().toISOString()
       const id = newId()
-      await db.transaction().execute(async (trx) => {
-        if (await repo.findServiceByCode(trx, card.code))
-          throw conflict('SERVICE_CODE_TAKEN', 'This card code is taken', `A card ${card.code} exists.`)
-        await repo.insertService(trx, {
-          id,
-          code: card.code,
-          status: 'draft',
-          latestVersion: 1,
-          publishedVersion: null,
-          publishedAt: null,
-          searchName: null,
-          searchText: null,
-          createdAt: now,
-          updatedAt: now,
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await repo.findServiceByCode(trx, card.code)) throw serviceCodeTaken(card.code)
+          await repo.insertService(trx, {
+            id,
+            code: card.code,
+            status: 'draft',
+            latestVersion: 1,
+            publishedVersion: null,
+            publishedAt: null,
+            searchName: null,
+            searchText: null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          await repo.insertVersion(trx, {
+            serviceId: id,
+            version: 1,
+            card: toJsonColumn(card),
+            authorId: actor.id,
+            authorLogin: actor.login,
+            createdAt: now,
+            changes: toJsonColumn(changedFields(null, card)),
+          })
+          await record(trx, actor, 'service.create', id, { code: card.code, version: 1 })
         })
-        await repo.insertVersion(trx, {
-          serviceId: id,
-          version: 1,
-          card: toJsonColumn(card),
-          authorId: actor.id,
-          authorLogin: actor.login,
-          createdAt: now,
-          changes: toJsonColumn(changedFields(null, card)),
-        })
-        await record(trx, actor, 'service.create', id, { code: card.code, version: 1 })
-      })
+        .catch(rethrowUnique(() => serviceCodeTaken(card.code)))
       return toDto(await mustFind(id), card, 1)
     },
 

@@ -4,9 +4,10 @@ import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, notFound } from '../../platform/errors.js'
 import { newId, newSecret } from '../../platform/ids.js'
+import { worthRecording } from '../../platform/rate-window.js'
 import * as repo from './identity.repository.js'
 import type { IdentityTables } from './identity.tables.js'
-import { assertNotThrottled, clearLoginFailures, recordFailure, throttleKeys } from './login-throttle.js'
+import { reserveAttempt, signedInAfter, type Throttled, throttleKeys } from './login-throttle.js'
 import { decoyHash, verifyPassword } from './passwords.js'
 import { type Actor, auditRecordBy, type Role, type RoleGrant } from './roles.js'
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js'
@@ -47,10 +48,9 @@ export function createSignInService(
   const failed = () =>
     new AppError('INVALID_CREDENTIALS', 401, 'Sign-in failed', 'The login, password or code is not right.')
 
+  /** The attempt was already counted against the limits when it was reserved. */
   async function fail(attempt: SignInAttempt, userId: string | null, reason: string): Promise<never> {
-    const now = clock.now()
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, throttleKeys(attempt.login, attempt.address), now)
       await audit.record(trx, {
         actor: { type: 'anonymous', id: null, login: null },
         action: 'auth.login-failed',
@@ -62,6 +62,32 @@ export function createSignInService(
       })
     })
     throw failed()
+  }
+
+  /**
+   * Refused by a limit: audited at the 1st, 10th, 100th… refusal of a key in its window, with the
+   * count so far, so a flood leaves a trace without growing the log by one entry per request.
+   */
+  async function refuse(attempt: SignInAttempt, throttled: Throttled): Promise<never> {
+    if (worthRecording(throttled.refused)) {
+      await db.transaction().execute((trx) =>
+        audit.record(trx, {
+          actor: { type: 'anonymous', id: null, login: null },
+          action: 'auth.throttled',
+          officeId: null,
+          subjectType: 'sign-in',
+          subjectId: null,
+          summary: {
+            login: attempt.login.slice(0, 100),
+            address: attempt.address,
+            limitedBy: throttled.key.startsWith('login:') ? 'login' : 'address',
+            refusedInWindow: throttled.refused,
+          },
+          requestId: attempt.requestId ?? null,
+        }),
+      )
+    }
+    throw throttled.error
   }
 
   async function issueToken(
@@ -94,7 +120,9 @@ export function createSignInService(
      */
     async login(attempt: SignInAttempt): Promise<SignedIn> {
       const now = clock.now()
-      await assertNotThrottled(database, throttleKeys(attempt.login, attempt.address), now)
+      const keys = throttleKeys(attempt.login, attempt.address)
+      const throttled = await reserveAttempt(database, keys, now)
+      if (throttled) return refuse(attempt, throttled)
       const user = await repo.findUserByLogin(db, attempt.login)
       if (!user) {
         await verifyPassword(await decoyHash(), attempt.password)
@@ -113,7 +141,7 @@ export function createSignInService(
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
       const { token } = await database.transaction().execute(async (trx) => {
         const issued = await issueToken(trx, user.id, 'session', null, expiresAt)
-        await clearLoginFailures(trx, user.login)
+        await signedInAfter(trx, keys)
         await audit.record(trx, {
           actor: { type: 'user', id: user.id, login: user.login },
           action: 'auth.login',

@@ -1,6 +1,6 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
-import { type Db, withTables } from '../../platform/db/index.js'
+import { type Db, rethrowUnique, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { identityPolicy, MANAGER_GRANTABLE } from './identity.policy.js'
@@ -19,6 +19,9 @@ import {
   type Role,
   type RoleGrant,
 } from './roles.js'
+
+const loginTaken = (login: string) =>
+  conflict('LOGIN_TAKEN', 'This login is taken', `A user ${login} exists.`)
 
 export type UsersService = ReturnType<typeof createUsersService>
 
@@ -74,38 +77,45 @@ export function createUsersService(
       const now = clock.now().toISOString()
       const id = newId()
       const passwordHash = await hashPassword(input.password)
-      await db.transaction().execute(async (trx) => {
-        if (await repo.findUserByLogin(trx, input.login))
-          throw conflict('LOGIN_TAKEN', 'This login is taken', `A user ${input.login} exists.`)
-        await repo.insertUser(trx, {
-          id,
-          login: input.login,
-          name: input.name,
-          email: input.email ?? null,
-          passwordHash,
-          totpSecret: null,
-          totpConfirmedAt: null,
-          status: 'active',
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await repo.findUserByLogin(trx, input.login)) throw loginTaken(input.login)
+          await repo.insertUser(trx, {
+            id,
+            login: input.login,
+            name: input.name,
+            email: input.email ?? null,
+            passwordHash,
+            totpSecret: null,
+            totpConfirmedAt: null,
+            status: 'active',
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          })
+          await repo.replaceGrants(
+            trx,
+            id,
+            input.roles.map((g) => ({ id: newId(), role: g.role, officeId: g.officeId })),
+          )
+          await audit.record(
+            trx,
+            auditRecordBy(actor, {
+              action: 'user.create',
+              officeId: input.roles.find((g) => g.officeId)?.officeId ?? null,
+              subjectType: 'user',
+              subjectId: id,
+              summary: {
+                login: input.login,
+                name: input.name,
+                email: input.email ?? null,
+                roles: input.roles,
+              },
+            }),
+          )
         })
-        await repo.replaceGrants(
-          trx,
-          id,
-          input.roles.map((g) => ({ id: newId(), role: g.role, officeId: g.officeId })),
-        )
-        await audit.record(
-          trx,
-          auditRecordBy(actor, {
-            action: 'user.create',
-            officeId: input.roles.find((g) => g.officeId)?.officeId ?? null,
-            subjectType: 'user',
-            subjectId: id,
-            summary: { login: input.login, name: input.name, email: input.email ?? null, roles: input.roles },
-          }),
-        )
-      })
+        .catch(rethrowUnique(() => loginTaken(input.login)))
       return this.getUser(actor, id)
     },
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Id, Instant, MultilingualText } from '../../platform/http/schemas.js'
+import { Id, Instant, LocalDate, MultilingualText } from '../../platform/http/schemas.js'
 import { LANGUAGES } from '../../platform/i18n/index.js'
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
@@ -110,10 +110,6 @@ export const DeskBody = Type.Object(
   { additionalProperties: false },
 )
 
-const LocalDate = Type.String({
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  description: 'Office-local date YYYY-MM-DD',
-})
 export const DateParams = Type.Object({ id: Id, date: LocalDate })
 export const HoursExceptionBody = Type.Object(
   {

@@ -1,7 +1,7 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
-import { type Db, withTables } from '../../platform/db/index.js'
+import { type Db, rethrowUnique, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
@@ -25,6 +25,16 @@ import type { OfficeRow, OfficesTables, UnitRow } from './offices.tables.js'
 import { isValidUnitCode } from './unit-code.js'
 
 /** Events the offices module publishes after its changes commit. */
+const officeCodeTaken = (code: string) =>
+  conflict('OFFICE_CODE_TAKEN', 'This office code is taken', `An office ${code} exists.`)
+const unitCodeTaken = (code: string) =>
+  conflict(
+    'UNIT_CODE_TAKEN',
+    'This unit code is taken in this office',
+    `A unit ${code} exists in this office.`,
+  )
+const deskNameTaken = () => conflict('DESK_NAME_TAKEN', 'A desk of this name exists in this office')
+
 export const OFFICE_EVENTS = { created: 'office.created', updated: 'office.updated' } as const
 
 export type OfficesService = ReturnType<typeof createOfficesService>
@@ -107,26 +117,29 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
       checkTimezone(input.timezone)
       const now = clock.now().toISOString()
       const id = newId()
-      await db.transaction().execute(async (trx) => {
-        if (await repo.findOfficeByCode(trx, input.code)) {
-          throw conflict('OFFICE_CODE_TAKEN', 'This office code is taken', `An office ${input.code} exists.`)
-        }
-        await repo.insertOffice(trx, {
-          id,
-          code: input.code,
-          name: toJsonColumn(input.name),
-          address: toJsonColumn(input.address),
-          timezone: input.timezone,
-          defaultLanguage: input.defaultLanguage,
-          openingHours: toJsonColumn(input.openingHours ?? {}),
-          contact: toJsonColumn(input.contact ?? {}),
-          status: 'active',
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await repo.findOfficeByCode(trx, input.code)) {
+            throw officeCodeTaken(input.code)
+          }
+          await repo.insertOffice(trx, {
+            id,
+            code: input.code,
+            name: toJsonColumn(input.name),
+            address: toJsonColumn(input.address),
+            timezone: input.timezone,
+            defaultLanguage: input.defaultLanguage,
+            openingHours: toJsonColumn(input.openingHours ?? {}),
+            contact: toJsonColumn(input.contact ?? {}),
+            status: 'active',
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          })
+          await record(trx, actor, 'office.create', id, 'office', id, { ...input })
         })
-        await record(trx, actor, 'office.create', id, 'office', id, { ...input })
-      })
+        .catch(rethrowUnique(() => officeCodeTaken(input.code)))
       await changed(OFFICE_EVENTS.created, id)
       return toOfficeDto(await mustExist(id))
     },
@@ -191,20 +204,17 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
         name: toJsonColumn(input.name),
         createdAt: clock.now().toISOString(),
       }
-      await db.transaction().execute(async (trx) => {
-        if (await repo.findUnitByCode(trx, officeId, input.code)) {
-          throw conflict(
-            'UNIT_CODE_TAKEN',
-            'This unit code is taken in this office',
-            `A unit ${input.code} exists in this office.`,
-          )
-        }
-        await repo.insertUnit(trx, row)
-        await record(trx, actor, 'unit.create', officeId, 'unit', row.id, {
-          code: input.code,
-          name: input.name,
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await repo.findUnitByCode(trx, officeId, input.code)) throw unitCodeTaken(input.code)
+          await repo.insertUnit(trx, row)
+          await record(trx, actor, 'unit.create', officeId, 'unit', row.id, {
+            code: input.code,
+            name: input.name,
+          })
         })
-      })
+        .catch(rethrowUnique(() => unitCodeTaken(input.code)))
       return toUnitDto(row)
     },
 
@@ -238,13 +248,12 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
       const row = { id: newId(), officeId, name, createdAt: clock.now().toISOString() }
       const create = async (trx: typeof db) => {
         await mustExist(officeId, trx)
-        if (await repo.findDeskByName(trx, officeId, name))
-          throw conflict('DESK_NAME_TAKEN', 'A desk of this name exists in this office')
+        if (await repo.findDeskByName(trx, officeId, name)) throw deskNameTaken()
         await repo.insertDesk(trx, row)
         await record(trx, actor, 'desk.create', officeId, 'desk', row.id, { name })
       }
       if (within) await create(withTables<OfficesTables>(within))
-      else await db.transaction().execute(create)
+      else await db.transaction().execute(create).catch(rethrowUnique(deskNameTaken))
       return { id: row.id, officeId, name }
     },
 

@@ -1,5 +1,5 @@
-import { conflict, invalid, notFound } from '../../platform/errors.js'
-import { type Actor, assertAllowed } from '../identity/index.js'
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
+import { type Actor, assertAllowed, isAllowed } from '../identity/index.js'
 import type { QueueContext } from './queue.context.js'
 import { chooseNext } from './queue.fairness.js'
 import { queuePolicy } from './queue.policy.js'
@@ -285,7 +285,17 @@ export function deskWork(ctx: QueueContext) {
         }
         if (t.deskId) {
           const desk = await repo.findDeskState(trx, t.deskId)
-          if (desk?.currentTicketId === t.id) await leaveDesk(trx, desk)
+          if (desk?.currentTicketId === t.id) {
+            // A ticket in front of a clerk is theirs to pass on; only a manager may take it away.
+            if (desk.clerkId !== actor.id && !isAllowed(actor, queuePolicy.manage, t.officeId))
+              throw new AppError(
+                'TICKET_AT_ANOTHER_DESK',
+                403,
+                'This ticket is being served at another desk',
+                `Only ${desk.clerkLogin ?? 'the clerk at that desk'} or a manager may transfer ticket ${t.display}.`,
+              )
+            await leaveDesk(trx, desk)
+          }
         }
         return {
           status: 'waiting',

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/index.js'
+import { type Db, rethrowUnique } from '../../platform/db/index.js'
 import { conflict, type FieldError, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
@@ -27,6 +27,9 @@ const toQueueDto = (row: QueueRow): QueueDto => ({
 })
 
 /** Queues, the fairness policy and desks of an office: what a manager sets up. */
+const queuePrefixTaken = () =>
+  conflict('QUEUE_PREFIX_TAKEN', 'A queue with this prefix exists in this office')
+
 export function queueSetup(ctx: QueueContext) {
   const { db, clock } = ctx
 
@@ -77,20 +80,23 @@ export function queueSetup(ctx: QueueContext) {
         serviceIds: toJsonColumn(body.serviceIds ?? []),
         createdAt: clock.now().toISOString(),
       }
-      await db.transaction().execute(async (trx) => {
-        if ((await repo.listQueues(trx, officeId)).some((q) => q.prefix === body.prefix))
-          throw conflict('QUEUE_PREFIX_TAKEN', 'A queue with this prefix exists in this office')
-        await repo.insertQueue(trx, row)
-        // The policy row is also the office's call lock; every office with a queue has one.
-        if (!(await repo.findPolicy(trx, officeId)))
-          await repo.savePolicy(trx, {
-            officeId,
-            ...DEFAULT_POLICY,
-            priorities: toJsonColumn(DEFAULT_POLICY.priorities),
-            updatedAt: row.createdAt,
-          })
-        await ctx.record(trx, actor, 'queue.create', officeId, 'queue', row.id, { prefix: body.prefix })
-      })
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          if ((await repo.listQueues(trx, officeId)).some((q) => q.prefix === body.prefix))
+            throw queuePrefixTaken()
+          await repo.insertQueue(trx, row)
+          // The policy row is also the office's call lock; every office with a queue has one.
+          if (!(await repo.findPolicy(trx, officeId)))
+            await repo.savePolicy(trx, {
+              officeId,
+              ...DEFAULT_POLICY,
+              priorities: toJsonColumn(DEFAULT_POLICY.priorities),
+              updatedAt: row.createdAt,
+            })
+          await ctx.record(trx, actor, 'queue.create', officeId, 'queue', row.id, { prefix: body.prefix })
+        })
+        .catch(rethrowUnique(queuePrefixTaken))
       ctx.settingsChanged()
       await ctx.changed(officeId)
       return toQueueDto(row)

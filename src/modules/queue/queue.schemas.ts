@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Id, Instant, MultilingualText } from '../../platform/http/schemas.js'
+import { Id, Instant, LocalDate, MultilingualText } from '../../platform/http/schemas.js'
 
 /** Priority categories every office knows; an office may add its own (e.g. `veteran`, `senior`). */
 export const BASE_PRIORITIES = ['none', 'disability', 'pregnancy', 'small-child'] as const
@@ -179,8 +179,6 @@ export type BoardDto = Static<typeof BoardDto>
 
 export const OfficeParams = Type.Object({ officeId: Id })
 export const DeskParams = Type.Object({ deskId: Id })
-
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Office-local date' })
 
 export const QueueStatsQuery = Type.Object(
   {

@@ -1,2 +1,3 @@
 export * from './database.js'
 export * from './migrator.js'
+export * from './unique.js'

@@ -13,6 +13,17 @@ export const MultilingualText = Type.Object(
   { additionalProperties: false, description: 'Text in Ukrainian, Polish and English' },
 )
 
+/** A calendar date that exists (`2026-02-30` is refused), e.g. an office-local day. */
+export const LocalDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' })
+
+/** A web address a page may link to: http or https only (no `javascript:` or `data:`). */
+export const WebUrl = Type.String({
+  format: 'uri',
+  pattern: '^[Hh][Tt][Tt][Pp][Ss]?://\\S+$',
+  maxLength: 1000,
+  description: 'An http(s) address',
+})
+
 export const Instant = Type.String({ format: 'date-time', description: 'ISO-8601 instant with offset' })
 
 export const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() })
