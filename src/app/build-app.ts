@@ -37,6 +37,7 @@ import { homeRoutes } from './home/home.routes.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
+import { databaseRateLimitStore } from './rate-limit-store.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
@@ -119,6 +120,7 @@ export async function buildApp(
   // Rate limits only where a route asks for one (public bookings); sign-in has its own in the database.
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(database.db, clock),
     errorResponseBuilder: (_req, context) =>
       new AppError('RATE_LIMITED', 429, 'Too many requests', `Try again in ${context.after}.`),
   })

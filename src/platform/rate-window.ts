@@ -19,6 +19,7 @@ export interface WindowCount {
  * exactly `limit` through a burst. A window that has ended starts again at 1.
  */
 export async function countInWindow(db: Db, key: string, windowMs: number, now: Date): Promise<WindowCount> {
+  if (++counted % PURGE_EVERY === 0) await purgeEnded(db, now)
   const nowIso = now.toISOString()
   const expiredBefore = new Date(now.getTime() - windowMs).toISOString()
   const row = await tables(db)
@@ -33,6 +34,18 @@ export async function countInWindow(db: Db, key: string, windowMs: number, now: 
     .returning(['count', 'windowStart'])
     .executeTakeFirstOrThrow()
   return { count: Number(row.count), endsAt: new Date(row.windowStart).getTime() + windowMs }
+}
+
+/** Windows are minutes long; a day-old row is only a key that stopped coming back. */
+const PURGE_EVERY = 1000
+const KEEP_MS = 24 * 3600_000
+let counted = 0
+
+async function purgeEnded(db: Db, now: Date): Promise<void> {
+  await tables(db)
+    .deleteFrom('rateWindows')
+    .where('windowStart', '<', new Date(now.getTime() - KEEP_MS).toISOString())
+    .execute()
 }
 
 /** Takes back one count (an attempt that turned out not to be what the limit is about). */

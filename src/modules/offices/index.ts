@@ -13,6 +13,7 @@ export {
 } from './offices.schemas.js'
 export {
   createOfficesService,
+  deskNameTaken,
   OFFICE_EVENTS,
   type OfficesService,
 } from './offices.service.js'

@@ -33,7 +33,8 @@ const unitCodeTaken = (code: string) =>
     'This unit code is taken in this office',
     `A unit ${code} exists in this office.`,
   )
-const deskNameTaken = () => conflict('DESK_NAME_TAKEN', 'A desk of this name exists in this office')
+/** A desk's name is unique in its office; the queue module creates desks in its own transaction too. */
+export const deskNameTaken = () => conflict('DESK_NAME_TAKEN', 'A desk of this name exists in this office')
 
 export const OFFICE_EVENTS = { created: 'office.created', updated: 'office.updated' } as const
 

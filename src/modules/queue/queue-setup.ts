@@ -3,6 +3,7 @@ import { conflict, type FieldError, invalid, notFound } from '../../platform/err
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
 import { type Actor, assertAllowed } from '../identity/index.js'
+import { deskNameTaken } from '../offices/index.js'
 import { DEFAULT_POLICY, type QueueContext } from './queue.context.js'
 import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
@@ -153,12 +154,15 @@ export function queueSetup(ctx: QueueContext) {
       assertAllowed(actor, queuePolicy.manage, officeId)
       await ctx.zoneOf(officeId)
       assertWeightsOf(body.queueIds ?? [], body.weights)
-      const id = await db.transaction().execute(async (trx) => {
-        await assertOwnQueues(trx, officeId, body.queueIds ?? [], 'body.queueIds')
-        const desk = await ctx.offices.createDesk(actor, officeId, body.name, trx as unknown as Db)
-        await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [], body.weights)
-        return desk.id
-      })
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          await assertOwnQueues(trx, officeId, body.queueIds ?? [], 'body.queueIds')
+          const desk = await ctx.offices.createDesk(actor, officeId, body.name, trx as unknown as Db)
+          await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [], body.weights)
+          return desk.id
+        })
+        .catch(rethrowUnique(deskNameTaken))
       ctx.settingsChanged()
       return (await deskDtos(db, officeId)).find((d) => d.id === id)!
     },

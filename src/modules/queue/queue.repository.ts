@@ -118,6 +118,10 @@ export async function setDeskQueues(
     await db
       .insertInto('deskQueues')
       .values([...new Set(queueIds)].map((queueId) => ({ deskId, queueId, weight: weights[queueId] ?? 1 })))
+      // Two managers saving the same desk at once: the later one's weights win, neither fails.
+      .onConflict((oc) =>
+        oc.columns(['deskId', 'queueId']).doUpdateSet((eb) => ({ weight: eb.ref('excluded.weight') })),
+      )
       .execute()
 }
 
