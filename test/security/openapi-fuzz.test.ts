@@ -1,0 +1,108 @@
+import { expect, it } from 'vitest'
+import { FixedClock } from '../../src/platform/clock.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { demoBearers } from '../support/factories.js'
+import { type FuzzRequest, fuzzRequests, LEAK, type OpenApiDoc } from '../support/openapi-fuzz.js'
+import { lvivFrontOffice } from '../support/queue.js'
+import { testApp } from '../support/test-app.js'
+
+/**
+ * Every operation of the OpenAPI document, attacked (issue 10). `npm test` sends FUZZ_PER_OPERATION
+ * (default 60) requests per operation and database; `npm run fuzz` many more. FUZZ_SEED replays a run.
+ */
+const PER_OPERATION = Number(process.env.FUZZ_PER_OPERATION ?? 60)
+const SEED = Number(process.env.FUZZ_SEED ?? 20261130)
+
+describeEachDatabase('OpenAPI fuzzer', (dialect) => {
+  it(`answers ${PER_OPERATION} hostile requests per operation without a 5xx or a leak, and stays healthy`, async () => {
+    const app = await testApp(dialect, { demo: true, clock: new FixedClock('2026-11-30T08:00:00Z') })
+    const q = await lvivFrontOffice(app)
+    const bearers = await demoBearers(app)
+    const ticket = await q.issue({ queueId: q.queues.A })
+    const card = await app.inject({
+      method: 'POST',
+      url: '/api/v1/services',
+      headers: bearers.editor,
+      payload: {
+        code: 'FUZZ-CARD',
+        name: { uk: 'Послуга', pl: 'Usługa', en: 'Service' },
+        description: { uk: 'Опис', pl: 'Opis', en: 'Description' },
+      },
+    })
+    const users = (await app.inject({ url: '/api/v1/users', headers: bearers.admin })).json<{
+      items: { id: string; login: string }[]
+    }>().items
+    const ids = [
+      q.officeId,
+      q.queues.A,
+      q.queues.B,
+      q.desks.desk1,
+      q.desks.desk2,
+      ticket.id,
+      card.json<{ id: string }>().id,
+      ...users.filter((u) => u.login === 'demo-consultant').map((u) => u.id),
+    ]
+    const doc = (await app.inject('/api/openapi.json')).json<OpenApiDoc>()
+    const requests = [
+      ...fuzzRequests(
+        doc,
+        {
+          ids,
+          bearers: [bearers.admin, bearers.manager, bearers.consultant, bearers.kiosk, bearers.editor].map(
+            (b) => b.authorization,
+          ),
+          // These would end the session the fuzzer signs in with.
+          unauthenticatedOnly: new Set(['POST /api/v1/auth/logout', 'POST /api/v1/me/totp/confirm']),
+        },
+        PER_OPERATION,
+        SEED,
+      ),
+    ]
+    const failures: string[] = []
+    const statuses = new Map<number, number>()
+    const started = performance.now()
+    const send = async (r: FuzzRequest) => {
+      const answer = app.inject({
+        method: r.method as 'GET',
+        url: r.url,
+        headers: r.headers,
+        ...(r.payload !== undefined ? { payload: r.payload } : {}),
+      })
+      let timer: NodeJS.Timeout | undefined
+      const res = await Promise.race([
+        answer,
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), 10_000)
+        }),
+      ])
+      clearTimeout(timer)
+      if (!res) {
+        failures.push(`${r.method} ${r.url.slice(0, 120)} [${r.label.slice(0, 120)}]: no answer in 10 s`)
+        return
+      }
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
+      const what = `${r.method} ${r.url.slice(0, 120)} [${r.label.slice(0, 120)}] → ${res.statusCode}`
+      if (res.statusCode >= 500) failures.push(`${what}: ${res.body.slice(0, 300)}`)
+      else if (LEAK.test(res.body)) failures.push(`${what} leaks: ${res.body.slice(0, 300)}`)
+      else if (res.statusCode >= 400) {
+        if (!String(res.headers['content-type']).startsWith('application/problem+json'))
+          failures.push(`${what}: not problem+json (${res.headers['content-type']})`)
+        if (res.headers['x-content-type-options'] !== 'nosniff') failures.push(`${what}: no security headers`)
+      }
+    }
+    // A few at a time, as clients would send them.
+    for (let i = 0; i < requests.length; i += 8) await Promise.all(requests.slice(i, i + 8).map(send))
+    const seconds = (performance.now() - started) / 1000
+    console.log(
+      `[fuzz ${dialect}] ${requests.length} requests over ${Object.values(doc.paths).reduce((n, m) => n + Object.keys(m).length, 0)} operations in ${seconds.toFixed(1)} s (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+    )
+    expect(failures.slice(0, 20)).toEqual([])
+    expect(requests.length).toBeGreaterThanOrEqual(PER_OPERATION * 60)
+
+    const health = await app.inject('/readyz')
+    expect(health.statusCode).toBe(200)
+    const chain = await app.inject({ url: '/api/v1/audit/verify', headers: bearers.coordinator })
+    expect(chain.statusCode, chain.body).toBe(200)
+    expect(chain.json()).toMatchObject({ valid: true })
+  }, 600_000)
+})
