@@ -112,6 +112,16 @@ export async function buildApp(
 
   const metrics = registerMetrics(app)
   app.addHook('onRequest', securityHeaders(headers))
+  // What a signed-in request gets is nobody else's: no shared cache keeps it, and without a rule of
+  // its own (an ETag to revalidate) no cache at all.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.actor) {
+      const rule = reply.getHeader('cache-control')
+      if (!rule) reply.header('cache-control', 'private, no-store')
+      else if (!/private|no-store/.test(String(rule))) reply.header('cache-control', `private, ${rule}`)
+    }
+    done(null, payload)
+  })
   // After validation: what a schema cannot refuse (non-finite numbers, control characters).
   app.addHook('preHandler', async (req) => {
     const hostile = findHostileInput(req)

@@ -19,8 +19,7 @@ describeEachDatabase('bookings', (dialect) => {
       payload: { earlyMinutes: 30, lateMinutes: 10, horizonDays: 14 },
     })
     expect(put.statusCode).toBe(200)
-    const slots = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-      queueId: q.queues.A,
+    const slots = await q.openSlots({
       date: '2026-11-25',
       from: '10:00',
       to: '11:00',
@@ -149,8 +148,7 @@ describeEachDatabase('bookings', (dialect) => {
       payload: { officeId: q.officeId, queueId: q.queues.A, start: '2026-11-25T08:00:00.000Z', name: '' },
     })
     expect(problemOf(noName).errors?.[0]?.path).toBe('body.name')
-    const far = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-      queueId: q.queues.A,
+    const far = await q.openSlots({
       date: '2026-12-31',
       from: '10:00',
       to: '10:15',
@@ -177,8 +175,7 @@ describeEachDatabase('bookings', (dialect) => {
     const clock = new FixedClock('2026-03-27T08:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
     const q = await lvivFrontOffice(app)
-    const res = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-      queueId: q.queues.A,
+    const res = await q.openSlots({
       date: '2026-03-29',
       from: '02:30',
       to: '04:30',

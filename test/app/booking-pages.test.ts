@@ -10,8 +10,7 @@ describeEachDatabase('booking pages', (dialect) => {
     const clock = new FixedClock('2026-11-25T06:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
     const q = await lvivFrontOffice(app)
-    await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-      queueId: q.queues.A,
+    await q.openSlots({
       date: '2026-11-26',
       from: '09:00',
       to: '10:00',
@@ -64,8 +63,7 @@ describeEachDatabase('booking pages', (dialect) => {
     const clock = new FixedClock('2026-11-25T06:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
     const q = await lvivFrontOffice(app)
-    const slots = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-      queueId: q.queues.A,
+    const slots = await q.openSlots({
       date: '2026-11-25',
       from: '09:00',
       to: '09:30',

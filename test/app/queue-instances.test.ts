@@ -1,25 +1,9 @@
 import { expect, it } from 'vitest'
-import { buildApp } from '../../src/app/build-app.js'
-import { seedDemo } from '../../src/app/demo/seed-demo.js'
 import { QUEUE_EVENTS } from '../../src/modules/queue/index.js'
-import type { DialectName } from '../../src/platform/db/index.js'
-import { DIALECTS, freshDatabase } from '../support/databases.js'
+import { DIALECTS } from '../support/databases.js'
+import { twoInstances } from '../support/instances.js'
 import { lvivFrontOffice } from '../support/queue.js'
-import { bearerFor, testConfig } from '../support/test-app.js'
-
-/** Two Ratusz instances on one PostgreSQL schema, as behind a load balancer. */
-async function twoInstances(dialect: DialectName) {
-  const database = await freshDatabase(dialect, { keepOpen: true })
-  const a = await buildApp({ config: testConfig(), database, logger: false })
-  const b = await buildApp({ config: testConfig(), database: database.reopen(), logger: false })
-  await seedDemo(a.services, undefined, { catalogue: false, queues: false })
-  const { onTestFinished } = await import('vitest')
-  onTestFinished(async () => {
-    await a.close()
-    await b.close()
-  })
-  return { a, b }
-}
+import { bearerFor } from '../support/test-app.js'
 
 // Several instances share PostgreSQL; SQLite is one process's database (two in-process handles on one
 // file would block each other's event loop in SQLite's busy wait), so these run on PostgreSQL.

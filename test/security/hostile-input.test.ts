@@ -121,8 +121,7 @@ describeEachDatabase('hostile input', (dialect) => {
   it('refuses impossible calendar dates everywhere a date is taken', async () => {
     const app = await testApp(dialect, { demo: true })
     const q = await lvivFrontOffice(app)
-    const slots = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-      queueId: q.queues.A,
+    const slots = await q.openSlots({
       date: '2026-13-01',
       from: '10:00',
       to: '11:00',
@@ -155,8 +154,7 @@ describeEachDatabase('hostile input', (dialect) => {
     })
     expect(policy.statusCode).toBe(200)
     for (const date of ['2026-12-05', '2027-01-04']) {
-      const made = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-        queueId: q.queues.A,
+      const made = await q.openSlots({
         date,
         from: '10:00',
         to: '10:30',

@@ -1,12 +1,10 @@
 import type { Response } from 'light-my-request'
 import { expect, it } from 'vitest'
-import { buildApp } from '../../src/app/build-app.js'
-import { seedDemo } from '../../src/app/demo/seed-demo.js'
 import { FixedClock } from '../../src/platform/clock.js'
-import type { DialectName } from '../../src/platform/db/index.js'
-import { DIALECTS, describeEachDatabase, freshDatabase } from '../support/databases.js'
+import { DIALECTS, describeEachDatabase } from '../support/databases.js'
+import { twoInstances } from '../support/instances.js'
 import { lvivFrontOffice } from '../support/queue.js'
-import { bearerFor, type TestApp, testApp, testConfig } from '../support/test-app.js'
+import { bearerFor, type TestApp, testApp } from '../support/test-app.js'
 
 // Every limit must hold when a burst arrives at once, not only one request after another (issue 10).
 const statuses = (answers: Response[]) => answers.map((a) => a.statusCode)
@@ -30,8 +28,7 @@ async function auditEntries(app: TestApp, admin: { authorization: string }, acti
 // 08:00 in Lviv on 2026-11-25; a slot of `capacity` places at 10:00.
 async function slotAt(app: TestApp, capacity: number) {
   const q = await lvivFrontOffice(app)
-  const res = await q.post(`/api/v1/offices/${q.officeId}/slots`, q.bearers.manager, {
-    queueId: q.queues.A,
+  const res = await q.openSlots({
     date: '2026-11-25',
     from: '10:00',
     to: '10:15',
@@ -121,25 +118,10 @@ describeEachDatabase('limits under parallel bursts', (dialect) => {
   })
 })
 
-/** Two instances on one PostgreSQL schema, as behind a load balancer. */
-async function twoInstances(dialect: DialectName) {
-  const clock = new FixedClock('2026-11-25T06:00:00Z')
-  const database = await freshDatabase(dialect, { keepOpen: true })
-  const a = await buildApp({ config: testConfig(), database, logger: false, clock })
-  const b = await buildApp({ config: testConfig(), database: database.reopen(), logger: false, clock })
-  await seedDemo(a.services, undefined, { catalogue: false, queues: false })
-  const { onTestFinished } = await import('vitest')
-  onTestFinished(async () => {
-    await a.close()
-    await b.close()
-  })
-  return { a, b }
-}
-
 // One process owns a SQLite database; several instances share PostgreSQL.
 for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
   it(`holds every limit across two instances [${dialect}]`, async () => {
-    const { a, b } = await twoInstances(dialect)
+    const { a, b } = await twoInstances(dialect, new FixedClock('2026-11-25T06:00:00Z'))
     const either = (i: number) => (i % 2 === 0 ? a : b)
     const book = await slotAt(a, 3)
     const logins = await Promise.all(

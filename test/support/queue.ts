@@ -65,6 +65,17 @@ export async function lvivFrontOffice(app: TestApp) {
     async act(ticketId: string, action: string, who: Auth, payload?: unknown) {
       return post(`/api/v1/tickets/${ticketId}/${action}`, who, payload)
     },
+    /** Opens slots of queue A (unless told) on a day: POST …/slots by the manager, answer unchecked. */
+    openSlots(body: {
+      date: string
+      from: string
+      to: string
+      minutes: number
+      capacity: number
+      queueId?: string
+    }) {
+      return post(`/api/v1/offices/${officeId}/slots`, bearers.manager, { queueId: A, ...body })
+    },
     async policy(body: Record<string, unknown>) {
       const res = await app.inject({
         method: 'PUT',

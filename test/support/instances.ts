@@ -1,0 +1,25 @@
+import { onTestFinished } from 'vitest'
+import { buildApp } from '../../src/app/build-app.js'
+import { seedDemo } from '../../src/app/demo/seed-demo.js'
+import type { Clock } from '../../src/platform/clock.js'
+import type { DialectName } from '../../src/platform/db/index.js'
+import { freshDatabase } from './databases.js'
+import { testConfig } from './test-app.js'
+
+/**
+ * Two Ratusz instances on one PostgreSQL schema with the demo network, as behind a load balancer;
+ * closed when the test ends. (SQLite is one process's database: two in-process handles on one file
+ * would block each other's event loop in SQLite's busy wait.)
+ */
+export async function twoInstances(dialect: DialectName, clock?: Clock) {
+  const database = await freshDatabase(dialect, { keepOpen: true })
+  const options = { config: testConfig(), logger: false as const, ...(clock ? { clock } : {}) }
+  const a = await buildApp({ ...options, database })
+  const b = await buildApp({ ...options, database: database.reopen() })
+  await seedDemo(a.services, undefined, { catalogue: false, queues: false })
+  onTestFinished(async () => {
+    await a.close()
+    await b.close()
+  })
+  return { a, b }
+}
