@@ -105,6 +105,8 @@ async function main() {
     ? [
         ['type-check', ['tsc', '-p', 'tsconfig.json']],
         ['lint', ['biome', 'check', '.']],
+        ['boundaries', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+        ['dead code', ['knip']],
         ['build', ['node', 'scripts/build.mjs']],
       ]
     : []) {

@@ -29,8 +29,8 @@ describeEachDatabase('the ratusz process', (dialect) => {
     expect(login.status).toBe(200)
     // Every answer's request id is in its log line.
     const requestId = (await fetch(`${server.url}/healthz`)).headers.get('x-request-id')!
-    await new Promise((r) => setTimeout(r, 50))
-    expect(server.output()).toContain(`"requestId":"${requestId}"`)
+    // The line is written when the answer completes; wait for it rather than for a fixed time.
+    await expect.poll(() => server.output(), { timeout: 5_000 }).toContain(`"requestId":"${requestId}"`)
     process.stdout.write(
       `[startup] ${dialect}: first answer ${Math.round(server.startupMs)} ms after spawn (first start, with migrations and demo seed)\n`,
     )

@@ -1,4 +1,4 @@
-import type { Response } from 'light-my-request'
+import type { LightMyRequestResponse as Response } from 'fastify'
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
 import { DIALECTS, describeEachDatabase } from '../support/databases.js'

@@ -1,4 +1,4 @@
-import type { Response } from 'light-my-request'
+import type { LightMyRequestResponse as Response } from 'fastify'
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices, officeBody, unique } from '../support/factories.js'

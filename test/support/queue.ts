@@ -1,4 +1,4 @@
-import type { Response } from 'light-my-request'
+import type { LightMyRequestResponse as Response } from 'fastify'
 import { expect } from 'vitest'
 import { demoBearers, demoOffices } from './factories.js'
 import type { TestApp } from './test-app.js'

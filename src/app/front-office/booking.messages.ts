@@ -87,5 +87,4 @@ const uk: Record<Key, string> = {
   'book.errors': 'Виправте, будь ласка',
 }
 
-export type BookingKey = Key
 export const bookingTexts = translatorsFor<Key>({ en, pl, uk })

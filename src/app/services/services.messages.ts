@@ -113,7 +113,6 @@ const uk: Record<Key, string> = {
   'card.closed': 'вихідний',
 }
 
-export type ServicesKey = Key
 export const servicesTexts = translatorsFor<Key>({ en, pl, uk })
 
 /** Topics and life situations of the catalogue, with their names. */

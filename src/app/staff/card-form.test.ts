@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedFields } from '../../modules/catalogue/catalogue.service.js'
+import { changedFields } from '../../modules/catalogue/index.js'
 import { demoCatalogue } from '../demo/demo-catalogue.js'
 import { LIFE_EVENTS, TOPICS } from '../services/services.messages.js'
 import { cardFromForm, formFromCard, rowCount } from './card-form.js'

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams, listOf, problemResponses } from '../../platform/http/schemas.js'
-import { TicketDto } from '../queue/queue.schemas.js'
+import { TicketDto } from '../queue/index.js'
 import {
   AppointmentDto,
   AppointmentPolicyBody,

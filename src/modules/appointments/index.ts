@@ -1,3 +1,3 @@
 export { appointmentsRoutes } from './appointments.routes.js'
 export { BookingBody } from './appointments.schemas.js'
-export { type AppointmentsService, createAppointmentsService, instantOf } from './appointments.service.js'
+export { type AppointmentsService, createAppointmentsService } from './appointments.service.js'

@@ -1,6 +1,11 @@
 export { cataloguePolicy } from './catalogue.policy.js'
 export { catalogueRoutes } from './catalogue.routes.js'
 export { DiffQuery, ServiceCard, type ServiceDto } from './catalogue.schemas.js'
-export { CATALOGUE_EVENTS, type CatalogueService, createCatalogueService } from './catalogue.service.js'
-export { type CompetentAuthority, CPSV_CONTEXT, toCpsvAp } from './cpsv-ap.js'
+export {
+  CATALOGUE_EVENTS,
+  type CatalogueService,
+  changedFields,
+  createCatalogueService,
+} from './catalogue.service.js'
+export { toCpsvAp } from './cpsv-ap.js'
 export { foldForSearch, queryTerms } from './search-text.js'

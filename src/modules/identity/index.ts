@@ -1,6 +1,5 @@
 export {
   authenticationPlugin,
-  presentedToken,
   SESSION_COOKIE,
   sessionToken,
   staffPagesPlugin,
@@ -18,10 +17,9 @@ export {
   type Policy,
   ROLES,
   type Role,
-  type RoleGrant,
   SYSTEM_ACTOR,
 } from './roles.js'
-export { createSignInService, type SignedIn, type SignInService } from './sign-in.service.js'
+export { createSignInService, type SignInService } from './sign-in.service.js'
 export { totpCode } from './totp.js'
 export { usersRoutes } from './users.routes.js'
-export { createUsersService, preconditionFailed, type UsersService } from './users.service.js'
+export { createUsersService, type UsersService } from './users.service.js'

@@ -17,5 +17,4 @@ export {
   OFFICE_EVENTS,
   type OfficesService,
 } from './offices.service.js'
-export { formatSpans, groupOpeningHours, type HoursRun, parseSpans, weekdayName } from './opening-hours.js'
-export { isValidUnitCode } from './unit-code.js'
+export { formatSpans, groupOpeningHours, parseSpans, weekdayName } from './opening-hours.js'

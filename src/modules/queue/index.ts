@@ -1,6 +1,5 @@
 export { BoardHub } from './board-hub.js'
-export { type CalledEvent, type OfficeDirectory, QUEUE_EVENTS } from './queue.context.js'
-export { chooseNext } from './queue.fairness.js'
+export { QUEUE_EVENTS } from './queue.context.js'
 export { queuePolicy } from './queue.policy.js'
 export { queueRoutes } from './queue.routes.js'
 export {
@@ -10,6 +9,6 @@ export {
   DeskQueuesBody,
   type QueueDto,
   type QueueStatsDto,
-  type TicketDto,
+  TicketDto,
 } from './queue.schemas.js'
 export { createQueueService, type QueueService } from './queue.service.js'

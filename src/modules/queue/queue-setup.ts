@@ -87,7 +87,7 @@ export function queueSetup(ctx: QueueContext) {
           if ((await repo.listQueues(trx, officeId)).some((q) => q.prefix === body.prefix))
             throw queuePrefixTaken()
           await repo.insertQueue(trx, row)
-          // The policy row is also the office's call lock; every office with a queue has one.
+          // Every office with a queue has a policy row (the defaults until a manager sets one).
           if (!(await repo.findPolicy(trx, officeId)))
             await repo.savePolicy(trx, {
               officeId,

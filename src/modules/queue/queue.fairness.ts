@@ -1,5 +1,5 @@
 /**
- * The fairness policy of call-next (docs: ../shared/domain/queue.md, "Calling"). Pure: given the
+ * The fairness policy of call-next (README, "front office"; docs/architecture.md). Pure: given the
  * tickets a desk may call, the office's policy, the desk's run of priority calls and the time, it
  * names the ticket to call and why.
  */

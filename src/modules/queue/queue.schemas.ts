@@ -177,9 +177,6 @@ export const BoardDto = Type.Object({
 })
 export type BoardDto = Static<typeof BoardDto>
 
-export const OfficeParams = Type.Object({ officeId: Id })
-export const DeskParams = Type.Object({ deskId: Id })
-
 export const QueueStatsQuery = Type.Object(
   {
     from: Type.Optional(LocalDate),
