@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { nextInSequence } from '../../platform/counters.js'
 import { prepared, valuesOf } from '../../platform/db/prepared.js'
 import type { DeskStateRow, PolicyRow, QueueRow, QueueTables, TicketRow } from './queue.tables.js'
 
@@ -191,21 +192,8 @@ export async function saveDeskState(db: Db, row: DeskStateRow): Promise<void> {
 }
 
 /** The next number of a queue on a local day, taken in the caller's transaction (gap-free). */
-const takeNumber = prepared((db: Db, v: { queueId: string; localDate: string }) =>
-  db
-    .insertInto('ticketCounters')
-    .values({ queueId: v.queueId, localDate: v.localDate, lastNumber: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['queueId', 'localDate'])
-        .doUpdateSet((eb) => ({ lastNumber: eb('ticketCounters.lastNumber', '+', 1) })),
-    )
-    .returning('lastNumber'),
-)
-
-export async function nextNumber(db: Db, queueId: string, localDate: string): Promise<number> {
-  const { rows } = await takeNumber(db, { queueId, localDate })
-  return rows[0]!.lastNumber
+export function nextNumber(db: Db, queueId: string, localDate: string): Promise<number> {
+  return nextInSequence(db, `queue:${queueId}`, localDate)
 }
 
 const TICKET_COLUMNS = [

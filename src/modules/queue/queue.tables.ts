@@ -69,7 +69,6 @@ export interface QueueTables {
   queuePolicies: QueuePoliciesTable
   deskQueues: { deskId: string; queueId: string; weight: number }
   deskStates: DeskStatesTable
-  ticketCounters: { queueId: string; localDate: string; lastNumber: number }
   tickets: TicketsTable
   desks: { id: string; officeId: string; name: string; createdAt: string }
 }
