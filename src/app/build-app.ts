@@ -172,12 +172,13 @@ export async function buildApp(
   app.addHook('preClose', async () => boards.closeAll())
   // Several instances on one PostgreSQL: calls reach every instance's boards, and caches of cards and
   // offices forget what another instance changed.
+  database.onConnectionError((error) => app.log.warn({ err: error }, 'a database connection was lost'))
   if (database.notifications) {
     const stopRelay = await relayEvents(
       bus,
       database.notifications,
       [...Object.values(QUEUE_EVENTS), ...Object.values(CATALOGUE_EVENTS), ...Object.values(OFFICE_EVENTS)],
-      (error) => app.log.error({ err: error }, 'event relay failed'),
+      (error) => app.log.warn({ err: error }, 'event relay failed'),
     )
     app.addHook('onClose', async () => stopRelay())
   }

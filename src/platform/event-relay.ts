@@ -25,7 +25,7 @@ export async function relayEvents(
     } catch (error) {
       onError(error)
     }
-  })
+  }, onError)
   const unsubscribe = types.map((type) =>
     bus.subscribe(type, async (event) => {
       if (arrived.has(event)) return

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { QUEUE_EVENTS } from '../../src/modules/queue/index.js'
 import { DIALECTS } from '../support/databases.js'
@@ -43,6 +44,34 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
     await q.open(q.desks.desk1, q.bearers.consultant)
     await q.callNext(q.desks.desk1, q.bearers.consultant)
     expect(await heard).toMatchObject({ number: 'A001', deskName: 'Window 11' })
+  })
+}
+
+for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
+  it(`listens again after its connection is cut, as by a database restart, and still relays calls [${dialect}]`, async () => {
+    const { a, b, database } = await twoInstances(dialect)
+    const q = await lvivFrontOffice(a)
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)
+    const listen = `listen ratusz_${rows[0]!.schema}`
+    const listeners = async () =>
+      (
+        await sql<{ n: number }>`select count(*) as n from pg_stat_activity where query = ${listen}`.execute(
+          database.db,
+        )
+      ).rows[0]!.n
+    expect(Number(await listeners())).toBe(2)
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${listen}`.execute(
+      database.db,
+    )
+    // Both instances notice, report it and listen again.
+    await expect.poll(async () => Number(await listeners()), { timeout: 10_000, interval: 100 }).toBe(2)
+    const heard = new Promise<{ number: string }>((resolve) =>
+      b.bus.subscribe(QUEUE_EVENTS.called, (event) => resolve(event.payload as { number: string })),
+    )
+    await q.issue({ queueId: q.queues.A })
+    await q.open(q.desks.desk1, q.bearers.consultant)
+    await q.callNext(q.desks.desk1, q.bearers.consultant)
+    expect(await heard).toMatchObject({ number: 'A001' })
   })
 }
 

@@ -21,5 +21,5 @@ export async function twoInstances(dialect: DialectName, clock?: Clock) {
     await a.close()
     await b.close()
   })
-  return { a, b }
+  return { a, b, database }
 }

@@ -27,6 +27,8 @@ export interface Database {
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>
+  /** Where a pooled connection's failure outside any query is reported (PostgreSQL; none on SQLite). */
+  onConnectionError(report: (error: unknown) => void): void
   /** The raw SQLite handle (online backup); null on PostgreSQL. */
   sqlite: SQLite.Database | null
   /**
@@ -38,8 +40,12 @@ export interface Database {
 
 export interface Notifications {
   notify(payload: string): Promise<void>
-  /** Listens on a dedicated connection until the returned function is called. */
-  listen(onMessage: (payload: string) => void): Promise<() => Promise<void>>
+  /**
+   * Listens on a dedicated connection until the returned function is called. A lost connection (a
+   * database restart, a terminated backend) is reported to `onError` and opened again, with a
+   * growing pause (0.1 s doubling to 5 s) while the database does not answer.
+   */
+  listen(onMessage: (payload: string) => void, onError?: (error: unknown) => void): Promise<() => Promise<void>>
 }
 
 export interface DatabaseOptions {
@@ -94,7 +100,8 @@ export function openDatabase(options: DatabaseOptions): Database {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
     // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => {})
+    let reportPoolError: (error: unknown) => void = () => {}
+    pool.on('error', (error) => reportPoolError(error))
     const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins })
     const channel = `ratusz_${(options.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}`.toLowerCase()
     return {
@@ -106,18 +113,11 @@ export function openDatabase(options: DatabaseOptions): Database {
         notify: async (payload) => {
           await sql`select pg_notify(${channel}, ${payload})`.execute(db)
         },
-        listen: async (onMessage) => {
-          const client = new pg.Client({ connectionString: options.databaseUrl! })
-          client.on('error', () => {})
-          await client.connect()
-          client.on('notification', (message) => {
-            if (message.channel === channel && message.payload) onMessage(message.payload)
-          })
-          await client.query(`listen ${channel}`)
-          return async () => {
-            await client.end().catch(() => {})
-          }
-        },
+        listen: (onMessage, onError = () => {}) =>
+          listenAgainAndAgain(options.databaseUrl!, channel, onMessage, onError),
+      },
+      onConnectionError: (report) => {
+        reportPoolError = report
       },
       ping: async () => {
         await sql`select 1`.execute(db)
@@ -138,10 +138,68 @@ export function openDatabase(options: DatabaseOptions): Database {
     file: file === ':memory:' ? null : file,
     sqlite,
     notifications: null,
+    onConnectionError: () => {},
     ping: async () => {
       await sql`select 1`.execute(db)
     },
     close: once(() => db.destroy()),
+  }
+}
+
+/**
+ * LISTEN on a connection of its own, opened again whenever it is lost. Resolves once the first LISTEN
+ * is in place (or rejects if the database cannot be reached at all).
+ */
+async function listenAgainAndAgain(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onError: (error: unknown) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false
+  let client: pg.Client | null = null
+  let pause = 100
+  const open = async () => {
+    const next = new pg.Client({ connectionString: url })
+    let lost = false
+    const reopen = (error: unknown) => {
+      if (lost || stopped) return
+      lost = true
+      onError(error)
+      next.end().catch(() => {})
+      setTimeout(() => void retry(), pause)
+      pause = Math.min(pause * 2, 5_000)
+    }
+    next.on('error', reopen)
+    next.on('end', () => reopen(new Error('the LISTEN connection ended')))
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload) onMessage(message.payload)
+    })
+    try {
+      await next.connect()
+      await next.query(`listen ${channel}`)
+    } catch (error) {
+      lost = true // the caller retries; this client's own events must not schedule another
+      next.end().catch(() => {})
+      throw error
+    }
+    client = next
+    pause = 100
+  }
+  const retry = async () => {
+    if (stopped) return
+    try {
+      await open()
+    } catch (error) {
+      onError(error)
+      setTimeout(() => void retry(), pause)
+      pause = Math.min(pause * 2, 5_000)
+    }
+  }
+  await open()
+  return async () => {
+    stopped = true
+    await client?.end().catch(() => {})
   }
 }
 
