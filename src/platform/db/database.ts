@@ -45,7 +45,10 @@ export interface Notifications {
    * database restart, a terminated backend) is reported to `onError` and opened again, with a
    * growing pause (0.1 s doubling to 5 s) while the database does not answer.
    */
-  listen(onMessage: (payload: string) => void, onError?: (error: unknown) => void): Promise<() => Promise<void>>
+  listen(
+    onMessage: (payload: string) => void,
+    onError?: (error: unknown) => void,
+  ): Promise<() => Promise<void>>
 }
 
 export interface DatabaseOptions {
