@@ -1,4 +1,10 @@
-import type { DeskDto, QueueDto, TicketDto } from '../../modules/queue/index.js'
+import {
+  actionsFrom,
+  type DeskDto,
+  type QueueDto,
+  type TicketAction,
+  type TicketDto,
+} from '../../modules/queue/index.js'
 import { assetUrl } from '../../web/assets-manifest.js'
 import { CsrfField, DataTable, Field, Notice, Select } from '../../web/forms.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
@@ -71,6 +77,9 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
         </ul>
       </StaffLayout>
     )
+  // The buttons of the ticket in front of the clerk are the actions its state allows.
+  const allowed = current ? actionsFrom(current.status) : []
+  const can = (action: TicketAction) => allowed.includes(action)
   const parked = props.waiting.filter((t) => t.status === 'parked')
   const waiting = props.waiting.filter((t) => t.status === 'waiting')
   return (
@@ -93,36 +102,44 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
               </p>
             ) : null}
             <div class="actions">
-              {current.status === 'called' ? (
-                <>
-                  <Action s={s} action="start" ticketId={current.id} label={ft('desk.start')} />
-                  <Action s={s} action="recall" ticketId={current.id} label={ft('desk.recall')} secondary />
-                  <Action s={s} action="no-show" ticketId={current.id} label={ft('desk.noShow')} secondary />
-                </>
+              {can('start') ? (
+                <Action s={s} action="start" ticketId={current.id} label={ft('desk.start')} />
               ) : null}
-              <Action s={s} action="park" ticketId={current.id} label={ft('desk.park')} secondary />
+              {can('recall') ? (
+                <Action s={s} action="recall" ticketId={current.id} label={ft('desk.recall')} secondary />
+              ) : null}
+              {can('no-show') ? (
+                <Action s={s} action="no-show" ticketId={current.id} label={ft('desk.noShow')} secondary />
+              ) : null}
+              {can('park') ? (
+                <Action s={s} action="park" ticketId={current.id} label={ft('desk.park')} secondary />
+              ) : null}
             </div>
-            <form method="post" action="/staff/desk/finish">
-              <CsrfField token={s.csrf} />
-              <input type="hidden" name="ticketId" value={current.id} />
-              <Field name="topic" label={ft('desk.topic')} maxlength={200} />
-              <button type="submit">{ft('desk.finish')}</button>
-            </form>
-            <form method="post" action="/staff/desk/transfer">
-              <CsrfField token={s.csrf} />
-              <input type="hidden" name="ticketId" value={current.id} />
-              <Select
-                name="queueId"
-                label={ft('desk.transferTo')}
-                options={props.queues.map((q) => ({
-                  value: q.id,
-                  label: `${q.prefix} — ${q.name[s.ctx.lang]}`,
-                }))}
-              />
-              <button type="submit" class="secondary">
-                {ft('desk.transfer')}
-              </button>
-            </form>
+            {can('finish') ? (
+              <form method="post" action="/staff/desk/finish">
+                <CsrfField token={s.csrf} />
+                <input type="hidden" name="ticketId" value={current.id} />
+                <Field name="topic" label={ft('desk.topic')} maxlength={200} />
+                <button type="submit">{ft('desk.finish')}</button>
+              </form>
+            ) : null}
+            {can('transfer') ? (
+              <form method="post" action="/staff/desk/transfer">
+                <CsrfField token={s.csrf} />
+                <input type="hidden" name="ticketId" value={current.id} />
+                <Select
+                  name="queueId"
+                  label={ft('desk.transferTo')}
+                  options={props.queues.map((q) => ({
+                    value: q.id,
+                    label: `${q.prefix} — ${q.name[s.ctx.lang]}`,
+                  }))}
+                />
+                <button type="submit" class="secondary">
+                  {ft('desk.transfer')}
+                </button>
+              </form>
+            ) : null}
           </>
         ) : (
           <p>{ft('desk.nobody')}</p>

@@ -4,18 +4,12 @@ import type { QueueContext } from './queue.context.js'
 import { chooseNext } from './queue.fairness.js'
 import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
-import type { TicketDto, TicketStatus } from './queue.schemas.js'
+import type { TicketDto } from './queue.schemas.js'
 import type { DeskStateRow, TicketRow } from './queue.tables.js'
+import { assertTransition, type TicketAction } from './ticket-transitions.js'
 
 type Trx = QueueContext['db']
 type Change = Partial<Omit<TicketRow, 'id'>>
-
-const wrongState = (ticket: TicketRow, action: string) =>
-  conflict(
-    'TICKET_STATE',
-    `A ${ticket.status} ticket cannot be ${action}`,
-    `Ticket ${ticket.display} is ${ticket.status}.`,
-  )
 
 /** What clerks do at a desk: call the next ticket by the office's fairness policy, then serve it. */
 export function deskWork(ctx: QueueContext) {
@@ -58,7 +52,7 @@ export function deskWork(ctx: QueueContext) {
   async function act(
     actor: Actor,
     ticketId: string,
-    action: string,
+    action: TicketAction,
     change: (ticket: TicketRow, trx: Trx, now: string, today: string) => Promise<Change>,
   ): Promise<TicketDto> {
     const found = await repo.findTicket(db, ticketId)
@@ -75,6 +69,7 @@ export function deskWork(ctx: QueueContext) {
           'The ticket has expired',
           'Tickets are valid on the day they are issued.',
         )
+      assertTransition(ticket, action)
       const now = clock.now().toISOString()
       const set = await change(ticket, trx, now, today)
       await repo.updateTicket(trx, ticket.id, set)
@@ -91,14 +86,7 @@ export function deskWork(ctx: QueueContext) {
   }
 
   /** The ticket must be the one in front of the actor at their desk. */
-  async function atMyDesk(
-    trx: Trx,
-    actor: Actor,
-    ticket: TicketRow,
-    allowed: TicketStatus[],
-    action: string,
-  ) {
-    if (!allowed.includes(ticket.status as TicketStatus)) throw wrongState(ticket, action)
+  async function atMyDesk(trx: Trx, actor: Actor, ticket: TicketRow) {
     const desk = await clerkDesk(trx, actor)
     if (desk.currentTicketId !== ticket.id)
       throw conflict(
@@ -190,7 +178,6 @@ export function deskWork(ctx: QueueContext) {
     /** Calls one waiting ticket to the actor's desk out of turn (recorded as such), closing the current one. */
     callTicket: async (actor: Actor, id: string) => {
       const dto = await act(actor, id, 'call', async (t, trx, now) => {
-        if (t.status !== 'waiting') throw wrongState(t, 'called')
         const desk = await clerkDesk(trx, actor)
         await closeCurrent(trx, desk, now)
         await repo.saveDeskState(trx, { ...desk, currentTicketId: t.id })
@@ -209,19 +196,19 @@ export function deskWork(ctx: QueueContext) {
 
     recall: (actor: Actor, id: string) =>
       act(actor, id, 'recall', async (t, trx) => {
-        await atMyDesk(trx, actor, t, ['called'], 'recalled')
+        await atMyDesk(trx, actor, t)
         return { recallCount: t.recallCount + 1 }
       }),
 
     start: (actor: Actor, id: string) =>
       act(actor, id, 'start', async (t, trx, now) => {
-        await atMyDesk(trx, actor, t, ['called'], 'started')
+        await atMyDesk(trx, actor, t)
         return { status: 'serving', startedAt: now }
       }),
 
     finish: (actor: Actor, id: string, topic?: string) =>
       act(actor, id, 'finish', async (t, trx, now) => {
-        const desk = await atMyDesk(trx, actor, t, ['called', 'serving'], 'finished')
+        const desk = await atMyDesk(trx, actor, t)
         await leaveDesk(trx, desk)
         return {
           status: 'served',
@@ -233,14 +220,14 @@ export function deskWork(ctx: QueueContext) {
 
     noShow: (actor: Actor, id: string) =>
       act(actor, id, 'no-show', async (t, trx, now) => {
-        const desk = await atMyDesk(trx, actor, t, ['called'], 'marked a no-show')
+        const desk = await atMyDesk(trx, actor, t)
         await leaveDesk(trx, desk)
         return { status: 'no-show', noShowAt: now }
       }),
 
     park: (actor: Actor, id: string) =>
       act(actor, id, 'park', async (t, trx) => {
-        const desk = await atMyDesk(trx, actor, t, ['called', 'serving'], 'parked')
+        const desk = await atMyDesk(trx, actor, t)
         await leaveDesk(trx, desk)
         return { status: 'parked' }
       }),
@@ -248,7 +235,6 @@ export function deskWork(ctx: QueueContext) {
     /** A parked ticket comes back to the actor's desk, where it left off. */
     resume: (actor: Actor, id: string) =>
       act(actor, id, 'resume', async (t, trx) => {
-        if (t.status !== 'parked') throw wrongState(t, 'resumed')
         const desk = await clerkDesk(trx, actor)
         if (desk.currentTicketId)
           throw conflict('DESK_BUSY', 'A ticket is already at your desk', 'Finish or park it first.')
@@ -259,7 +245,6 @@ export function deskWork(ctx: QueueContext) {
     /** A no-show who turns up within the office's window waits again with their original arrival time. */
     reactivate: (actor: Actor, id: string) =>
       act(actor, id, 'reactivate', async (t, trx, now) => {
-        if (t.status !== 'no-show') throw wrongState(t, 'reactivated')
         const policy = await ctx.policyOf(trx, t.officeId)
         const deadline = Date.parse(t.noShowAt!) + policy.reactivateWithinMinutes * 60_000
         if (Date.parse(now) > deadline)
@@ -274,7 +259,6 @@ export function deskWork(ctx: QueueContext) {
     /** To another queue (optionally one desk), keeping the number and the original arrival time. */
     transfer: (actor: Actor, id: string, to: { queueId: string; deskId?: string | undefined }) =>
       act(actor, id, 'transfer', async (t, trx) => {
-        if (!repo.isActive(t.status)) throw wrongState(t, 'transferred')
         const queue = await repo.findQueue(trx, to.queueId)
         if (!queue || queue.officeId !== t.officeId)
           throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])

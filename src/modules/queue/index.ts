@@ -12,3 +12,9 @@ export {
   TicketDto,
 } from './queue.schemas.js'
 export { createQueueService, type QueueService } from './queue.service.js'
+export {
+  actionsFrom,
+  TICKET_TRANSITIONS,
+  type TicketAction,
+  transitionsMarkdown,
+} from './ticket-transitions.js'
