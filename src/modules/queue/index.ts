@@ -12,9 +12,4 @@ export {
   TicketDto,
 } from './queue.schemas.js'
 export { createQueueService, type QueueService } from './queue.service.js'
-export {
-  actionsFrom,
-  TICKET_TRANSITIONS,
-  type TicketAction,
-  transitionsMarkdown,
-} from './ticket-transitions.js'
+export { actionsFrom, type TicketAction } from './ticket-transitions.js'
