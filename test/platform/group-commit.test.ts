@@ -106,4 +106,31 @@ describe('SQLite group commit', () => {
     await note(database, 'later')
     expect(committed()).toEqual(['later'])
   })
+
+  it('fails at once, naming the mistake, when a query inside a transaction goes through db instead of trx', async () => {
+    const { database, committed } = await fileDatabase()
+    const wrongTurn = database.db.transaction().execute(async (trx) => {
+      await sql`insert into notes (body) values ('inside')`.execute(trx)
+      await sql`select count(*) from notes`.execute(database.db)
+    })
+    await expect(wrongTurn).rejects.toThrow(/outside the transaction from inside it/)
+    const nested = database.db.transaction().execute(async () => {
+      await database.db.transaction().execute(async (inner) => sql`select 1`.execute(inner))
+    })
+    await expect(nested).rejects.toThrow(/outside the transaction from inside it/)
+    // Nothing of the failed transactions stays, and the database goes on working.
+    await note(database, 'after')
+    expect(committed()).toEqual(['after'])
+  })
+
+  it('still lets work the callback left running use the database once the transaction is over', async () => {
+    const { database, committed } = await fileDatabase()
+    let later: Promise<unknown> = Promise.resolve()
+    await database.db.transaction().execute(async (trx) => {
+      await sql`insert into notes (body) values ('first')`.execute(trx)
+      later = new Promise((r) => setTimeout(r, 20)).then(() => note(database, 'second'))
+    })
+    await later
+    expect(committed()).toEqual(['first', 'second'])
+  })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import { GroupCommitSqliteDialect } from './group-commit.js'
+import { GroupCommitSqliteDialect, ScopedTransactionsKysely } from './group-commit.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -134,7 +134,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely({ dialect: new GroupCommitSqliteDialect(sqlite), plugins })
+  const db = new ScopedTransactionsKysely({ dialect: new GroupCommitSqliteDialect(sqlite), plugins })
   return {
     db,
     dialect: 'sqlite',

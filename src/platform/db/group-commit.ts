@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type SQLite from 'better-sqlite3'
 import {
   type CompiledQuery,
@@ -6,13 +7,57 @@ import {
   type Dialect,
   type DialectAdapter,
   type Driver,
-  type Kysely,
+  Kysely,
   type QueryCompiler,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  type TransactionBuilder,
 } from 'kysely'
+
+/** The transaction a piece of async work runs inside, while its callback is running. */
+interface TransactionScope {
+  connection: DatabaseConnection | null
+  open: boolean
+}
+const scopes = new AsyncLocalStorage<TransactionScope>()
+
+/**
+ * The mistake SQLite's one connection turns into a silent hang: inside `db.transaction().execute(cb)`,
+ * a query sent through `db` (or a second `db.transaction()`) instead of the callback's `trx` waits for
+ * the connection the transaction holds, forever. Here it fails at once, naming the mistake.
+ */
+export class QueryOutsideTransactionError extends Error {
+  constructor() {
+    super(
+      'A query was sent outside the transaction from inside it (through db instead of the callback’s trx, ' +
+        'or a second db.transaction()). On SQLite that would wait forever for the connection the ' +
+        'transaction holds: pass trx down, or run the query after the transaction.',
+    )
+    this.name = 'QueryOutsideTransactionError'
+  }
+}
+
+/**
+ * Kysely whose transactions mark the async work of their callback, so that the driver can tell a query
+ * that belongs to another request (which waits its turn) from one sent from inside a transaction
+ * through the wrong handle (which could never get its turn).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the database type is the caller's.
+export class ScopedTransactionsKysely<DB = any> extends Kysely<DB> {
+  override transaction(): TransactionBuilder<DB> {
+    const builder = super.transaction()
+    const execute = builder.execute.bind(builder)
+    builder.execute = (callback) => {
+      // A transaction begun inside another's callback would wait for the outer one's connection.
+      if (scopes.getStore()?.open) return Promise.reject(new QueryOutsideTransactionError())
+      const scope: TransactionScope = { connection: null, open: true }
+      return scopes.run(scope, () => execute(callback))
+    }
+    return builder
+  }
+}
 
 /**
  * SQLite with group commit. Ratusz has one SQLite connection, so its transactions already run one
@@ -83,8 +128,14 @@ class GroupCommitDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    const scope = scopes.getStore()
+    // The transaction's own connection is the first one its scope asks for; any other while it is
+    // open comes from inside its callback, through the wrong handle.
+    if (scope?.open && scope.connection) throw new QueryOutsideTransactionError()
     await this.#lock.acquire()
-    return new GroupConnection(this)
+    const connection = new GroupConnection(this)
+    if (scope && !scope.connection) scope.connection = connection
+    return connection
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -97,6 +148,7 @@ class GroupCommitDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    closeScope(connection)
     const c = connection as GroupConnection
     this.exec(`release ${SAVEPOINT}`)
     c.inTransaction = false
@@ -104,6 +156,7 @@ class GroupCommitDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    closeScope(connection)
     const c = connection as GroupConnection
     // Released already: its group's COMMIT failed and the group's rollback has undone it.
     if (c.released) return
@@ -200,6 +253,12 @@ class GroupCommitDriver implements Driver {
     this.#group = null
     for (const w of group) w.reject(error)
   }
+}
+
+/** The callback has ended: work it left running may use the database again. */
+function closeScope(connection: DatabaseConnection): void {
+  const scope = scopes.getStore()
+  if (scope?.connection === connection) scope.open = false
 }
 
 class GroupConnection implements DatabaseConnection {
