@@ -18,6 +18,7 @@ import {
 } from '../modules/identity/index.js'
 import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
 import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
+import { fileBlobStore } from '../platform/blobs.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
 import type { Database } from '../platform/db/index.js'
@@ -72,6 +73,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
   return {
     appointments,
     audit,
+    /** Stored files (signed documents, attachments) for the back-office modules. */
+    blobs: fileBlobStore(config.blobDir),
     catalogue: createCatalogueService(database.db, clock, bus, audit.trail),
     offices,
     queue,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { LANGUAGES, type Lang } from './i18n/languages.js'
 
@@ -11,6 +11,8 @@ export interface Config {
   host: string
   /** Folder for the embedded SQLite database and other local files. */
   dataDir: string
+  /** Folder of stored files (content-addressed); a shared volume when several instances run. */
+  blobDir: string
   /** When set, PostgreSQL is used instead of the embedded SQLite database. */
   databaseUrl: string | null
   /** Connections in the PostgreSQL pool. */
@@ -61,10 +63,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
 
   const port = read('PORT', 3000, integer(0, 65535))
+  const dataDir = resolve(cwd, read('RATUSZ_DATA_DIR', './data', nonEmpty))
   const config: Config = {
     port,
     host: read('HOST', 'localhost', nonEmpty),
-    dataDir: resolve(cwd, read('RATUSZ_DATA_DIR', './data', nonEmpty)),
+    dataDir,
+    blobDir: resolve(cwd, read('RATUSZ_BLOB_DIR', join(dataDir, 'blobs'), nonEmpty)),
     databaseUrl: read<string | null>('DATABASE_URL', null, postgresUrl),
     databasePoolSize: read('DATABASE_POOL_SIZE', 10, integer(1, 500)),
     demo: read('RATUSZ_DEMO', true, boolean),
