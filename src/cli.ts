@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
+import { sql } from 'kysely'
 import { buildApp } from './app/build-app.js'
 import { seedDemo } from './app/demo/seed-demo.js'
 import { migrate, openConfiguredDatabase } from './app/prepare.js'
 import { serve } from './app/serve.js'
 import { packageVersion } from './app/version.js'
-import { backupDatabase } from './platform/backup.js'
+import { backupBlobs, backupDatabase, blobsBeside, restoreBackup } from './platform/backup.js'
+import { fileBlobStore } from './platform/blobs.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
+import { sqliteFileIn } from './platform/db/index.js'
 
 /** The `ratusz` command. Every subcommand reads the same configuration as the server. */
 export function cli(): Command {
@@ -54,7 +58,9 @@ export function cli(): Command {
 
   program
     .command('backup')
-    .description('copy the live database to a file (SQLite online backup, or pg_dump on PostgreSQL)')
+    .description(
+      'copy the live database to a file (SQLite online backup, or pg_dump on PostgreSQL) and the stored files to <file>.blobs/',
+    )
     .argument('<file>', 'where to write the backup')
     .action(async (file: string) => {
       const cfg = config()
@@ -66,8 +72,42 @@ export function cli(): Command {
           last = percent
         })
         process.stderr.write('\n')
-        say(`backup written to ${target}`)
+        const files = await backupBlobs(fileBlobStore(cfg.blobDir), target)
+        say(
+          `backup written to ${target}${files ? ` and ${files} stored file(s) to ${blobsBeside(target)}` : ''}`,
+        )
       }, cfg)
+    })
+
+  program
+    .command('restore')
+    .description('put a backup back (database and stored files); stop Ratusz first')
+    .argument('<file>', 'the backup, as written by `ratusz backup`')
+    .option('--force', 'replace a database that is already there')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const cfg = config()
+      const source = resolve(file)
+      const sqliteFile = cfg.databaseUrl ? null : sqliteFileIn(cfg.dataDir)
+      const { files } = await restoreBackup({
+        file: source,
+        sqliteFile,
+        databaseUrl: cfg.databaseUrl,
+        databaseInUse: async () => {
+          if (sqliteFile) return existsSync(sqliteFile)
+          let inUse = false
+          await withDatabase(async (database) => {
+            // Resolved through the connection's search path: this schema only, not the database's others.
+            const { rows } = await sql<{
+              t: string | null
+            }>`select to_regclass('kysely_migration')::text as t`.execute(database.db)
+            inUse = rows[0]?.t != null
+          }, cfg)
+          return inUse
+        },
+        blobs: fileBlobStore(cfg.blobDir),
+        force: opts.force === true,
+      })
+      say(`restored ${source}${files ? ` and ${files} stored file(s)` : ''}`)
     })
 
   const audit = program.command('audit').description('the tamper-evident audit log')

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { access, mkdir, open, rename, rm } from 'node:fs/promises'
+import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -34,6 +34,8 @@ export interface BlobStore {
   /** Streams content out; the stream fails at its end if the bytes no longer match their hash. */
   get(sha256: string): Promise<Readable>
   has(sha256: string): Promise<boolean>
+  /** Every stored blob's SHA-256 (for backups). */
+  list(): AsyncIterable<string>
 }
 
 const SHA256 = /^[0-9a-f]{64}$/
@@ -151,6 +153,13 @@ export function fileBlobStore(root: string): BlobStore {
 
     async has(sha256) {
       return SHA256.test(sha256) && exists(pathOf(sha256))
+    },
+
+    async *list() {
+      if (!(await exists(root))) return
+      for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && SHA256.test(entry.name) && !entry.parentPath.endsWith('tmp')) yield entry.name
+      }
     },
   }
 }
