@@ -12,13 +12,7 @@ describeEachDatabase('bookings', (dialect) => {
     const clock = new FixedClock('2026-11-25T06:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
     const q = await lvivFrontOffice(app)
-    const put = await app.inject({
-      method: 'PUT',
-      url: `/api/v1/offices/${q.officeId}/appointment-policy`,
-      headers: q.bearers.manager,
-      payload: { earlyMinutes: 30, lateMinutes: 10, horizonDays: 14 },
-    })
-    expect(put.statusCode).toBe(200)
+    await q.appointmentPolicy({ earlyMinutes: 30, lateMinutes: 10, horizonDays: 14 })
     const slots = await q.openSlots({
       date: '2026-11-25',
       from: '10:00',

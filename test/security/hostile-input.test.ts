@@ -146,13 +146,7 @@ describeEachDatabase('hostile input', (dialect) => {
     const clock = new FixedClock('2026-11-25T06:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
     const q = await lvivFrontOffice(app)
-    const policy = await app.inject({
-      method: 'PUT',
-      url: `/api/v1/offices/${q.officeId}/appointment-policy`,
-      headers: q.bearers.manager,
-      payload: { earlyMinutes: 30, lateMinutes: 10, horizonDays: 14 },
-    })
-    expect(policy.statusCode).toBe(200)
+    await q.appointmentPolicy({ earlyMinutes: 30, lateMinutes: 10, horizonDays: 14 })
     for (const date of ['2026-12-05', '2027-01-04']) {
       const made = await q.openSlots({
         date,

@@ -65,6 +65,16 @@ export async function lvivFrontOffice(app: TestApp) {
     async act(ticketId: string, action: string, who: Auth, payload?: unknown) {
       return post(`/api/v1/tickets/${ticketId}/${action}`, who, payload)
     },
+    /** Sets the office's booking policy (check-in window, horizon) as its manager. */
+    async appointmentPolicy(body: { earlyMinutes: number; lateMinutes: number; horizonDays: number }) {
+      const res = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/offices/${officeId}/appointment-policy`,
+        headers: bearers.manager,
+        payload: body,
+      })
+      expect(res.statusCode, res.body).toBe(200)
+    },
     /** Opens slots of queue A (unless told) on a day: POST …/slots by the manager, answer unchecked. */
     openSlots(body: {
       date: string
