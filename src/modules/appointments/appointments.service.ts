@@ -55,7 +55,7 @@ const toDto = (r: AppointmentRow): AppointmentDto => ({
   queueId: r.queueId,
   start: r.startAt,
   minutes: r.minutes,
-  status: r.status as AppointmentDto['status'],
+  status: r.status,
 })
 
 /** Bookings: slots per queue, booking by residents, check-in at the kiosk, no-shows released. */

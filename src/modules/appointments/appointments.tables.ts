@@ -24,7 +24,7 @@ export interface AppointmentsTable {
   email: string | null
   phone: string | null
   /** booked, checked-in, late (came after the window: got a walk-in ticket), no-show, cancelled */
-  status: string
+  status: 'booked' | 'checked-in' | 'late' | 'no-show' | 'cancelled'
   ticketId: string | null
   createdAt: string
   checkedInAt: string | null

@@ -107,7 +107,7 @@ function toDto(row: AuditRow): AuditEntryDto {
   return {
     seq: Number(row.seq),
     at: row.at,
-    actor: { type: row.actorType as AuditEntryDto['actor']['type'], id: row.actorId, login: row.actorLogin },
+    actor: { type: row.actorType, id: row.actorId, login: row.actorLogin },
     officeId: row.officeId,
     action: row.action,
     subject: { type: row.subjectType, id: row.subjectId },

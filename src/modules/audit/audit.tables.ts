@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely'
+import type { AuditActor } from '../../platform/audit-trail.js'
 
 export interface AuditLogTable {
   seq: number
   at: string
-  actorType: string
+  actorType: AuditActor['type']
   actorId: string | null
   actorLogin: string | null
   officeId: string | null

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { ServiceStatus } from './catalogue.schemas.js'
 import type { CatalogueTables, ServiceRow, ServiceVersionRow } from './catalogue.tables.js'
 
 type Db = Kysely<CatalogueTables>
@@ -73,7 +74,7 @@ export async function replaceFilters(
 
 export interface ListFilter {
   publishedOnly: boolean
-  status?: string | undefined
+  status?: ServiceStatus | undefined
   terms: string[]
   officeId?: string | undefined
   category?: string | undefined

@@ -79,6 +79,7 @@ export const ServiceCard = Type.Object(
 export type ServiceCard = Static<typeof ServiceCard>
 
 export const ServiceStatus = Type.Enum(['draft', 'published', 'withdrawn'])
+export type ServiceStatus = Static<typeof ServiceStatus>
 
 export const ServiceDto = Type.Object({
   id: Id,

@@ -63,7 +63,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
     return {
       id: row.id,
       ...card,
-      status: row.status as ServiceDto['status'],
+      status: row.status,
       version,
       latestVersion: row.latestVersion,
       publishedVersion: row.publishedVersion,
@@ -312,7 +312,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
             code: row.code,
             name: card.name[lang],
             description: card.description[lang],
-            status: row.status as ServiceDto['status'],
+            status: row.status,
             ...(card.processingTime ? { processingTime: card.processingTime } : {}),
             ...(drafts ? { unpublishedChanges: row.latestVersion !== row.publishedVersion } : {}),
           }

@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely'
+import type { ServiceStatus } from './catalogue.schemas.js'
 
 export interface ServicesTable {
   id: string
   code: string
-  status: string
+  status: ServiceStatus
   latestVersion: number
   publishedVersion: number | null
   publishedAt: string | null

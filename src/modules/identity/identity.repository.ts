@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { prepared } from '../../platform/db/prepared.js'
 import type { AuthTokenRow, IdentityTables, UserRow } from './identity.tables.js'
+import type { Role } from './roles.js'
 
 type Db = Kysely<IdentityTables>
 
@@ -52,7 +53,7 @@ export function listGrantsOfUsers(db: Db, userIds: readonly string[]) {
 export async function replaceGrants(
   db: Db,
   userId: string,
-  grants: { id: string; role: string; officeId: string | null }[],
+  grants: { id: string; role: Role; officeId: string | null }[],
 ) {
   await db.deleteFrom('roleGrants').where('userId', '=', userId).execute()
   if (grants.length > 0)

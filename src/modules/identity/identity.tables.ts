@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import type { Role } from './roles.js'
 
 export interface UsersTable {
   id: string
@@ -9,7 +10,7 @@ export interface UsersTable {
   totpSecret: string | null
   /** When the second factor was confirmed; null while it is off or only enrolled. */
   totpConfirmedAt: string | null
-  status: string
+  status: 'active' | 'disabled'
   version: number
   createdAt: string
   updatedAt: string
@@ -18,7 +19,7 @@ export interface UsersTable {
 export interface RoleGrantsTable {
   id: string
   userId: string
-  role: string
+  role: Role
   officeId: string | null
 }
 
@@ -27,7 +28,7 @@ export interface AuthTokensTable {
   userId: string
   tokenHash: string
   /** `session` (sign-in), `personal` (a user's script or device token). */
-  kind: string
+  kind: 'session' | 'personal'
   label: string | null
   createdAt: string
   expiresAt: string | null

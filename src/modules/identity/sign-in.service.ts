@@ -135,7 +135,7 @@ export function createSignInService(
         if (!attempt.totp || !verifyTotp(user.totpSecret, user.login, attempt.totp, now))
           return fail(attempt, user.id, 'wrong or missing code')
       }
-      const roles = (await repo.listGrants(db, user.id)) as RoleGrant[]
+      const roles = await repo.listGrants(db, user.id)
       const mustSetUpTotp =
         options.require2fa && !user.totpConfirmedAt && roles.some((g) => TWO_FACTOR_ROLES.includes(g.role))
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()

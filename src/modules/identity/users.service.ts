@@ -66,7 +66,7 @@ export function createUsersService(
   async function load(id: string): Promise<{ row: UserRow; roles: RoleGrant[] }> {
     const row = await repo.findUserById(db, id)
     if (!row) throw notFound('User')
-    return { row, roles: (await repo.listGrants(db, id)) as RoleGrant[] }
+    return { row, roles: await repo.listGrants(db, id) }
   }
 
   return {
@@ -250,7 +250,7 @@ export function toUserDto(row: UserRow, roles: RoleGrant[]): UserDto {
     login: row.login,
     name: row.name,
     email: row.email,
-    status: row.status as UserDto['status'],
+    status: row.status,
     roles,
     totpEnabled: row.totpConfirmedAt !== null,
     version: row.version,

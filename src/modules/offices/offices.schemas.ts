@@ -35,6 +35,7 @@ export const Contact = Type.Object(
 )
 
 export const OfficeStatus = Type.Enum(['active', 'inactive'])
+export type OfficeStatus = Static<typeof OfficeStatus>
 
 export const OfficeDto = Type.Object({
   id: Id,

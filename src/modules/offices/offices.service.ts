@@ -333,7 +333,7 @@ function toOfficeDto(row: OfficeRow): OfficeDto {
     defaultLanguage: row.defaultLanguage as OfficeDto['defaultLanguage'],
     openingHours: fromJsonColumn(row.openingHours),
     contact: fromJsonColumn(row.contact),
-    status: row.status as OfficeDto['status'],
+    status: row.status,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

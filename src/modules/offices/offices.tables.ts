@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely'
+import type { OfficeStatus } from './offices.schemas.js'
 
 /** Multilingual text, opening hours, address and contact are JSON text columns. */
 export interface OfficesTable {
@@ -10,7 +11,7 @@ export interface OfficesTable {
   defaultLanguage: string
   openingHours: string
   contact: string
-  status: string
+  status: OfficeStatus
   version: number
   createdAt: string
   updatedAt: string

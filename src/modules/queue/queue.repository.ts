@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { nextInSequence } from '../../platform/counters.js'
 import { prepared, valuesOf } from '../../platform/db/prepared.js'
+import type { TicketStatus } from './queue.schemas.js'
 import type { DeskStateRow, PolicyRow, QueueRow, QueueTables, TicketRow } from './queue.tables.js'
 
 type Db = Kysely<QueueTables>
@@ -264,7 +265,12 @@ const closeTicket = prepared((db: Db, v: { id: string; at: string }) =>
   db
     .updateTable('tickets')
     .set((eb) => ({
-      status: eb.case().when('status', '=', 'serving').then('served').else('no-show').end(),
+      status: eb
+        .case()
+        .when('status', '=', 'serving')
+        .then('served' as const)
+        .else('no-show' as const)
+        .end(),
       finishedAt: eb.case().when('status', '=', 'serving').then(v.at).else(eb.ref('finishedAt')).end(),
       noShowAt: eb.case().when('status', '=', 'called').then(v.at).else(eb.ref('noShowAt')).end(),
     }))
@@ -380,7 +386,7 @@ export function recentCalls(db: Db, officeId: string, localDate: string, limit: 
 }
 
 /** Tickets of a day in some statuses, oldest arrival first. */
-export function ticketsOfDay(db: Db, officeId: string, localDate: string, statuses: readonly string[]) {
+export function ticketsOfDay(db: Db, officeId: string, localDate: string, statuses: readonly TicketStatus[]) {
   return db
     .selectFrom('tickets')
     .selectAll()

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import type { TicketStatus } from './queue.schemas.js'
 
 export interface QueuesTable {
   id: string
@@ -40,7 +41,7 @@ export interface TicketsTable {
   localDate: string
   number: number
   display: string
-  status: string
+  status: TicketStatus
   priority: string
   purpose: string | null
   serviceId: string | null
