@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import { expect, it } from 'vitest'
+import { QUEUE_EVENTS } from '../../src/modules/queue/index.js'
 import { FixedClock } from '../../src/platform/clock.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { lvivFrontOffice } from '../support/queue.js'
@@ -52,6 +54,21 @@ describeEachDatabase('bookings', (dialect) => {
       `/api/v1/offices/${q.officeId}/slots?queueId=${q.queues.A}&date=2026-11-25`,
     )
     expect(again.json().items).toHaveLength(4)
+  })
+
+  it('tells the boards of a check-in’s ticket only once it is committed', async () => {
+    const { app, slots, book, checkIn, clock } = await office()
+    const booking = (await book(slots[0]!.start)).json()
+    clock.set(new Date(Date.parse(slots[0]!.start) - 20 * MINUTE))
+    const seen: number[] = []
+    app.bus.subscribe(QUEUE_EVENTS.changed, async () => {
+      const { rows } = await sql<{
+        n: number
+      }>`select count(*) as n from tickets where appointment_id = ${booking.id}`.execute(app.database.db)
+      seen.push(Number(rows[0]!.n))
+    })
+    expect((await checkIn(booking.code)).statusCode).toBe(200)
+    expect(seen).toEqual([1])
   })
 
   it('checks in early and on time with a ticket callable from the booked time, before walk-ins', async () => {

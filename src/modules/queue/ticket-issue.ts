@@ -1,4 +1,4 @@
-import { type Db, withTables } from '../../platform/db/index.js'
+import { afterCommit, type Db, isUniqueViolation, withTables } from '../../platform/db/index.js'
 import { invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn } from '../../platform/json-column.js'
@@ -11,11 +11,6 @@ import type { QueueTables, TicketRow } from './queue.tables.js'
 
 /** How a number is shown and called: the prefix and at least three digits (A001, A1000). */
 export const displayNumber = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string }
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE'
-}
 
 /** Issuing tickets, reading them, and the board of an office. */
 export function ticketIssue(ctx: QueueContext) {
@@ -105,7 +100,9 @@ export function ticketIssue(ctx: QueueContext) {
           return { row, peopleAhead }
         }
         const { row, peopleAhead } = within ? await issue(outer) : await db.transaction().execute(issue)
-        await ctx.changed(officeId)
+        // In the caller's transaction the boards hear of it once that transaction has committed.
+        if (within) afterCommit(within.trx, () => ctx.changed(officeId))
+        else await ctx.changed(officeId)
         return ctx.toDto(db, row, today, {
           peopleAhead,
           estimatedWaitMinutes: row.estimatedWaitMinutes ?? 0,

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
+import { CamelCasePlugin, type Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import { GroupCommitSqliteDialect, ScopedTransactionsKysely } from './group-commit.js'
+import { GroupCommitSqliteDialect } from './group-commit.js'
+import { UnitOfWorkKysely } from './unit-of-work.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -105,7 +106,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client losing its connection must not crash the process; the next query reconnects.
     let reportPoolError: (error: unknown) => void = () => {}
     pool.on('error', (error) => reportPoolError(error))
-    const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins })
+    const db = new UnitOfWorkKysely({ dialect: new PostgresDialect({ pool }), plugins })
     const channel = `ratusz_${(options.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}`.toLowerCase()
     return {
       db,
@@ -134,7 +135,11 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new ScopedTransactionsKysely({ dialect: new GroupCommitSqliteDialect(sqlite), plugins })
+  const db = new UnitOfWorkKysely({
+    dialect: new GroupCommitSqliteDialect(sqlite),
+    plugins,
+    scopedTransactions: true,
+  })
   return {
     db,
     dialect: 'sqlite',

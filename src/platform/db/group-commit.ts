@@ -7,13 +7,12 @@ import {
   type Dialect,
   type DialectAdapter,
   type Driver,
-  Kysely,
+  type Kysely,
   type QueryCompiler,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
-  type TransactionBuilder,
 } from 'kysely'
 
 /** The transaction a piece of async work runs inside, while its callback is running. */
@@ -40,34 +39,24 @@ export class QueryOutsideTransactionError extends Error {
 }
 
 /**
- * Kysely whose transactions mark the async work of their callback, so that the driver can tell a query
- * that belongs to another request (which waits its turn) from one sent from inside a transaction
- * through the wrong handle (which could never get its turn).
- */
-/**
  * The check is on in tests and development (`NODE_ENV` test or development, or
  * `RATUSZ_CHECK_TRANSACTIONS=1`): on Node 20 the first AsyncLocalStorage.run() turns on promise hooks
  * for the whole process, which cost ≈15% of the queue benchmark's throughput. The tests, which run
  * every use case on SQLite with the check on, are where such a mistake is caught.
  */
-const CHECK_TRANSACTIONS =
+export const CHECK_TRANSACTIONS =
   ['test', 'development'].includes(process.env.NODE_ENV ?? '') ||
   process.env.RATUSZ_CHECK_TRANSACTIONS === '1'
 
-// biome-ignore lint/suspicious/noExplicitAny: the database type is the caller's.
-export class ScopedTransactionsKysely<DB = any> extends Kysely<DB> {
-  override transaction(): TransactionBuilder<DB> {
-    const builder = super.transaction()
-    if (!CHECK_TRANSACTIONS) return builder
-    const execute = builder.execute.bind(builder)
-    builder.execute = (callback) => {
-      // A transaction begun inside another's callback would wait for the outer one's connection.
-      if (scopes.getStore()?.open) return Promise.reject(new QueryOutsideTransactionError())
-      const scope: TransactionScope = { connection: null, open: true }
-      return scopes.run(scope, () => execute(callback))
-    }
-    return builder
-  }
+/**
+ * Runs a transaction's whole execution in a scope of its own, so that the driver can tell a query that
+ * belongs to another request (which waits its turn) from one sent from inside the transaction through
+ * the wrong handle (which could never get its turn).
+ */
+export function inTransactionScope<T>(execute: () => Promise<T>): Promise<T> {
+  // A transaction begun inside another's callback would wait for the outer one's connection.
+  if (scopes.getStore()?.open) return Promise.reject(new QueryOutsideTransactionError())
+  return scopes.run({ connection: null, open: true }, execute)
 }
 
 /**
