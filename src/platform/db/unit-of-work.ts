@@ -1,5 +1,4 @@
 import { Kysely, type KyselyConfig, type TransactionBuilder } from 'kysely'
-import type { Db } from './database.js'
 import { CHECK_TRANSACTIONS, inTransactionScope } from './group-commit.js'
 
 type Hook = () => void | Promise<void>
@@ -11,7 +10,8 @@ const afterCommitHooks = new WeakMap<object, Hook[]>()
  * undone. Code that works in a caller's transaction (a booking's check-in issuing its ticket) uses it
  * instead of publishing at once. A failing hook is reported, not thrown: the change is already made.
  */
-export function afterCommit(trx: Db, hook: Hook): void {
+// biome-ignore lint/suspicious/noExplicitAny: any module's transaction.
+export function afterCommit(trx: Kysely<any>, hook: Hook): void {
   const hooks = afterCommitHooks.get(trx)
   if (hooks) hooks.push(hook)
   else afterCommitHooks.set(trx, [hook])
