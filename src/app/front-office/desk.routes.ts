@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox'
 import type { Actor } from '../../modules/identity/index.js'
-import { officesVisibleTo } from '../../modules/identity/index.js'
+import { actorOf, officesVisibleTo } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import { CallReason, type QueueService, queuePolicy } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
@@ -90,7 +90,7 @@ export function deskRoutes(config: Config, queue: QueueService, offices: Offices
         },
         async (req, reply) => {
           try {
-            const query = await run(req.actor!, req.body, await queue.myDesk(req.actor!))
+            const query = await run(actorOf(req), req.body, await queue.myDesk(actorOf(req)))
             return reply.redirect(`/staff/desk${typeof query === 'string' ? query : ''}`, 303)
           } catch (error) {
             // A refused action (someone else took the desk, the ticket moved on) is told on the console.

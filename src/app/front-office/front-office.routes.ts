@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { Type } from 'typebox'
 import type { AppointmentsService } from '../../modules/appointments/index.js'
+import { actorOf } from '../../modules/identity/index.js'
 import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
@@ -120,7 +121,7 @@ export function frontOfficeRoutes(
         const b = req.body
         try {
           const ticket = await queue.issueTicket(
-            req.actor!,
+            actorOf(req),
             office.id,
             { queueId: b.queueId, priority: b.priority, purpose: b.purpose },
             `kiosk:${b.key}`,
@@ -161,7 +162,7 @@ export function frontOfficeRoutes(
               ? { identifier: typed }
               : null
           if (!by) throw notFound('Appointment')
-          const { ticket } = await appointments.checkIn(req.actor!, office.id, by)
+          const { ticket } = await appointments.checkIn(actorOf(req), office.id, by)
           return reply.redirect(`/offices/${office.code}/kiosk/tickets/${ticket.id}`, 303)
         } catch (error) {
           if (!(error instanceof AppError) || error.status === 403 || error.status >= 500) throw error

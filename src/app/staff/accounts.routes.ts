@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import {
+  actorOf,
   CreateUserBody as CreateUserForm,
   identityPolicy,
   isAllowed,
@@ -69,7 +70,7 @@ export function accountsRoutes(config: Config, services: StaffServices) {
       return formAction(
         req,
         reply,
-        async () => users.createUser(req.actor!, assertValid(CreateUserForm, body)),
+        async () => users.createUser(actorOf(req), assertValid(CreateUserForm, body)),
         '/staff/users?done=user',
         (errors) => usersPage(req, reply, { done: null, errors, values }),
       )
@@ -83,7 +84,7 @@ export function accountsRoutes(config: Config, services: StaffServices) {
         `/staff/users/:id/${action}`,
         { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
         async (req, reply) => {
-          await users.setStatus(req.actor!, req.params.id, status)
+          await users.setStatus(actorOf(req), req.params.id, status)
           return reply.redirect(`/staff/users?done=${status === 'active' ? 'enabled' : 'disabled'}`, 303)
         },
       )

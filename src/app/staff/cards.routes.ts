@@ -7,7 +7,7 @@ import {
   ServiceCard,
   type ServiceDto,
 } from '../../modules/catalogue/index.js'
-import { isAllowed } from '../../modules/identity/index.js'
+import { actorOf, isAllowed } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -101,7 +101,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
         req,
         reply,
         async () =>
-          catalogue.createService(req.actor!, assertValid(ServiceCard, cardFromForm(b, await choices()))),
+          catalogue.createService(actorOf(req), assertValid(ServiceCard, cardFromForm(b, await choices()))),
         (created) => `/staff/services/${(created as ServiceDto).id}?done=card`,
         async (errors) => editPage(req, reply, null, { values: b, errors }),
       )
@@ -133,7 +133,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
           reply,
           async () =>
             catalogue.updateService(
-              req.actor!,
+              actorOf(req),
               req.params.id,
               assertValid(ServiceCard, cardFromForm(b, await choices(), current)),
               Number(b.version) || undefined,
@@ -155,8 +155,8 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
         `/staff/services/:id/${action}`,
         { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
         async (req, reply) => {
-          if (action === 'publish') await catalogue.publish(req.actor!, req.params.id)
-          else await catalogue.withdraw(req.actor!, req.params.id)
+          if (action === 'publish') await catalogue.publish(actorOf(req), req.params.id)
+          else await catalogue.withdraw(actorOf(req), req.params.id)
           return reply.redirect(
             `/staff/services/${req.params.id}?done=${action === 'publish' ? 'published' : 'withdrawn'}`,
             303,

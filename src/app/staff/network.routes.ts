@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { identityPolicy, isAllowed } from '../../modules/identity/index.js'
+import { actorOf, identityPolicy, isAllowed } from '../../modules/identity/index.js'
 import {
   CreateOfficeBody as CreateOfficeForm,
   DeskBody as DeskForm,
@@ -83,7 +83,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
       return formAction(
         req,
         reply,
-        async () => offices.createOffice(req.actor!, assertValid(CreateOfficeForm, body)),
+        async () => offices.createOffice(actorOf(req), assertValid(CreateOfficeForm, body)),
         (created) => `/staff/offices/${(created as { id: string }).id}?done=office`,
         (errors) => networkPage(req, reply, { done: null, errors, values: b }),
       )
@@ -112,7 +112,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
             street: b['address-street'] ?? '',
             postcode: b['address-postcode'] ?? '',
             city: b['address-city'] ?? '',
-            country: (await offices.getOffice(req.actor!, req.params.id)).address.country,
+            country: (await offices.getOffice(actorOf(req), req.params.id)).address.country,
           },
           contact: {
             ...(b['contact-phone'] ? { phone: b['contact-phone'] } : {}),
@@ -127,7 +127,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
           async () => {
             if (hourErrors.length > 0) throw invalid(hourErrors)
             return offices.updateOffice(
-              req.actor!,
+              actorOf(req),
               req.params.id,
               assertValid(UpdateOfficeForm, patch),
               Number(b.version) || undefined,
@@ -212,7 +212,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
         return formAction(
           req,
           reply,
-          async () => offices.createUnit(req.actor!, req.params.id, assertValid(UnitForm, unit)),
+          async () => offices.createUnit(actorOf(req), req.params.id, assertValid(UnitForm, unit)),
           `/staff/offices/${req.params.id}?done=unit#units`,
           (errors) =>
             officePage(req, reply, req.params.id, { done: null, errors, values: b, errorForm: 'unit' }),
@@ -237,7 +237,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
           req,
           reply,
           async () =>
-            queue.setDeskQueues(req.actor!, deskId, assertValid(DeskQueuesBody, { queueIds, weights })),
+            queue.setDeskQueues(actorOf(req), deskId, assertValid(DeskQueuesBody, { queueIds, weights })),
           `/staff/offices/${id}?done=deskQueues#desks`,
           (errors) =>
             officePage(req, reply, id, { done: null, errors, values: b, errorForm: `desk-queues-${deskId}` }),
@@ -254,7 +254,11 @@ export function networkRoutes(config: Config, services: StaffServices) {
           req,
           reply,
           async () =>
-            offices.createDesk(req.actor!, req.params.id, assertValid(DeskForm, { name: b.name ?? '' }).name),
+            offices.createDesk(
+              actorOf(req),
+              req.params.id,
+              assertValid(DeskForm, { name: b.name ?? '' }).name,
+            ),
           `/staff/offices/${req.params.id}?done=desk#desks`,
           (errors) =>
             officePage(req, reply, req.params.id, { done: null, errors, values: b, errorForm: 'desk' }),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { SESSION_COOKIE, sessionToken } from '../../modules/identity/index.js'
+import { actorOf, SESSION_COOKIE, sessionToken } from '../../modules/identity/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -104,7 +104,7 @@ export function signInRoutes(config: Config, services: StaffServices) {
 
     app.post('/logout', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
       const token = sessionToken(req)
-      if (token) await signIn.logout(req.actor!, token)
+      if (token) await signIn.logout(actorOf(req), token)
       reply.clearCookie(SESSION_COOKIE, sessionCookie(req))
       return reply.redirect('/', 303)
     })

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams, listOf, problemResponses } from '../../platform/http/schemas.js'
+import { actorOf } from '../identity/index.js'
 import { TicketDto } from '../queue/index.js'
 import {
   AppointmentDto,
@@ -36,7 +37,7 @@ export function appointmentsRoutes(appointments: AppointmentsService, publicUrl:
           response: { 200: AppointmentPolicyBody, ...changing },
         },
       },
-      async (req) => appointments.putPolicy(req.actor!, req.params.id, req.body),
+      async (req) => appointments.putPolicy(actorOf(req), req.params.id, req.body),
     )
 
     app.post(
@@ -52,7 +53,9 @@ export function appointmentsRoutes(appointments: AppointmentsService, publicUrl:
         },
       },
       async (req, reply) =>
-        reply.code(201).send({ items: await appointments.createSlots(req.actor!, req.params.id, req.body) }),
+        reply
+          .code(201)
+          .send({ items: await appointments.createSlots(actorOf(req), req.params.id, req.body) }),
     )
 
     app.get(
@@ -153,7 +156,7 @@ export function appointmentsRoutes(appointments: AppointmentsService, publicUrl:
           response: { 200: Type.Object({ ticket: TicketDto, late: Type.Boolean() }), ...changing },
         },
       },
-      async (req) => appointments.checkIn(req.actor!, req.params.id, req.body),
+      async (req) => appointments.checkIn(actorOf(req), req.params.id, req.body),
     )
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { problemResponses } from '../../platform/http/schemas.js'
+import { actorOf } from '../identity/index.js'
 import { AuditEntryDto, AuditQuery, ChainCheckDto, ChainHeadDto } from './audit.schemas.js'
 import type { AuditService } from './audit.service.js'
 
@@ -25,7 +26,7 @@ export function auditRoutes(audit: AuditService) {
           },
         },
       },
-      async (req) => audit.list(req.actor!, req.query),
+      async (req) => audit.list(actorOf(req), req.query),
     )
 
     app.get(
@@ -38,7 +39,7 @@ export function auditRoutes(audit: AuditService) {
           response: { 200: ChainCheckDto, ...problemResponses },
         },
       },
-      async (req) => audit.verify(req.actor!),
+      async (req) => audit.verify(actorOf(req)),
     )
 
     app.get(
@@ -51,7 +52,7 @@ export function auditRoutes(audit: AuditService) {
           response: { 200: ChainHeadDto, ...problemResponses },
         },
       },
-      async (req) => audit.headFor(req.actor!),
+      async (req) => audit.headFor(actorOf(req)),
     )
   }
 }

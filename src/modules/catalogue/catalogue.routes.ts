@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { ifMatchVersion } from '../../platform/http/etag.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
+import { actorOf } from '../identity/index.js'
 import {
   CardDiff,
   DiffQuery,
@@ -47,7 +48,7 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
         },
       },
       async (req, reply) => {
-        const dto = await catalogue.createService(req.actor!, req.body)
+        const dto = await catalogue.createService(actorOf(req), req.body)
         withEtag(reply, dto)
         return reply.code(201).header('location', `/api/v1/services/${dto.id}`).send(dto)
       },
@@ -66,7 +67,7 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
         },
       },
       async (req, reply) => {
-        const dto = await catalogue.updateService(req.actor!, req.params.id, req.body, ifMatchVersion(req))
+        const dto = await catalogue.updateService(actorOf(req), req.params.id, req.body, ifMatchVersion(req))
         withEtag(reply, dto)
         return dto
       },
@@ -87,8 +88,8 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
         },
         async (req) =>
           action === 'publish'
-            ? catalogue.publish(req.actor!, req.params.id)
-            : catalogue.withdraw(req.actor!, req.params.id),
+            ? catalogue.publish(actorOf(req), req.params.id)
+            : catalogue.withdraw(actorOf(req), req.params.id),
       )
     }
 
@@ -172,7 +173,7 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
             'Send CPSV-AP as application/ld+json.',
           )
         }
-        return reply.code(201).send(await catalogue.importCpsvAp(req.actor!, req.body))
+        return reply.code(201).send(await catalogue.importCpsvAp(actorOf(req), req.body))
       },
     )
 
@@ -207,7 +208,7 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
           response: { 200: Type.Object({ items: Type.Array(HistoryEntry) }), ...problemResponses },
         },
       },
-      async (req) => ({ items: await catalogue.history(req.actor!, req.params.id) }),
+      async (req) => ({ items: await catalogue.history(actorOf(req), req.params.id) }),
     )
 
     app.get(
@@ -224,7 +225,7 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
           response: { 200: CardDiff, ...problemResponses },
         },
       },
-      async (req) => catalogue.diff(req.actor!, req.params.id, req.query.from, req.query.to),
+      async (req) => catalogue.diff(actorOf(req), req.params.id, req.query.from, req.query.to),
     )
   }
 }

@@ -37,6 +37,15 @@ export function presentedToken(req: FastifyRequest): string | null {
 }
 
 /** The session cookie of a page request (forms carry a CSRF token besides). */
+/**
+ * The signed-in actor of a route behind `app.authenticate` (or a staff page's hook). A route that
+ * forgot the hook gets 401 here rather than a null actor further down.
+ */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated()
+  return req.actor
+}
+
 export function sessionToken(req: FastifyRequest): string | null {
   const token = req.cookies?.[SESSION_COOKIE]
   return token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null

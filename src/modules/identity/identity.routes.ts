@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
-import { presentedToken } from './authenticate.js'
+import { actorOf, presentedToken } from './authenticate.js'
 import {
   CreatedTokenDto,
   LoginBody,
@@ -48,7 +48,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
       },
       async (req, reply) => {
         const token = presentedToken(req)
-        if (token) await signIn.logout(req.actor!, token)
+        if (token) await signIn.logout(actorOf(req), token)
         return reply.code(204).send(null)
       },
     )
@@ -59,7 +59,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
         ...self,
         schema: { tags, summary: 'The signed-in user', response: { 200: UserDto, ...problemResponses } },
       },
-      async (req) => users.getSelf(req.actor!),
+      async (req) => users.getSelf(actorOf(req)),
     )
 
     app.get(
@@ -72,7 +72,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
           response: { 200: Type.Object({ items: Type.Array(PersonalTokenDto) }), ...problemResponses },
         },
       },
-      async (req) => ({ items: await signIn.listPersonalTokens(req.actor!) }),
+      async (req) => ({ items: await signIn.listPersonalTokens(actorOf(req)) }),
     )
 
     app.post(
@@ -89,7 +89,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
       async (req, reply) =>
         reply
           .code(201)
-          .send(await signIn.createPersonalToken(req.actor!, req.body.label, req.body.expiresAt ?? null)),
+          .send(await signIn.createPersonalToken(actorOf(req), req.body.label, req.body.expiresAt ?? null)),
     )
 
     app.delete(
@@ -104,7 +104,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
         },
       },
       async (req, reply) => {
-        await signIn.revokePersonalToken(req.actor!, req.params.id)
+        await signIn.revokePersonalToken(actorOf(req), req.params.id)
         return reply.code(204).send(null)
       },
     )
@@ -119,7 +119,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
           response: { 200: TotpEnrolment, ...problemResponses },
         },
       },
-      async (req) => signIn.enrolTotp(req.actor!),
+      async (req) => signIn.enrolTotp(actorOf(req)),
     )
 
     app.post(
@@ -134,7 +134,7 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
         },
       },
       async (req, reply) => {
-        await signIn.confirmTotp(req.actor!, req.body.code)
+        await signIn.confirmTotp(actorOf(req), req.body.code)
         return reply.code(204).send(null)
       },
     )

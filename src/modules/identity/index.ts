@@ -1,4 +1,5 @@
 export {
+  actorOf,
   authenticationPlugin,
   SESSION_COOKIE,
   sessionToken,

@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
+import { actorOf } from './authenticate.js'
 import { CreateUserBody, UpdateUserBody, UserDto } from './identity.schemas.js'
 import type { UsersService } from './users.service.js'
 
@@ -23,7 +24,7 @@ export function usersRoutes(users: UsersService) {
         },
       },
       async (req, reply) => {
-        const user = await users.createUser(req.actor!, req.body)
+        const user = await users.createUser(actorOf(req), req.body)
         setEtag(reply, user.version)
         return reply.code(201).header('location', `/api/v1/users/${user.id}`).send(user)
       },
@@ -39,7 +40,7 @@ export function usersRoutes(users: UsersService) {
           response: { 200: Type.Object({ items: Type.Array(UserDto) }), ...problemResponses },
         },
       },
-      async (req) => ({ items: await users.listUsers(req.actor!) }),
+      async (req) => ({ items: await users.listUsers(actorOf(req)) }),
     )
 
     app.get(
@@ -54,7 +55,7 @@ export function usersRoutes(users: UsersService) {
         },
       },
       async (req, reply) => {
-        const user = await users.getUser(req.actor!, req.params.id)
+        const user = await users.getUser(actorOf(req), req.params.id)
         setEtag(reply, user.version)
         return user
       },
@@ -73,7 +74,7 @@ export function usersRoutes(users: UsersService) {
         },
       },
       async (req, reply) => {
-        const user = await users.updateUser(req.actor!, req.params.id, req.body, ifMatchVersion(req))
+        const user = await users.updateUser(actorOf(req), req.params.id, req.body, ifMatchVersion(req))
         setEtag(reply, user.version)
         return user
       },
@@ -95,7 +96,7 @@ export function usersRoutes(users: UsersService) {
             response: { 200: UserDto, ...withPrecondition },
           },
         },
-        async (req) => users.setStatus(req.actor!, req.params.id, status),
+        async (req) => users.setStatus(actorOf(req), req.params.id, status),
       )
     }
   }

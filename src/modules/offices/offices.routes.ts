@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { IdParams, listOf, MultilingualText, problemResponses } from '../../platform/http/schemas.js'
+import { actorOf } from '../identity/index.js'
 import {
   CreateOfficeBody,
   DateParams,
@@ -31,7 +32,7 @@ export function officesRoutes(offices: OfficesService) {
           response: { 200: listOf(OfficeDto), ...problemResponses },
         },
       },
-      async (req) => ({ items: await offices.listOffices(req.actor!) }),
+      async (req) => ({ items: await offices.listOffices(actorOf(req)) }),
     )
 
     app.post(
@@ -46,7 +47,7 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req, reply) => {
-        const office = await offices.createOffice(req.actor!, req.body)
+        const office = await offices.createOffice(actorOf(req), req.body)
         setEtag(reply, office.version)
         return reply.code(201).header('location', `/api/v1/offices/${office.id}`).send(office)
       },
@@ -64,7 +65,7 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req, reply) => {
-        const office = await offices.getOffice(req.actor!, req.params.id)
+        const office = await offices.getOffice(actorOf(req), req.params.id)
         setEtag(reply, office.version)
         return office
       },
@@ -83,7 +84,7 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req, reply) => {
-        const office = await offices.updateOffice(req.actor!, req.params.id, req.body, ifMatchVersion(req))
+        const office = await offices.updateOffice(actorOf(req), req.params.id, req.body, ifMatchVersion(req))
         setEtag(reply, office.version)
         return office
       },
@@ -100,7 +101,7 @@ export function officesRoutes(offices: OfficesService) {
           response: { 200: listOf(UnitDto), ...problemResponses },
         },
       },
-      async (req) => ({ items: await offices.listUnits(req.actor!, req.params.id) }),
+      async (req) => ({ items: await offices.listUnits(actorOf(req), req.params.id) }),
     )
 
     app.post(
@@ -116,7 +117,7 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await offices.createUnit(req.actor!, req.params.id, req.body)),
+        reply.code(201).send(await offices.createUnit(actorOf(req), req.params.id, req.body)),
     )
 
     app.patch(
@@ -131,7 +132,7 @@ export function officesRoutes(offices: OfficesService) {
           response: { 200: UnitDto, ...changing },
         },
       },
-      async (req) => offices.renameUnit(req.actor!, req.params.id, req.body.name),
+      async (req) => offices.renameUnit(actorOf(req), req.params.id, req.body.name),
     )
 
     app.get(
@@ -145,7 +146,7 @@ export function officesRoutes(offices: OfficesService) {
           response: { 200: listOf(HoursExceptionDto), ...problemResponses },
         },
       },
-      async (req) => ({ items: await offices.listHoursExceptions(req.actor!, req.params.id) }),
+      async (req) => ({ items: await offices.listHoursExceptions(actorOf(req), req.params.id) }),
     )
 
     app.put(
@@ -161,7 +162,7 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req) =>
-        offices.putHoursException(req.actor!, req.params.id, { date: req.params.date, ...req.body }),
+        offices.putHoursException(actorOf(req), req.params.id, { date: req.params.date, ...req.body }),
     )
 
     app.delete(
@@ -176,7 +177,7 @@ export function officesRoutes(offices: OfficesService) {
         },
       },
       async (req, reply) => {
-        await offices.deleteHoursException(req.actor!, req.params.id, req.params.date)
+        await offices.deleteHoursException(actorOf(req), req.params.id, req.params.date)
         return reply.code(204).send(null)
       },
     )

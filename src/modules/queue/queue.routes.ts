@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams, listOf, problemResponses } from '../../platform/http/schemas.js'
+import { actorOf } from '../identity/index.js'
 import type { BoardHub } from './board-hub.js'
 import {
   BoardDto,
@@ -46,7 +47,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await queue.createQueue(req.actor!, req.params.id, req.body)),
+        reply.code(201).send(await queue.createQueue(actorOf(req), req.params.id, req.body)),
     )
 
     app.get(
@@ -74,7 +75,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: PolicyDto, ...problemResponses },
         },
       },
-      async (req) => queue.getPolicy(req.actor!, req.params.id),
+      async (req) => queue.getPolicy(actorOf(req), req.params.id),
     )
 
     app.put(
@@ -91,7 +92,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: PolicyDto, ...changing },
         },
       },
-      async (req) => queue.putPolicy(req.actor!, req.params.id, req.body),
+      async (req) => queue.putPolicy(actorOf(req), req.params.id, req.body),
     )
 
     app.get(
@@ -105,7 +106,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: listOf(DeskDto), ...problemResponses },
         },
       },
-      async (req) => ({ items: await queue.listDesks(req.actor!, req.params.id) }),
+      async (req) => ({ items: await queue.listDesks(actorOf(req), req.params.id) }),
     )
 
     app.post(
@@ -120,7 +121,8 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 201: DeskDto, ...changing },
         },
       },
-      async (req, reply) => reply.code(201).send(await queue.createDesk(req.actor!, req.params.id, req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await queue.createDesk(actorOf(req), req.params.id, req.body)),
     )
 
     app.put(
@@ -135,7 +137,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: DeskDto, ...changing },
         },
       },
-      async (req) => queue.setDeskQueues(req.actor!, req.params.id, req.body),
+      async (req) => queue.setDeskQueues(actorOf(req), req.params.id, req.body),
     )
 
     for (const action of ['open', 'close'] as const)
@@ -155,8 +157,8 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
         },
         async (req) =>
           action === 'open'
-            ? queue.openDesk(req.actor!, req.params.id)
-            : queue.closeDesk(req.actor!, req.params.id),
+            ? queue.openDesk(actorOf(req), req.params.id)
+            : queue.closeDesk(actorOf(req), req.params.id),
       )
 
     app.post(
@@ -175,7 +177,9 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
       async (req, reply) =>
         reply
           .code(201)
-          .send(await queue.issueTicket(req.actor!, req.params.id, req.body, req.headers['idempotency-key'])),
+          .send(
+            await queue.issueTicket(actorOf(req), req.params.id, req.body, req.headers['idempotency-key']),
+          ),
     )
 
     app.get(
@@ -207,7 +211,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
         },
       },
       async (req, reply) => {
-        const ticket = await queue.callNext(req.actor!, req.params.id)
+        const ticket = await queue.callNext(actorOf(req), req.params.id)
         return ticket ? ticket : reply.code(204).send(null)
       },
     )
@@ -231,7 +235,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
       app.post(
         `/api/v1/tickets/:id/${action}`,
         { ...auth, schema: { tags, summary, params: IdParams, response: { 200: TicketDto, ...changing } } },
-        async (req) => run(req.actor!, req.params.id),
+        async (req) => run(actorOf(req), req.params.id),
       )
 
     app.post(
@@ -250,7 +254,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: TicketDto, ...changing },
         },
       },
-      async (req) => queue.finish(req.actor!, req.params.id, req.body.topic),
+      async (req) => queue.finish(actorOf(req), req.params.id, req.body.topic),
     )
 
     app.post(
@@ -265,7 +269,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: TicketDto, ...changing },
         },
       },
-      async (req) => queue.transfer(req.actor!, req.params.id, req.body),
+      async (req) => queue.transfer(actorOf(req), req.params.id, req.body),
     )
 
     app.get(
@@ -282,7 +286,7 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           response: { 200: QueueStatsDto, ...problemResponses },
         },
       },
-      async (req) => queue.stats(req.actor!, req.params.id, req.query),
+      async (req) => queue.stats(actorOf(req), req.params.id, req.query),
     )
 
     app.get(
