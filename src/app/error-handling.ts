@@ -102,23 +102,7 @@ export function errorHandler(config: Config, denied: DeniedAccessLog) {
 export function frameworkErrorHandler(config: Config, headers: Readonly<Record<string, string>>) {
   return (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     reply.headers(headers)
-    const appError =
-      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? new AppError(
-            'URI_TOO_LONG',
-            414,
-            'The address is too long',
-            'A part of the path is longer than any identifier.',
-          )
-        : error.code === 'FST_ERR_BAD_URL'
-          ? new AppError(
-              'BAD_URL',
-              400,
-              'The address is not valid',
-              'The path has a malformed percent-escape.',
-            )
-          : toAppError(error)
-    return sendError(config, appError, req, reply)
+    return sendError(config, toAppError(error), req, reply)
   }
 }
 

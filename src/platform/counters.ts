@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Db } from './db/database.js'
+import { type Db, withTables } from './db/database.js'
 import { prepared } from './db/prepared.js'
 import { localDateOf } from './timezone.js'
 
@@ -26,7 +26,7 @@ const take = prepared((db: Kysely<CounterTables>, v: { scope: string; period: st
  * that rolls back gives its number back with everything else. A new period starts at 1 with no job.
  */
 export async function nextInSequence(trx: Db, scope: string, period: string): Promise<number> {
-  const { rows } = await take(trx as unknown as Kysely<CounterTables>, { scope, period })
+  const { rows } = await take(withTables<CounterTables>(trx), { scope, period })
   return Number(rows[0]!.lastValue)
 }
 

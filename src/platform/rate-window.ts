@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { Db } from './db/database.js'
+import { type Db, withTables } from './db/database.js'
 
 /** Counts per key and fixed window, shared by every instance on one database (migration 010). */
 export interface RateWindowTables {
@@ -75,5 +75,5 @@ export function worthRecording(occurrence: number): boolean {
 }
 
 function tables(db: Db): Kysely<RateWindowTables> {
-  return db as unknown as Kysely<RateWindowTables>
+  return withTables<RateWindowTables>(db)
 }

@@ -81,6 +81,21 @@ export function problemFromFrameworkError(error: {
   message: string
 }): AppError | null {
   switch (error.code) {
+    // Raised by the router before any hook runs (Fastify's `frameworkErrors`).
+    case 'FST_ERR_BAD_URL':
+      return new AppError(
+        'BAD_URL',
+        400,
+        'The address is not valid',
+        'The path has a malformed percent-escape.',
+      )
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError(
+        'URI_TOO_LONG',
+        414,
+        'The address is too long',
+        'A part of the path is longer than any identifier.',
+      )
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('MALFORMED_JSON', 400, 'The body is not valid JSON', error.message)
