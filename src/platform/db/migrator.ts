@@ -1,4 +1,11 @@
-import { type Migration, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely'
+import {
+  type DatabaseIntrospector,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  PostgresAdapter,
+  sql,
+} from 'kysely'
 import type { Db } from './database.js'
 
 /** Applies every pending migration, in name order; safe when several instances start at once. */
@@ -7,12 +14,13 @@ export async function migrateToLatest(
   migrations: Record<string, Migration>,
   onStep?: (name: string) => void,
 ): Promise<string[]> {
+  const schema = await migrationSchema(db)
   const migrator = new Migrator({
-    db,
+    db: schema ? withinSchema(db, schema) : db,
     provider: { getMigrations: async () => migrations },
     // Kysely looks for its bookkeeping tables in any schema unless told which; another schema's
     // tables (another app, or a parallel test) would then be taken for ours.
-    ...(await migrationSchema(db)),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
   const result: MigrationResultSet = await migrator.migrateToLatest()
   if (result.error) {
@@ -26,8 +34,35 @@ export async function migrateToLatest(
   return applied
 }
 
-async function migrationSchema(db: Db): Promise<{ migrationTableSchema?: string }> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {}
+async function migrationSchema(db: Db): Promise<string | null> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return null
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-  return rows[0]?.schema ? { migrationTableSchema: rows[0].schema } : {}
+  return rows[0]?.schema ?? null
+}
+
+/**
+ * The database as the migrator sees it on PostgreSQL: its catalogue lookups limited to our schema.
+ * Kysely's own introspection reads every schema's columns and resolves each schema by name
+ * (`has_schema_privilege(nspname, …)`), so another schema dropped at that moment (another
+ * application's, or a parallel test's) made our migration fail with "schema … does not exist".
+ */
+function withinSchema(db: Db, schema: string): Db {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; kind: string }>`
+        select c.relname as name, c.relkind as kind
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v')`.execute(db)
+      return rows.map((row) => ({ name: row.name, schema, isView: row.kind === 'v', columns: [] }))
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  }
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection
+      const value = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
 }
