@@ -10,6 +10,7 @@ import * as m008 from './2026-11-25-008-desk-weights-and-estimates.js'
 import * as m009 from './2026-11-25-009-appointment-identifiers.js'
 import * as m010 from './2026-11-30-010-rate-windows.js'
 import * as m011 from './2026-11-30-011-counters.js'
+import * as m012 from './2026-11-30-012-jobs.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-009-appointment-identifiers': m009,
   '2026-11-30-010-rate-windows': m010,
   '2026-11-30-011-counters': m011,
+  '2026-11-30-012-jobs': m012,
 }

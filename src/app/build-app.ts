@@ -28,6 +28,7 @@ import { EventBus } from '../platform/events.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
 import { findHostileInput } from '../platform/http/input-guard.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
+import { JobRunner, JobStore } from '../platform/jobs/index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
@@ -35,6 +36,9 @@ import { deskRoutes } from './front-office/desk.routes.js'
 import { frontOfficeRoutes } from './front-office/front-office.routes.js'
 import { queueStatsRoutes } from './front-office/queue-stats.routes.js'
 import { homeRoutes } from './home/home.routes.js'
+import { jobsRoutes } from './jobs/jobs.routes.js'
+import { jobsAdmin } from './jobs/jobs-admin.js'
+import { registerScheduledJobs } from './jobs/scheduled-jobs.js'
 import { RequestLogController, registerMetrics, requestIdOf } from './observability.js'
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
@@ -42,6 +46,7 @@ import { databaseRateLimitStore } from './rate-limit-store.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
+import { jobsPageRoutes } from './staff/jobs-page.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
 import { packageVersion } from './version.js'
 
@@ -73,6 +78,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
   return {
     appointments,
     audit,
+    /** Durable background work and the transactional outbox (platform `jobs`). */
+    jobs: new JobStore(database.db, clock),
     /** Stored files (signed documents, attachments) for the back-office modules. */
     blobs: fileBlobStore(config.blobDir),
     catalogue: createCatalogueService(database.db, clock, bus, audit.trail),
@@ -86,7 +93,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
 /** The composition root: plugin order, error handling, modules. */
 export async function buildApp(
   options: AppOptions,
-): Promise<AppInstance & { services: Services; bus: EventBus }> {
+): Promise<AppInstance & { services: Services; bus: EventBus; jobs: JobRunner }> {
   const { config, database } = options
   const clock = options.clock ?? systemClock
   const headers = securityHeaderValues(config)
@@ -192,14 +199,27 @@ export async function buildApp(
   await app.register(queueStatsRoutes(config, services.queue, services.offices))
   await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus))
+  const jobsForAdmins = jobsAdmin(services.jobs, services.audit.trail)
+  await app.register(jobsRoutes(jobsForAdmins))
+  await app.register(jobsPageRoutes(config, jobsForAdmins))
   await app.register(staffRoutes(config, services))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))
 
+  const runner = new JobRunner(services.jobs, {
+    onError: (error, job) => app.log.error({ err: error, job: job?.id, kind: job?.kind }, 'job failed'),
+  })
+  registerScheduledJobs(runner, services, app.log)
+  app.decorate('jobs', runner)
+  if (config.runJobs) {
+    app.addHook('onReady', async () => runner.start())
+    app.addHook('preClose', async () => runner.stop())
+  }
+
   app.addHook('onClose', async () => {
     await database.close()
   })
-  return app as AppInstance & { services: Services; bus: EventBus }
+  return app as AppInstance & { services: Services; bus: EventBus; jobs: JobRunner }
 }

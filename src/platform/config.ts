@@ -33,6 +33,8 @@ export interface Config {
   require2fa: boolean
   /** Largest accepted request body in bytes. */
   bodyLimit: number
+  /** Run background and scheduled jobs in this instance (off for instances that only answer requests). */
+  runJobs: boolean
 }
 
 export class ConfigError extends Error {
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: read('RATUSZ_TRUST_PROXY', false, boolean),
     require2fa: read('RATUSZ_REQUIRE_2FA', false, boolean),
     bodyLimit: read('RATUSZ_BODY_LIMIT', 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
+    runJobs: read('RATUSZ_JOBS', true, boolean),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz'
+
 /** A real IANA timezone the runtime knows (its ICU data), e.g. `Europe/Kyiv`. */
 export function isValidTimezone(zone: string): boolean {
   try {
@@ -33,4 +35,13 @@ export function localDateOf(at: Date, zone: string): string {
     last.minute = minute
   }
   return last.date
+}
+
+/** The instant an office-local date and time denote, or null for a time the clocks skip that day. */
+export function instantOf(date: string, time: string, zone: string): Date | null {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = time.split(':').map(Number) as [number, number]
+  const at = new TZDate(y, m - 1, d, hh, mm, zone)
+  const back = new TZDate(at.getTime(), zone)
+  return back.getHours() === hh && back.getMinutes() === mm ? new Date(at.getTime()) : null
 }

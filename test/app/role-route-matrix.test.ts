@@ -28,6 +28,8 @@ interface Ctx {
   lvivQueue: string
   lvivDesk: string
   desks: Record<string, string>
+  /** Per role: a job that failed, to try again. */
+  failedJobs: Record<string, string>
 }
 
 /** Two letters, unique for each case number: a queue prefix. */
@@ -281,6 +283,14 @@ const CASES: Case[] = [
     allowed: ['admin', 'manager', 'consultant', 'kiosk'],
     request: (c) => ({ url: `/api/v1/offices/${c.lviv}/tickets`, payload: { queueId: c.lvivQueue } }),
   },
+  // Background jobs are the whole network's: network-wide admins only.
+  { method: 'GET', route: '/api/v1/jobs', allowed: ['admin'], request: () => ({ url: '/api/v1/jobs' }) },
+  {
+    method: 'POST',
+    route: '/api/v1/jobs/{id}/retry',
+    allowed: ['admin'],
+    request: (c, role) => ({ url: `/api/v1/jobs/${c.failedJobs[role]}/retry` }),
+  },
 ]
 
 /** Routes anyone may call without a token (they show staff more when a token is sent). */
@@ -382,6 +392,18 @@ describeEachDatabase('role × route matrix', (dialect) => {
       ).json<{ id: string }>().id
     const desks: Record<string, string> = {}
     for (const role of ROLES) desks[role] = await desk(`Desk of ${role}`)
+    app.jobs.handle('matrix.refused', async () => {
+      throw new Error('the far end refused')
+    })
+    const failedJobs: Record<string, string> = {}
+    for (const role of ROLES)
+      failedJobs[role] = (await app.services.jobs.enqueue(
+        app.database.db,
+        'matrix.refused',
+        { role },
+        { maxAttempts: 1 },
+      ))!
+    await app.jobs.runDue()
     const ctx: Ctx = {
       lvivQueue,
       lvivDesk: await desk('Matrix desk'),
@@ -391,6 +413,7 @@ describeEachDatabase('role × route matrix', (dialect) => {
       consultantId: users.items.find((u) => u.login === 'demo-consultant')!.id,
       drafts,
       published,
+      failedJobs,
     }
     let i = 0
     const outcomes: string[] = []

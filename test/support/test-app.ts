@@ -11,7 +11,11 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>
 /** Configuration as a fresh install has it, with overrides; never reads the developer's .env. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ RATUSZ_DATA_DIR: '/tmp/ratusz-test-unused', LOG_LEVEL: 'silent' }, '/nonexistent'),
+    // Jobs run when a test asks (app.jobs.runDue()), or with runJobs: true.
+    ...loadConfig(
+      { RATUSZ_DATA_DIR: '/tmp/ratusz-test-unused', LOG_LEVEL: 'silent', RATUSZ_JOBS: 'off' },
+      '/nonexistent',
+    ),
     ...overrides,
   }
 }

@@ -13,7 +13,7 @@ export interface StaffContext {
   csrf: string
 }
 
-const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
+const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWide?: boolean }[] = [
   { href: '/staff', key: 'staff.network', roles: [] },
   {
     href: '/staff/services',
@@ -28,6 +28,7 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[] }[] = [
   { href: '/staff/queue-stats', key: 'staff.queueStats', roles: ['admin', 'coordinator', 'manager', 'head'] },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
+  { href: '/staff/jobs', key: 'staff.jobs', roles: ['admin'], networkWide: true },
 ]
 
 /** The page shell for staff: their menu (only what their roles open), who is signed in, sign-out. */
@@ -39,7 +40,9 @@ export function StaffLayout(props: {
 }): Html {
   const { ctx, st, actor, csrf } = props.s
   const links = LINKS.filter(
-    (l) => l.roles.length === 0 || actor.grants.some((g) => l.roles.includes(g.role)),
+    (l) =>
+      l.roles.length === 0 ||
+      actor.grants.some((g) => l.roles.includes(g.role) && (!l.networkWide || g.officeId === null)),
   )
   const nav = (
     <nav class="main-nav" aria-label={st('staff.nav')}>

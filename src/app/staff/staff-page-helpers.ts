@@ -33,6 +33,7 @@ const DONE: Record<string, StaffKey> = {
   card: 'done.card',
   published: 'done.published',
   withdrawn: 'done.withdrawn',
+  retried: 'done.retried',
 }
 
 /** Which form field a "taken" conflict is about. */

@@ -137,6 +137,24 @@ const en = {
   'audit.subject': 'Subject',
   'audit.anonymous': 'anonymous',
   'audit.older': 'Older entries',
+  'staff.jobs': 'Background jobs',
+  'jobs.intro':
+    'Work Ratusz does by itself: closing past queue days, releasing missed bookings, exporting the audit chain’s head. A job that failed on every attempt waits here to be tried again.',
+  'jobs.counts': 'Waiting: {pending} · running: {running} · done (last 7 days): {done} · failed: {failed}',
+  'jobs.states': 'Jobs by state',
+  'jobs.pending': 'Waiting',
+  'jobs.running': 'Running',
+  'jobs.done': 'Done',
+  'jobs.failed': 'Failed',
+  'jobs.kind': 'Job',
+  'jobs.runAt': 'Due (UTC)',
+  'jobs.attempts': 'Attempts',
+  'jobs.outcome': 'Outcome or last error',
+  'jobs.action': 'Action',
+  'jobs.retry': 'Try “{kind}” again',
+  'jobs.none': 'No jobs in this state.',
+  'jobs.older': 'Older jobs',
+  'done.retried': 'The job will be tried again now.',
 } as const
 
 type Key = keyof typeof en | CardsKey
@@ -276,6 +294,25 @@ const pl: Record<Exclude<Key, CardsKey>, string> = {
   'audit.subject': 'Przedmiot',
   'audit.anonymous': 'anonim',
   'audit.older': 'Starsze wpisy',
+  'staff.jobs': 'Zadania w tle',
+  'jobs.intro':
+    'Praca, którą system wykonuje sam: zamykanie minionych dni kolejki, zwalnianie nieodebranych rezerwacji, eksport czoła łańcucha dziennika. Zadanie, które zawiodło przy każdej próbie, czeka tu na ponowienie.',
+  'jobs.counts':
+    'Oczekuje: {pending} · w toku: {running} · wykonane (ostatnie 7 dni): {done} · nieudane: {failed}',
+  'jobs.states': 'Zadania według stanu',
+  'jobs.pending': 'Oczekujące',
+  'jobs.running': 'W toku',
+  'jobs.done': 'Wykonane',
+  'jobs.failed': 'Nieudane',
+  'jobs.kind': 'Zadanie',
+  'jobs.runAt': 'Termin (UTC)',
+  'jobs.attempts': 'Próby',
+  'jobs.outcome': 'Wynik lub ostatni błąd',
+  'jobs.action': 'Działanie',
+  'jobs.retry': 'Ponów „{kind}”',
+  'jobs.none': 'Brak zadań w tym stanie.',
+  'jobs.older': 'Starsze zadania',
+  'done.retried': 'Zadanie zostanie teraz ponowione.',
 }
 
 const uk: Record<Exclude<Key, CardsKey>, string> = {
@@ -413,6 +450,25 @@ const uk: Record<Exclude<Key, CardsKey>, string> = {
   'audit.subject': 'Об’єкт',
   'audit.anonymous': 'анонім',
   'audit.older': 'Старіші записи',
+  'staff.jobs': 'Фонові завдання',
+  'jobs.intro':
+    'Робота, яку система виконує сама: закриття минулих днів черги, звільнення пропущених записів, експорт вершини ланцюга журналу. Завдання, що не вдалося з усіх спроб, чекає тут на повтор.',
+  'jobs.counts':
+    'Очікують: {pending} · виконуються: {running} · виконані (останні 7 днів): {done} · невдалі: {failed}',
+  'jobs.states': 'Завдання за станом',
+  'jobs.pending': 'Очікують',
+  'jobs.running': 'Виконуються',
+  'jobs.done': 'Виконані',
+  'jobs.failed': 'Невдалі',
+  'jobs.kind': 'Завдання',
+  'jobs.runAt': 'Строк (UTC)',
+  'jobs.attempts': 'Спроби',
+  'jobs.outcome': 'Результат або остання помилка',
+  'jobs.action': 'Дія',
+  'jobs.retry': 'Повторити «{kind}»',
+  'jobs.none': 'Немає завдань у цьому стані.',
+  'jobs.older': 'Старіші завдання',
+  'done.retried': 'Завдання буде повторено зараз.',
 }
 
 export type StaffKey = Key

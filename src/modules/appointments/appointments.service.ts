@@ -1,11 +1,10 @@
 import { createHmac, randomInt } from 'node:crypto'
-import { TZDate } from '@date-fns/tz'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
-import { localDateOf } from '../../platform/timezone.js'
+import { instantOf, localDateOf } from '../../platform/timezone.js'
 import { type Actor, assertAllowed, auditRecordBy } from '../identity/index.js'
 import { type QueueService, queuePolicy, type TicketDto } from '../queue/index.js'
 import type {
@@ -27,15 +26,6 @@ const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const MINUTE = 60_000
 
 export type AppointmentsService = ReturnType<typeof createAppointmentsService>
-
-/** The instant an office-local date and time denote, or null for a time the clocks skip that day. */
-export function instantOf(date: string, time: string, zone: string): Date | null {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const [hh, mm] = time.split(':').map(Number) as [number, number]
-  const at = new TZDate(y, m - 1, d, hh, mm, zone)
-  const back = new TZDate(at.getTime(), zone)
-  return back.getHours() === hh && back.getMinutes() === mm ? new Date(at.getTime()) : null
-}
 
 const toSlotDto = (r: SlotRow): SlotDto => ({
   id: r.id,
@@ -133,8 +123,11 @@ export function createAppointmentsService(
       .execute()
   }
 
-  /** Bookings past their check-in window become no-shows and give their place back (done on use, no job). */
-  async function releaseNoShows(trx: typeof db, officeId: string) {
+  /**
+   * Bookings past their check-in window become no-shows and give their place back. Done on use (a
+   * booking or check-in at the office) and every few minutes by a scheduled job; safe to repeat.
+   */
+  async function releaseNoShows(trx: typeof db, officeId: string): Promise<number> {
     const { lateMinutes } = await policyOf(trx, officeId)
     const cutoff = new Date(clock.now().getTime() - lateMinutes * MINUTE).toISOString()
     const missed = await trx
@@ -144,13 +137,30 @@ export function createAppointmentsService(
       .where('status', '=', 'booked')
       .where('startAt', '<', cutoff)
       .execute()
+    let released = 0
     for (const m of missed) {
-      await trx.updateTable('appointments').set({ status: 'no-show' }).where('id', '=', m.id).execute()
+      // Still booked when it is our turn to write: a release running at the same moment (the job, a
+      // booking at the office) must not give the same place back twice.
+      const changed = await trx
+        .updateTable('appointments')
+        .set({ status: 'no-show' })
+        .where('id', '=', m.id)
+        .where('status', '=', 'booked')
+        .executeTakeFirst()
+      if (Number(changed.numUpdatedRows) === 0) continue
       await givePlaceBack(trx, m.slotId)
+      released++
     }
+    return released
   }
 
   return {
+    /** The scheduled job's work: an office's missed bookings released (see releaseNoShows). */
+    async releaseMissed(officeId: string): Promise<{ released: number }> {
+      const released = await db.transaction().execute((trx) => releaseNoShows(trx, officeId))
+      return { released }
+    },
+
     async getPolicy(officeId: string): Promise<AppointmentPolicy> {
       await zone(officeId)
       return policyOf(db, officeId)

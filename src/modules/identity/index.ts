@@ -14,6 +14,7 @@ export {
   auditActorOf,
   auditRecordBy,
   isAllowed,
+  isAllowedNetworkWide,
   officesVisibleTo,
   type Policy,
   ROLES,

@@ -120,10 +120,12 @@ export function queueContext(
       cached(settings, `skills:${deskId}`, from, () => repo.deskSkills(from, deskId)),
 
     /** Expires earlier days' tickets once per office and day (and again after a restart). */
-    async expireStale(trx: typeof db, officeId: string, today: string) {
-      if (expiredUpTo.get(officeId) === today) return
-      await repo.expireBefore(trx, officeId, today)
+    /** Expires an office's tickets left open on earlier days; once a day per office and instance. */
+    async expireStale(trx: typeof db, officeId: string, today: string): Promise<number> {
+      if (expiredUpTo.get(officeId) === today) return 0
+      const expired = await repo.expireBefore(trx, officeId, today)
       expiredUpTo.set(officeId, today)
+      return expired
     },
 
     policyOf(trx: typeof db, officeId: string): Promise<PolicyDto> {

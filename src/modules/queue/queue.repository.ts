@@ -307,14 +307,16 @@ export async function waitingIn(db: Db, localDate: string, queueIds: readonly st
 }
 
 /** Tickets of earlier days that never finished become expired (no job at midnight: done on use). */
-export async function expireBefore(db: Db, officeId: string, localDate: string): Promise<void> {
-  await db
+/** Tickets of an office's earlier days still open are expired; returns how many. */
+export async function expireBefore(db: Db, officeId: string, localDate: string): Promise<number> {
+  const result = await db
     .updateTable('tickets')
     .set({ status: 'expired' })
     .where('officeId', '=', officeId)
     .where('localDate', '<', localDate)
     .where('status', 'in', ACTIVE)
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 const ahead = prepared((db: Db, v: { queueId: string; localDate: string; arrivedAt: string }) =>

@@ -4,6 +4,7 @@ import type { Db, DialectName } from '../../platform/db/index.js'
 import type { EventBus } from '../../platform/events.js'
 import { deskWork } from './desk-work.js'
 import { type OfficeDirectory, queueContext } from './queue.context.js'
+import { queueHousekeeping } from './queue-housekeeping.js'
 import { queueSetup } from './queue-setup.js'
 import { queueStats } from './queue-stats.js'
 import { ticketIssue } from './ticket-issue.js'
@@ -20,5 +21,11 @@ export function createQueueService(
   offices: OfficeDirectory,
 ) {
   const ctx = queueContext(database, dialect, clock, bus, audit, offices)
-  return { ...queueSetup(ctx), ...ticketIssue(ctx), ...deskWork(ctx), ...queueStats(ctx) }
+  return {
+    ...queueSetup(ctx),
+    ...ticketIssue(ctx),
+    ...deskWork(ctx),
+    ...queueStats(ctx),
+    ...queueHousekeeping(ctx),
+  }
 }

@@ -1,0 +1,51 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { AppointmentsService } from '../../modules/appointments/index.js'
+import type { AuditService } from '../../modules/audit/index.js'
+import type { OfficesService } from '../../modules/offices/index.js'
+import type { QueueService } from '../../modules/queue/index.js'
+import type { BlobStore } from '../../platform/blobs.js'
+import type { JobRunner, ScheduleScope } from '../../platform/jobs/index.js'
+
+const DAY = 86_400_000
+/** Finished jobs are kept this long for the admins' page, then forgotten. */
+export const KEEP_DONE_JOBS_MS = 7 * DAY
+
+/**
+ * The work Ratusz does by itself, on every instance that runs jobs (each occurrence once across
+ * them): the queue's past days closed after midnight in each office's time zone, missed bookings
+ * released every five minutes, the audit chain's head exported daily, old finished jobs forgotten.
+ */
+export function registerScheduledJobs(
+  runner: JobRunner,
+  services: {
+    offices: OfficesService
+    queue: QueueService
+    appointments: AppointmentsService
+    audit: AuditService
+    blobs: BlobStore
+  },
+  log: FastifyBaseLogger,
+): void {
+  const eachOffice = async (): Promise<ScheduleScope[]> =>
+    (await services.offices.listPublicOffices()).map((o) => ({ id: o.id, timezone: o.timezone }))
+
+  runner.schedule(
+    { kind: 'queue.expire-past-days', dailyAt: '00:10', scopes: eachOffice },
+    (occurrence: { scope: string }) => services.queue.expirePastDays(occurrence.scope),
+  )
+  runner.schedule(
+    { kind: 'appointments.release-no-shows', everyMinutes: 5, scopes: eachOffice },
+    (occurrence: { scope: string }) => services.appointments.releaseMissed(occurrence.scope),
+  )
+  // Kept as a file (the blob store is meant to be backed up off the database's machine) and logged,
+  // so that a rewrite of the log and its chain would no longer match the day's exported head.
+  runner.schedule({ kind: 'audit.export-head', dailyAt: '00:20' }, async () => {
+    const head = await services.audit.head()
+    const file = await services.blobs.put(Buffer.from(JSON.stringify(head)), { maxBytes: 4096 })
+    log.info({ auditHead: head, file: file.sha256 }, 'audit chain head exported')
+    return { ...head, file: file.sha256 }
+  })
+  runner.schedule({ kind: 'jobs.prune', dailyAt: '03:00' }, async () => ({
+    forgotten: await runner.store.pruneDone(KEEP_DONE_JOBS_MS),
+  }))
+}
