@@ -92,6 +92,19 @@ describe('staff pages in Chromium', () => {
     await page.getByRole('button', { name: 'Show' }).click()
     expect(await page.getByText('must be a day on or after from').count()).toBe(1)
     await expectAccessible(page)
+
+    // A job that failed on its every attempt, on the admins' jobs page, tried again from there.
+    server.app.jobs.handle('archive.send', async () => {
+      throw new Error('the archive refused the package')
+    })
+    await server.app.services.jobs.enqueue(server.app.database.db, 'archive.send', {}, { maxAttempts: 1 })
+    await server.app.jobs.runDue()
+    await page.getByRole('link', { name: 'Background jobs' }).click()
+    expect(await page.locator('table').textContent()).toContain('the archive refused the package')
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Try “archive.send” again' }).click()
+    expect(await page.getByRole('status').textContent()).toBe('The job will be tried again now.')
+    await expectAccessible(page)
     await close()
   })
 

@@ -12,5 +12,5 @@ export async function listeningApp(dialect: DialectName = 'sqlite') {
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  return { app, url: `http://127.0.0.1:${port}` }
+  return { app: Object.assign(app, { database }), url: `http://127.0.0.1:${port}` }
 }

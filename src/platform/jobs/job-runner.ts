@@ -147,6 +147,7 @@ export class JobRunner {
   }
 
   async #loop(): Promise<void> {
+    await this.store.releaseAbandoned().catch((error) => this.#options.onError(error))
     while (!this.#stopped) {
       let ran = 0
       try {

@@ -137,6 +137,26 @@ export class JobStore {
       .execute()
   }
 
+  /**
+   * SQLite only, at start: jobs left running were this process's when it stopped (one process owns a
+   * SQLite database), so they are due again at once rather than after their lease. On PostgreSQL
+   * another instance may still be running them; their leases decide. Returns how many.
+   */
+  async releaseAbandoned(): Promise<number> {
+    if (this.#postgres) return 0
+    const result = await this.#db
+      .updateTable('jobs')
+      .set({
+        status: 'pending',
+        lockedBy: null,
+        lockedUntil: null,
+        updatedAt: this.clock.now().toISOString(),
+      })
+      .where('status', '=', 'running')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  }
+
   /** The job ran to its end. Nothing happens if the worker had lost it (its lease ran out, another took it). */
   async succeeded(job: JobRow, worker: string, result: unknown): Promise<void> {
     const now = this.clock.now()
