@@ -66,7 +66,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const offices = createOfficesService(database.db, clock, bus, audit.trail)
   const queue = createQueueService(database.db, database.dialect, clock, bus, audit.trail, {
     timezoneOf: async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
-    createDesk: (actor, officeId, name, within) => offices.createDesk(actor, officeId, name, within),
+    createDesk: (actor, officeId, name, uow) => offices.createDesk(actor, officeId, name, uow),
   })
   const appointments = createAppointmentsService(
     database.db,

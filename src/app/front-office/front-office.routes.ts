@@ -124,7 +124,7 @@ export function frontOfficeRoutes(
             actorOf(req),
             office.id,
             { queueId: b.queueId, priority: b.priority, purpose: b.purpose },
-            `kiosk:${b.key}`,
+            { idempotencyKey: `kiosk:${b.key}` },
           )
           return reply.redirect(`/offices/${office.code}/kiosk/tickets/${ticket.id}`, 303)
         } catch (error) {

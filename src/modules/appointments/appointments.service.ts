@@ -403,9 +403,11 @@ export function createAppointmentsService(
           actor,
           officeId,
           { queueId: found.queueId, purpose: 'submit' },
-          `appointment:${found.id}`,
-          late ? undefined : { appointmentId: found.id, callableFrom: found.startAt },
-          { trx: trx as unknown as Db, today: localDateOf(now, z) },
+          {
+            idempotencyKey: `appointment:${found.id}`,
+            booking: late ? undefined : { appointmentId: found.id, callableFrom: found.startAt },
+            uow: { trx, today: localDateOf(now, z) },
+          },
         )
         await trx
           .updateTable('appointments')

@@ -1,7 +1,7 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
-import { type Db, rethrowUnique, withTables } from '../../platform/db/index.js'
+import { type Db, inTransaction, rethrowUnique, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
@@ -243,18 +243,19 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
       }))
     },
 
-    /** Adds a desk; in `within`, the caller's transaction (the queue module adds its queues in the same one). */
-    async createDesk(actor: Actor, officeId: string, name: string, within?: Db): Promise<DeskDto> {
+    /**
+     * Adds a desk, in `uow`: the queue module passes its transaction (it adds the desk's queues in the
+     * same unit of work, committed by it); elsewhere a transaction of its own.
+     */
+    async createDesk(actor: Actor, officeId: string, name: string, uow: Db = db): Promise<DeskDto> {
       assertAllowed(actor, officesPolicy.manageStructure, officeId)
       const row = { id: newId(), officeId, name, createdAt: clock.now().toISOString() }
-      const create = async (trx: typeof db) => {
+      await inTransaction(withTables<OfficesTables>(uow), async (trx) => {
         await mustExist(officeId, trx)
         if (await repo.findDeskByName(trx, officeId, name)) throw deskNameTaken()
         await repo.insertDesk(trx, row)
         await record(trx, actor, 'desk.create', officeId, 'desk', row.id, { name })
-      }
-      if (within) await create(withTables<OfficesTables>(within))
-      else await db.transaction().execute(create).catch(rethrowUnique(deskNameTaken))
+      }).catch(rethrowUnique(deskNameTaken))
       return { id: row.id, officeId, name }
     },
 

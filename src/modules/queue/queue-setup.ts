@@ -1,4 +1,4 @@
-import { type Db, rethrowUnique } from '../../platform/db/index.js'
+import { rethrowUnique } from '../../platform/db/index.js'
 import { conflict, type FieldError, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
@@ -158,7 +158,7 @@ export function queueSetup(ctx: QueueContext) {
         .transaction()
         .execute(async (trx) => {
           await assertOwnQueues(trx, officeId, body.queueIds ?? [], 'body.queueIds')
-          const desk = await ctx.offices.createDesk(actor, officeId, body.name, trx as unknown as Db)
+          const desk = await ctx.offices.createDesk(actor, officeId, body.name, trx)
           await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [], body.weights)
           return desk.id
         })

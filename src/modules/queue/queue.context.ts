@@ -15,7 +15,7 @@ import type { QueueTables, TicketRow } from './queue.tables.js'
 export interface OfficeDirectory {
   /** The IANA timezone of an office, or null when there is no such office. */
   timezoneOf(officeId: string): Promise<string | null>
-  createDesk(actor: Actor, officeId: string, name: string, within: Db): Promise<{ id: string; name: string }>
+  createDesk(actor: Actor, officeId: string, name: string, uow: Db): Promise<{ id: string; name: string }>
 }
 
 export const QUEUE_EVENTS = {

@@ -175,11 +175,11 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
         },
       },
       async (req, reply) =>
-        reply
-          .code(201)
-          .send(
-            await queue.issueTicket(actorOf(req), req.params.id, req.body, req.headers['idempotency-key']),
-          ),
+        reply.code(201).send(
+          await queue.issueTicket(actorOf(req), req.params.id, req.body, {
+            idempotencyKey: req.headers['idempotency-key'],
+          }),
+        ),
     )
 
     app.get(

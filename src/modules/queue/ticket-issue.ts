@@ -1,4 +1,10 @@
-import { afterCommit, type Db, isUniqueViolation, withTables } from '../../platform/db/index.js'
+import {
+  afterCommit,
+  type Db,
+  inTransaction,
+  isUniqueViolation,
+  withTables,
+} from '../../platform/db/index.js'
 import { invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn } from '../../platform/json-column.js'
@@ -20,22 +26,27 @@ export function ticketIssue(ctx: QueueContext) {
     /**
      * Issues a ticket: the next number of the queue on the office-local day, taken in the same
      * transaction as the ticket (unique and gap-free under any number of kiosks). The same
-     * `idempotencyKey` gives back the ticket it gave the first time. `within`: the caller's
-     * transaction to issue in (a booking's check-in), which the caller commits, and the office-local
-     * day it already knows (nothing here may then read outside that transaction).
+     * `idempotencyKey` gives back the ticket it gave the first time. `uow`: the caller's transaction
+     * when another use case issues the ticket as part of its own (a booking's check-in), which then
+     * commits it; `today` is then the office-local day the caller already knows, so that nothing here
+     * reads outside that transaction.
      */
     async issueTicket(
       actor: Actor,
       officeId: string,
       body: TicketBody,
-      idempotencyKey?: string,
-      booking?: { appointmentId: string; callableFrom: string },
-      within?: { trx: Db; today: string },
+      options: {
+        idempotencyKey?: string | undefined
+        booking?: { appointmentId: string; callableFrom: string } | undefined
+        uow?: { trx: Db; today: string }
+      } = {},
     ): Promise<TicketDto> {
+      const { idempotencyKey, booking } = options
+      const joined = options.uow
       assertAllowed(actor, queuePolicy.issue, officeId)
       const now = clock.now()
-      const today = within?.today ?? (await ctx.today(officeId))
-      const outer = within ? withTables<QueueTables>(within.trx) : db
+      const today = joined?.today ?? (await ctx.today(officeId))
+      const outer = joined ? withTables<QueueTables>(joined.trx) : db
       if (idempotencyKey) {
         const earlier = await repo.findTicketByKey(outer, officeId, idempotencyKey)
         if (earlier) return ctx.toDto(outer, earlier, today)
@@ -97,19 +108,18 @@ export function ticketIssue(ctx: QueueContext) {
             number: row.display,
             priority,
           })
+          // The boards hear of it once the unit of work (ours, or the caller's) has committed.
+          afterCommit(trx, () => ctx.changed(officeId))
           return { row, peopleAhead }
         }
-        const { row, peopleAhead } = within ? await issue(outer) : await db.transaction().execute(issue)
-        // In the caller's transaction the boards hear of it once that transaction has committed.
-        if (within) afterCommit(within.trx, () => ctx.changed(officeId))
-        else await ctx.changed(officeId)
+        const { row, peopleAhead } = await inTransaction(outer, issue)
         return ctx.toDto(db, row, today, {
           peopleAhead,
           estimatedWaitMinutes: row.estimatedWaitMinutes ?? 0,
         })
       } catch (error) {
         // Two requests with one key at the same instant: the loser returns the winner's ticket.
-        if (idempotencyKey && !within && isUniqueViolation(error)) {
+        if (idempotencyKey && !joined && isUniqueViolation(error)) {
           const winner = await repo.findTicketByKey(db, officeId, idempotencyKey)
           if (winner) return ctx.toDto(db, winner, today)
         }
