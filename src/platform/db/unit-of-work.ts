@@ -27,7 +27,6 @@ export function afterCommit(trx: Kysely<any>, hook: Hook): void {
  * (docs/performance.md); the unit of work goes down the calls that need it instead, typed as the
  * one `Db`.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any module's tables.
 export function inTransaction<T, R>(uow: Kysely<T>, work: (trx: Kysely<T>) => Promise<R>): Promise<R> {
   return uow.isTransaction ? work(uow) : uow.transaction().execute(work)
 }
