@@ -11,6 +11,7 @@ import * as m009 from './2026-11-25-009-appointment-identifiers.js'
 import * as m010 from './2026-11-30-010-rate-windows.js'
 import * as m011 from './2026-11-30-011-counters.js'
 import * as m012 from './2026-11-30-012-jobs.js'
+import * as m013 from './2026-11-30-013-calendar.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-010-rate-windows': m010,
   '2026-11-30-011-counters': m011,
   '2026-11-30-012-jobs': m012,
+  '2026-11-30-013-calendar': m013,
 }

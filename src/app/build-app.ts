@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { appointmentsRoutes, createAppointmentsService } from '../modules/appointments/index.js'
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
+import { calendarRoutes, createCalendarService } from '../modules/calendar/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import {
   authenticationPlugin,
@@ -63,21 +64,25 @@ export type Services = ReturnType<typeof createServices>
 /** Every module's service, wired to the shared kernel. */
 export function createServices(config: Config, database: Database, clock: Clock, bus: EventBus) {
   const audit = createAuditService(database.db, clock)
-  const offices = createOfficesService(database.db, clock, bus, audit.trail)
+  const calendar = createCalendarService(database.db, clock, audit.trail)
+  const offices = createOfficesService(database.db, clock, bus, audit.trail, calendar)
+  const timezoneOf = async (id: string) =>
+    (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null
   const queue = createQueueService(database.db, database.dialect, clock, bus, audit.trail, {
-    timezoneOf: async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
+    timezoneOf,
     createDesk: (actor, officeId, name, uow) => offices.createDesk(actor, officeId, name, uow),
   })
-  const appointments = createAppointmentsService(
-    database.db,
-    clock,
-    audit.trail,
-    queue,
-    async (id) => (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null,
-  )
+  const appointments = createAppointmentsService(database.db, clock, audit.trail, queue, {
+    timezoneOf,
+    closedOn: async (id, date) => {
+      const day = await offices.hoursOn(id, date)
+      return day.spans.length > 0 ? null : (day.closedBecause ?? 'not open on this day of the week')
+    },
+  })
   return {
     appointments,
     audit,
+    calendar,
     /** Durable background work and the transactional outbox (platform `jobs`). */
     jobs: new JobStore(database.db, clock),
     /** Stored files (signed documents, attachments) for the back-office modules. */
@@ -158,6 +163,7 @@ export async function buildApp(
   await app.register(usersRoutes(services.users))
   await app.register(officesRoutes(services.offices))
   await app.register(auditRoutes(services.audit))
+  await app.register(calendarRoutes(services.calendar))
   await app.register(
     catalogueRoutes(services.catalogue, {
       publicUrl: config.publicUrl,
@@ -198,7 +204,7 @@ export async function buildApp(
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(queueStatsRoutes(config, services.queue, services.offices))
   await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
-  await app.register(homeRoutes(config, services.offices, bus))
+  await app.register(homeRoutes(config, services.offices, bus, clock))
   const jobsForAdmins = jobsAdmin(services.jobs, services.audit.trail)
   await app.register(jobsRoutes(jobsForAdmins))
   await app.register(jobsPageRoutes(config, jobsForAdmins))

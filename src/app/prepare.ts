@@ -32,8 +32,13 @@ export interface Prepared {
   demo: SeedResult | null
 }
 
-/** What `serve` does before listening: bootstrap admin, then the demo network if wanted and empty. */
+/**
+ * What `serve` does before listening: the calendar's years around now stored, the bootstrap admin,
+ * then the demo network if wanted and empty.
+ */
 export async function prepareData(config: Config, services: Services): Promise<Prepared> {
+  const year = new Date().getUTCFullYear()
+  await services.calendar.ensureSeeded([year - 1, year, year + 1])
   const admin = await bootstrapAdmin(config, services)
   const demo = config.demo ? await seedDemo(services) : null
   return { admin, demo }

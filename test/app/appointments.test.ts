@@ -186,6 +186,14 @@ describeEachDatabase('bookings', (dialect) => {
     const clock = new FixedClock('2026-03-27T08:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
     const q = await lvivFrontOffice(app)
+    // A Sunday: the centre opens that night by exception (slots on a closed day are refused).
+    const opened = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/offices/${q.officeId}/hours-exceptions/2026-03-29`,
+      headers: q.bearers.manager,
+      payload: { hours: [{ from: '02:00', to: '05:00' }], reason: 'Нічна зміна' },
+    })
+    expect(opened.statusCode, opened.body).toBe(200)
     const res = await q.openSlots({
       date: '2026-03-29',
       from: '02:30',

@@ -283,6 +283,16 @@ const CASES: Case[] = [
     allowed: ['admin', 'manager', 'consultant', 'kiosk'],
     request: (c) => ({ url: `/api/v1/offices/${c.lviv}/tickets`, payload: { queueId: c.lvivQueue } }),
   },
+  // The calendar is the network's: network-wide admins and the coordinator decide its days.
+  {
+    method: 'PUT',
+    route: '/api/v1/calendar/{country}/days/{date}',
+    allowed: ['admin', 'coordinator'],
+    request: (_c, _r, i) => ({
+      url: `/api/v1/calendar/UA/days/2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      payload: { dayOff: true, name: 'Matrix' },
+    }),
+  },
   // Background jobs are the whole network's: network-wide admins only.
   { method: 'GET', route: '/api/v1/jobs', allowed: ['admin'], request: () => ({ url: '/api/v1/jobs' }) },
   {
@@ -301,6 +311,7 @@ const PUBLIC = new Set([
   'GET /api/v1/catalogue.jsonld',
   'GET /api/v1/offices/{id}/queues',
   'GET /api/v1/offices/{id}/board',
+  'GET /api/v1/calendar/{country}/{year}',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
   'GET /api/v1/offices/{id}/slots',

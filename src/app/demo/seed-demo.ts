@@ -65,12 +65,11 @@ export async function seedDemo(
       }
       for (const desk of await services.queue.listDesks(SYSTEM_ACTOR, officeId))
         await services.queue.setDeskQueues(SYSTEM_ACTOR, desk.id, { queueIds })
-      // Bookable mornings for the next working days in the first queue.
+      // Bookable mornings for the next days the office is open (its week, holidays, closures).
       const zone = DEMO_OFFICES.find((o) => o.office.code === code)?.office.timezone ?? 'UTC'
       for (let day = 1; day <= 10; day++) {
         const date = localDateOf(new Date(Date.now() + day * 86_400_000), zone)
-        const weekday = new Date(`${date}T12:00:00Z`).getUTCDay()
-        if (weekday === 0 || weekday === 6 || !queueIds[0]) continue
+        if (!queueIds[0] || (await services.offices.hoursOn(officeId, date)).spans.length === 0) continue
         await services.appointments.createSlots(SYSTEM_ACTOR, officeId, {
           queueId: queueIds[0],
           date,

@@ -1,11 +1,16 @@
-import type { OfficeDto } from '../../modules/offices/index.js'
+import type { Closure, OfficeDto } from '../../modules/offices/index.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
 import { OpeningHoursTable } from '../opening-hours-table.js'
 
 /** The public home page: what Ratusz offers and the service centres with their opening hours. */
-export function HomePage(props: { ctx: PageContext; offices: OfficeDto[] }): Html {
+export function HomePage(props: {
+  ctx: PageContext
+  offices: OfficeDto[]
+  /** Per office: the days it is closed in the next two weeks though its week says open. */
+  closures: Record<string, Closure[]>
+}): Html {
   const { ctx } = props
   const { t } = ctx
   return (
@@ -18,7 +23,7 @@ export function HomePage(props: { ctx: PageContext; offices: OfficeDto[] }): Htm
       ) : (
         <ul class="cards" aria-labelledby="offices">
           {props.offices.map((office) => (
-            <OfficeCard ctx={ctx} office={office} />
+            <OfficeCard ctx={ctx} office={office} closures={props.closures[office.id] ?? []} />
           ))}
         </ul>
       )}
@@ -26,7 +31,7 @@ export function HomePage(props: { ctx: PageContext; offices: OfficeDto[] }): Htm
   )
 }
 
-function OfficeCard(props: { ctx: PageContext; office: OfficeDto }): Html {
+function OfficeCard(props: { ctx: PageContext; office: OfficeDto; closures: Closure[] }): Html {
   const { t, lang } = props.ctx
   const { office } = props
   const headingId = `office-${office.code}`
@@ -61,6 +66,28 @@ function OfficeCard(props: { ctx: PageContext; office: OfficeDto }): Html {
         caption={t('home.offices.hours')}
         closed={t('home.offices.closed')}
       />
+      {props.closures.length > 0 ? (
+        <>
+          <p id={`${headingId}-closures`}>{t('home.offices.closures')}</p>
+          <ul aria-labelledby={`${headingId}-closures`}>
+            {props.closures.map((c) => (
+              <li>
+                <time datetime={c.date}>{dayName(c.date, lang)}</time> — {c.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </li>
   )
+}
+
+/** 25 December, Thursday: a date as residents read it, in the page's language. */
+function dayName(date: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`))
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppointmentsService } from '../../modules/appointments/index.js'
 import type { AuditService } from '../../modules/audit/index.js'
+import type { CalendarService } from '../../modules/calendar/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
 import type { BlobStore } from '../../platform/blobs.js'
@@ -23,6 +24,7 @@ export function registerScheduledJobs(
     appointments: AppointmentsService
     audit: AuditService
     blobs: BlobStore
+    calendar: CalendarService
   },
   log: FastifyBaseLogger,
 ): void {
@@ -44,6 +46,12 @@ export function registerScheduledJobs(
     const file = await services.blobs.put(Buffer.from(JSON.stringify(head)), { maxBytes: 4096 })
     log.info({ auditHead: head, file: file.sha256 }, 'audit chain head exported')
     return { ...head, file: file.sha256 }
+  })
+  // The calendar of this year, the last and the next as data, from the holiday library (a new year's
+  // holidays stored long before its first booking or deadline).
+  runner.schedule({ kind: 'calendar.seed-years', dailyAt: '01:00' }, async () => {
+    const year = runner.store.clock.now().getUTCFullYear()
+    return { seeded: await services.calendar.ensureSeeded([year - 1, year, year + 1]) }
   })
   runner.schedule({ kind: 'jobs.prune', dailyAt: '03:00' }, async () => ({
     forgotten: await runner.store.pruneDone(KEEP_DONE_JOBS_MS),

@@ -54,7 +54,11 @@ export function createAppointmentsService(
   clock: Clock,
   audit: AuditTrail,
   queue: QueueService,
-  timezoneOf: (officeId: string) => Promise<string | null>,
+  offices: {
+    timezoneOf(officeId: string): Promise<string | null>
+    /** Why the office is closed all that office-local date (a closure, a day off, its week), or null. */
+    closedOn(officeId: string, date: string): Promise<string | null>
+  },
 ) {
   const db = withTables<AppointmentTables>(database)
   const record = (
@@ -77,7 +81,7 @@ export function createAppointmentsService(
     )
 
   async function zone(officeId: string) {
-    const z = await timezoneOf(officeId)
+    const z = await offices.timezoneOf(officeId)
     if (!z) throw notFound('Office')
     return z
   }
@@ -187,6 +191,8 @@ export function createAppointmentsService(
       assertAllowed(actor, queuePolicy.manage, officeId)
       const z = await zone(officeId)
       if (body.to <= body.from) throw invalid([{ path: 'body.to', message: 'must be after from' }])
+      const closed = await offices.closedOn(officeId, body.date)
+      if (closed) throw invalid([{ path: 'body.date', message: `is a day the office is closed (${closed})` }])
       const [fh, fm] = body.from.split(':').map(Number) as [number, number]
       const [th, tm] = body.to.split(':').map(Number) as [number, number]
       const times: string[] = []
@@ -229,6 +235,8 @@ export function createAppointmentsService(
      */
     async freeSlots(officeId: string, queueId: string, date: string, staffView = false): Promise<SlotDto[]> {
       await zone(officeId)
+      // Closed since its slots were opened (a closure, a day off the network decided): none to book.
+      if (!staffView && (await offices.closedOn(officeId, date))) return []
       const now = clock.now()
       const rows = await db.transaction().execute(async (trx) => {
         await releaseNoShows(trx, officeId)
@@ -254,6 +262,8 @@ export function createAppointmentsService(
       const z = await zone(body.officeId)
       const now = clock.now()
       const start = new Date(body.start).toISOString()
+      const closed = await offices.closedOn(body.officeId, localDateOf(new Date(start), z))
+      if (closed) throw conflict('OFFICE_CLOSED', 'The office is closed that day', closed)
       const row = await db.transaction().execute(async (trx) => {
         await assertQueue(trx, body.officeId, body.queueId, 'body.queueId')
         const policy = await policyOf(trx, body.officeId)

@@ -12,6 +12,7 @@ export {
   WEEKDAYS,
 } from './offices.schemas.js'
 export {
+  type Closure,
   createOfficesService,
   deskNameTaken,
   OFFICE_EVENTS,

@@ -11,15 +11,17 @@ import { isValidTimezone } from '../../platform/timezone.js'
 import { type Actor, assertAllowed, auditRecordBy, officesVisibleTo } from '../identity/index.js'
 import { officesPolicy } from './offices.policy.js'
 import * as repo from './offices.repository.js'
-import type {
-  CreateOfficeBody,
-  DeskDto,
-  HoursExceptionDto,
-  OfficeDto,
-  OpeningHours,
-  UnitBody,
-  UnitDto,
-  UpdateOfficeBody,
+import {
+  type CreateOfficeBody,
+  type DeskDto,
+  type HoursExceptionDto,
+  type OfficeDto,
+  type OpeningHours,
+  type UnitBody,
+  type UnitDto,
+  type UpdateOfficeBody,
+  WEEKDAYS,
+  type Weekday,
 } from './offices.schemas.js'
 import type { OfficeRow, OfficesTables, UnitRow } from './offices.tables.js'
 import { isValidUnitCode } from './unit-code.js'
@@ -40,10 +42,36 @@ export const OFFICE_EVENTS = { created: 'office.created', updated: 'office.updat
 
 export type OfficesService = ReturnType<typeof createOfficesService>
 
-export function createOfficesService(database: Db, clock: Clock, bus: EventBus, audit: AuditTrail) {
+/** The network calendar as offices read it (the calendar module): days off of a country. */
+export interface DaysOff {
+  daysOffBetween(country: string, from: string, to: string): Promise<{ date: string; name: string }[]>
+}
+
+/** A date on which an office is closed although its week would have it open, and why. */
+export interface Closure {
+  date: string
+  reason: string
+}
+
+export function createOfficesService(
+  database: Db,
+  clock: Clock,
+  bus: EventBus,
+  audit: AuditTrail,
+  calendar: DaysOff,
+) {
   const db = withTables<OfficesTables>(database)
   // Every public page lists the offices; they change a few times a year.
   const publicOffices = new TtlCache<OfficeDto[]>({ ttlMs: 10_000, maxEntries: 1, clock })
+  const exceptions = new TtlCache<HoursExceptionDto[]>({ ttlMs: 10_000, maxEntries: 1_000, clock })
+  const exceptionsOf = (officeId: string) =>
+    exceptions.getOrLoad(officeId, async () =>
+      (await repo.listHoursExceptions(db, officeId)).map((r) => ({
+        date: r.date,
+        hours: fromJsonColumn<HoursExceptionDto['hours']>(r.hours),
+        reason: r.reason,
+      })),
+    )
 
   const record = (
     trx: Db,
@@ -57,6 +85,7 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
 
   async function changed(type: string, officeId: string) {
     publicOffices.clear()
+    exceptions.clear()
     await bus.publish({ type, payload: { officeId }, at: clock.now().toISOString() })
   }
 
@@ -261,11 +290,43 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
 
     async listHoursExceptions(actor: Actor, officeId: string): Promise<HoursExceptionDto[]> {
       assertAllowed(actor, officesPolicy.read, officeId)
-      return (await repo.listHoursExceptions(db, officeId)).map((r) => ({
-        date: r.date,
-        hours: fromJsonColumn(r.hours),
-        reason: r.reason,
-      }))
+      await mustExist(officeId)
+      return exceptionsOf(officeId)
+    },
+
+    /**
+     * The hours an office keeps on one date: its own exception for that date if it set one (an empty
+     * list: closed), else none on a day off of the network calendar in its country, else its week's
+     * hours for that weekday. `closedBecause` names an exception's reason or the holiday.
+     */
+    async hoursOn(
+      officeId: string,
+      date: string,
+    ): Promise<{ spans: { from: string; to: string }[]; closedBecause: string | null }> {
+      const office = toOfficeDto(await mustExist(officeId))
+      const own = (await exceptionsOf(officeId)).find((e) => e.date === date)
+      if (own) return { spans: own.hours, closedBecause: own.hours.length ? null : own.reason }
+      const [dayOff] = await calendar.daysOffBetween(office.address.country, date, date)
+      if (dayOff) return { spans: [], closedBecause: dayOff.name }
+      return { spans: office.openingHours[weekdayOf(date)] ?? [], closedBecause: null }
+    },
+
+    /**
+     * The dates from `from` to `to` on which an office is closed though its week has hours then: its
+     * own closures and the network calendar's days off (unless it set hours for that date).
+     */
+    async closuresBetween(officeId: string, from: string, to: string): Promise<Closure[]> {
+      const office = toOfficeDto(await mustExist(officeId))
+      const own = (await exceptionsOf(officeId)).filter((e) => e.date >= from && e.date <= to)
+      const ownDates = new Set(own.map((e) => e.date))
+      const weekOpen = (date: string) => (office.openingHours[weekdayOf(date)] ?? []).length > 0
+      const closures = [
+        ...own.filter((e) => e.hours.length === 0).map((e) => ({ date: e.date, reason: e.reason })),
+        ...(await calendar.daysOffBetween(office.address.country, from, to))
+          .filter((d) => !ownDates.has(d.date))
+          .map((d) => ({ date: d.date, reason: d.name })),
+      ]
+      return closures.filter((c) => weekOpen(c.date)).sort((a, b) => (a.date < b.date ? -1 : 1))
     },
 
     /** Sets the hours of one date (a holiday, a closure, longer hours); an empty list closes the office. */
@@ -318,6 +379,11 @@ export function createOfficesService(database: Db, clock: Clock, bus: EventBus, 
       return created
     },
   }
+}
+
+/** The weekday of a calendar date, as opening hours name it. */
+function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7]!
 }
 
 function toUnitDto(r: UnitRow): UnitDto {

@@ -17,6 +17,7 @@ export const en = {
   'home.offices.empty': 'No service centre has been set up yet.',
   'home.offices.hours': 'Opening hours',
   'home.offices.closed': 'closed',
+  'home.offices.closures': 'Closed in the next two weeks',
   'home.offices.address': 'Address',
   'home.offices.contact': 'Contact',
   'home.offices.phone': 'Phone',

@@ -19,6 +19,7 @@ export const pl: Catalogue<MessageKey> = {
   'home.offices.empty': 'Nie utworzono jeszcze żadnego punktu obsługi.',
   'home.offices.hours': 'Godziny otwarcia',
   'home.offices.closed': 'nieczynne',
+  'home.offices.closures': 'Nieczynne w najbliższych dwóch tygodniach',
   'home.offices.address': 'Adres',
   'home.offices.contact': 'Kontakt',
   'home.offices.phone': 'Telefon',

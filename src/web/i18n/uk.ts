@@ -19,6 +19,7 @@ export const uk: Catalogue<MessageKey> = {
   'home.offices.empty': 'Ще не створено жодного центру.',
   'home.offices.hours': 'Графік роботи',
   'home.offices.closed': 'вихідний',
+  'home.offices.closures': 'Не працює найближчі два тижні',
   'home.offices.address': 'Адреса',
   'home.offices.contact': 'Контакти',
   'home.offices.phone': 'Телефон',
