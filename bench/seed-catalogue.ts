@@ -19,6 +19,36 @@ const WORDS = [
   ['будівництво', 'budowa', 'construction'],
 ]
 
+/**
+ * A real catalogue's words are mostly rare: each card has its own subject (a pseudo-word from these
+ * syllables, 8,000 of them, deterministic), and one card in ten is also about one of the common
+ * subjects above, so that `pasport` finds about one card in a hundred, like a resident's query would.
+ */
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'tu',
+  've',
+  'no',
+  'si',
+  'pe',
+  'da',
+  'zo',
+  'ly',
+  'che',
+  'bor',
+  'vit',
+  'dan',
+  'hor',
+  'lis',
+  'mar',
+  'ten',
+]
+const rareWord = (n: number) =>
+  SYLLABLES[n % 20]! + SYLLABLES[Math.floor(n / 20) % 20]! + SYLLABLES[Math.floor(n / 400) % 20]!
+
 const count = Number(process.argv[2] ?? 5000)
 const config = loadConfig()
 const database = openConfiguredDatabase(config)
@@ -29,13 +59,17 @@ const started = performance.now()
 for (let i = 0; i < count; i++) {
   const a = WORDS[i % WORDS.length]!
   const b = WORDS[(i * 7 + 3) % WORDS.length]!
+  const common = i % 10 === 0
+  const own = rareWord(i)
+  const about = rareWord(i + 4000)
+  const name = (k: 0 | 1 | 2) => (common ? `${own} ${a[k]} ${i}` : `${own} ${about} ${i}`)
   const card = await app.services.catalogue.createService(SYSTEM_ACTOR, {
     code: `BENCH-${i}`,
-    name: { uk: `${a[0]} ${b[0]} ${i}`, pl: `${a[1]} ${b[1]} ${i}`, en: `${a[2]} ${b[2]} ${i}` },
+    name: { uk: name(0), pl: name(1), en: name(2) },
     description: {
-      uk: `Опис послуги ${i}: ${b[0]}.`,
-      pl: `Opis usługi ${i}: ${b[1]}.`,
-      en: `Service ${i} about ${b[2]}.`,
+      uk: `Опис послуги ${i}: ${common ? b[0] : about}.`,
+      pl: `Opis usługi ${i}: ${common ? b[1] : about}.`,
+      en: `Service ${i} about ${common ? b[2] : about}.`,
     },
     processingTime: `P${(i % 30) + 1}D`,
     fees: [

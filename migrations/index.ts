@@ -12,6 +12,7 @@ import * as m010 from './2026-11-30-010-rate-windows.js'
 import * as m011 from './2026-11-30-011-counters.js'
 import * as m012 from './2026-11-30-012-jobs.js'
 import * as m013 from './2026-11-30-013-calendar.js'
+import * as m014 from './2026-11-30-014-search.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-011-counters': m011,
   '2026-11-30-012-jobs': m012,
   '2026-11-30-013-calendar': m013,
+  '2026-11-30-014-search': m014,
 }

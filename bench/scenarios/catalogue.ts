@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { measure, measureBare, printTable, ROOT, type Row, serveRatusz } from '../support.js'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000)
+// Common subjects (each on about 1 card in 100) and rare ones (a card or two), as residents type them.
 const QUERIES = [
   'pasport',
   'dowod',
@@ -13,6 +14,9 @@ const QUERIES = [
   'subsidy tax',
   'будівництво 42',
   'zaswiadczenie',
+  'kaloma',
+  'tenvitche',
+  'borlis',
 ]
 
 /** Single-client latency of one request, repeated: the percentiles a resident would feel. */

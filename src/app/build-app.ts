@@ -30,6 +30,7 @@ import type { AppInstance } from '../platform/http/app-instance.js'
 import { findHostileInput } from '../platform/http/input-guard.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { JobRunner, JobStore } from '../platform/jobs/index.js'
+import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
@@ -87,7 +88,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     jobs: new JobStore(database.db, clock),
     /** Stored files (signed documents, attachments) for the back-office modules. */
     blobs: fileBlobStore(config.blobDir),
-    catalogue: createCatalogueService(database.db, clock, bus, audit.trail),
+    catalogue: createCatalogueService(database.db, clock, bus, audit.trail, new SearchIndex(database.db)),
     offices,
     queue,
     signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),

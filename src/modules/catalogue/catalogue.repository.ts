@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { FoundIds } from '../../platform/search/search-index.js'
 import type { ServiceStatus } from './catalogue.schemas.js'
 import type { CatalogueTables, ServiceRow, ServiceVersionRow } from './catalogue.tables.js'
 
@@ -75,7 +76,10 @@ export async function replaceFilters(
 export interface ListFilter {
   publishedOnly: boolean
   status?: ServiceStatus | undefined
+  /** The folded words searched for; they rank name matches first. */
   terms: string[]
+  /** The ids the search index found for `terms` (platform `SearchIndex.matching`). */
+  found?: FoundIds | undefined
   officeId?: string | undefined
   category?: string | undefined
   /** Keyset: rank and code of the last item of the previous page. */
@@ -91,17 +95,8 @@ export function listServices(db: Db, f: ListFilter) {
   let q = db.selectFrom('services').selectAll()
   if (f.publishedOnly) q = q.where('status', '=', 'published')
   else if (f.status) q = q.where('status', '=', f.status)
-  for (const term of f.terms) {
-    const like = `%${term.replace(/[%_\\]/g, '')}%`
-    q = q.where((eb) =>
-      eb.or([
-        eb('searchName', 'like', like),
-        eb('searchText', 'like', like),
-        // Drafts have no search text yet; staff still find them by code.
-        eb('code', 'like', like.toUpperCase()),
-      ]),
-    )
-  }
+  // Found through the search index (published cards by their text, others by code).
+  if (f.found) q = q.where('id', 'in', f.found)
   if (f.officeId)
     q = q.where(
       'id',

@@ -8,14 +8,15 @@ import { assertValid } from '../../platform/http/validate.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
-import { type Actor, assertAllowed, auditRecordBy, isAllowed } from '../identity/index.js'
+import { foldForSearch, queryTerms } from '../../platform/search/fold.js'
+import type { SearchIndex } from '../../platform/search/search-index.js'
+import { type Actor, ANY_OFFICE, assertAllowed, auditRecordBy, isAllowed } from '../identity/index.js'
 import { diffCards } from './card-diff.js'
 import { cataloguePolicy } from './catalogue.policy.js'
 import * as repo from './catalogue.repository.js'
 import { ServiceCard, type ServiceDto, type ServiceListQuery } from './catalogue.schemas.js'
 import type { CatalogueTables, ServiceRow } from './catalogue.tables.js'
 import { cardsFromCpsvAp } from './cpsv-ap-import.js'
-import { foldForSearch, queryTerms } from './search-text.js'
 
 const serviceCodeTaken = (code: string) =>
   conflict('SERVICE_CODE_TAKEN', 'This card code is taken', `A card ${code} exists.`)
@@ -24,8 +25,11 @@ export const CATALOGUE_EVENTS = { published: 'service.published', withdrawn: 'se
 
 export type CatalogueService = ReturnType<typeof createCatalogueService>
 
-/** The folded text a card is found by: its name, and everything else a resident might type. */
-export function searchColumns(card: ServiceCard): { searchName: string; searchText: string } {
+/**
+ * The folded text a published card is found by: its name (kept on the card too, to rank name matches
+ * first), then everything else a resident might type.
+ */
+export function searchTextOf(card: ServiceCard): { searchName: string; document: string } {
   const all = (t?: { uk: string; pl: string; en: string }) => (t ? [t.uk, t.pl, t.en] : [])
   const name = all(card.name).join(' ')
   const rest = [
@@ -35,8 +39,12 @@ export function searchColumns(card: ServiceCard): { searchName: string; searchTe
     ...(card.keywords ?? []),
     card.code,
   ].join(' ')
-  return { searchName: ` ${foldForSearch(name)} `, searchText: ` ${foldForSearch(rest)} ` }
+  const searchName = ` ${foldForSearch(name)} `
+  return { searchName, document: `${searchName} ${foldForSearch(rest)} ` }
 }
+
+/** A card that is not published is found by its code alone (staff look for drafts so). */
+const codeDocument = (code: string) => ` ${foldForSearch(code)} `
 
 /** Top-level fields whose value differs between two versions of a card. */
 export function changedFields(before: ServiceCard | null, after: ServiceCard): string[] {
@@ -44,7 +52,13 @@ export function changedFields(before: ServiceCard | null, after: ServiceCard): s
   return [...new Set(diffCards(before, after).map((c) => c.path.split(/[.[]/)[0]!))].sort()
 }
 
-export function createCatalogueService(database: Db, clock: Clock, bus: EventBus, audit: AuditTrail) {
+export function createCatalogueService(
+  database: Db,
+  clock: Clock,
+  bus: EventBus,
+  audit: AuditTrail,
+  search: SearchIndex,
+) {
   const db = withTables<CatalogueTables>(database)
 
   async function mustFind(id: string): Promise<ServiceRow> {
@@ -80,7 +94,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
 
   return {
     async createService(actor: Actor, card: ServiceCard): Promise<ServiceDto> {
-      assertAllowed(actor, cataloguePolicy.write)
+      assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
       const now = clock.now().toISOString()
       const id = newId()
       await db
@@ -95,10 +109,10 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
             publishedVersion: null,
             publishedAt: null,
             searchName: null,
-            searchText: null,
             createdAt: now,
             updatedAt: now,
           })
+          await search.put(trx, 'service', id, codeDocument(card.code))
           await repo.insertVersion(trx, {
             serviceId: id,
             version: 1,
@@ -119,7 +133,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
      * version. A card equal to the latest version is not saved again.
      */
     async updateService(actor: Actor, id: string, card: ServiceCard, ifMatch?: number): Promise<ServiceDto> {
-      assertAllowed(actor, cataloguePolicy.write)
+      assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
       const now = clock.now().toISOString()
       let version = 0
       await db.transaction().execute(async (trx) => {
@@ -165,7 +179,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
     },
 
     async publish(actor: Actor, id: string): Promise<ServiceDto> {
-      assertAllowed(actor, cataloguePolicy.write)
+      assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
       const now = clock.now().toISOString()
       let card: ServiceCard | null = null
       let version = 0
@@ -178,13 +192,15 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
         version = row.latestVersion
         const v = await repo.findVersion(trx, id, version)
         card = fromJsonColumn<ServiceCard>(v!.card)
+        const { searchName, document } = searchTextOf(card)
         await repo.updateService(trx, id, {
           status: 'published',
           publishedVersion: version,
           publishedAt: now,
           updatedAt: now,
-          ...searchColumns(card),
+          searchName,
         })
+        await search.put(trx, 'service', id, document)
         await repo.replaceFilters(
           trx,
           id,
@@ -199,19 +215,15 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
     },
 
     async withdraw(actor: Actor, id: string): Promise<ServiceDto> {
-      assertAllowed(actor, cataloguePolicy.write)
+      assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
       const now = clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         const row = await repo.findService(trx, id)
         if (!row) throw notFound('Service')
         if (row.status !== 'published')
           throw conflict('NOT_PUBLISHED', 'Only a published card can be withdrawn')
-        await repo.updateService(trx, id, {
-          status: 'withdrawn',
-          searchName: null,
-          searchText: null,
-          updatedAt: now,
-        })
+        await repo.updateService(trx, id, { status: 'withdrawn', searchName: null, updatedAt: now })
+        await search.put(trx, 'service', id, codeDocument(row.code))
         await repo.replaceFilters(trx, id, [], [])
         await record(trx, actor, 'service.withdraw', id, { version: row.publishedVersion })
       })
@@ -230,7 +242,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
      */
     async getService(actor: Actor | null, id: string, version?: number): Promise<ServiceDto> {
       const row = await mustFind(id)
-      const staff = actor !== null && isAllowed(actor, cataloguePolicy.readDrafts)
+      const staff = actor !== null && isAllowed(actor, cataloguePolicy.readDrafts, ANY_OFFICE)
       if (!staff) {
         if (version !== undefined || row.status !== 'published' || row.publishedVersion === null)
           throw notFound('Service')
@@ -245,7 +257,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
      * taken gets a numbered suffix.
      */
     async importCpsvAp(actor: Actor, doc: unknown): Promise<{ imported: number; ids: string[] }> {
-      assertAllowed(actor, cataloguePolicy.write)
+      assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
       const cards = (await cardsFromCpsvAp(doc)).map((card, i) => {
         try {
           return assertValid(ServiceCard, card)
@@ -290,14 +302,16 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
             'Authentication required',
             'Drafts are for staff; send a bearer token.',
           )
-        assertAllowed(actor, cataloguePolicy.readDrafts)
+        assertAllowed(actor, cataloguePolicy.readDrafts, ANY_OFFICE)
       }
       const limit = query.limit ?? 20
       const cursor = decodeCursor(query.cursor, 2)
+      const terms = queryTerms(query.q ?? '')
       const rows = await repo.listServices(db, {
         publishedOnly: !drafts,
         status: drafts ? query.status : undefined,
-        terms: queryTerms(query.q ?? ''),
+        terms,
+        found: terms.length ? search.matching(db, 'service', terms) : undefined,
         officeId: query.office,
         category: query.category,
         after: cursor ? { rank: Number(cursor[0]), code: String(cursor[1]) } : undefined,
@@ -322,7 +336,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
     },
 
     async history(actor: Actor, id: string) {
-      assertAllowed(actor, cataloguePolicy.readDrafts)
+      assertAllowed(actor, cataloguePolicy.readDrafts, ANY_OFFICE)
       await mustFind(id)
       const versions = await repo.listVersions(db, id)
       return versions.map((v) => ({
@@ -335,7 +349,7 @@ export function createCatalogueService(database: Db, clock: Clock, bus: EventBus
 
     /** What changed from version `from` to version `to` (either order), line by line. */
     async diff(actor: Actor, id: string, from: number, to: number) {
-      assertAllowed(actor, cataloguePolicy.readDrafts)
+      assertAllowed(actor, cataloguePolicy.readDrafts, ANY_OFFICE)
       const row = await mustFind(id)
       const [before, after] = await Promise.all([cardOf(row, from), cardOf(row, to)])
       return { from, to, changes: diffCards(before, after) }

@@ -9,7 +9,6 @@ export interface ServicesTable {
   publishedVersion: number | null
   publishedAt: string | null
   searchName: string | null
-  searchText: string | null
   createdAt: string
   updatedAt: string
 }

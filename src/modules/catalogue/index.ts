@@ -1,3 +1,4 @@
+export { foldForSearch, queryTerms } from '../../platform/search/fold.js'
 export { cataloguePolicy } from './catalogue.policy.js'
 export { catalogueRoutes } from './catalogue.routes.js'
 export { DiffQuery, ServiceCard, type ServiceDto } from './catalogue.schemas.js'
@@ -8,4 +9,3 @@ export {
   createCatalogueService,
 } from './catalogue.service.js'
 export { toCpsvAp } from './cpsv-ap.js'
-export { foldForSearch, queryTerms } from './search-text.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldForSearch, queryTerms } from './search-text.js'
+import { foldForSearch, queryTerms } from './fold.js'
 
 describe('search folding', () => {
   it('ignores case and Polish and Ukrainian diacritics', () => {
