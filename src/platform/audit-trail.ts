@@ -26,4 +26,19 @@ export interface AuditRecord {
  */
 export interface AuditTrail {
   record(trx: Db, entry: AuditRecord): Promise<void>
+  /**
+   * What was done to one record, oldest first: its action log, read from the same append-only,
+   * hash-chained entries (a ticket's issue, calls, transfers; a case's steps next). The module that
+   * owns the record decides who may read it.
+   */
+  history(subjectType: string, subjectId: string): Promise<RecordAction[]>
+}
+
+/** One step in a record's history. */
+export interface RecordAction {
+  seq: number
+  at: string
+  action: string
+  actor: AuditActor
+  summary: Record<string, unknown>
 }

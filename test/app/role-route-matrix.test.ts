@@ -30,6 +30,8 @@ interface Ctx {
   desks: Record<string, string>
   /** Per role: a job that failed, to try again. */
   failedJobs: Record<string, string>
+  /** A ticket issued in Lviv. */
+  lvivTicket: string
 }
 
 /** Two letters, unique for each case number: a queue prefix. */
@@ -283,6 +285,12 @@ const CASES: Case[] = [
     allowed: ['admin', 'manager', 'consultant', 'kiosk'],
     request: (c) => ({ url: `/api/v1/offices/${c.lviv}/tickets`, payload: { queueId: c.lvivQueue } }),
   },
+  {
+    method: 'GET',
+    route: '/api/v1/tickets/{id}/history',
+    allowed: lvivReaders,
+    request: (c) => ({ url: `/api/v1/tickets/${c.lvivTicket}/history` }),
+  },
   // The calendar is the network's: network-wide admins and the coordinator decide its days.
   {
     method: 'PUT',
@@ -425,6 +433,24 @@ describeEachDatabase('role × route matrix', (dialect) => {
       drafts,
       published,
       failedJobs,
+      // In a queue of its own, which no desk serves (the desks' calls must find only theirs).
+      lvivTicket: (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/offices/${lviv}/tickets`,
+          headers: bearers.kiosk,
+          payload: {
+            queueId: (
+              await app.inject({
+                method: 'POST',
+                url: `/api/v1/offices/${lviv}/queues`,
+                headers: bearers.admin,
+                payload: { prefix: 'Y', name: { uk: 'Архів', pl: 'Archiwum', en: 'Archive' } },
+              })
+            ).json<{ id: string }>().id,
+          },
+        })
+      ).json<{ id: string }>().id,
     }
     let i = 0
     const outcomes: string[] = []

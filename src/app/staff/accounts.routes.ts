@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import {
+  ANY_OFFICE,
   actorOf,
   CreateUserBody as CreateUserForm,
   identityPolicy,
@@ -35,9 +36,9 @@ export function accountsRoutes(config: Config, services: StaffServices) {
     const usersPage = async (req: FastifyRequest, reply: FastifyReply, extra: FormState) => {
       const s = staffContext(req, reply)
       const [list, officeList] = await Promise.all([users.listUsers(s.actor), offices.listOffices(s.actor)])
-      const grantable = isAllowed(s.actor, ['admin'])
+      const grantable = isAllowed(s.actor, ['admin'], ANY_OFFICE)
         ? ROLES
-        : isAllowed(s.actor, identityPolicy.manageUsers)
+        : isAllowed(s.actor, identityPolicy.manageUsers, ANY_OFFICE)
           ? MANAGER_ROLES
           : []
       return UsersPage({

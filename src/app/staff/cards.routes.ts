@@ -7,7 +7,7 @@ import {
   ServiceCard,
   type ServiceDto,
 } from '../../modules/catalogue/index.js'
-import { actorOf, isAllowed } from '../../modules/identity/index.js'
+import { ANY_OFFICE, actorOf, isAllowed } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -55,7 +55,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
       errors: extra.errors ?? [],
       done: extra.done ?? null,
       history,
-      canWrite: isAllowed(s.actor, cataloguePolicy.write),
+      canWrite: isAllowed(s.actor, cataloguePolicy.write, ANY_OFFICE),
     })
   }
 
@@ -84,7 +84,7 @@ export function cardsRoutes(config: Config, catalogue: CatalogueService, offices
             cards: list.items,
             filters: chosen,
             offices: await offices.listPublicOffices(),
-            canWrite: isAllowed(s.actor, cataloguePolicy.write),
+            canWrite: isAllowed(s.actor, cataloguePolicy.write, ANY_OFFICE),
             nextHref: list.nextCursor ? `/staff/services?${next}` : null,
           }),
         )

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { actorOf, identityPolicy, isAllowed } from '../../modules/identity/index.js'
+import { ANY_OFFICE, actorOf, identityPolicy, isAllowed } from '../../modules/identity/index.js'
 import {
   CreateOfficeBody as CreateOfficeForm,
   DeskBody as DeskForm,
@@ -41,7 +41,9 @@ export function networkRoutes(config: Config, services: StaffServices) {
     const networkPage = async (req: FastifyRequest, reply: FastifyReply, extra: FormState) => {
       const s = staffContext(req, reply)
       const list = await offices.listOffices(s.actor)
-      const accounts = isAllowed(s.actor, identityPolicy.readUsers) ? await users.listUsers(s.actor) : []
+      const accounts = isAllowed(s.actor, identityPolicy.readUsers, ANY_OFFICE)
+        ? await users.listUsers(s.actor)
+        : []
       const rows = await Promise.all(
         list.map(async (office) => ({
           office,
@@ -53,7 +55,7 @@ export function networkRoutes(config: Config, services: StaffServices) {
       return NetworkPage({
         s,
         rows,
-        canCreate: isAllowed(s.actor, officesPolicy.create),
+        canCreate: isAllowed(s.actor, officesPolicy.create, ANY_OFFICE),
         ...extra,
         values: extra.values as Record<string, string>,
       })

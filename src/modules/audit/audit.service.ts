@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { countInWindow, worthRecording } from '../../platform/rate-window.js'
-import { type Actor, assertAllowed, officesVisibleTo } from '../identity/index.js'
+import { type Actor, ANY_OFFICE, assertAllowed, officesVisibleTo } from '../identity/index.js'
 import { type ChainCheck, canonicalJson, checkChain, entryHash } from './audit.chain.js'
 import { auditPolicy } from './audit.policy.js'
 import * as repo from './audit.repository.js'
@@ -13,6 +13,8 @@ import type { AuditRow, AuditTables } from './audit.tables.js'
 export type AuditService = ReturnType<typeof createAuditService>
 
 const REPEAT_WINDOW_MS = 15 * 60_000
+/** The most steps a record's history shows (a ticket has a dozen at most). */
+const HISTORY_LIMIT = 500
 
 /** The audit log: the AuditTrail port for modules, and reading and verifying for people. */
 export function createAuditService(database: Db, clock: Clock) {
@@ -38,6 +40,19 @@ export function createAuditService(database: Db, clock: Clock) {
       }
       await repo.appendEntry(tx, { ...row, hash: entryHash(row) })
     },
+
+    async history(subjectType, subjectId) {
+      const rows = await repo.listEntries(db, {
+        officeIds: null,
+        subjectType,
+        subjectId,
+        limit: HISTORY_LIMIT,
+      })
+      return rows.reverse().map((row) => {
+        const { seq, at, action, actor, summary } = toDto(row)
+        return { seq, at, action, actor, summary }
+      })
+    },
   }
 
   return {
@@ -59,7 +74,7 @@ export function createAuditService(database: Db, clock: Clock) {
     },
 
     async list(actor: Actor, query: AuditQuery) {
-      assertAllowed(actor, auditPolicy.read, query.officeId)
+      assertAllowed(actor, auditPolicy.read, query.officeId ?? ANY_OFFICE)
       const limit = query.limit ?? 50
       const cursor = decodeCursor(query.cursor, 1)
       const rows = await repo.listEntries(db, {
@@ -80,7 +95,7 @@ export function createAuditService(database: Db, clock: Clock) {
 
     /** Verifies the whole chain. Anyone allowed may run it: its answer reveals no entry. */
     async verify(actor: Actor): Promise<ChainCheck> {
-      assertAllowed(actor, auditPolicy.verify)
+      assertAllowed(actor, auditPolicy.verify, ANY_OFFICE)
       return this.verifyOffline()
     },
 
@@ -91,7 +106,7 @@ export function createAuditService(database: Db, clock: Clock) {
     },
 
     async headFor(actor: Actor): Promise<{ seq: number; hash: string; at: string }> {
-      assertAllowed(actor, auditPolicy.verify)
+      assertAllowed(actor, auditPolicy.verify, ANY_OFFICE)
       return this.head()
     },
 

@@ -10,6 +10,7 @@ export { identityRoutes } from './identity.routes.js'
 export { CreateUserBody, type UserDto } from './identity.schemas.js'
 export {
   type Actor,
+  ANY_OFFICE,
   assertAllowed,
   auditActorOf,
   auditRecordBy,

@@ -68,11 +68,18 @@ export function auditRecordBy(
 /** A module's rights as data: each action lists the roles that may take it. Anything unlisted is denied. */
 export type Policy = Record<string, readonly Role[]>
 
-/** True when a grant of one of `roles` covers `officeId` (or any office, when none is named). */
-export function isAllowed(actor: Actor, roles: readonly Role[], officeId?: string | null): boolean {
+/**
+ * Where an action applies, always said: an office's id, or `ANY_OFFICE` where a grant of the role in
+ * any office will do (network resources such as service cards, and lists that are then cut down to
+ * the offices the actor sees). There is no default, so no route grants "any office" by omission.
+ */
+export const ANY_OFFICE: unique symbol = Symbol('any office')
+export type Scope = string | typeof ANY_OFFICE
+
+/** True when a grant of one of `roles` covers `scope` (a network-wide grant covers every office). */
+export function isAllowed(actor: Actor, roles: readonly Role[], scope: Scope): boolean {
   return actor.grants.some(
-    (g) =>
-      roles.includes(g.role) && (g.officeId === null || officeId === undefined || g.officeId === officeId),
+    (g) => roles.includes(g.role) && (g.officeId === null || scope === ANY_OFFICE || g.officeId === scope),
   )
 }
 
@@ -81,8 +88,8 @@ export function isAllowedNetworkWide(actor: Actor, roles: readonly Role[]): bool
   return actor.grants.some((g) => roles.includes(g.role) && g.officeId === null)
 }
 
-export function assertAllowed(actor: Actor, roles: readonly Role[], officeId?: string | null): void {
-  if (!isAllowed(actor, roles, officeId)) throw forbidden()
+export function assertAllowed(actor: Actor, roles: readonly Role[], scope: Scope): void {
+  if (!isAllowed(actor, roles, scope)) throw forbidden()
 }
 
 /**

@@ -10,6 +10,7 @@ import type { IdentityTables, UserRow } from './identity.tables.js'
 import { hashPassword } from './passwords.js'
 import {
   type Actor,
+  ANY_OFFICE,
   assertAllowed,
   auditRecordBy,
   isAllowedNetworkWide,
@@ -71,7 +72,7 @@ export function createUsersService(
 
   return {
     async createUser(actor: Actor, input: CreateUserBody): Promise<UserDto> {
-      assertAllowed(actor, identityPolicy.manageUsers)
+      assertAllowed(actor, identityPolicy.manageUsers, ANY_OFFICE)
       await assertMayManage(actor, input.roles)
       await validateGrants(input.roles)
       const now = clock.now().toISOString()
@@ -120,7 +121,7 @@ export function createUsersService(
     },
 
     async listUsers(actor: Actor): Promise<UserDto[]> {
-      assertAllowed(actor, identityPolicy.readUsers)
+      assertAllowed(actor, identityPolicy.readUsers, ANY_OFFICE)
       const rows = await repo.listUsers(db, officesVisibleTo(actor, identityPolicy.readUsers))
       const grants = await repo.listGrantsOfUsers(
         db,
@@ -143,7 +144,7 @@ export function createUsersService(
     },
 
     async getUser(actor: Actor, id: string): Promise<UserDto> {
-      assertAllowed(actor, identityPolicy.readUsers)
+      assertAllowed(actor, identityPolicy.readUsers, ANY_OFFICE)
       const { row, roles } = await load(id)
       const visible = officesVisibleTo(actor, identityPolicy.readUsers)
       if (visible && !roles.some((g) => g.officeId && visible.includes(g.officeId)) && actor.id !== id)
@@ -153,7 +154,7 @@ export function createUsersService(
 
     /** Changes name, e-mail, password or roles; `ifMatch` (the version) refuses a lost update. */
     async updateUser(actor: Actor, id: string, patch: UpdateUserBody, ifMatch?: number): Promise<UserDto> {
-      assertAllowed(actor, identityPolicy.manageUsers)
+      assertAllowed(actor, identityPolicy.manageUsers, ANY_OFFICE)
       const { roles } = await load(id)
       await assertMayManage(actor, roles)
       if (patch.roles) {
@@ -204,7 +205,7 @@ export function createUsersService(
 
     /** Disables or re-enables an account; disabling revokes every token at once. */
     async setStatus(actor: Actor, id: string, status: 'active' | 'disabled'): Promise<UserDto> {
-      assertAllowed(actor, identityPolicy.manageUsers)
+      assertAllowed(actor, identityPolicy.manageUsers, ANY_OFFICE)
       const { row, roles } = await load(id)
       await assertMayManage(actor, roles)
       if (actor.id === id && status === 'disabled')

@@ -8,7 +8,7 @@ import type { MultilingualText } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
 import { isValidTimezone } from '../../platform/timezone.js'
-import { type Actor, assertAllowed, auditRecordBy, officesVisibleTo } from '../identity/index.js'
+import { type Actor, ANY_OFFICE, assertAllowed, auditRecordBy, officesVisibleTo } from '../identity/index.js'
 import { officesPolicy } from './offices.policy.js'
 import * as repo from './offices.repository.js'
 import {
@@ -114,7 +114,7 @@ export function createOfficesService(
 
   return {
     async listOffices(actor: Actor): Promise<OfficeDto[]> {
-      assertAllowed(actor, officesPolicy.read)
+      assertAllowed(actor, officesPolicy.read, ANY_OFFICE)
       const rows = await repo.listOfficeRows(db, {
         ids: officesVisibleTo(actor, officesPolicy.read) ?? undefined,
       })
@@ -143,7 +143,7 @@ export function createOfficesService(
     },
 
     async createOffice(actor: Actor, input: CreateOfficeBody): Promise<OfficeDto> {
-      assertAllowed(actor, officesPolicy.create)
+      assertAllowed(actor, officesPolicy.create, ANY_OFFICE)
       checkTimezone(input.timezone)
       const now = clock.now().toISOString()
       const id = newId()

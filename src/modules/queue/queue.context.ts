@@ -145,6 +145,9 @@ export function queueContext(
         : { officeId, ...DEFAULT_POLICY, priorities: [...DEFAULT_POLICY.priorities] }
     },
 
+    /** A ticket's action log (from the audit trail). */
+    history: (ticketId: string) => audit.history('ticket', ticketId),
+
     record(
       trx: Db,
       actor: Actor,

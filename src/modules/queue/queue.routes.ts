@@ -15,6 +15,7 @@ import {
   QueueDto,
   QueueStatsDto,
   QueueStatsQuery,
+  TicketActionDto,
   TicketBody,
   TicketDto,
   TransferBody,
@@ -195,6 +196,20 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
         },
       },
       async (req) => queue.getTicket(req.actor ?? null, req.params.id),
+    )
+
+    app.get(
+      '/api/v1/tickets/:id/history',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'What was done with a ticket, oldest first: its action log (staff of its office)',
+          params: IdParams,
+          response: { 200: listOf(TicketActionDto), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await queue.ticketHistory(actorOf(req), req.params.id) }),
     )
 
     app.post(

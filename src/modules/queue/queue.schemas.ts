@@ -144,6 +144,18 @@ export const TicketDto = Type.Object({
 })
 export type TicketDto = Static<typeof TicketDto>
 
+export const TicketActionDto = Type.Object({
+  at: Instant,
+  action: Type.String({
+    description: 'issue, call, recall, start, finish, no-show, park, resume, reactivate, transfer',
+  }),
+  by: Type.Union([Type.String(), Type.Null()], { description: 'The login of who did it (null: the system)' }),
+  details: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'What the step recorded: the number, the desk, the reason of a call, the states from and to',
+  }),
+})
+export type TicketActionDto = Static<typeof TicketActionDto>
+
 export const TransferBody = Type.Object(
   {
     queueId: Id,

@@ -12,7 +12,7 @@ import { type Actor, assertAllowed, isAllowed } from '../identity/index.js'
 import type { QueueContext } from './queue.context.js'
 import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
-import type { BoardDto, TicketBody, TicketDto } from './queue.schemas.js'
+import type { BoardDto, TicketActionDto, TicketBody, TicketDto } from './queue.schemas.js'
 import type { QueueTables, TicketRow } from './queue.tables.js'
 
 /** How a number is shown and called: the prefix and at least three digits (A001, A1000). */
@@ -135,6 +135,22 @@ export function ticketIssue(ctx: QueueContext) {
       if (actor && isAllowed(actor, queuePolicy.read, row.officeId)) return dto
       const { topic: _topic, ...open } = dto
       return open
+    },
+
+    /**
+     * What was done with a ticket, oldest first: issued, called (by whom, to which desk, why),
+     * recalled, transferred, served. For staff of its office; residents see only the ticket.
+     */
+    async ticketHistory(actor: Actor, id: string): Promise<TicketActionDto[]> {
+      const row = await repo.findTicket(db, id)
+      if (!row) throw notFound('Ticket')
+      assertAllowed(actor, queuePolicy.read, row.officeId)
+      return (await ctx.history(id)).map((step) => ({
+        at: step.at,
+        action: step.action.replace(/^ticket\./, ''),
+        by: step.actor.login,
+        details: step.summary,
+      }))
     },
 
     /** Today's tickets of an office that are waiting or on hold, oldest first (the desk console's list). */
