@@ -1,8 +1,8 @@
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
-import { type Actor, assertAllowed, isAllowed } from '../identity/index.js'
+import { type Actor, allow, assertAllowed } from '../identity/index.js'
 import type { QueueContext } from './queue.context.js'
 import { chooseNext } from './queue.fairness.js'
-import { queuePolicy } from './queue.policy.js'
+import { queuePolicy, ticketRules } from './queue.policy.js'
 import * as repo from './queue.repository.js'
 import type { TicketDto } from './queue.schemas.js'
 import type { DeskStateRow, TicketRow } from './queue.tables.js'
@@ -271,7 +271,7 @@ export function deskWork(ctx: QueueContext) {
           const desk = await repo.findDeskState(trx, t.deskId)
           if (desk?.currentTicketId === t.id) {
             // A ticket in front of a clerk is theirs to pass on; only a manager may take it away.
-            if (desk.clerkId !== actor.id && !isAllowed(actor, queuePolicy.manage, t.officeId))
+            if (!allow(actor, ticketRules.passOn, { officeId: t.officeId, assigneeId: desk.clerkId }))
               throw new AppError(
                 'TICKET_AT_ANOTHER_DESK',
                 403,

@@ -1,4 +1,4 @@
-import { type Policy, ROLES } from '../identity/index.js'
+import { type Policy, ROLES, rules } from '../identity/index.js'
 
 /**
  * Who may do what in the front office, always within the office of the grant. Managers set up
@@ -14,3 +14,9 @@ export const queuePolicy = {
   /** Every role, within the office of its grant. */
   read: ROLES,
 } as const satisfies Policy
+
+/** Rules that look at the ticket too, not only at the role. */
+export const ticketRules = {
+  /** Transferring a ticket a clerk is serving: that clerk, or a manager of the office. */
+  passOn: rules.any(rules.assignee(), rules.role(...queuePolicy.manage)),
+}
