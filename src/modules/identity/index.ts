@@ -22,7 +22,7 @@ export {
   type Role,
   SYSTEM_ACTOR,
 } from './roles.js'
-export { allow, assertAllow, rules } from './rules.js'
+export { allow, rules } from './rules.js'
 export { createSignInService, type SignInService } from './sign-in.service.js'
 export { totpCode } from './totp.js'
 export { usersRoutes } from './users.routes.js'

@@ -1,4 +1,3 @@
-import { forbidden } from '../../platform/errors.js'
 import { type Actor, isAllowed, isAllowedNetworkWide, type Role } from './roles.js'
 
 /**
@@ -39,9 +38,4 @@ export const rules = {
 
 export function allow(actor: Actor, rule: Rule, record: Governed): boolean {
   return rule(actor, record)
-}
-
-/** Throws 403 unless `rule` allows `actor` this `record`. */
-export function assertAllow(actor: Actor, rule: Rule, record: Governed): void {
-  if (!rule(actor, record)) throw forbidden()
 }
