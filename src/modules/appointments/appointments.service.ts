@@ -97,9 +97,10 @@ export function createAppointmentsService(
       : DEFAULT_APPOINTMENT_POLICY
   }
 
-  async function assertQueue(trx: typeof db, officeId: string, queueId: string, path: string) {
-    const q = await trx.selectFrom('queues').select('officeId').where('id', '=', queueId).executeTakeFirst()
-    if (!q || q.officeId !== officeId) throw invalid([{ path, message: 'is not a queue of this office' }])
+  /** Asked of the queue module before the transaction: queues are never removed. */
+  async function assertQueue(officeId: string, queueId: string, path: string) {
+    if (!(await queue.isQueueOf(officeId, queueId)))
+      throw invalid([{ path, message: 'is not a queue of this office' }])
   }
 
   let identifierKey: Promise<string> | null = null
@@ -216,8 +217,8 @@ export function createAppointmentsService(
             ]
           : []
       })
+      await assertQueue(officeId, body.queueId, 'body.queueId')
       await db.transaction().execute(async (trx) => {
-        await assertQueue(trx, officeId, body.queueId, 'body.queueId')
         for (const row of rows)
           await trx
             .insertInto('slots')
@@ -264,8 +265,8 @@ export function createAppointmentsService(
       const start = new Date(body.start).toISOString()
       const closed = await offices.closedOn(body.officeId, localDateOf(new Date(start), z))
       if (closed) throw conflict('OFFICE_CLOSED', 'The office is closed that day', closed)
+      await assertQueue(body.officeId, body.queueId, 'body.queueId')
       const row = await db.transaction().execute(async (trx) => {
-        await assertQueue(trx, body.officeId, body.queueId, 'body.queueId')
         const policy = await policyOf(trx, body.officeId)
         if (start <= now.toISOString()) throw invalid([{ path: 'body.start', message: 'is in the past' }])
         if (Date.parse(start) > now.getTime() + policy.horizonDays * 24 * 60 * MINUTE)

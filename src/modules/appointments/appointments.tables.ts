@@ -43,7 +43,6 @@ export interface AppointmentTables {
   }
   slots: SlotsTable
   appointments: AppointmentsTable
-  queues: { id: string; officeId: string; prefix: string; name: string }
 }
 
 export type SlotRow = Selectable<SlotsTable>

@@ -103,6 +103,11 @@ export function queueSetup(ctx: QueueContext) {
       return toQueueDto(row)
     },
 
+    /** Whether a queue belongs to an office (queues are never removed, so the answer holds). */
+    async isQueueOf(officeId: string, queueId: string): Promise<boolean> {
+      return (await ctx.queue(db, queueId))?.officeId === officeId
+    },
+
     async listQueues(officeId: string): Promise<QueueDto[]> {
       await ctx.zoneOf(officeId)
       return (await repo.listQueues(db, officeId)).map(toQueueDto)
