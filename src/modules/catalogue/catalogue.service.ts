@@ -7,7 +7,7 @@ import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { assertValid } from '../../platform/http/validate.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
-import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
+import { toJsonColumn } from '../../platform/json-column.js'
 import { foldForSearch, queryTerms } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import { type Actor, ANY_OFFICE, assertAllowed, auditRecordBy, isAllowed } from '../identity/index.js'
@@ -15,7 +15,7 @@ import { diffCards } from './card-diff.js'
 import { cataloguePolicy } from './catalogue.policy.js'
 import * as repo from './catalogue.repository.js'
 import { ServiceCard, type ServiceDto, type ServiceListQuery } from './catalogue.schemas.js'
-import type { CatalogueTables, ServiceRow } from './catalogue.tables.js'
+import { type CatalogueTables, type ServiceRow, stored } from './catalogue.tables.js'
 import { cardsFromCpsvAp } from './cpsv-ap-import.js'
 
 const serviceCodeTaken = (code: string) =>
@@ -70,7 +70,7 @@ export function createCatalogueService(
   async function cardOf(row: ServiceRow, version: number): Promise<ServiceCard> {
     const v = await repo.findVersion(db, row.id, version)
     if (!v) throw notFound('Version')
-    return fromJsonColumn<ServiceCard>(v.card)
+    return stored.card(v.card)
   }
 
   function toDto(row: ServiceRow, card: ServiceCard, version: number): ServiceDto {
@@ -156,7 +156,7 @@ export function createCatalogueService(
             [{ path: 'body.code', message: 'cannot change: links and case files refer to it' }],
           )
         const previous = await repo.findVersion(trx, id, row.latestVersion)
-        const changes = changedFields(previous ? fromJsonColumn<ServiceCard>(previous.card) : null, card)
+        const changes = changedFields(previous ? stored.card(previous.card) : null, card)
         // Saving what is already there makes no new version.
         if (changes.length === 0) {
           version = row.latestVersion
@@ -191,7 +191,7 @@ export function createCatalogueService(
         }
         version = row.latestVersion
         const v = await repo.findVersion(trx, id, version)
-        card = fromJsonColumn<ServiceCard>(v!.card)
+        card = stored.card(v!.card)
         const { searchName, document } = searchTextOf(card)
         await repo.updateService(trx, id, {
           status: 'published',
@@ -282,7 +282,7 @@ export function createCatalogueService(
     /** Every published card at its published version, by code (the catalogue export). */
     async allPublished(): Promise<ServiceDto[]> {
       const rows = await repo.listServices(db, { publishedOnly: true, terms: [], limit: 100_000 })
-      return rows.map((row) => toDto(row, fromJsonColumn<ServiceCard>(row.card), row.publishedVersion!))
+      return rows.map((row) => toDto(row, stored.card(row.card), row.publishedVersion!))
     },
 
     /** The published card by its code, for the public page. */
@@ -320,7 +320,7 @@ export function createCatalogueService(
       const { items, nextCursor } = page(rows, limit, (row) => [Number(row.rank), row.code])
       return {
         items: items.map((row) => {
-          const card = fromJsonColumn<ServiceCard>(row.card)
+          const card = stored.card(row.card)
           return {
             id: row.id,
             code: row.code,
@@ -343,7 +343,7 @@ export function createCatalogueService(
         version: v.version,
         author: v.authorLogin,
         at: v.createdAt,
-        changes: fromJsonColumn<string[]>(v.changes),
+        changes: stored.changes(v.changes),
       }))
     },
 

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely'
-import type { ServiceStatus } from './catalogue.schemas.js'
+import { Type } from 'typebox'
+import { jsonColumn } from '../../platform/json-column.js'
+import { ServiceCard, type ServiceStatus } from './catalogue.schemas.js'
 
 export interface ServicesTable {
   id: string
@@ -34,3 +36,9 @@ export interface CatalogueTables {
 
 export type ServiceRow = Selectable<ServicesTable>
 export type ServiceVersionRow = Selectable<ServiceVersionsTable>
+
+/** The catalogue's JSON columns, read with their schemas. */
+export const stored = {
+  card: jsonColumn('service card', ServiceCard),
+  changes: jsonColumn('card version changes', Type.Array(Type.String())),
+}

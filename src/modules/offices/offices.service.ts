@@ -6,7 +6,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
-import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
+import { toJsonColumn } from '../../platform/json-column.js'
 import { isValidTimezone } from '../../platform/timezone.js'
 import { type Actor, ANY_OFFICE, assertAllowed, auditRecordBy, officesVisibleTo } from '../identity/index.js'
 import { officesPolicy } from './offices.policy.js'
@@ -23,7 +23,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from './offices.schemas.js'
-import type { OfficeRow, OfficesTables, UnitRow } from './offices.tables.js'
+import { type OfficeRow, type OfficesTables, stored, type UnitRow } from './offices.tables.js'
 import { isValidUnitCode } from './unit-code.js'
 
 /** Events the offices module publishes after its changes commit. */
@@ -68,7 +68,7 @@ export function createOfficesService(
     exceptions.getOrLoad(officeId, async () =>
       (await repo.listHoursExceptions(db, officeId)).map((r) => ({
         date: r.date,
-        hours: fromJsonColumn<HoursExceptionDto['hours']>(r.hours),
+        hours: stored.exceptionHours(r.hours),
         reason: r.reason,
       })),
     )
@@ -256,7 +256,7 @@ export function createOfficesService(
       await db.transaction().execute(async (trx) => {
         await repo.updateUnitName(trx, unitId, toJsonColumn(name))
         await record(trx, actor, 'unit.rename', unit.officeId, 'unit', unitId, {
-          name: { from: fromJsonColumn(unit.name), to: name },
+          name: { from: stored.name(unit.name), to: name },
         })
       })
       return toUnitDto({ ...unit, name: toJsonColumn(name) })
@@ -387,19 +387,19 @@ function weekdayOf(date: string): Weekday {
 }
 
 function toUnitDto(r: UnitRow): UnitDto {
-  return { id: r.id, officeId: r.officeId, code: r.code, name: fromJsonColumn(r.name) }
+  return { id: r.id, officeId: r.officeId, code: r.code, name: stored.name(r.name) }
 }
 
 function toOfficeDto(row: OfficeRow): OfficeDto {
   return {
     id: row.id,
     code: row.code,
-    name: fromJsonColumn(row.name),
-    address: fromJsonColumn(row.address),
+    name: stored.name(row.name),
+    address: stored.address(row.address),
     timezone: row.timezone,
     defaultLanguage: row.defaultLanguage as OfficeDto['defaultLanguage'],
-    openingHours: fromJsonColumn(row.openingHours),
-    contact: fromJsonColumn(row.contact),
+    openingHours: stored.openingHours(row.openingHours),
+    contact: stored.contact(row.contact),
     status: row.status,
     version: row.version,
     createdAt: row.createdAt,

@@ -1,7 +1,7 @@
 import { rethrowUnique } from '../../platform/db/index.js'
 import { conflict, type FieldError, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
-import { fromJsonColumn, toJsonColumn } from '../../platform/json-column.js'
+import { toJsonColumn } from '../../platform/json-column.js'
 import { type Actor, assertAllowed } from '../identity/index.js'
 import { deskNameTaken } from '../offices/index.js'
 import { DEFAULT_POLICY, type QueueContext } from './queue.context.js'
@@ -17,14 +17,14 @@ import {
   type QueueBody,
   type QueueDto,
 } from './queue.schemas.js'
-import type { QueueRow } from './queue.tables.js'
+import { type QueueRow, stored } from './queue.tables.js'
 
 const toQueueDto = (row: QueueRow): QueueDto => ({
   id: row.id,
   officeId: row.officeId,
   prefix: row.prefix,
-  name: fromJsonColumn(row.name),
-  serviceIds: fromJsonColumn(row.serviceIds),
+  name: stored.queueName(row.name),
+  serviceIds: stored.serviceIds(row.serviceIds),
 })
 
 /** Queues, the fairness policy and desks of an office: what a manager sets up. */

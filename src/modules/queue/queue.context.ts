@@ -4,12 +4,11 @@ import type { Clock } from '../../platform/clock.js'
 import { type Db, type DialectName, withTables } from '../../platform/db/index.js'
 import { notFound } from '../../platform/errors.js'
 import type { EventBus } from '../../platform/events.js'
-import { fromJsonColumn } from '../../platform/json-column.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, auditRecordBy } from '../identity/index.js'
 import * as repo from './queue.repository.js'
 import { BASE_PRIORITIES, type PolicyDto, type TicketDto } from './queue.schemas.js'
-import type { QueueTables, TicketRow } from './queue.tables.js'
+import { type QueueTables, stored, type TicketRow } from './queue.tables.js'
 
 /** What the queue module needs of the offices module. */
 export interface OfficeDirectory {
@@ -139,7 +138,7 @@ export function queueContext(
             officeId,
             maxPriorityInRow: row.maxPriorityInRow,
             maxWaitMinutes: row.maxWaitMinutes,
-            priorities: fromJsonColumn<string[]>(row.priorities),
+            priorities: stored.priorities(row.priorities),
             reactivateWithinMinutes: row.reactivateWithinMinutes,
           }
         : { officeId, ...DEFAULT_POLICY, priorities: [...DEFAULT_POLICY.priorities] }

@@ -1,4 +1,7 @@
 import type { Selectable } from 'kysely'
+import { Type } from 'typebox'
+import { MultilingualText } from '../../platform/http/schemas.js'
+import { jsonColumn } from '../../platform/json-column.js'
 import type { TicketStatus } from './queue.schemas.js'
 
 export interface QueuesTable {
@@ -78,3 +81,10 @@ export type QueueRow = Selectable<QueuesTable>
 export type PolicyRow = Selectable<QueuePoliciesTable>
 export type DeskStateRow = Selectable<DeskStatesTable>
 export type TicketRow = Selectable<TicketsTable>
+
+/** The queue's JSON columns, read with their schemas. */
+export const stored = {
+  queueName: jsonColumn('queue name', MultilingualText),
+  serviceIds: jsonColumn('queue services', Type.Array(Type.String())),
+  priorities: jsonColumn('queue policy priorities', Type.Array(Type.String())),
+}

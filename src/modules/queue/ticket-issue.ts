@@ -7,13 +7,12 @@ import {
 } from '../../platform/db/index.js'
 import { invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
-import { fromJsonColumn } from '../../platform/json-column.js'
 import { type Actor, assertAllowed, isAllowed } from '../identity/index.js'
 import type { QueueContext } from './queue.context.js'
 import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
 import type { BoardDto, TicketActionDto, TicketBody, TicketDto } from './queue.schemas.js'
-import type { QueueTables, TicketRow } from './queue.tables.js'
+import { type QueueTables, stored, type TicketRow } from './queue.tables.js'
 
 /** How a number is shown and called: the prefix and at least three digits (A001, A1000). */
 export const displayNumber = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`
@@ -63,7 +62,7 @@ export function ticketIssue(ctx: QueueContext) {
               { path: 'body.priority', message: `must be one of: ${policy.priorities.join(', ')}` },
             ])
           if (body.serviceId) {
-            const served = fromJsonColumn<string[]>(queue.serviceIds)
+            const served = stored.serviceIds(queue.serviceIds)
             if (served.length && !served.includes(body.serviceId))
               throw invalid([{ path: 'body.serviceId', message: 'is not served by this queue' }])
           }
@@ -196,7 +195,7 @@ export function ticketIssue(ctx: QueueContext) {
             const n = waiting.get(q.id) ?? 0
             return {
               prefix: q.prefix,
-              name: fromJsonColumn(q.name),
+              name: stored.queueName(q.name),
               waiting: n,
               estimatedWaitMinutes: await ctx.estimateMinutes(db, officeId, q.id, today, n),
             }

@@ -1,0 +1,23 @@
+import { Type } from 'typebox'
+import { describe, expect, it } from 'vitest'
+import { jsonColumn, StoredValueError, toJsonColumn } from './json-column.js'
+
+describe('JSON columns read with their schema', () => {
+  const hours = jsonColumn(
+    'opening hours',
+    Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
+  )
+
+  it('gives back what was stored when it matches', () => {
+    const value = [{ from: '08:00', to: '16:00' }]
+    expect(hours(toJsonColumn(value))).toEqual(value)
+  })
+
+  it('refuses a stored value that does not match, naming the column and the place', () => {
+    expect(() => hours('[{"from":"08:00","to":16}]')).toThrow(StoredValueError)
+    expect(() => hours('[{"from":"08:00","to":16}]')).toThrow(
+      /stored opening hours does not match its schema at \/0\/to/,
+    )
+    expect(() => hours('{"from":"08:00"}')).toThrow(/opening hours/)
+  })
+})
