@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Notifications } from './db/index.js'
-import type { DomainEvent, EventBus } from './events.js'
+import type { DomainEvent, EventBus, EventName } from './events.js'
 
 /**
  * Carries chosen events between server instances that share one PostgreSQL database: an event
@@ -11,7 +11,7 @@ import type { DomainEvent, EventBus } from './events.js'
 export async function relayEvents(
   bus: EventBus,
   notifications: Notifications,
-  types: readonly string[],
+  types: readonly EventName[],
   onError: (error: unknown) => void,
 ): Promise<() => Promise<void>> {
   const instance = randomUUID()
@@ -19,7 +19,7 @@ export async function relayEvents(
   const stopListening = await notifications.listen((payload) => {
     try {
       const message = JSON.parse(payload) as { from: string; event: DomainEvent }
-      if (message.from === instance || !types.includes(message.event.type)) return
+      if (message.from === instance || !(types as readonly string[]).includes(message.event.type)) return
       arrived.add(message.event)
       void bus.publish(message.event)
     } catch (error) {

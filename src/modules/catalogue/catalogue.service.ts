@@ -23,6 +23,13 @@ const serviceCodeTaken = (code: string) =>
 
 export const CATALOGUE_EVENTS = { published: 'service.published', withdrawn: 'service.withdrawn' } as const
 
+declare module '../../platform/events.js' {
+  interface EventMap {
+    'service.published': { serviceId: string }
+    'service.withdrawn': { serviceId: string }
+  }
+}
+
 export type CatalogueService = ReturnType<typeof createCatalogueService>
 
 /**

@@ -40,6 +40,13 @@ export const deskNameTaken = () => conflict('DESK_NAME_TAKEN', 'A desk of this n
 
 export const OFFICE_EVENTS = { created: 'office.created', updated: 'office.updated' } as const
 
+declare module '../../platform/events.js' {
+  interface EventMap {
+    'office.created': { officeId: string }
+    'office.updated': { officeId: string }
+  }
+}
+
 export type OfficesService = ReturnType<typeof createOfficesService>
 
 /** The network calendar as offices read it (the calendar module): days off of a country. */

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { EventBus } from '../../platform/events.js'
-import { type CalledEvent, QUEUE_EVENTS } from './queue.context.js'
+import { QUEUE_EVENTS } from './queue.context.js'
 import type { BoardDto } from './queue.schemas.js'
 
 /** How long a burst of changes is gathered before boards get fresh figures. */
@@ -23,13 +23,8 @@ export class BoardHub {
     private readonly board: (officeId: string) => Promise<BoardDto>,
     private readonly onError: (error: unknown) => void,
   ) {
-    bus.subscribe(QUEUE_EVENTS.called, (event) => {
-      const called = event.payload as CalledEvent
-      this.#send(called.officeId, 'called', called)
-    })
-    bus.subscribe(QUEUE_EVENTS.changed, (event) =>
-      this.#refreshSoon((event.payload as { officeId: string }).officeId),
-    )
+    bus.subscribe(QUEUE_EVENTS.called, (event) => this.#send(event.payload.officeId, 'called', event.payload))
+    bus.subscribe(QUEUE_EVENTS.changed, (event) => this.#refreshSoon(event.payload.officeId))
     this.#heartbeat = setInterval(() => {
       for (const set of this.#streams.values()) for (const res of set) res.write(': still here\n\n')
     }, HEARTBEAT_MS)

@@ -32,6 +32,13 @@ export interface CalledEvent {
   recallCount: number
 }
 
+declare module '../../platform/events.js' {
+  interface EventMap {
+    'queue.ticket-called': CalledEvent
+    'queue.changed': { officeId: string }
+  }
+}
+
 export const DEFAULT_POLICY = {
   maxPriorityInRow: 2,
   maxWaitMinutes: null,
