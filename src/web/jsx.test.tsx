@@ -44,4 +44,37 @@ describe('JSX to HTML', () => {
   it('refuses attribute names that could break out of the tag', () => {
     expect(() => h('p', { 'onclick="x"': 1 })).toThrow(/Invalid attribute name/)
   })
+
+  it('refuses inline handlers and styles at run time, whatever reaches it', () => {
+    expect(() => h('button', { onclick: 'steal()' })).toThrow(/not allowed: onclick/)
+    expect(() => h('p', { style: 'color:red' })).toThrow(/not allowed: style/)
+    expect(() => h('iframe', { srcdoc: '<script>' })).toThrow(/not allowed: srcdoc/)
+  })
+
+  it('types attributes: HTML’s names, aria-* and data-*, and nothing else', () => {
+    const ok = (
+      <label for="x" class="c" aria-describedby="h" data-minutes={5}>
+        Name
+      </label>
+    )
+    expect(ok.toString()).toBe('<label for="x" class="c" aria-describedby="h" data-minutes="5">Name</label>')
+    // Each of these is a compile error (checked by the type-check of npm test), and refused besides.
+    // @ts-expect-error React's name for class is not HTML's
+    const react = () => <p className="c" />
+    const inline = () => (
+      // @ts-expect-error no inline event handlers
+      <button type="button" onclick="x()">
+        Go
+      </button>
+    )
+    const typo = () => (
+      // @ts-expect-error a misspelt attribute
+      <a href="/x" hreff="/x">
+        Go
+      </a>
+    )
+    expect(react().toString()).toBe('<p className="c"></p>')
+    expect(inline).toThrow(/not allowed/)
+    expect(typo().toString()).toBe('<a href="/x" hreff="/x">Go</a>')
+  })
 })

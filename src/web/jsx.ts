@@ -38,6 +38,7 @@ const ESCAPES: Record<string, string> = {
 }
 const NEEDS_ESCAPE = /[&<>"']/
 const NAME = /^[a-zA-Z][a-zA-Z0-9:._-]*$/
+const FORBIDDEN_ATTRIBUTE = /^(on|style$|srcdoc$)/i
 
 export function escapeHtml(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text
@@ -78,6 +79,8 @@ function renderAttributes(props: Record<string, unknown> | null): string {
     const value = props[key]
     if (value === null || value === undefined || value === false) continue
     if (!NAME.test(key)) throw new Error(`Invalid attribute name: ${key}`)
+    // Inline handlers and styles: never written, whatever the caller passes (the CSP forbids them).
+    if (FORBIDDEN_ATTRIBUTE.test(key)) throw new Error(`Attribute not allowed: ${key}`)
     // A `javascript:` or `data:` link never reaches a page, whatever was stored.
     if (URL_ATTRIBUTES.has(key) && !isSafeLink(String(value))) continue
     out += value === true ? ` ${key}` : ` ${key}="${escapeHtml(String(value))}"`
@@ -113,11 +116,107 @@ export function documentOf(root: Html): string {
   return `<!doctype html>${root.value}`
 }
 
+type Value = string | number | boolean | null | undefined
+
+/**
+ * The attributes an element may have: HTML's own names (global, links and forms, media and meta,
+ * tables), `aria-*` and `data-*`. A misspelt or React-style name (`className`, `htmlFor`) does not
+ * compile, nor do inline event handlers or styles, which the Content-Security-Policy would block
+ * anyway (the runtime refuses them too).
+ */
+interface HtmlAttributes {
+  children?: unknown
+  // Global
+  id?: Value
+  class?: Value
+  lang?: Value
+  dir?: Value
+  title?: Value
+  hidden?: Value
+  role?: Value
+  tabindex?: Value
+  translate?: Value
+  // Links, forms and fields
+  href?: Value
+  hreflang?: Value
+  rel?: Value
+  target?: Value
+  download?: Value
+  action?: Value
+  method?: Value
+  enctype?: Value
+  novalidate?: Value
+  name?: Value
+  value?: Value
+  type?: Value
+  for?: Value
+  form?: Value
+  formaction?: Value
+  formmethod?: Value
+  placeholder?: Value
+  autocomplete?: Value
+  inputmode?: Value
+  required?: Value
+  disabled?: Value
+  readonly?: Value
+  checked?: Value
+  selected?: Value
+  multiple?: Value
+  min?: Value
+  max?: Value
+  step?: Value
+  minlength?: Value
+  maxlength?: Value
+  pattern?: Value
+  size?: Value
+  accept?: Value
+  rows?: Value
+  cols?: Value
+  wrap?: Value
+  label?: Value
+  list?: Value
+  // Media, metadata and scripts from our own origin
+  src?: Value
+  alt?: Value
+  width?: Value
+  height?: Value
+  loading?: Value
+  decoding?: Value
+  srcset?: Value
+  sizes?: Value
+  charset?: Value
+  content?: Value
+  'http-equiv'?: Value
+  media?: Value
+  integrity?: Value
+  crossorigin?: Value
+  referrerpolicy?: Value
+  as?: Value
+  defer?: Value
+  nonce?: Value
+  // Tables, lists, times
+  scope?: Value
+  headers?: Value
+  colspan?: Value
+  rowspan?: Value
+  span?: Value
+  datetime?: Value
+  open?: Value
+  start?: Value
+  reversed?: Value
+  cite?: Value
+  high?: Value
+  low?: Value
+  optimum?: Value
+  [aria: `aria-${string}`]: Value
+  [data: `data-${string}`]: Value
+}
+
 declare global {
   namespace JSX {
     type Element = Html
     interface IntrinsicElements {
-      [tag: string]: Record<string, unknown>
+      [tag: string]: HtmlAttributes
     }
     interface ElementChildrenAttribute {
       children: unknown
