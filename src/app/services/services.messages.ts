@@ -8,7 +8,7 @@ const en = {
   'list.categories': 'Browse by topic',
   'list.lifeEvents': 'Life situations',
   'list.all': 'All services',
-  'list.results': '{count} service(s) found',
+  'list.results': '{count, plural, one {# service found} other {# services found}}',
   'list.none': 'No service matches. Try another word, or fewer words.',
   'list.more': 'More results',
   'card.audience': 'Who it concerns',
@@ -47,7 +47,8 @@ const pl: Record<Key, string> = {
   'list.categories': 'Przeglądaj według tematu',
   'list.lifeEvents': 'Sytuacje życiowe',
   'list.all': 'Wszystkie usługi',
-  'list.results': 'Znaleziono usług: {count}',
+  'list.results':
+    '{count, plural, one {Znaleziono # usługę} few {Znaleziono # usługi} other {Znaleziono # usług}}',
   'list.none': 'Żadna usługa nie pasuje. Spróbuj innego słowa lub mniejszej liczby słów.',
   'list.more': 'Więcej wyników',
   'card.audience': 'Kogo dotyczy',
@@ -84,7 +85,8 @@ const uk: Record<Key, string> = {
   'list.categories': 'Теми',
   'list.lifeEvents': 'Життєві ситуації',
   'list.all': 'Усі послуги',
-  'list.results': 'Знайдено послуг: {count}',
+  'list.results':
+    '{count, plural, one {Знайдено # послугу} few {Знайдено # послуги} other {Знайдено # послуг}}',
   'list.none': 'Жодна послуга не відповідає запиту. Спробуйте інше слово або менше слів.',
   'list.more': 'Більше результатів',
   'card.audience': 'Кого стосується',

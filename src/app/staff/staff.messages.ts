@@ -11,7 +11,8 @@ const en = {
   'login.totpHint': 'Only if your account has a second factor.',
   'login.submit': 'Sign in',
   'login.failed': 'The login, password or code is not right.',
-  'login.throttled': 'Too many failed attempts. Try again in {minutes} minute(s).',
+  'login.throttled':
+    'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'login.mustSetUpTotp':
     'Your account must turn on a second factor before you can continue. Use the API (POST /api/v1/me/totp) or ask an administrator.',
   'staff.nav': 'Staff menu',
@@ -127,7 +128,7 @@ const en = {
   'users.office': 'Office',
   'users.submit': 'Create account',
   'audit.title': 'Audit log',
-  'audit.valid': 'The chain of {entries} entries is intact.',
+  'audit.valid': 'The chain of {entries, plural, one {# entry} other {# entries}} is intact.',
   'audit.broken': 'The chain is broken at entry {seq}: an entry was changed or removed outside Ratusz.',
   'audit.head': 'Chain head to anchor outside Ratusz: entry {seq}, hash {hash}',
   'audit.seq': 'No.',
@@ -168,7 +169,8 @@ const pl: Record<Exclude<Key, CardsKey>, string> = {
   'login.totpHint': 'Tylko jeśli Twoje konto ma drugi składnik.',
   'login.submit': 'Zaloguj się',
   'login.failed': 'Login, hasło lub kod są nieprawidłowe.',
-  'login.throttled': 'Zbyt wiele nieudanych prób. Spróbuj ponownie za {minutes} min.',
+  'login.throttled':
+    'Zbyt wiele nieudanych prób. Spróbuj ponownie za {minutes, plural, one {# minutę} few {# minuty} other {# minut}}.',
   'login.mustSetUpTotp':
     'Twoje konto musi włączyć drugi składnik, zanim będzie można kontynuować. Użyj API (POST /api/v1/me/totp) lub poproś administratora.',
   'staff.nav': 'Menu pracownika',
@@ -284,7 +286,7 @@ const pl: Record<Exclude<Key, CardsKey>, string> = {
   'users.office': 'Punkt obsługi',
   'users.submit': 'Utwórz konto',
   'audit.title': 'Dziennik zdarzeń',
-  'audit.valid': 'Łańcuch {entries} wpisów jest nienaruszony.',
+  'audit.valid': 'Łańcuch {entries, plural, one {# wpisu} other {# wpisów}} jest nienaruszony.',
   'audit.broken': 'Łańcuch jest przerwany na wpisie {seq}: wpis zmieniono lub usunięto poza systemem.',
   'audit.head': 'Czoło łańcucha do zakotwiczenia poza systemem: wpis {seq}, skrót {hash}',
   'audit.seq': 'Nr',
@@ -324,7 +326,8 @@ const uk: Record<Exclude<Key, CardsKey>, string> = {
   'login.totpHint': 'Лише якщо для вашого облікового запису ввімкнено другий фактор.',
   'login.submit': 'Увійти',
   'login.failed': 'Логін, пароль або код неправильні.',
-  'login.throttled': 'Забагато невдалих спроб. Спробуйте ще раз через {minutes} хв.',
+  'login.throttled':
+    'Забагато невдалих спроб. Спробуйте ще раз через {minutes, plural, one {# хвилину} few {# хвилини} other {# хвилин}}.',
   'login.mustSetUpTotp':
     'Ваш обліковий запис має ввімкнути другий фактор, перш ніж продовжити. Скористайтеся API (POST /api/v1/me/totp) або зверніться до адміністратора.',
   'staff.nav': 'Меню працівника',
@@ -440,7 +443,7 @@ const uk: Record<Exclude<Key, CardsKey>, string> = {
   'users.office': 'Центр',
   'users.submit': 'Створити',
   'audit.title': 'Журнал аудиту',
-  'audit.valid': 'Ланцюжок із {entries} записів цілий.',
+  'audit.valid': 'Ланцюжок із {entries, plural, one {# запису} other {# записів}} цілий.',
   'audit.broken': 'Ланцюжок розірвано на записі {seq}: запис змінено або видалено поза системою.',
   'audit.head': 'Вершина ланцюжка для фіксації поза системою: запис {seq}, геш {hash}',
   'audit.seq': '№',

@@ -1,6 +1,11 @@
+import { IntlMessageFormat } from 'intl-messageformat'
 import type { Lang } from './languages.js'
 
-/** A message catalogue: keys to text with `{name}` placeholders. */
+/**
+ * A message catalogue: keys to ICU MessageFormat text, as translators' tools know it: `{name}`
+ * placeholders, plurals by each language's rules (`{count, plural, one {# card} few {# cards} …}`),
+ * `select`, numbers and dates.
+ */
 export type Catalogue<K extends string = string> = Readonly<Record<K, string>>
 
 export type Translate<K extends string> = (
@@ -17,12 +22,17 @@ export function translator<K extends string>(
   lang: Lang,
 ): Translate<K> {
   const catalogue = catalogues[lang]
+  const compiled = new Map<K, IntlMessageFormat>()
   return (key, params) => {
     const text = catalogue[key]
-    if (!params) return text
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    )
+    // Most texts have no placeholder at all: they are what they say.
+    if (!text.includes('{')) return text
+    let format = compiled.get(key)
+    if (!format) {
+      format = new IntlMessageFormat(text, lang)
+      compiled.set(key, format)
+    }
+    return String(format.format(params ?? {}))
   }
 }
 
@@ -31,6 +41,7 @@ export function translatorsFor<K extends string>(
   catalogues: Record<Lang, Catalogue<K>>,
 ): (lang: Lang) => Translate<K> {
   const cache = new Map<Lang, Translate<K>>()
+  registered.push(catalogues)
   return (lang) => {
     let t = cache.get(lang)
     if (!t) {
@@ -39,4 +50,11 @@ export function translatorsFor<K extends string>(
     }
     return t
   }
+}
+
+const registered: Record<Lang, Catalogue>[] = []
+
+/** Every catalogue given to `translatorsFor` so far (for the check that each message parses). */
+export function registeredCatalogues(): readonly Record<Lang, Catalogue>[] {
+  return registered
 }
