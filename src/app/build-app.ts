@@ -72,6 +72,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const queue = createQueueService(database.db, database.dialect, clock, bus, audit.trail, {
     timezoneOf,
     createDesk: (actor, officeId, name, uow) => offices.createDesk(actor, officeId, name, uow),
+    desk: (uow, id) => offices.deskIn(uow, id),
+    desks: (uow, officeId) => offices.desksIn(uow, officeId),
   })
   const appointments = createAppointmentsService(database.db, clock, audit.trail, queue, {
     timezoneOf,

@@ -76,6 +76,14 @@ export async function updateUnitName(db: Db, id: string, name: string): Promise<
   await db.updateTable('units').set({ name }).where('id', '=', id).execute()
 }
 
+export function findDesk(db: Db, id: string): Promise<DeskRow | undefined> {
+  return db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function desksOfOffice(db: Db, officeId: string): Promise<DeskRow[]> {
+  return db.selectFrom('desks').selectAll().where('officeId', '=', officeId).orderBy('name').execute()
+}
+
 export function findDeskByName(db: Db, officeId: string, name: string): Promise<DeskRow | undefined> {
   return db
     .selectFrom('desks')

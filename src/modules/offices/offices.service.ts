@@ -295,6 +295,21 @@ export function createOfficesService(
       return { id: row.id, officeId, name }
     },
 
+    /** A desk, read through `uow` (the queue reads desks inside its own transactions). */
+    async deskIn(uow: Db, id: string): Promise<{ id: string; officeId: string; name: string } | undefined> {
+      const row = await repo.findDesk(withTables<OfficesTables>(uow), id)
+      return row && { id: row.id, officeId: row.officeId, name: row.name }
+    },
+
+    /** An office's desks by name, read through `uow`. */
+    async desksIn(uow: Db, officeId: string): Promise<{ id: string; officeId: string; name: string }[]> {
+      return (await repo.desksOfOffice(withTables<OfficesTables>(uow), officeId)).map((r) => ({
+        id: r.id,
+        officeId: r.officeId,
+        name: r.name,
+      }))
+    },
+
     async listHoursExceptions(actor: Actor, officeId: string): Promise<HoursExceptionDto[]> {
       assertAllowed(actor, officesPolicy.read, officeId)
       await mustExist(officeId)

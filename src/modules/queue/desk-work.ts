@@ -263,7 +263,7 @@ export function deskWork(ctx: QueueContext) {
         if (!queue || queue.officeId !== t.officeId)
           throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
         if (to.deskId) {
-          const target = await repo.findDesk(trx, to.deskId)
+          const target = await ctx.offices.desk(trx, to.deskId)
           if (!target || target.officeId !== t.officeId)
             throw invalid([{ path: 'body.deskId', message: 'is not a desk of this office' }])
         }

@@ -57,7 +57,7 @@ export function queueSetup(ctx: QueueContext) {
   }
 
   async function deskDtos(trx: typeof db, officeId: string): Promise<DeskDto[]> {
-    return (await repo.listDesks(trx, officeId)).map((d) => ({
+    return (await repo.listDesks(trx, await ctx.offices.desks(trx, officeId))).map((d) => ({
       id: d.id,
       officeId: d.officeId,
       name: d.name,
@@ -174,7 +174,7 @@ export function queueSetup(ctx: QueueContext) {
 
     async setDeskQueues(actor: Actor, deskId: string, body: DeskQueuesBody): Promise<DeskDto> {
       const { queueIds, weights } = body
-      const desk = await repo.findDesk(db, deskId)
+      const desk = await ctx.offices.desk(db, deskId)
       if (!desk) throw notFound('Desk')
       assertAllowed(actor, queuePolicy.manage, desk.officeId)
       assertWeightsOf(queueIds, weights)
@@ -192,7 +192,7 @@ export function queueSetup(ctx: QueueContext) {
 
     /** The clerk sits down at a desk. One clerk per desk, one desk per clerk. */
     async openDesk(actor: Actor, deskId: string): Promise<DeskDto> {
-      const desk = await repo.findDesk(db, deskId)
+      const desk = await ctx.offices.desk(db, deskId)
       if (!desk) throw notFound('Desk')
       assertAllowed(actor, queuePolicy.work, desk.officeId)
       await db.transaction().execute(async (trx) => {
@@ -202,7 +202,7 @@ export function queueSetup(ctx: QueueContext) {
           throw conflict('DESK_TAKEN', 'Someone works at this desk', `${state.clerkLogin} opened it.`)
         const elsewhere = await repo.deskOfClerk(trx, actor.id)
         if (elsewhere) {
-          const other = await repo.findDesk(trx, elsewhere.deskId)
+          const other = await ctx.offices.desk(trx, elsewhere.deskId)
           throw conflict('CLERK_AT_ANOTHER_DESK', 'You work at another desk', `Close ${other?.name} first.`)
         }
         await repo.saveDeskState(trx, {
@@ -223,7 +223,7 @@ export function queueSetup(ctx: QueueContext) {
 
     /** The clerk leaves. A ticket still in front of them must be finished, parked or transferred first. */
     async closeDesk(actor: Actor, deskId: string): Promise<DeskDto> {
-      const desk = await repo.findDesk(db, deskId)
+      const desk = await ctx.offices.desk(db, deskId)
       if (!desk) throw notFound('Desk')
       assertAllowed(actor, queuePolicy.work, desk.officeId)
       await db.transaction().execute(async (trx) => {

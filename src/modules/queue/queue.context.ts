@@ -15,6 +15,15 @@ export interface OfficeDirectory {
   /** The IANA timezone of an office, or null when there is no such office. */
   timezoneOf(officeId: string): Promise<string | null>
   createDesk(actor: Actor, officeId: string, name: string, uow: Db): Promise<{ id: string; name: string }>
+  /** Desks are the offices module's: read through `uow`, so inside the queue's transactions too. */
+  desk(uow: Db, id: string): Promise<Desk | undefined>
+  desks(uow: Db, officeId: string): Promise<Desk[]>
+}
+
+export interface Desk {
+  id: string
+  officeId: string
+  name: string
 }
 
 export const QUEUE_EVENTS = {
@@ -120,8 +129,9 @@ export function queueContext(
     // `from`: the transaction when called inside one (SQLite has one connection).
     queue: (from: typeof db, id: string) =>
       cached(settings, `queue:${id}`, from, () => repo.findQueue(from, id)),
-    desk: (from: typeof db, id: string) =>
-      cached(settings, `desk:${id}`, from, () => repo.findDesk(from, id)),
+    desk: (from: typeof db, id: string) => cached(settings, `desk:${id}`, from, () => offices.desk(from, id)),
+    /** An office's desks (names for the board), kept like the other settings. */
+    desks: (officeId: string) => cached(settings, `desks:${officeId}`, db, () => offices.desks(db, officeId)),
     deskSkills: (from: typeof db, deskId: string) =>
       cached(settings, `skills:${deskId}`, from, () => repo.deskSkills(from, deskId)),
 

@@ -100,10 +100,6 @@ export async function callIfWaiting(
   return (await callWaiting(db, v)).rows[0]
 }
 
-export function findDesk(db: Db, id: string) {
-  return db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
 /** The queues a desk serves, each with the desk's weight for it. */
 export function deskSkills(db: Db, deskId: string): Promise<{ queueId: string; weight: number }[]> {
   return db.selectFrom('deskQueues').select(['queueId', 'weight']).where('deskId', '=', deskId).execute()
@@ -127,31 +123,25 @@ export async function setDeskQueues(
       .execute()
 }
 
-/** The desks of an office with who sits there and which queues they serve. */
-export async function listDesks(db: Db, officeId: string) {
-  const desks = await db
-    .selectFrom('desks')
-    .leftJoin('deskStates', 'deskStates.deskId', 'desks.id')
-    .select([
-      'desks.id',
-      'desks.officeId',
-      'desks.name',
-      'deskStates.clerkLogin',
-      'deskStates.currentTicketId',
-    ])
-    .where('desks.officeId', '=', officeId)
-    .orderBy('desks.name')
-    .execute()
-  const skills = await db
-    .selectFrom('deskQueues')
-    .innerJoin('desks', 'desks.id', 'deskQueues.deskId')
-    .select(['deskQueues.deskId', 'deskQueues.queueId', 'deskQueues.weight'])
-    .where('desks.officeId', '=', officeId)
-    .execute()
+/** An office's desks (from the offices module) with who sits there and which queues they serve. */
+export async function listDesks(db: Db, desks: readonly { id: string; officeId: string; name: string }[]) {
+  const ids = desks.map((d) => d.id)
+  if (ids.length === 0) return []
+  const [states, skills] = await Promise.all([
+    db
+      .selectFrom('deskStates')
+      .select(['deskId', 'clerkLogin', 'currentTicketId'])
+      .where('deskId', 'in', ids)
+      .execute(),
+    db.selectFrom('deskQueues').select(['deskId', 'queueId', 'weight']).where('deskId', 'in', ids).execute(),
+  ])
+  const stateOf = new Map(states.map((s) => [s.deskId, s]))
   return desks.map((d) => {
     const own = skills.filter((s) => s.deskId === d.id)
     return {
       ...d,
+      clerkLogin: stateOf.get(d.id)?.clerkLogin ?? null,
+      currentTicketId: stateOf.get(d.id)?.currentTicketId ?? null,
       queueIds: own.map((s) => s.queueId),
       weights: Object.fromEntries(own.map((s) => [s.queueId, s.weight])),
     }
@@ -373,16 +363,16 @@ export async function openDesksPerQueue(db: Db, officeId: string) {
   return new Map(rows.map((r) => [r.queueId, Number(r.n)]))
 }
 
-/** The latest calls of the day, newest first, with the desk's name. */
+/** The latest calls of the day, newest first, with the desk each is at. */
 export function recentCalls(db: Db, officeId: string, localDate: string, limit: number) {
   return db
     .selectFrom('tickets')
-    .innerJoin('desks', 'desks.id', 'tickets.deskId')
-    .select(['tickets.display', 'desks.name as deskName', 'tickets.calledAt', 'tickets.recallCount'])
-    .where('tickets.officeId', '=', officeId)
-    .where('tickets.localDate', '=', localDate)
-    .where('tickets.status', 'in', ['called', 'serving'])
-    .orderBy('tickets.calledAt', 'desc')
+    .select(['display', 'deskId', 'calledAt', 'recallCount'])
+    .where('officeId', '=', officeId)
+    .where('localDate', '=', localDate)
+    .where('status', 'in', ['called', 'serving'])
+    .where('deskId', 'is not', null)
+    .orderBy('calledAt', 'desc')
     .limit(limit)
     .execute()
 }

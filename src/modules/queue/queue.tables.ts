@@ -74,7 +74,6 @@ export interface QueueTables {
   deskQueues: { deskId: string; queueId: string; weight: number }
   deskStates: DeskStatesTable
   tickets: TicketsTable
-  desks: { id: string; officeId: string; name: string; createdAt: string }
 }
 
 export type QueueRow = Selectable<QueuesTable>

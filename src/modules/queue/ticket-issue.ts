@@ -177,16 +177,18 @@ export function ticketIssue(ctx: QueueContext) {
     /** What the hall's board shows: the latest calls and, per queue, who waits and for how long. */
     async board(officeId: string): Promise<BoardDto> {
       const today = await ctx.today(officeId)
-      const [calls, queues, waiting] = await Promise.all([
+      const [calls, queues, waiting, desks] = await Promise.all([
         repo.recentCalls(db, officeId, today, 8),
         repo.listQueues(db, officeId),
         repo.waitingCounts(db, officeId, today),
+        ctx.desks(officeId),
       ])
+      const deskName = new Map(desks.map((d) => [d.id, d.name]))
       return {
         officeId,
         called: calls.map((c) => ({
           number: c.display,
-          deskName: c.deskName,
+          deskName: deskName.get(c.deskId!) ?? '',
           calledAt: c.calledAt!,
           recallCount: c.recallCount,
         })),
