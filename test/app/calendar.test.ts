@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
+import { csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
 import { lvivFrontOffice } from '../support/queue.js'
@@ -138,5 +139,39 @@ describeEachDatabase('working calendar', (dialect) => {
       closedBecause: null,
     })
     expect((await app.services.offices.hoursOn(lublin, '2025-12-29')).spans.length).toBeGreaterThan(0)
+  })
+
+  it('lets the coordinator decide a day on the calendar page, with errors named, and no one else', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const coordinator = await signedInSession(app, 'demo-coordinator', 'demo-coordinator-pass')
+    const page = await coordinator.get('/staff/calendar?country=PL&year=2026&lang=en')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('Open offices on 2026-01-01')
+    // A holiday the offices work after all, from its button.
+    const open = await coordinator.post('/staff/calendar/days?country=PL&year=2026', {
+      _csrf: csrfOf(page.body),
+      country: 'PL',
+      date: '2026-01-06',
+      name: 'Święto Trzech Króli',
+      dayOff: 'off',
+    })
+    expect(open.statusCode).toBe(303)
+    expect(open.headers.location).toBe('/staff/calendar?country=PL&year=2026&done=calendar#add')
+    const year = (await app.inject('/api/v1/calendar/PL/2026')).json<{ items: Day[] }>().items
+    expect(year.find((d) => d.date === '2026-01-06')).toMatchObject({ dayOff: false, source: 'network' })
+    // A new network day with a bad date and no name: both named, nothing saved.
+    const bad = await coordinator.post('/staff/calendar/days?country=PL&year=2026', {
+      _csrf: csrfOf(page.body),
+      country: 'PL',
+      date: '2026-02-30',
+      name: ' ',
+      dayOff: 'on',
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(bad.body).toContain('href="#field-date"')
+    expect(bad.body).toContain('href="#field-name"')
+    // A manager of one office does not decide the network's days.
+    const manager = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
+    expect((await manager.get('/staff/calendar')).statusCode).toBe(403)
   })
 })

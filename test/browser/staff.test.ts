@@ -105,6 +105,21 @@ describe('staff pages in Chromium', () => {
     await page.getByRole('button', { name: 'Try “archive.send” again' }).click()
     expect(await page.getByRole('status').textContent()).toBe('The job will be tried again now.')
     await expectAccessible(page)
+
+    // The network's calendar: a Polish year, a holiday the offices work after all.
+    await page.getByRole('link', { name: 'Working calendar' }).click()
+    await page.getByLabel('Country').selectOption('PL')
+    await page.getByLabel('Year').fill('2026')
+    await page.getByRole('button', { name: 'Show' }).click()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Open offices on 2026-01-06' }).click()
+    expect(await page.getByRole('status').textContent()).toBe('The calendar was changed.')
+    expect(await page.getByRole('button', { name: 'Close offices on 2026-01-06' }).count()).toBe(1)
+    // A new day without a name: the error is named and the form stays accessible.
+    await page.getByLabel('Date', { exact: true }).fill('2026-05-04')
+    await page.getByRole('button', { name: 'Save the day' }).click()
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1)
+    await expectAccessible(page)
     await close()
   })
 

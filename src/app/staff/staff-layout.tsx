@@ -28,6 +28,7 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWid
   { href: '/staff/queue-stats', key: 'staff.queueStats', roles: ['admin', 'coordinator', 'manager', 'head'] },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
+  { href: '/staff/calendar', key: 'staff.calendar', roles: ['admin', 'coordinator'], networkWide: true },
   { href: '/staff/jobs', key: 'staff.jobs', roles: ['admin'], networkWide: true },
 ]
 

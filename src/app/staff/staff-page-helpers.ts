@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { AuditService } from '../../modules/audit/index.js'
+import type { CalendarService } from '../../modules/calendar/index.js'
 import type { Actor, SignInService, UsersService } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
@@ -34,6 +35,7 @@ const DONE: Record<string, StaffKey> = {
   published: 'done.published',
   withdrawn: 'done.withdrawn',
   retried: 'done.retried',
+  calendar: 'done.calendar',
 }
 
 /** Which form field a "taken" conflict is about. */
@@ -116,6 +118,7 @@ export function staffPageHelpers(config: Config) {
 
 /** The services the staff pages draw on. */
 export interface StaffServices {
+  calendar: CalendarService
   signIn: SignInService
   users: UsersService
   offices: OfficesService

@@ -81,6 +81,11 @@ export function createCalendarService(database: Db, clock: Clock, audit: AuditTr
       return seeded
     },
 
+    /** Whether the actor may decide the network's days (the calendar page's forms). */
+    canEdit(actor: Actor): boolean {
+      return isAllowedNetworkWide(actor, calendarPolicy.edit)
+    },
+
     async year(country: string, year: number): Promise<CalendarYearDto> {
       return { country, year, items: await daysOf(country, year) }
     },
@@ -110,7 +115,7 @@ export function createCalendarService(database: Db, clock: Clock, audit: AuditTr
       date: string,
       body: CalendarDayBody,
     ): Promise<CalendarDayDto> {
-      if (!isAllowedNetworkWide(actor, calendarPolicy.edit)) throw forbidden()
+      if (!this.canEdit(actor)) throw forbidden()
       const year = Number(date.slice(0, 4))
       if (year < 2000 || year > 2100)
         throw invalid([{ path: 'params.date', message: 'must be in 2000–2100' }])
