@@ -20,4 +20,10 @@ describe('JSON columns read with their schema', () => {
     )
     expect(() => hours('{"from":"08:00"}')).toThrow(/opening hours/)
   })
+
+  it('reads back older rows that a content rule tightened since would refuse', () => {
+    const link = jsonColumn('link', Type.Object({ url: Type.String({ format: 'uri', pattern: '^https:' }) }))
+    expect(link('{"url":"javascript:alert(1)"}')).toEqual({ url: 'javascript:alert(1)' })
+    expect(() => link('{"url":42}')).toThrow(/stored link/)
+  })
 })

@@ -14,13 +14,42 @@ export class StoredValueError extends Error {
   }
 }
 
+/** Rules on content rather than shape: enforced when a value is written, not when it is read back. */
+const CONTENT_RULES = new Set([
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+])
+
+/** The schema's shape alone: the same types and fields, without its content rules. */
+function shapeOf<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(shapeOf) as T
+  if (schema === null || typeof schema !== 'object') return schema
+  const copy: Record<string | symbol, unknown> = {}
+  for (const key of Reflect.ownKeys(schema)) {
+    if (typeof key === 'string' && CONTENT_RULES.has(key)) continue
+    copy[key] = shapeOf((schema as Record<string | symbol, unknown>)[key])
+  }
+  return copy as T
+}
+
 /**
- * The reader of one kind of JSON column, checked against its schema (compiled once) rather than
- * trusted with a cast: what comes back is what the type says, or a `StoredValueError` naming the
- * column and the place.
+ * The reader of one kind of JSON column, checked against its schema's shape (compiled once) rather
+ * than trusted with a cast: what comes back has the types the code expects, or a `StoredValueError`
+ * names the column and the place. Content rules (formats, patterns, lengths) are the write's: a rule
+ * tightened later (no `javascript:` links) must not make older rows unreadable; pages defend against
+ * such values where they show them.
  */
 export function jsonColumn<T extends TSchema>(what: string, schema: T): (text: string) => Static<T> {
-  const validator = Compile(schema)
+  const validator = Compile(shapeOf(schema))
   return (text) => {
     const value: unknown = JSON.parse(text)
     if (validator.Check(value)) return value as Static<T>
