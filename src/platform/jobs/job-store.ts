@@ -159,41 +159,37 @@ export class JobStore {
 
   /** The job ran to its end. Nothing happens if the worker had lost it (its lease ran out, another took it). */
   async succeeded(job: JobRow, worker: string, result: unknown): Promise<void> {
-    const now = this.clock.now()
-    await this.#db
-      .updateTable('jobs')
-      .set({
-        status: 'done',
-        result: result === undefined ? null : JSON.stringify(result),
-        lastError: null,
-        lockedBy: null,
-        lockedUntil: null,
-        updatedAt: now.toISOString(),
-      })
-      .where('id', '=', job.id)
-      .where('lockedBy', '=', worker)
-      .execute()
+    await this.#release(job, worker, {
+      status: 'done',
+      result: result === undefined ? null : JSON.stringify(result),
+      lastError: null,
+    })
   }
 
   /** The job threw: tried again after a growing pause, or left failed after its last attempt. */
   async failed(job: JobRow, worker: string, error: unknown): Promise<JobStatus> {
-    const now = this.clock.now()
     const last = job.attempts >= job.maxAttempts
     const status: JobStatus = last ? 'failed' : 'pending'
+    await this.#release(job, worker, {
+      status,
+      runAt: last ? job.runAt : new Date(this.clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
+      lastError: describe(error).slice(0, ERROR_LENGTH),
+    })
+    return status
+  }
+
+  /** Gives a claimed job back with its outcome, if `worker` still holds it. */
+  async #release(
+    job: JobRow,
+    worker: string,
+    outcome: Pick<JobRow, 'status' | 'lastError'> & Partial<Pick<JobRow, 'result' | 'runAt'>>,
+  ): Promise<void> {
     await this.#db
       .updateTable('jobs')
-      .set({
-        status,
-        runAt: last ? job.runAt : new Date(now.getTime() + backoffMs(job.attempts)).toISOString(),
-        lastError: describe(error).slice(0, ERROR_LENGTH),
-        lockedBy: null,
-        lockedUntil: null,
-        updatedAt: now.toISOString(),
-      })
+      .set({ ...outcome, lockedBy: null, lockedUntil: null, updatedAt: this.clock.now().toISOString() })
       .where('id', '=', job.id)
       .where('lockedBy', '=', worker)
       .execute()
-    return status
   }
 
   /** An admin asks for a failed job to be tried again: its attempts start over, at once. */
