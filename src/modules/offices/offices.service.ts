@@ -96,6 +96,22 @@ export function createOfficesService(
     await bus.publish({ type, payload: { officeId }, at: clock.now().toISOString() })
   }
 
+  const activeOffices = () =>
+    publicOffices.getOrLoad('all', async () => {
+      const rows = await repo.listOfficeRows(db, {})
+      return rows.filter((r) => r.status === 'active').map(toOfficeDto)
+    })
+
+  /**
+   * What an office's days are made of: the office (from the cache of active offices, asked on every
+   * booking, or read when inactive) and its own dated exceptions.
+   */
+  async function daysOf(officeId: string) {
+    const office =
+      (await activeOffices()).find((o) => o.id === officeId) ?? toOfficeDto(await mustExist(officeId))
+    return { office, exceptions: await exceptionsOf(officeId) }
+  }
+
   async function mustExist(id: string, from: typeof db = db): Promise<OfficeRow> {
     const row = await repo.findOfficeRow(from, id)
     if (!row) throw notFound('Office')
@@ -135,10 +151,7 @@ export function createOfficesService(
 
     /** Offices as the public sees them: active ones only, no actor needed. */
     async listPublicOffices(): Promise<OfficeDto[]> {
-      return publicOffices.getOrLoad('all', async () => {
-        const rows = await repo.listOfficeRows(db, {})
-        return rows.filter((r) => r.status === 'active').map(toOfficeDto)
-      })
+      return activeOffices()
     },
 
     async countOffices(): Promise<number> {
@@ -325,8 +338,8 @@ export function createOfficesService(
       officeId: string,
       date: string,
     ): Promise<{ spans: { from: string; to: string }[]; closedBecause: string | null }> {
-      const office = toOfficeDto(await mustExist(officeId))
-      const own = (await exceptionsOf(officeId)).find((e) => e.date === date)
+      const { office, exceptions } = await daysOf(officeId)
+      const own = exceptions.find((e) => e.date === date)
       if (own) return { spans: own.hours, closedBecause: own.hours.length ? null : own.reason }
       const [dayOff] = await calendar.daysOffBetween(office.address.country, date, date)
       if (dayOff) return { spans: [], closedBecause: dayOff.name }
@@ -338,8 +351,8 @@ export function createOfficesService(
      * own closures and the network calendar's days off (unless it set hours for that date).
      */
     async closuresBetween(officeId: string, from: string, to: string): Promise<Closure[]> {
-      const office = toOfficeDto(await mustExist(officeId))
-      const own = (await exceptionsOf(officeId)).filter((e) => e.date >= from && e.date <= to)
+      const { office, exceptions } = await daysOf(officeId)
+      const own = exceptions.filter((e) => e.date >= from && e.date <= to)
       const ownDates = new Set(own.map((e) => e.date))
       const weekOpen = (date: string) => (office.openingHours[weekdayOf(date)] ?? []).length > 0
       const closures = [
