@@ -6,7 +6,8 @@ import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
 import { runRatusz, type Server, startServer } from '../support/process.js'
 
 /**
- * kill -9 under write load (issue 10): the server is killed while tickets and bookings pour in,
+ * kill -9 under write load (issue 10): the server is killed while tickets, bookings and the network's
+ * calendar days pour in,
  * restarted on the same database, and killed again. Every write it acknowledged must still be there,
  * ticket numbers without duplicates or gaps, no slot booked above its capacity, the audit chain valid.
  * `npm test` runs CRASH_ROUNDS (3) rounds of CRASH_SECONDS (1.5); `npm run crash-test` runs more.
@@ -18,6 +19,8 @@ const CLIENTS = 8
 interface Acknowledged {
   tickets: string[]
   bookings: string[]
+  /** Days of 2099 the coordinator closed for the network (far from every slot booked here). */
+  calendarDays: string[]
 }
 
 async function api(
@@ -49,7 +52,7 @@ function dayAhead(days: number): string {
 }
 
 describeEachDatabase('kill -9 under write load', (dialect) => {
-  it(`keeps every acknowledged ticket and booking through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
+  it(`keeps every acknowledged ticket, booking and calendar day through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
     const env: Record<string, string> = {
       ...(await freshDatabaseEnv(dialect)),
       RATUSZ_TRUST_PROXY: '1',
@@ -81,17 +84,29 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       for (const s of slots.json!.items as { start: string }[]) starts.push(s.start)
     }
 
-    const acknowledged: Acknowledged = { tickets: [], bookings: [] }
+    const acknowledged: Acknowledged = { tickets: [], bookings: [], calendarDays: [] }
     let sent = 0
+    let daysDecided = 0
     for (let round = 0; round < ROUNDS; round++) {
       const kiosk = await token(server, 'demo-kiosk-lviv')
+      const coordinator = await token(server, 'demo-coordinator')
       const until = Date.now() + LOAD_MS
       const target = server
       const client = async (c: number) => {
         for (let i = 0; Date.now() < until; i++) {
           sent += 1
           try {
-            if ((c + i) % 2 === 0) {
+            if (c === 0 && daysDecided < 360) {
+              const date = new Date(Date.UTC(2099, 0, 1) + daysDecided++ * 86_400_000)
+                .toISOString()
+                .slice(0, 10)
+              const res = await api(target, `/api/v1/calendar/UA/days/${date}`, {
+                method: 'PUT',
+                token: coordinator,
+                body: { dayOff: true, name: `Closure ${date}` },
+              })
+              if (res.status === 200) acknowledged.calendarDays.push(date)
+            } else if ((c + i) % 2 === 0) {
               const res = await api(target, `/api/v1/offices/${lviv}/tickets`, {
                 token: kiosk,
                 body: { queueId },
@@ -122,7 +137,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -133,6 +148,12 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       const res = await fetch(`${server.url}/api/v1/appointments/${id}.ics`)
       expect(res.status, id).toBe(200)
     }
+    const closed = (await api(server, '/api/v1/calendar/UA/2099')).json!.items as {
+      date: string
+      dayOff: boolean
+    }[]
+    const closedDates = new Set(closed.filter((d) => d.dayOff).map((d) => d.date))
+    expect(acknowledged.calendarDays.filter((d) => !closedDates.has(d))).toEqual([])
     const audit = await runRatusz(['audit', 'verify'], env)
     expect(JSON.parse(audit.stdout)).toMatchObject({ valid: true })
     server.child.kill('SIGKILL')
