@@ -7,8 +7,7 @@ import { runRatusz, type Server, startServer } from '../support/process.js'
 
 /**
  * kill -9 under write load (issue 10): the server is killed while tickets, bookings and the network's
- * calendar days pour in,
- * restarted on the same database, and killed again. Every write it acknowledged must still be there,
+ * calendar days pour in, restarted on the same database, and killed again. Every write it acknowledged must still be there,
  * ticket numbers without duplicates or gaps, no slot booked above its capacity, the audit chain valid.
  * `npm test` runs CRASH_ROUNDS (3) rounds of CRASH_SECONDS (1.5); `npm run crash-test` runs more.
  */
