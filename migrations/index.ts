@@ -13,6 +13,8 @@ import * as m011 from './2026-11-30-011-counters.js'
 import * as m012 from './2026-11-30-012-jobs.js'
 import * as m013 from './2026-11-30-013-calendar.js'
 import * as m014 from './2026-11-30-014-search.js'
+import * as m015 from './2026-12-01-015-unit-grants.js'
+import * as m016 from './2026-12-01-016-registry.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-012-jobs': m012,
   '2026-11-30-013-calendar': m013,
   '2026-11-30-014-search': m014,
+  '2026-12-01-015-unit-grants': m015,
+  '2026-12-01-016-registry': m016,
 }

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -19,6 +20,7 @@ import {
 } from '../modules/identity/index.js'
 import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
 import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
+import { createRegistryService, registerFilesRoutes, registryRoutes } from '../modules/registry/index.js'
 import { fileBlobStore } from '../platform/blobs.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
@@ -82,6 +84,17 @@ export function createServices(config: Config, database: Database, clock: Clock,
       return day.spans.length > 0 ? null : (day.closedBecause ?? 'not open on this day of the week')
     },
   })
+  const users = createUsersService(database.db, clock, audit.trail, {
+    officeExists: (id) => offices.officeExists(id),
+    officeOfUnit: async (id) => (await offices.unitIn(database.db, id))?.officeId ?? null,
+  })
+  const blobs = fileBlobStore(config.blobDir)
+  const search = new SearchIndex(database.db)
+  const registry = createRegistryService(database.db, clock, audit.trail, blobs, search, config, {
+    office: (id) => offices.officeById(id),
+    unit: (uow, id) => offices.unitIn(uow, id),
+    grantsOf: (uow, id) => users.grantsIn(uow, id),
+  })
   return {
     appointments,
     audit,
@@ -89,12 +102,13 @@ export function createServices(config: Config, database: Database, clock: Clock,
     /** Durable background work and the transactional outbox (platform `jobs`). */
     jobs: new JobStore(database.db, clock),
     /** Stored files (signed documents, attachments) for the back-office modules. */
-    blobs: fileBlobStore(config.blobDir),
-    catalogue: createCatalogueService(database.db, clock, bus, audit.trail, new SearchIndex(database.db)),
+    blobs,
+    catalogue: createCatalogueService(database.db, clock, bus, audit.trail, search),
     offices,
     queue,
     signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),
-    users: createUsersService(database.db, clock, audit.trail, (id) => offices.officeExists(id)),
+    registry,
+    users,
   }
 }
 
@@ -154,6 +168,11 @@ export async function buildApp(
   })
   await app.register(cookie)
   await app.register(formbody)
+  // Uploads stream to the blob store, which enforces the configured size; the parser's own limit sits
+  // just above it so that the store's clear 413 is the one given. One file per request.
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadMaxBytes + 1, files: 1, fields: 10, parts: 12, headerPairs: 50 },
+  })
   // The CSRF secret lives in its own HttpOnly cookie; forms carry the token derived from it.
   await app.register(csrf, { cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' } })
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '365d', immutable: true })
@@ -201,6 +220,8 @@ export async function buildApp(
     )
     app.addHook('onClose', async () => stopRelay())
   }
+  await app.register(registryRoutes(services.registry))
+  await app.register(registerFilesRoutes(services.registry))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))

@@ -14,13 +14,16 @@ export interface StoredBlob {
 }
 
 /** Types recognised by their first bytes (never by a name or a client's word). */
-export type BlobType = 'pdf' | 'xml' | 'zip' | 'der' | 'png' | 'jpeg' | 'text' | 'unknown'
+export const BLOB_TYPES = ['pdf', 'xml', 'zip', 'der', 'png', 'jpeg', 'text', 'unknown'] as const
+export type BlobType = (typeof BLOB_TYPES)[number]
 
 export interface PutLimits {
   /** Larger content is refused with 413 and nothing is kept. */
   maxBytes: number
   /** When given, other types are refused with 415 and nothing is kept. */
   types?: readonly BlobType[]
+  /** The type the sender declared (from its Content-Type); content of another type is refused with 415. */
+  declared?: BlobType | undefined
 }
 
 /**
@@ -67,6 +70,43 @@ const wrongType = (type: BlobType, allowed: readonly BlobType[]) =>
     `The file looks like ${type}; accepted: ${allowed.join(', ')}.`,
   )
 
+const notWhatItSays = (type: BlobType, declared: BlobType) =>
+  new AppError(
+    'FILE_TYPE_MISMATCH',
+    415,
+    'The file is not what its type says',
+    `It was sent as ${declared} but its content is ${type}.`,
+  )
+
+/** The type a Content-Type declares, when it is one we can tell by content; undefined otherwise. */
+export function declaredBlobType(mediaType: string | undefined): BlobType | undefined {
+  const type = mediaType?.split(';')[0]?.trim().toLowerCase()
+  const known: Record<string, BlobType> = {
+    'application/pdf': 'pdf',
+    'image/png': 'png',
+    'image/jpeg': 'jpeg',
+    'application/xml': 'xml',
+    'text/xml': 'xml',
+    'text/plain': 'text',
+    'application/zip': 'zip',
+  }
+  return type ? known[type] : undefined
+}
+
+/** The media type a stored blob is served with. */
+export function mediaTypeOf(type: string): string {
+  const types: Record<string, string> = {
+    pdf: 'application/pdf',
+    png: 'image/png',
+    jpeg: 'image/jpeg',
+    xml: 'application/xml',
+    text: 'text/plain; charset=utf-8',
+    zip: 'application/zip',
+    der: 'application/pkcs7-signature',
+  }
+  return types[type] ?? 'application/octet-stream'
+}
+
 /**
  * Blobs in a folder, at `<root>/<aa>/<bb>/<sha256>`. A file is written to `<root>/tmp` first, flushed
  * to disk, and renamed into place only when complete, so a crash leaves either the whole file or
@@ -100,8 +140,11 @@ export function fileBlobStore(root: string): BlobStore {
             head = Buffer.concat([head, chunk]).subarray(0, 512)
             type = sniffType(head)
             // Decide as soon as the type can be told (it needs at most the first bytes).
-            if (limits.types && head.length >= 8 && !limits.types.includes(type))
-              return done(wrongType(type, limits.types))
+            if (head.length >= 8) {
+              if (limits.types && !limits.types.includes(type)) return done(wrongType(type, limits.types))
+              if (limits.declared && limits.declared !== type)
+                return done(notWhatItSays(type, limits.declared))
+            }
           }
           hash.update(chunk)
           done(null, chunk)
@@ -111,6 +154,7 @@ export function fileBlobStore(root: string): BlobStore {
       try {
         await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx' }))
         if (limits.types && !limits.types.includes(type)) throw wrongType(type, limits.types)
+        if (limits.declared && limits.declared !== type) throw notWhatItSays(type, limits.declared)
         const handle = await open(tmp, 'r')
         await handle.sync()
         await handle.close()

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
+import { BLOB_TYPES, type BlobType } from './blobs.js'
 import { LANGUAGES, type Lang } from './i18n/languages.js'
 
 /** Everything Ratusz reads from its environment, validated once at start. */
@@ -35,6 +36,12 @@ export interface Config {
   bodyLimit: number
   /** Run background and scheduled jobs in this instance (off for instances that only answer requests). */
   runJobs: boolean
+  /** Largest uploaded file (a scan, a return receipt) in bytes; streamed, never held in memory. */
+  uploadMaxBytes: number
+  /** The kinds of uploaded file accepted, told by their first bytes (pdf, png, jpeg, xml, text, zip, der). */
+  uploadTypes: readonly BlobType[]
+  /** How register numbers are written, per network: `<n>`, `<yyyy>` and `<office>` (the office's code). */
+  registerNumbers: { incoming: string; outgoing: string }
 }
 
 export class ConfigError extends Error {
@@ -86,6 +93,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     require2fa: read('RATUSZ_REQUIRE_2FA', false, boolean),
     bodyLimit: read('RATUSZ_BODY_LIMIT', 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
     runJobs: read('RATUSZ_JOBS', true, boolean),
+    uploadMaxBytes: read('RATUSZ_UPLOAD_MAX_BYTES', 250 * 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
+    uploadTypes: read('RATUSZ_UPLOAD_TYPES', ['pdf', 'png', 'jpeg', 'xml', 'text'] as BlobType[], blobTypes),
+    registerNumbers: {
+      incoming: read('RATUSZ_INCOMING_NUMBER', 'RPW/<n>/<yyyy>', numberTemplate),
+      outgoing: read('RATUSZ_OUTGOING_NUMBER', '<n>/<yyyy>', numberTemplate),
+    },
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
@@ -136,4 +149,20 @@ function httpUrl(raw: string): string {
 
 function password(raw: string): string {
   return raw.length >= 12 ? raw : expected('a password of at least 12 characters')
+}
+
+function blobTypes(raw: string): BlobType[] | string {
+  const types = raw.split(',').map((t) => t.trim())
+  return types.length > 0 && types.every((t) => (BLOB_TYPES as readonly string[]).includes(t))
+    ? (types as BlobType[])
+    : expected(`a comma-separated list of ${BLOB_TYPES.join(', ')}`)
+}
+
+/** A register number's template: `<n>` and `<yyyy>` once each, `<office>` at most once, nothing else in <>. */
+function numberTemplate(raw: string): string {
+  const count = (token: string) => raw.split(token).length - 1
+  const unknown = raw.replace(/<(n|yyyy|office)>/g, '').match(/[<>]/)
+  return count('<n>') === 1 && count('<yyyy>') === 1 && count('<office>') <= 1 && !unknown && raw.length <= 60
+    ? raw
+    : expected('a template with <n> and <yyyy> once each and optionally <office>, e.g. RPW/<n>/<yyyy>')
 }

@@ -34,7 +34,7 @@ export function listUsers(db: Db, officeIds: readonly string[] | null): Promise<
 export function listGrants(db: Db, userId: string) {
   return db
     .selectFrom('roleGrants')
-    .select(['role', 'officeId'])
+    .select(['role', 'officeId', 'unitId'])
     .where('userId', '=', userId)
     .orderBy('id')
     .execute()
@@ -44,7 +44,7 @@ export function listGrantsOfUsers(db: Db, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([])
   return db
     .selectFrom('roleGrants')
-    .select(['userId', 'role', 'officeId'])
+    .select(['userId', 'role', 'officeId', 'unitId'])
     .where('userId', 'in', userIds)
     .orderBy('id')
     .execute()
@@ -53,7 +53,7 @@ export function listGrantsOfUsers(db: Db, userIds: readonly string[]) {
 export async function replaceGrants(
   db: Db,
   userId: string,
-  grants: { id: string; role: Role; officeId: string | null }[],
+  grants: { id: string; role: Role; officeId: string | null; unitId: string | null }[],
 ) {
   await db.deleteFrom('roleGrants').where('userId', '=', userId).execute()
   if (grants.length > 0)
@@ -77,7 +77,16 @@ const liveTokenWithGrants = prepared((db: Db, v: { tokenHash: string; now: strin
     .selectFrom('authTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
     .leftJoin('roleGrants as g', 'g.userId', 'u.id')
-    .select(['u.id as userId', 'u.login', 'u.status', 'u.totpConfirmedAt', 't.kind', 'g.role', 'g.officeId'])
+    .select([
+      'u.id as userId',
+      'u.login',
+      'u.status',
+      'u.totpConfirmedAt',
+      't.kind',
+      'g.role',
+      'g.officeId',
+      'g.unitId',
+    ])
     .where('t.tokenHash', '=', v.tokenHash)
     .where('t.revokedAt', 'is', null)
     .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', v.now)]))

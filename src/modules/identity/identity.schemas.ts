@@ -6,6 +6,12 @@ export const RoleGrantDto = Type.Object(
   {
     role: Type.Enum(ROLES),
     officeId: Type.Union([Id, Type.Null()], { description: 'null for a network-wide grant' }),
+    unitId: Type.Optional(
+      Type.Union([Id, Type.Null()], {
+        description:
+          'One unit of the office (officer, head): its correspondence and cases. null or absent: the whole office',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

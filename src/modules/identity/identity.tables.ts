@@ -21,6 +21,8 @@ export interface RoleGrantsTable {
   userId: string
   role: Role
   officeId: string | null
+  /** One unit of the office (migration 015); null: the whole office. */
+  unitId: string | null
 }
 
 export interface AuthTokensTable {

@@ -20,9 +20,11 @@ export {
   type Policy,
   ROLES,
   type Role,
+  type RoleGrant,
   SYSTEM_ACTOR,
+  UNIT_ROLES,
 } from './roles.js'
-export { allow, rules } from './rules.js'
+export { allow, type Governed, type Rule, rules, unitsVisibleTo } from './rules.js'
 export { createSignInService, type SignInService } from './sign-in.service.js'
 export { totpCode } from './totp.js'
 export { usersRoutes } from './users.routes.js'

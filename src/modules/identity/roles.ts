@@ -26,10 +26,19 @@ export const OFFICE_ONLY_ROLES: readonly Role[] = [
   'kiosk',
 ]
 
-/** A role held network-wide (`officeId: null`) or for one office. */
+/** Roles a grant may narrow to one unit of its office (the unit's correspondence and cases). */
+export const UNIT_ROLES: readonly Role[] = ['officer', 'head']
+
+/**
+ * A role held network-wide (`officeId: null`) or for one office; `officer` and `head` may hold it for
+ * one unit of that office (`unitId`). A unit grant still counts as a grant in its office for what has
+ * no unit (reading the office, its service cards); records with a unit ask `rules.unit`.
+ */
 export interface RoleGrant {
   role: Role
   officeId: string | null
+  /** One unit of `officeId`; null or absent: the whole office. */
+  unitId?: string | null
 }
 
 /** Who is acting: a staff user, a device (kiosk, board), or the system itself. */

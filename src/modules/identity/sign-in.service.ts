@@ -163,7 +163,7 @@ export function createSignInService(
       if (first?.status !== 'active') return null
       const grants = rows
         .filter((r) => r.role !== null)
-        .map((r) => ({ role: r.role as Role, officeId: r.officeId }))
+        .map((r) => ({ role: r.role as Role, officeId: r.officeId, unitId: r.unitId }))
       const isDevice = grants.length > 0 && grants.every((g) => g.role === 'kiosk')
       return {
         kind: isDevice ? 'device' : 'user',

@@ -19,6 +19,7 @@ import {
   officesVisibleTo,
   type Role,
   type RoleGrant,
+  UNIT_ROLES,
 } from './roles.js'
 
 const loginTaken = (login: string) =>
@@ -31,7 +32,11 @@ export function createUsersService(
   database: Db,
   clock: Clock,
   audit: AuditTrail,
-  officeExists: (id: string) => Promise<boolean>,
+  offices: {
+    officeExists: (id: string) => Promise<boolean>
+    /** The office a unit belongs to, or null when there is no such unit. */
+    officeOfUnit: (unitId: string) => Promise<string | null>
+  },
 ) {
   const db = withTables<IdentityTables>(database)
 
@@ -58,8 +63,15 @@ export function createUsersService(
           path: `body.roles[${i}].officeId`,
           message: `the ${g.role} role is network-wide: officeId must be null`,
         })
-      else if (g.officeId !== null && !(await officeExists(g.officeId)))
+      else if (g.officeId !== null && !(await offices.officeExists(g.officeId)))
         errors.push({ path: `body.roles[${i}].officeId`, message: 'no such office' })
+      else if (g.unitId && !UNIT_ROLES.includes(g.role))
+        errors.push({
+          path: `body.roles[${i}].unitId`,
+          message: `the ${g.role} role is granted for a whole office: only ${UNIT_ROLES.join(', ')} take a unit`,
+        })
+      else if (g.unitId && (await offices.officeOfUnit(g.unitId)) !== g.officeId)
+        errors.push({ path: `body.roles[${i}].unitId`, message: 'no such unit in this office' })
     }
     if (errors.length > 0) throw invalid(errors)
   }
@@ -98,7 +110,12 @@ export function createUsersService(
           await repo.replaceGrants(
             trx,
             id,
-            input.roles.map((g) => ({ id: newId(), role: g.role, officeId: g.officeId })),
+            input.roles.map((g) => ({
+              id: newId(),
+              role: g.role,
+              officeId: g.officeId,
+              unitId: g.unitId ?? null,
+            })),
           )
           await audit.record(
             trx,
@@ -132,9 +149,17 @@ export function createUsersService(
           row,
           grants
             .filter((g) => g.userId === row.id)
-            .map((g) => ({ role: g.role as Role, officeId: g.officeId })),
+            .map((g) => ({ role: g.role as Role, officeId: g.officeId, unitId: g.unitId })),
         ),
       )
+    },
+
+    /** A user's grants read through `uow`, for another module's checks (an assignee works in the unit); null: no such active user. */
+    async grantsIn(uow: Db, id: string): Promise<RoleGrant[] | null> {
+      const from = withTables<IdentityTables>(uow)
+      const row = await repo.findUserById(from, id)
+      if (row?.status !== 'active') return null
+      return repo.listGrants(from, id)
     },
 
     /** The signed-in user's own account; no role needed. */
@@ -185,7 +210,12 @@ export function createUsersService(
           await repo.replaceGrants(
             trx,
             id,
-            patch.roles.map((g) => ({ id: newId(), role: g.role, officeId: g.officeId })),
+            patch.roles.map((g) => ({
+              id: newId(),
+              role: g.role,
+              officeId: g.officeId,
+              unitId: g.unitId ?? null,
+            })),
           )
         // A new password or fewer rights end every open sign-in of the account.
         if (passwordHash || patch.roles) await repo.revokeAllTokens(trx, id, now)

@@ -154,6 +154,14 @@ export function createOfficesService(
       return activeOffices()
     },
 
+    /** An office for another module's use case (its code, time zone), active or not; no actor needed. */
+    async officeById(id: string): Promise<OfficeDto | undefined> {
+      const active = (await activeOffices()).find((o) => o.id === id)
+      if (active) return active
+      const row = await repo.findOfficeRow(db, id)
+      return row && toOfficeDto(row)
+    },
+
     async countOffices(): Promise<number> {
       return repo.countOffices(db)
     },
@@ -312,6 +320,12 @@ export function createOfficesService(
     async deskIn(uow: Db, id: string): Promise<{ id: string; officeId: string; name: string } | undefined> {
       const row = await repo.findDesk(withTables<OfficesTables>(uow), id)
       return row && { id: row.id, officeId: row.officeId, name: row.name }
+    },
+
+    /** A unit (its office, its code), read through `uow`; undefined when there is none. */
+    async unitIn(uow: Db, id: string): Promise<UnitDto | undefined> {
+      const row = await repo.findUnit(withTables<OfficesTables>(uow), id)
+      return row && toUnitDto(row)
     },
 
     /** An office's desks by name, read through `uow`. */

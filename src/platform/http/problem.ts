@@ -101,6 +101,8 @@ export function problemFromFrameworkError(error: {
       return new AppError('MALFORMED_JSON', 400, 'The body is not valid JSON', error.message)
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 413, 'The body is too large', error.message)
+    // @fastify/multipart: a file upload sent as something else.
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(
