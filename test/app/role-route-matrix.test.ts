@@ -2,6 +2,7 @@ import { expect, it } from 'vitest'
 import { ROLES, type Role } from '../../src/modules/identity/index.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices, officeBody } from '../support/factories.js'
+import { REGISTRY_CASES, type RegistryCtx, registryMatrixContext } from '../support/registry-matrix.js'
 import { problemOf, testApp } from '../support/test-app.js'
 
 /**
@@ -14,7 +15,11 @@ interface Case {
   /** Route template as in the OpenAPI document. */
   route: string
   allowed: readonly Role[]
-  request: (ctx: Ctx, role: Role, i: number) => { url: string; payload?: unknown }
+  request: (
+    ctx: Ctx,
+    role: Role,
+    i: number,
+  ) => { url: string; payload?: unknown; headers?: Record<string, string> }
 }
 
 interface Ctx {
@@ -32,6 +37,8 @@ interface Ctx {
   failedJobs: Record<string, string>
   /** A ticket issued in Lviv. */
   lvivTicket: string
+  /** Lublin's registers (the demo's chancellery office). */
+  registry: RegistryCtx
 }
 
 /** Two letters, unique for each case number: a queue prefix. */
@@ -309,6 +316,11 @@ const CASES: Case[] = [
     allowed: ['admin'],
     request: (c, role) => ({ url: `/api/v1/jobs/${c.failedJobs[role]}/retry` }),
   },
+  // The correspondence registers of Lublin, where the demo's chancellery, officer and head work.
+  ...REGISTRY_CASES.map((c) => ({
+    ...c,
+    request: (ctx: Ctx, role: Role, i: number) => c.request(ctx.registry, role, i),
+  })),
 ]
 
 /** Routes anyone may call without a token (they show staff more when a token is sent). */
@@ -429,6 +441,7 @@ describeEachDatabase('role × route matrix', (dialect) => {
       desks,
       lviv,
       lublin: offices['LUB-BOM']!.id,
+      registry: await registryMatrixContext(app, bearers.chancellery, offices['LUB-BOM']!.id),
       consultantId: users.items.find((u) => u.login === 'demo-consultant')!.id,
       drafts,
       published,
@@ -457,11 +470,11 @@ describeEachDatabase('role × route matrix', (dialect) => {
     for (const c of CASES) {
       for (const role of ROLES) {
         i += 1
-        const { url, payload } = c.request(ctx, role, i)
+        const { url, payload, headers } = c.request(ctx, role, i)
         const res = await app.inject({
           method: c.method,
           url,
-          headers: bearers[role],
+          headers: { ...bearers[role], ...headers },
           ...(payload ? { payload } : {}),
         })
         const allowed = c.allowed.includes(role)

@@ -1,9 +1,11 @@
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { demoBearers } from '../support/factories.js'
+import { demoBearers, demoOffices } from '../support/factories.js'
 import { type FuzzRequest, fuzzRequests, LEAK, type OpenApiDoc } from '../support/openapi-fuzz.js'
 import { lvivFrontOffice } from '../support/queue.js'
+import { freshBlobDir } from '../support/registry.js'
+import { registryMatrixContext } from '../support/registry-matrix.js'
 import { testApp } from '../support/test-app.js'
 
 /**
@@ -15,7 +17,11 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261130)
 
 describeEachDatabase('OpenAPI fuzzer', (dialect) => {
   it(`answers ${PER_OPERATION} hostile requests per operation without a 5xx or a leak, and stays healthy`, async () => {
-    const app = await testApp(dialect, { demo: true, clock: new FixedClock('2026-11-30T08:00:00Z') })
+    const app = await testApp(dialect, {
+      demo: true,
+      clock: new FixedClock('2026-11-30T08:00:00Z'),
+      config: { blobDir: freshBlobDir() },
+    })
     const q = await lvivFrontOffice(app)
     const bearers = await demoBearers(app)
     const ticket = await q.issue({ queueId: q.queues.A })
@@ -32,7 +38,20 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
     const users = (await app.inject({ url: '/api/v1/users', headers: bearers.admin })).json<{
       items: { id: string; login: string }[]
     }>().items
+    // Lublin's registers: an entry of each with a file, so that the fuzzer reaches past "not found".
+    const offices = await demoOffices(app)
+    const registry = await registryMatrixContext(
+      app,
+      bearers.chancellery,
+      offices['LUB-BOM']!.id,
+      new Date('2026-11-30T08:00:00Z'),
+    )
     const ids = [
+      registry.lublin,
+      registry.incoming,
+      registry.outgoing,
+      registry.incomingFile,
+      registry.perRole.admin!.dispatched,
       q.officeId,
       q.queues.A,
       q.queues.B,
@@ -48,9 +67,14 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
         doc,
         {
           ids,
-          bearers: [bearers.admin, bearers.manager, bearers.consultant, bearers.kiosk, bearers.editor].map(
-            (b) => b.authorization,
-          ),
+          bearers: [
+            bearers.admin,
+            bearers.manager,
+            bearers.consultant,
+            bearers.kiosk,
+            bearers.editor,
+            bearers.chancellery,
+          ].map((b) => b.authorization),
           // These would end the session the fuzzer signs in with.
           unauthenticatedOnly: new Set(['POST /api/v1/auth/logout', 'POST /api/v1/me/totp/confirm']),
         },

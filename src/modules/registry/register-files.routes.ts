@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type {} from '@fastify/multipart'
 import { Type } from 'typebox'
 import { mediaTypeOf } from '../../platform/blobs.js'
@@ -30,6 +31,8 @@ const UploadForm = {
 /** A broken multipart stream (cut short, malformed headers) is the sender's fault: 400, never 500. */
 function uploadProblem(error: unknown): unknown {
   if (error instanceof AppError) return error
+  // Not a form at all: the error handler answers it as the 415 it is.
+  if ((error as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return error
   const e = error as { fromUpload?: boolean; statusCode?: number; message?: string; code?: string }
   if (e.fromUpload || e.code?.startsWith('FST_'))
     return new AppError(
@@ -68,12 +71,15 @@ export function registerFilesRoutes(registry: RegistryService) {
           },
         },
         async (req, reply) => {
+          let upload: Readable | undefined
           try {
-            const part = await req.file()
-            if (!part) throw invalid([{ path: 'body.file', message: 'a file is required' }])
-            part.file.on('error', (error: Error & { fromUpload?: boolean }) => {
-              error.fromUpload = true
+            const part = await req.file().catch((error: Error & { fromUpload?: boolean }) => {
+              // Reading the form failed before any file: the form is broken.
+              if (!(error instanceof AppError)) error.fromUpload = true
+              throw error
             })
+            if (!part) throw invalid([{ path: 'body.file', message: 'a file is required' }])
+            upload = part.file
             const entry = await registry.addFile(actorOf(req), direction, req.params.id, {
               content: part.file,
               name: part.filename,
@@ -81,6 +87,8 @@ export function registerFilesRoutes(registry: RegistryService) {
             })
             return reply.code(201).send(entry)
           } catch (error) {
+            // The form's stream itself failed (cut short, malformed): the sender's fault.
+            if (upload?.errored === error) (error as { fromUpload?: boolean }).fromUpload = true
             throw uploadProblem(error)
           }
         },

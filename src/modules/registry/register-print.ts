@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
 import PDFDocument from 'pdfkit'
-import { forbidden, notFound } from '../../platform/errors.js'
+import { forbidden, invalid, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { type Actor, allow } from '../identity/index.js'
 import { periodBounds, type RegistryContext } from './registry.context.js'
@@ -181,6 +181,8 @@ export function registerPrint(ctx: RegistryContext) {
       if (!allow(actor, registryRules.keep, { officeId })) throw forbidden()
       const office = await ctx.ports.office(officeId)
       if (!office) throw notFound('Office')
+      if (period.length === 10 && new Date(`${period}T00:00:00Z`).toISOString().slice(0, 10) !== period)
+        throw invalid([{ path: 'query.period', message: 'is not a date that exists' }])
       const lang = language ?? office.defaultLanguage
       const { from, to } = periodBounds(period, office.timezone)
       const rows = await repo.entriesRegisteredBetween(ctx.db, officeId, direction, from, to)

@@ -263,7 +263,7 @@ export type ListQuery = Static<typeof ListQuery>
 export const RegisterPrintQuery = Type.Object(
   {
     period: Type.String({
-      pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+      pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$',
       description: 'A year (2026), a month (2026-11) or a day (2026-11-30), office-local',
     }),
     format: Type.Optional(
