@@ -20,6 +20,8 @@ interface Acknowledged {
   bookings: string[]
   /** Days of 2099 the coordinator closed for the network (far from every slot booked here). */
   calendarDays: string[]
+  /** Letters the chancellery registered in Lublin. */
+  letters: string[]
 }
 
 async function api(
@@ -51,7 +53,7 @@ function dayAhead(days: number): string {
 }
 
 describeEachDatabase('kill -9 under write load', (dialect) => {
-  it(`keeps every acknowledged ticket, booking and calendar day through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
+  it(`keeps every acknowledged ticket, booking, calendar day and letter through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
     const env: Record<string, string> = {
       ...(await freshDatabaseEnv(dialect)),
       RATUSZ_TRUST_PROXY: '1',
@@ -59,7 +61,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     }
     let server = await startServer(env)
     const manager = await token(server, 'demo-manager')
-    const offices = await api(server, '/api/v1/offices', { token: manager })
+    const offices = await api(server, '/api/v1/offices', { token: await token(server, 'demo-admin') })
     const lviv = (offices.json!.items as { id: string; code: string }[]).find(
       (o) => o.code === 'LVIV-CNAP',
     )!.id
@@ -69,6 +71,10 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     })
     expect(queue.status).toBe(201)
     const queueId = String(queue.json!.id)
+    const lublin = (offices.json!.items as { id: string; code: string }[]).find(
+      (o) => o.code === 'LUB-BOM',
+    )?.id
+    expect(lublin).toBeDefined()
     const starts: string[] = []
     // Five working days ahead (the Lviv centre is closed at weekends; slots on a closed day are refused).
     const workingDays = Array.from({ length: 9 }, (_, i) => i + 2)
@@ -83,12 +89,13 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       for (const s of slots.json!.items as { start: string }[]) starts.push(s.start)
     }
 
-    const acknowledged: Acknowledged = { tickets: [], bookings: [], calendarDays: [] }
+    const acknowledged: Acknowledged = { tickets: [], bookings: [], calendarDays: [], letters: [] }
     let sent = 0
     let daysDecided = 0
     for (let round = 0; round < ROUNDS; round++) {
       const kiosk = await token(server, 'demo-kiosk-lviv')
       const coordinator = await token(server, 'demo-coordinator')
+      const chancellery = await token(server, 'demo-chancellery')
       const until = Date.now() + LOAD_MS
       const target = server
       const client = async (c: number) => {
@@ -105,6 +112,17 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
                 body: { dayOff: true, name: `Closure ${date}` },
               })
               if (res.status === 200) acknowledged.calendarDays.push(date)
+            } else if (c === 1) {
+              const res = await api(target, `/api/v1/offices/${lublin}/incoming`, {
+                token: chancellery,
+                body: {
+                  receivedAt: new Date().toISOString(),
+                  channel: 'paper',
+                  sender: { kind: 'person', name: `Nadawca ${sent}` },
+                  title: `Pismo ${sent}`,
+                },
+              })
+              if (res.status === 201) acknowledged.letters.push(String(res.json!.id))
             } else if ((c + i) % 2 === 0) {
               const res = await api(target, `/api/v1/offices/${lviv}/tickets`, {
                 token: kiosk,
@@ -136,7 +154,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -153,6 +171,10 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     }[]
     const closedDates = new Set(closed.filter((d) => d.dayOff).map((d) => d.date))
     expect(acknowledged.calendarDays.filter((d) => !closedDates.has(d))).toEqual([])
+    expect(acknowledged.letters.length).toBeGreaterThan(0)
+    const admin = await token(server, 'demo-admin')
+    for (const id of acknowledged.letters)
+      expect((await api(server, `/api/v1/incoming/${id}`, { token: admin })).status, id).toBe(200)
     const audit = await runRatusz(['audit', 'verify'], env)
     expect(JSON.parse(audit.stdout)).toMatchObject({ valid: true })
     server.child.kill('SIGKILL')
@@ -170,6 +192,15 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       for (const day of days.rows) {
         expect(Number(day.uniq), `duplicates on ${day.localDate}`).toBe(Number(day.n))
         expect(Number(day.top), `gaps on ${day.localDate}`).toBe(Number(day.n))
+      }
+      // The incoming register: each year's numbers 1…n, none twice, none skipped.
+      const registers = await sql<{ year: number; n: number; uniq: number; top: number }>`
+        select year, count(*) as n, count(distinct seq) as uniq, max(seq) as top
+        from register_entries where direction = 'incoming' group by office_id, year`.execute(database.db)
+      expect(registers.rows.length).toBeGreaterThan(0)
+      for (const year of registers.rows) {
+        expect(Number(year.uniq), `duplicate letters in ${year.year}`).toBe(Number(year.n))
+        expect(Number(year.top), `gaps in ${year.year}'s register`).toBe(Number(year.n))
       }
       const over = await sql<{ id: string }>`
         select s.id from slots s
