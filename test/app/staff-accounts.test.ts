@@ -36,6 +36,48 @@ describeEachDatabase('staff accounts', (dialect) => {
     expect(problemOf(again).code).toBe('LOGIN_TAKEN')
   })
 
+  it('grants officer and head roles for one unit of the office, and refuses a unit elsewhere or for other roles', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const offices = await demoOffices(app)
+    const admin = await bearerFor(app, 'demo-admin', 'demo-admin-pass')
+    const lublin = offices['LUB-BOM']!.id
+    const lviv = offices['LVIV-CNAP']!.id
+    const units = async (office: string) =>
+      (await app.inject({ url: `/api/v1/offices/${office}/units`, headers: admin })).json<{
+        items: { id: string; code: string }[]
+      }>().items
+    const or = (await units(lublin)).find((u) => u.code === 'OR')!.id
+    const create = (login: string, roles: unknown[]) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin,
+        payload: { login, password, name: login, roles },
+      })
+    const ok = await create('or.officer', [{ role: 'officer', officeId: lublin, unitId: or }])
+    expect(ok.statusCode).toBe(201)
+    expect(ok.json()).toMatchObject({ roles: [{ role: 'officer', officeId: lublin, unitId: or }] })
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'or.officer', password },
+    })
+    expect(signedIn.json()).toMatchObject({
+      user: { roles: [{ role: 'officer', officeId: lublin, unitId: or }] },
+    })
+    const elsewhere = await create('x.officer', [{ role: 'officer', officeId: lviv, unitId: or }])
+    expect(problemOf(elsewhere).errors?.[0]).toMatchObject({ path: 'body.roles[0].unitId' })
+    const wrongRole = await create('x.consultant', [{ role: 'consultant', officeId: lublin, unitId: or }])
+    expect(problemOf(wrongRole).errors?.[0]).toMatchObject({ path: 'body.roles[0].unitId' })
+    const noUnit = await create('x.head', [
+      { role: 'head', officeId: lublin, unitId: '0190b7a0-0000-7000-8000-000000000000' },
+    ])
+    expect(problemOf(noUnit).errors?.[0]).toMatchObject({ path: 'body.roles[0].unitId' })
+    // Grants without a unit keep working as before: the whole office.
+    const officeWide = await create('lublin.head', [{ role: 'head', officeId: lublin }])
+    expect(officeWide.json()).toMatchObject({ roles: [{ role: 'head', officeId: lublin, unitId: null }] })
+  })
+
   it('validates the account: short password, bad login, office roles without an office, unknown office', async () => {
     const app = await testApp(dialect, { demo: true })
     const admin = await bearerFor(app, 'demo-admin', 'demo-admin-pass')
