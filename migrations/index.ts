@@ -15,6 +15,8 @@ import * as m013 from './2026-11-30-013-calendar.js'
 import * as m014 from './2026-11-30-014-search.js'
 import * as m015 from './2026-12-01-015-unit-grants.js'
 import * as m016 from './2026-12-01-016-registry.js'
+import * as m017 from './2026-12-01-017-classifications.js'
+import * as m018 from './2026-12-01-018-cases.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-014-search': m014,
   '2026-12-01-015-unit-grants': m015,
   '2026-12-01-016-registry': m016,
+  '2026-12-01-017-classifications': m017,
+  '2026-12-01-018-cases': m018,
 }

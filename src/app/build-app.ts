@@ -9,6 +9,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { appointmentsRoutes, createAppointmentsService } from '../modules/appointments/index.js'
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
 import { calendarRoutes, createCalendarService } from '../modules/calendar/index.js'
+import {
+  casesRoutes,
+  classificationRoutes,
+  createCasesService,
+  createClassificationService,
+} from '../modules/cases/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import {
   authenticationPlugin,
@@ -95,9 +101,21 @@ export function createServices(config: Config, database: Database, clock: Clock,
     unit: (uow, id) => offices.unitIn(uow, id),
     grantsOf: (uow, id) => users.grantsIn(uow, id),
   })
+  const classification = createClassificationService(database.db, clock, audit.trail, (id) =>
+    offices.officeExists(id),
+  )
+  const cases = createCasesService(database.db, clock, audit.trail, search, config, {
+    office: (id) => offices.officeById(id),
+    unit: (uow, id) => offices.unitIn(uow, id),
+    grantsOf: (uow, id) => users.grantsIn(uow, id),
+    letter: (uow, id) => registry.letterIn(uow, id),
+    classification,
+  })
   return {
     appointments,
     audit,
+    cases,
+    classification,
     calendar,
     /** Durable background work and the transactional outbox (platform `jobs`). */
     jobs: new JobStore(database.db, clock),
@@ -222,6 +240,8 @@ export async function buildApp(
   }
   await app.register(registryRoutes(services.registry))
   await app.register(registerFilesRoutes(services.registry))
+  await app.register(classificationRoutes(services.classification))
+  await app.register(casesRoutes(services.cases))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))

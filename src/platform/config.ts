@@ -42,6 +42,8 @@ export interface Config {
   uploadTypes: readonly BlobType[]
   /** How register numbers are written, per network: `<n>`, `<yyyy>` and `<office>` (the office's code). */
   registerNumbers: { incoming: string; outgoing: string }
+  /** How case signs are written, per network: `<unit>.<symbol>.<n>.<yyyy>` (PL) or e.g. `<symbol>/<n>` (UA). */
+  caseSign: string
 }
 
 export class ConfigError extends Error {
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       incoming: read('RATUSZ_INCOMING_NUMBER', 'RPW/<n>/<yyyy>', numberTemplate),
       outgoing: read('RATUSZ_OUTGOING_NUMBER', '<n>/<yyyy>', numberTemplate),
     },
+    caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
@@ -165,4 +168,20 @@ function numberTemplate(raw: string): string {
   return count('<n>') === 1 && count('<yyyy>') === 1 && count('<office>') <= 1 && !unknown && raw.length <= 60
     ? raw
     : expected('a template with <n> and <yyyy> once each and optionally <office>, e.g. RPW/<n>/<yyyy>')
+}
+
+/** A case sign's template: `<symbol>` and `<n>` once each, `<unit>` and `<yyyy>` at most once. */
+function caseSignTemplate(raw: string): string {
+  const count = (token: string) => raw.split(token).length - 1
+  const unknown = raw.replace(/<(unit|symbol|n|yyyy)>/g, '').match(/[<>]/)
+  return count('<symbol>') === 1 &&
+    count('<n>') === 1 &&
+    count('<unit>') <= 1 &&
+    count('<yyyy>') <= 1 &&
+    !unknown &&
+    raw.length <= 60
+    ? raw
+    : expected(
+        'a template with <symbol> and <n> once each, optionally <unit> and <yyyy>, e.g. <unit>.<symbol>.<n>.<yyyy>',
+      )
 }

@@ -33,6 +33,8 @@ export async function testApp(
     demoCatalogue?: boolean
     /** The demo's queues too (off by default: queue tests make their own). */
     demoQueues?: boolean
+    /** The records demo's letters and cases too (the classifications are always there). */
+    demoRecords?: boolean
   } = {},
 ): Promise<TestApp & { database: Database }> {
   const database = await freshDatabase(dialect, { keepOpen: true })
@@ -50,6 +52,7 @@ export async function testApp(
     await seedDemo(app.services, undefined, {
       catalogue: options.demoCatalogue ?? false,
       queues: options.demoQueues ?? false,
+      records: options.demoRecords ?? false,
     })
   await app.ready()
   return Object.assign(app, { database })

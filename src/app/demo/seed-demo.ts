@@ -4,6 +4,7 @@ import type { Services } from '../build-app.js'
 import { demoCatalogue } from './demo-catalogue.js'
 import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
 import { DEMO_QUEUES } from './demo-queues.js'
+import { seedClassifications, seedRecords } from './seed-records.js'
 
 export interface SeedResult {
   offices: number
@@ -17,9 +18,10 @@ export async function seedDemo(
   onProgress?: (message: string) => void,
   /**
    * `catalogue: false` leaves the catalogue empty (tests of the catalogue itself); `queues: false`
-   * leaves the front offices without queues (tests that set up their own).
+   * leaves the front offices without queues (tests that set up their own); `records: false` seeds the
+   * classifications but no letters or cases.
    */
-  options: { catalogue?: boolean; queues?: boolean } = {},
+  options: { catalogue?: boolean; queues?: boolean; records?: boolean } = {},
 ): Promise<SeedResult | null> {
   if ((await services.offices.countOffices()) > 0) return null
   const officeIds = new Map<string, string>()
@@ -91,5 +93,8 @@ export async function seedDemo(
     await services.catalogue.publish(SYSTEM_ACTOR, created.id)
   }
   onProgress?.(`catalogue: ${cards.length} cards`)
+  await seedClassifications(services, officeIds)
+  const lublin = officeIds.get('LUB-BOM')
+  if (options.records !== false && lublin) await seedRecords(services, lublin, onProgress)
   return { offices: DEMO_OFFICES.length, users, cards: cards.length }
 }

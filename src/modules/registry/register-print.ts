@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
-import PDFDocument from 'pdfkit'
 import { forbidden, invalid, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
+import { tablePdf } from '../../platform/pdf-table.js'
 import { type Actor, allow } from '../identity/index.js'
 import { periodBounds, type RegistryContext } from './registry.context.js'
 import { registryTexts } from './registry.messages.js'
@@ -12,11 +10,6 @@ import { registryRules } from './registry.policy.js'
 import * as repo from './registry.repository.js'
 import type { Direction } from './registry.schemas.js'
 import { type EntryRow, stored } from './registry.tables.js'
-
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-/** DejaVu Sans: Polish and Ukrainian letters alike, embedded (subset) in each PDF. */
-const FONT = join(fontDir, 'DejaVuSans.ttf')
-const FONT_BOLD = join(fontDir, 'DejaVuSans-Bold.ttf')
 
 interface Column {
   heading: string
@@ -92,79 +85,6 @@ export function registerPrint(ctx: RegistryContext) {
     ]
   }
 
-  function pdf(title: string, subtitle: string, columns: Column[], rows: EntryRow[], lang: Lang): Readable {
-    const t = registryTexts(lang)
-    const doc = new PDFDocument({
-      size: 'A4',
-      layout: 'landscape',
-      margin: 28,
-      bufferPages: true,
-      info: { Title: title, Creator: 'Ratusz' },
-      lang,
-    })
-    doc.registerFont('body', FONT)
-    doc.registerFont('bold', FONT_BOLD)
-    const left = doc.page.margins.left
-    const bottom = () => doc.page.height - doc.page.margins.bottom - 14
-    const drawRow = (cells: string[], font: 'body' | 'bold') => {
-      doc.font(font).fontSize(7)
-      const height =
-        Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 4 }))) + 4
-      if (doc.y + height > bottom()) {
-        doc.addPage()
-        if (font === 'body')
-          drawRow(
-            columns.map((c) => c.heading),
-            'bold',
-          )
-        doc.font(font).fontSize(7)
-      }
-      const top = doc.y
-      let x = left
-      cells.forEach((cell, i) => {
-        const width = columns[i]!.width
-        doc.rect(x, top, width, height).lineWidth(0.3).stroke()
-        doc.text(cell, x + 2, top + 2, { width: width - 4 })
-        x += width
-      })
-      doc.x = left
-      doc.y = top + height
-    }
-    doc.font('bold').fontSize(13).text(title)
-    doc.font('body').fontSize(8).text(subtitle).moveDown(0.5)
-    drawRow(
-      columns.map((c) => c.heading),
-      'bold',
-    )
-    for (const row of rows)
-      drawRow(
-        columns.map((c) => c.value(row)),
-        'body',
-      )
-    doc
-      .moveDown(0.5)
-      .font('body')
-      .fontSize(8)
-      .text(t('count', { count: rows.length }), left)
-    const range = doc.bufferedPageRange()
-    for (let i = 0; i < range.count; i++) {
-      doc.switchToPage(range.start + i)
-      doc
-        .font('body')
-        .fontSize(7)
-        .text(
-          t('page', { page: i + 1, pages: range.count }),
-          left,
-          doc.page.height - doc.page.margins.bottom - 8,
-          {
-            lineBreak: false,
-          },
-        )
-    }
-    doc.end()
-    return doc as unknown as Readable
-  }
-
   return {
     /**
      * An office's register for a year, a month or a day (office-local), every entry in its order:
@@ -196,13 +116,15 @@ export function registerPrint(ctx: RegistryContext) {
       const t = registryTexts(lang)
       const printed = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ')
       return {
-        content: pdf(
-          t(direction === 'incoming' ? 'incomingTitle' : 'outgoingTitle'),
-          t('period', { office: `${office.code}`, period, printed: `${printed} UTC` }),
+        content: tablePdf({
+          title: t(direction === 'incoming' ? 'incomingTitle' : 'outgoingTitle'),
+          subtitle: t('period', { office: office.code, period, printed: `${printed} UTC` }),
           columns,
-          rows,
+          rows: rows.map((r) => columns.map((c) => c.value(r))),
+          closing: t('count', { count: rows.length }),
+          footer: (page, pages) => t('page', { page, pages }),
           lang,
-        ),
+        }),
         fileName,
       }
     },

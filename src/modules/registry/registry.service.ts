@@ -25,7 +25,7 @@ import type {
   ListQuery,
   OutgoingPatch,
 } from './registry.schemas.js'
-import type { EntryRow } from './registry.tables.js'
+import { type EntryRow, stored } from './registry.tables.js'
 
 export type RegistryService = ReturnType<typeof createRegistryService>
 
@@ -51,6 +51,24 @@ export function createRegistryService(
     ...registration(ctx),
     ...registerFiles(ctx),
     ...registerPrint(ctx),
+
+    /** A letter as another module's use case needs it (a case it starts), read through `uow`; no actor. */
+    async letterIn(uow: Db, id: string) {
+      const row = await repo.findEntry(uow, id)
+      if (!row) return undefined
+      const party = stored.party(row.party)
+      return {
+        id: row.id,
+        officeId: row.officeId,
+        direction: row.direction,
+        status: row.status,
+        number: row.number,
+        party: party.name,
+        receivedAt: row.receivedAt,
+        letterDate: row.letterDate,
+        reference: row.reference,
+      }
+    },
 
     async get(actor: Actor, direction: Direction, id: string): Promise<EntryDto> {
       const row = await ctx.mustLoad(actor, direction, id, registryRules.read)

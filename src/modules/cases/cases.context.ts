@@ -1,0 +1,145 @@
+import type { AuditTrail } from '../../platform/audit-trail.js'
+import type { Clock } from '../../platform/clock.js'
+import type { Config } from '../../platform/config.js'
+import { type Db, withTables } from '../../platform/db/index.js'
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js'
+import type { Lang } from '../../platform/i18n/index.js'
+import { foldForSearch } from '../../platform/search/fold.js'
+import type { SearchIndex } from '../../platform/search/search-index.js'
+import { type Actor, allow, auditRecordBy, type RoleGrant, type Rule } from '../identity/index.js'
+import { type CaseAction, caseActionsFrom } from './case-transitions.js'
+import { STEP_RULES } from './cases.policy.js'
+import * as repo from './cases.repository.js'
+import type { CaseDto } from './cases.schemas.js'
+import { type CaseRow, type CasesTables, stored } from './cases.tables.js'
+import type { ClassificationService } from './classification.service.js'
+
+/** What the cases module needs of offices, identity, the registry and the classification. */
+export interface CasePorts {
+  office(
+    id: string,
+  ): Promise<{ id: string; code: string; timezone: string; defaultLanguage: Lang } | undefined>
+  unit(
+    uow: Db,
+    id: string,
+  ): Promise<{ id: string; officeId: string; code: string; name: Record<Lang, string> } | undefined>
+  grantsOf(uow: Db, userId: string): Promise<readonly RoleGrant[] | null>
+  letter(
+    uow: Db,
+    id: string,
+  ): Promise<
+    | {
+        id: string
+        officeId: string
+        direction: string
+        status: string
+        number: string
+        party: string | null
+        letterDate: string | null
+        receivedAt: string | null
+        reference: string | null
+      }
+    | undefined
+  >
+  classification: Pick<ClassificationService, 'leafClass'>
+}
+
+export type CasesContext = ReturnType<typeof casesContext>
+
+export const versionMoved = (version: number) =>
+  new AppError('VERSION_MISMATCH', 412, 'Changed since you read it', `The case is now at version ${version}.`)
+
+/** The cases module's shared internals: loading a case with its rights, DTOs, audit and search. */
+export function casesContext(
+  database: Db,
+  clock: Clock,
+  audit: AuditTrail,
+  search: SearchIndex,
+  config: Pick<Config, 'caseSign'>,
+  ports: CasePorts,
+) {
+  const db = withTables<CasesTables>(database)
+
+  async function governed(from: Db, row: CaseRow) {
+    return {
+      officeId: row.officeId,
+      unitId: row.unitId,
+      assigneeId: row.assigneeId,
+      sharedWith: await repo.accessOf(from, row.id),
+    }
+  }
+
+  async function mustLoad(actor: Actor, id: string, rule: Rule, from: Db = db) {
+    const row = await repo.findCase(from, id)
+    if (!row) throw notFound('Case')
+    const record = await governed(from, row)
+    if (!allow(actor, rule, record)) throw forbidden()
+    return { row, record }
+  }
+
+  async function toDto(actor: Actor, row: CaseRow, from: Db = db): Promise<CaseDto> {
+    const record = await governed(from, row)
+    const letters = await repo.lettersOf(from, [row.id])
+    return {
+      id: row.id,
+      officeId: row.officeId,
+      unitId: row.unitId,
+      sign: row.sign,
+      symbol: row.symbol,
+      category: row.category,
+      classificationId: row.classificationId,
+      year: row.year,
+      number: row.seq,
+      parentId: row.parentId,
+      title: row.title,
+      status: row.status,
+      startedOn: row.startedOn,
+      closedOn: row.closedOn,
+      assigneeId: row.assigneeId,
+      parties: stored.parties(row.parties),
+      term: row.termDays,
+      dueOn: row.dueOn,
+      incomingIds: letters.map((l) => l.entryId),
+      // The buttons this actor may press now: what the state allows and the rules let them do.
+      next: caseActionsFrom(row.status).filter((a: CaseAction) => allow(actor, STEP_RULES[a], record)),
+      version: row.version,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+      updatedAt: row.updatedAt,
+    }
+  }
+
+  async function recordAction(
+    trx: Db,
+    actor: Actor,
+    row: CaseRow,
+    action: string,
+    summary: Record<string, unknown>,
+  ) {
+    await audit.record(
+      trx,
+      auditRecordBy(actor, {
+        action: `case.${action}`,
+        officeId: row.officeId,
+        subjectType: 'case',
+        subjectId: row.id,
+        summary: { sign: row.sign, ...summary },
+      }),
+    )
+    const parties = stored.parties(row.parties).map((p) => p.name)
+    await search.put(trx, 'case', row.id, foldForSearch([row.sign, row.title, ...parties].join(' ')))
+  }
+
+  /** An officer or head whose grant reaches the unit; 422 on `path` otherwise. */
+  async function checkAssignee(trx: Db, officeId: string, unitId: string, userId: string, path: string) {
+    const grants = await ports.grantsOf(trx, userId)
+    const works = grants?.some(
+      (g) =>
+        ['officer', 'head'].includes(g.role) &&
+        (g.officeId === null || (g.officeId === officeId && (!g.unitId || g.unitId === unitId))),
+    )
+    if (!works) throw invalid([{ path, message: 'is not an officer or head of this unit' }])
+  }
+
+  return { db, clock, audit, config, ports, mustLoad, toDto, recordAction, checkAssignee }
+}

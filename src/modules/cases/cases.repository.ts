@@ -1,0 +1,115 @@
+import { type Db, withTables } from '../../platform/db/index.js'
+import type { CaseRow, CasesTables } from './cases.tables.js'
+
+const t = (db: Db) => withTables<CasesTables>(db)
+
+export async function insertCase(trx: Db, row: CaseRow): Promise<void> {
+  await t(trx).insertInto('cases').values(row).execute()
+}
+
+export function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
+  return t(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Writes the case's new state if it is still at `version`; false when someone changed it first. */
+export async function updateCase(
+  trx: Db,
+  id: string,
+  version: number,
+  patch: Partial<CaseRow>,
+): Promise<boolean> {
+  const result = await t(trx)
+    .updateTable('cases')
+    .set(patch)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function linkLetters(
+  trx: Db,
+  caseId: string,
+  entryIds: readonly string[],
+  at: string,
+  by: string,
+) {
+  if (entryIds.length === 0) return
+  await t(trx)
+    .insertInto('caseLetters')
+    .values(entryIds.map((entryId) => ({ caseId, entryId, linkedAt: at, linkedBy: by })))
+    .execute()
+}
+
+export async function lettersOf(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return []
+  return t(db)
+    .selectFrom('caseLetters')
+    .select(['caseId', 'entryId'])
+    .where('caseId', 'in', caseIds)
+    .orderBy('linkedAt')
+    .execute()
+}
+
+export async function accessOf(db: Db, caseId: string): Promise<string[]> {
+  const rows = await t(db).selectFrom('caseAccess').select('userId').where('caseId', '=', caseId).execute()
+  return rows.map((r) => r.userId)
+}
+
+export interface InTrayFilter {
+  officeId?: string | undefined
+  /** null: every unit of the office; otherwise these units, plus the viewer's own and shared cases. */
+  units: readonly string[] | null
+  viewerId: string
+  unitId?: string | undefined
+  assigneeId?: string | undefined
+  status?: string | undefined
+  before?: [string, string] | undefined
+  limit: number
+}
+
+/** Cases newest first, cut to what the viewer may see. */
+export function listCases(db: Db, f: InTrayFilter): Promise<CaseRow[]> {
+  let q = t(db).selectFrom('cases').selectAll()
+  if (f.officeId) q = q.where('officeId', '=', f.officeId)
+  if (f.units) {
+    const units = f.units
+    q = q.where((eb) =>
+      eb.or([
+        ...(units.length > 0 ? [eb('unitId', 'in', units)] : []),
+        eb('assigneeId', '=', f.viewerId),
+        eb('id', 'in', eb.selectFrom('caseAccess').select('caseId').where('userId', '=', f.viewerId)),
+      ]),
+    )
+  }
+  if (f.unitId) q = q.where('unitId', '=', f.unitId)
+  if (f.assigneeId) q = q.where('assigneeId', '=', f.assigneeId)
+  if (f.status) q = q.where('status', '=', f.status as CaseRow['status'])
+  if (f.before) {
+    const [at, id] = f.before
+    q = q.where((eb) =>
+      eb.or([eb('createdAt', '<', at), eb.and([eb('createdAt', '=', at), eb('id', '<', id)])]),
+    )
+  }
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit).execute()
+}
+
+/** A unit's register of cases (spis spraw) for a class and year, in number order; sub-cases apart. */
+export function caseRegister(
+  db: Db,
+  officeId: string,
+  unitId: string,
+  symbol: string,
+  year: number,
+): Promise<CaseRow[]> {
+  return t(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('officeId', '=', officeId)
+    .where('unitId', '=', unitId)
+    .where('symbol', '=', symbol)
+    .where('year', '=', year)
+    .where('parentId', 'is', null)
+    .orderBy('seq')
+    .execute()
+}

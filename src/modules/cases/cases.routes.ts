@@ -1,0 +1,206 @@
+import { Type } from 'typebox'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { problemResponses } from '../../platform/http/schemas.js'
+import { LANGUAGES } from '../../platform/i18n/index.js'
+import { actorOf } from '../identity/index.js'
+import { CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
+import {
+  CaseDto,
+  CaseHistoryDto,
+  CaseParams,
+  CaseRegisterQuery,
+  InTrayQuery,
+  OfficeParams,
+  OpenCaseBody,
+  Party,
+  StepBody,
+  SubcaseBody,
+} from './cases.schemas.js'
+import type { CasesService } from './cases.service.js'
+
+const tags = ['cases']
+const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref('Problem') }
+const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({ maxLength: 100, description: 'The ETag read: refuses a lost update (412)' }),
+  ),
+})
+const EditBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    parties: Type.Optional(Type.Array(Party, { maxItems: 50 })),
+    term: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+const RegisterQuery = Type.Object(
+  { ...CaseRegisterQuery.properties, lang: Type.Optional(Type.Enum(LANGUAGES)) },
+  { additionalProperties: false },
+)
+
+/** Cases over HTTP: open, read, the in-tray, each workflow step, history, sub-cases, the case register. */
+export function casesRoutes(cases: CasesService) {
+  return async (app: AppInstance) => {
+    const auth = { onRequest: app.authenticate }
+
+    app.post(
+      '/api/v1/cases',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: "Open a case in a leaf class: the next number of the unit's register (officer, head)",
+          body: OpenCaseBody,
+          response: { 201: CaseDto, ...changing },
+        },
+      },
+      async (req, reply) => {
+        const dto = await cases.openCase(actorOf(req), req.body)
+        setEtag(reply, dto.version)
+        return reply.code(201).send(dto)
+      },
+    )
+
+    app.get(
+      '/api/v1/cases',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary:
+            "An in-tray: an office's cases the caller may read, mine, my unit's, or awaiting my approval",
+          querystring: InTrayQuery,
+          response: {
+            200: Type.Object({
+              items: Type.Array(CaseDto),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) => cases.inTray(actorOf(req), req.query),
+    )
+
+    app.get(
+      '/api/v1/cases/:id',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'One case, with the steps the caller may take now',
+          params: CaseParams,
+          response: { 200: CaseDto, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const dto = await cases.get(actorOf(req), req.params.id)
+        setEtag(reply, dto.version)
+        return dto
+      },
+    )
+
+    app.patch(
+      '/api/v1/cases/:id',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Correct the title, parties or term of an open case (assignee, head)',
+          params: CaseParams,
+          headers: IfMatchHeaders,
+          body: EditBody,
+          response: { 200: CaseDto, ...changing },
+        },
+      },
+      async (req, reply) => {
+        const dto = await cases.edit(actorOf(req), req.params.id, req.body, ifMatchVersion(req))
+        setEtag(reply, dto.version)
+        return dto
+      },
+    )
+
+    app.post(
+      '/api/v1/cases/:id/subcases',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Open a sub-case: OR.0152.77.3.2025',
+          params: CaseParams,
+          body: SubcaseBody,
+          response: { 201: CaseDto, ...changing },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await cases.openSubcase(actorOf(req), req.params.id, req.body)),
+    )
+
+    app.get(
+      '/api/v1/cases/:id/history',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'What was done to the case, oldest first',
+          params: CaseParams,
+          response: { 200: CaseHistoryDto, ...problemResponses },
+        },
+      },
+      async (req) => cases.history(actorOf(req), req.params.id),
+    )
+
+    for (const step of Object.keys(CASE_TRANSITIONS) as CaseAction[]) {
+      const t = CASE_TRANSITIONS[step]
+      app.post(
+        `/api/v1/cases/:id/${step}`,
+        {
+          ...auth,
+          schema: {
+            tags,
+            summary: `${step}: ${t.doc} (from ${t.from.join(', ')})`,
+            params: CaseParams,
+            headers: IfMatchHeaders,
+            body: Type.Optional(StepBody),
+            response: { 200: CaseDto, ...changing },
+          },
+        },
+        async (req, reply) => {
+          const dto = await cases.step(actorOf(req), req.params.id, step, req.body ?? {}, ifMatchVersion(req))
+          setEtag(reply, dto.version)
+          return dto
+        },
+      )
+    }
+
+    app.get(
+      '/api/v1/offices/:officeId/case-register',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: "A unit's case register (spis spraw) for a class and year, as JSON, CSV or PDF",
+          params: OfficeParams,
+          querystring: RegisterQuery,
+          response: {
+            200: Type.Unknown({ description: 'JSON { items }, text/csv or application/pdf' }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req, reply) => {
+        const { lang, ...query } = req.query
+        const result = await cases.caseRegister(actorOf(req), req.params.officeId, query, lang)
+        if (result.format === 'json') return result.body
+        return reply
+          .type(result.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="${'fileName' in result ? result.fileName : 'register'}"`,
+          )
+          .send(result.body)
+      },
+    )
+  }
+}

@@ -1,0 +1,155 @@
+import { type Static, Type } from 'typebox'
+import { Id, Instant, LocalDate } from '../../platform/http/schemas.js'
+import { CASE_STATUSES } from './case-transitions.js'
+
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()])
+
+/** A party to the case: the applicant, a participant, another authority. */
+export const Party = Type.Object(
+  {
+    kind: Type.Enum(['person', 'organisation']),
+    name: Text(300),
+    role: Type.Optional(Type.Enum(['applicant', 'party', 'participant', 'authority'], { default: 'party' })),
+    address: Type.Optional(Nullable(Text(500))),
+    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+)
+export type Party = Static<typeof Party>
+
+export const OpenCaseBody = Type.Object(
+  {
+    officeId: Id,
+    unitId: Id,
+    symbol: Type.String({
+      minLength: 1,
+      maxLength: 20,
+      description: 'A leaf class of the classification in force',
+    }),
+    title: Text(500),
+    startedOn: Type.Optional(LocalDate),
+    incomingIds: Type.Optional(
+      Type.Array(Id, {
+        maxItems: 50,
+        uniqueItems: true,
+        description: 'Incoming letters that start the case',
+      }),
+    ),
+    parties: Type.Optional(Type.Array(Party, { maxItems: 50 })),
+    assigneeId: Type.Optional(Nullable(Id)),
+    term: Type.Optional(
+      Nullable(
+        Type.Integer({
+          minimum: 1,
+          maximum: 3650,
+          description: 'Days to settle it (the deadlines issue computes the due date)',
+        }),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type OpenCaseBody = Static<typeof OpenCaseBody>
+
+export const SubcaseBody = Type.Object(
+  {
+    title: Text(500),
+    assigneeId: Type.Optional(Nullable(Id)),
+    parties: Type.Optional(Type.Array(Party, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+)
+export type SubcaseBody = Static<typeof SubcaseBody>
+
+export const StepBody = Type.Object(
+  {
+    reason: Type.Optional(Text(2000)),
+    assigneeId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+)
+export type StepBody = Static<typeof StepBody>
+
+export const CaseDto = Type.Object({
+  id: Id,
+  officeId: Id,
+  unitId: Id,
+  sign: Type.String({ description: 'OR.0152.1.2025' }),
+  symbol: Type.String(),
+  category: Type.String({ description: 'Archival category, from the class' }),
+  classificationId: Id,
+  year: Type.Integer(),
+  number: Type.Integer(),
+  parentId: Nullable(Id),
+  title: Type.String(),
+  status: Type.Enum(CASE_STATUSES),
+  startedOn: LocalDate,
+  closedOn: Nullable(LocalDate),
+  assigneeId: Nullable(Id),
+  parties: Type.Array(Party),
+  term: Nullable(Type.Integer()),
+  dueOn: Nullable(LocalDate),
+  incomingIds: Type.Array(Id),
+  next: Type.Array(Type.String(), { description: 'The steps its state allows now' }),
+  version: Type.Integer(),
+  createdAt: Instant,
+  createdBy: Type.String(),
+  updatedAt: Instant,
+})
+export type CaseDto = Static<typeof CaseDto>
+
+export const CaseParams = Type.Object({ id: Id })
+export const OfficeParams = Type.Object({ officeId: Id })
+export const CaseStepParams = Type.Object({
+  id: Id,
+  step: Type.Enum([
+    'assign',
+    'start',
+    'suspend',
+    'resume',
+    'submit',
+    'approve',
+    'return',
+    'dispatch',
+    'close',
+    'reopen',
+  ]),
+})
+
+export const InTrayQuery = Type.Object(
+  {
+    officeId: Type.Optional(Id),
+    unitId: Type.Optional(Id),
+    assignedTo: Type.Optional(Type.Literal('me')),
+    status: Type.Optional(Type.Enum(CASE_STATUSES)),
+    awaitingMyApproval: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export type InTrayQuery = Static<typeof InTrayQuery>
+
+export const CaseRegisterQuery = Type.Object(
+  {
+    unitId: Id,
+    symbol: Type.String({ minLength: 1, maxLength: 20 }),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'pdf'], { default: 'json' })),
+  },
+  { additionalProperties: false },
+)
+export type CaseRegisterQuery = Static<typeof CaseRegisterQuery>
+
+export const CaseHistoryDto = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      at: Instant,
+      action: Type.String(),
+      actor: Nullable(Type.String()),
+      summary: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+})

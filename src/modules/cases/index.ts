@@ -1,0 +1,8 @@
+export { CASE_TRANSITIONS, caseActionsFrom, caseTransitionsMarkdown } from './case-transitions.js'
+export type { CasePorts } from './cases.context.js'
+export { caseRules } from './cases.policy.js'
+export { casesRoutes } from './cases.routes.js'
+export type { CaseDto } from './cases.schemas.js'
+export { type CasesService, createCasesService } from './cases.service.js'
+export { classificationRoutes } from './classification.routes.js'
+export { type ClassificationService, createClassificationService } from './classification.service.js'
