@@ -35,8 +35,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('cases_sign', ['office_id', 'year', 'sign'])
     .execute()
   await db.schema.createIndex('cases_unit').on('cases').columns(['unit_id', 'status', 'created_at']).execute()
-  await db.schema.createIndex('cases_assignee').on('cases').columns(['assignee_id', 'status', 'created_at']).execute()
-  await db.schema.createIndex('cases_register').on('cases').columns(['office_id', 'year', 'unit_id', 'symbol', 'seq']).execute()
+  await db.schema
+    .createIndex('cases_assignee')
+    .on('cases')
+    .columns(['assignee_id', 'status', 'created_at'])
+    .execute()
+  await db.schema
+    .createIndex('cases_register')
+    .on('cases')
+    .columns(['office_id', 'year', 'unit_id', 'symbol', 'seq'])
+    .execute()
   await db.schema.createIndex('cases_parent').on('cases').column('parent_id').execute()
 
   await db.schema

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import { ROLES, type Role } from '../../src/modules/identity/index.js'
+import { CASES_CASES, type CasesCtx, casesMatrixContext } from '../support/cases-matrix.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices, officeBody } from '../support/factories.js'
 import { REGISTRY_CASES, type RegistryCtx, registryMatrixContext } from '../support/registry-matrix.js'
@@ -39,6 +40,8 @@ interface Ctx {
   lvivTicket: string
   /** Lublin's registers (the demo's chancellery office). */
   registry: RegistryCtx
+  /** Lublin's classification and cases. */
+  cases: CasesCtx
 }
 
 /** Two letters, unique for each case number: a queue prefix. */
@@ -317,6 +320,10 @@ const CASES: Case[] = [
     request: (c, role) => ({ url: `/api/v1/jobs/${c.failedJobs[role]}/retry` }),
   },
   // The correspondence registers of Lublin, where the demo's chancellery, officer and head work.
+  ...CASES_CASES.map((c) => ({
+    ...c,
+    request: (ctx: Ctx, role: Role, i: number) => c.request(ctx.cases, role, i),
+  })),
   ...REGISTRY_CASES.map((c) => ({
     ...c,
     request: (ctx: Ctx, role: Role, i: number) => c.request(ctx.registry, role, i),
@@ -442,6 +449,7 @@ describeEachDatabase('role × route matrix', (dialect) => {
       lviv,
       lublin: offices['LUB-BOM']!.id,
       registry: await registryMatrixContext(app, bearers.chancellery, offices['LUB-BOM']!.id),
+      cases: await casesMatrixContext(app, offices['LUB-BOM']!.id),
       consultantId: users.items.find((u) => u.login === 'demo-consultant')!.id,
       drafts,
       published,

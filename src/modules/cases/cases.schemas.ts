@@ -102,22 +102,6 @@ export type CaseDto = Static<typeof CaseDto>
 
 export const CaseParams = Type.Object({ id: Id })
 export const OfficeParams = Type.Object({ officeId: Id })
-export const CaseStepParams = Type.Object({
-  id: Id,
-  step: Type.Enum([
-    'assign',
-    'start',
-    'suspend',
-    'resume',
-    'submit',
-    'approve',
-    'return',
-    'dispatch',
-    'close',
-    'reopen',
-  ]),
-})
-
 export const InTrayQuery = Type.Object(
   {
     officeId: Type.Optional(Id),

@@ -22,9 +22,8 @@ export {
   type Role,
   type RoleGrant,
   SYSTEM_ACTOR,
-  UNIT_ROLES,
 } from './roles.js'
-export { allow, type Governed, type Rule, rules, unitsVisibleTo } from './rules.js'
+export { allow, type Rule, rules, unitsVisibleTo } from './rules.js'
 export { createSignInService, type SignInService } from './sign-in.service.js'
 export { totpCode } from './totp.js'
 export { usersRoutes } from './users.routes.js'

@@ -29,8 +29,6 @@ export const ENTRY_TRANSITIONS = {
   },
 } as const satisfies Record<Direction, Record<string, Transition>>
 
-export type EntryAction<D extends Direction> = keyof (typeof ENTRY_TRANSITIONS)[D]
-
 const table = (direction: Direction) => ENTRY_TRANSITIONS[direction] as Record<string, Transition>
 
 /** The actions an entry in this state allows, in the table's order. */
@@ -53,4 +51,12 @@ export function transition(
       `Entry ${entry.number} is ${entry.status}; ${action} needs ${t?.from.join(' or ') ?? 'another register'}.`,
     )
   return t.to ?? entry.status
+}
+
+/** The tables as Markdown, for docs/records.md. */
+export function entryTransitionsMarkdown(direction: Direction): string {
+  const rows = Object.entries(table(direction)).map(
+    ([action, t]) => `| \`${action}\` | ${t.from.join(', ')} | ${t.to ?? 'unchanged'} | ${t.doc} |`,
+  )
+  return ['| action | from | to | meaning |', '|---|---|---|---|', ...rows].join('\n')
 }

@@ -1,7 +1,3 @@
-export { ENTRY_TRANSITIONS, entryActionsFrom } from './entry-transitions.js'
 export { registerFilesRoutes } from './register-files.routes.js'
-export type { EntryDto, RegistryPorts } from './registry.context.js'
-export { registryRules } from './registry.policy.js'
 export { registryRoutes } from './registry.routes.js'
-export { CHANNELS, DISPATCH_METHODS, type IncomingDto, type OutgoingDto } from './registry.schemas.js'
-export { createRegistryService, type RegistryService } from './registry.service.js'
+export { createRegistryService } from './registry.service.js'

@@ -1,0 +1,180 @@
+import type { CaseAction } from '../../src/modules/cases/index.js'
+import { ROLES, type Role, SYSTEM_ACTOR } from '../../src/modules/identity/index.js'
+import type { TestApp } from './test-app.js'
+
+/** Lublin's classification and cases for the role × route matrix; per role and step, a case in a state that step fits. */
+export interface CasesCtx {
+  lublin: string
+  unitOr: string
+  classificationId: string
+  officerId: string
+  case: string
+  perRole: Record<string, Partial<Record<CaseAction, string>>>
+}
+
+/** The steps taken (after assignment to the demo officer) to bring a case where each step fits. */
+const BEFORE: Record<CaseAction, CaseAction[]> = {
+  assign: [],
+  start: ['assign'],
+  suspend: ['assign', 'start'],
+  resume: ['assign', 'start', 'suspend'],
+  submit: ['assign', 'start'],
+  approve: ['assign', 'start', 'submit'],
+  return: ['assign', 'start', 'submit'],
+  dispatch: ['assign', 'start', 'submit', 'approve'],
+  close: ['assign', 'start', 'submit', 'approve'],
+  reopen: ['assign', 'start', 'submit', 'approve', 'close'],
+}
+
+export async function casesMatrixContext(app: TestApp, lublin: string): Promise<CasesCtx> {
+  const s = app.services
+  const units = await s.offices.listUnits(SYSTEM_ACTOR, lublin)
+  const unitOr = units.find((u) => u.code === 'OR')!.id
+  const officerId = (await s.users.listUsers(SYSTEM_ACTOR)).find((u) => u.login === 'demo-officer')!.id
+  const open = async () =>
+    (
+      await s.cases.openCase(SYSTEM_ACTOR, {
+        officeId: lublin,
+        unitId: unitOr,
+        symbol: '0152',
+        title: 'Matrix',
+      })
+    ).id
+  const ctx: CasesCtx = {
+    lublin,
+    unitOr,
+    classificationId: (await s.classification.list(SYSTEM_ACTOR, lublin))[0]!.id,
+    officerId,
+    case: await open(),
+    perRole: {},
+  }
+  for (const role of ROLES) {
+    ctx.perRole[role] = {}
+    for (const action of Object.keys(BEFORE) as CaseAction[]) {
+      const id = await open()
+      for (const step of BEFORE[action])
+        await s.cases.step(
+          SYSTEM_ACTOR,
+          id,
+          step,
+          step === 'assign' ? { assigneeId: officerId } : step === 'suspend' ? { reason: 'Matrix' } : {},
+        )
+      ctx.perRole[role]![action] = id
+    }
+  }
+  return ctx
+}
+
+const readers: Role[] = ['admin', 'officer', 'head']
+const classificationReaders: Role[] = ['admin', 'coordinator', 'chancellery', 'officer', 'head']
+// The demo officer is the assignee of every case past `assign`: the officer works on them.
+const workers: Role[] = ['admin', 'officer', 'head']
+const heads: Role[] = ['admin', 'head']
+
+type Request = (
+  c: CasesCtx,
+  role: Role,
+  i: number,
+) => { url: string; payload?: unknown; headers?: Record<string, string> }
+const step = (action: CaseAction, allowed: Role[]) => ({
+  method: 'POST' as const,
+  route: `/api/v1/cases/{id}/${action}`,
+  allowed,
+  request: ((c, role) => ({
+    url: `/api/v1/cases/${c.perRole[role]![action]}/${action}`,
+    payload:
+      action === 'assign'
+        ? { assigneeId: c.officerId }
+        : ['suspend', 'return', 'reopen'].includes(action)
+          ? { reason: 'Matrix' }
+          : {},
+  })) as Request,
+})
+
+export const CASES_CASES: {
+  method: 'GET' | 'POST' | 'PATCH'
+  route: string
+  allowed: readonly Role[]
+  request: Request
+}[] = [
+  {
+    method: 'POST',
+    route: '/api/v1/offices/{officeId}/classifications/import',
+    allowed: ['admin', 'coordinator'],
+    request: (c, _r, i) => ({
+      url: `/api/v1/offices/${c.lublin}/classifications/import?adoptedOn=2030-01-${String((i % 28) + 1).padStart(2, '0')}&dryRun=${i % 2 === 0}`,
+      payload: '0;Zarządzanie;A;\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{officeId}/classifications',
+    allowed: classificationReaders,
+    request: (c) => ({ url: `/api/v1/offices/${c.lublin}/classifications` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/classifications/{id}/classes',
+    allowed: classificationReaders,
+    request: (c) => ({ url: `/api/v1/classifications/${c.classificationId}/classes?parent=01` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases',
+    allowed: readers,
+    request: (c) => ({
+      url: '/api/v1/cases',
+      payload: { officeId: c.lublin, unitId: c.unitOr, symbol: '0152', title: 'Matrix' },
+    }),
+  },
+  // An in-tray is cut to what the caller may read: everyone may ask for theirs.
+  {
+    method: 'GET',
+    route: '/api/v1/cases',
+    allowed: ROLES,
+    request: (c) => ({ url: `/api/v1/cases?officeId=${c.lublin}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.case}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/cases/{id}',
+    allowed: heads,
+    request: (c, role) => ({ url: `/api/v1/cases/${c.case}`, payload: { title: `Matrix ${role}` } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/subcases',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.case}/subcases`, payload: { title: 'Matrix' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/history',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.case}/history` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{officeId}/case-register',
+    allowed: readers,
+    request: (c) => ({
+      url: `/api/v1/offices/${c.lublin}/case-register?unitId=${c.unitOr}&symbol=0152&year=${new Date().getFullYear()}`,
+    }),
+  },
+  step('assign', heads),
+  step('start', workers),
+  step('suspend', workers),
+  step('resume', workers),
+  step('submit', workers),
+  step('approve', heads),
+  step('return', heads),
+  step('dispatch', workers),
+  step('close', workers),
+  step('reopen', heads),
+]
