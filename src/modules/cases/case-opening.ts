@@ -24,7 +24,7 @@ export function caseOpening(ctx: CasesContext) {
   async function checkLetters(trx: Db, officeId: string, ids: readonly string[]) {
     for (const [i, id] of ids.entries()) {
       const letter = await ctx.ports.letter(trx, id)
-      if (!letter || letter.direction !== 'incoming' || letter.officeId !== officeId)
+      if (letter?.direction !== 'incoming' || letter.officeId !== officeId)
         throw invalid([
           { path: `body.incomingIds[${i}]`, message: 'is not an incoming letter of this office' },
         ])
