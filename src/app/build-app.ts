@@ -114,6 +114,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
   return {
     appointments,
     audit,
+    /** The time every service reads (fixed in tests): demo data is made relative to it. */
+    clock,
     cases,
     classification,
     calendar,

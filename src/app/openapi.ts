@@ -24,6 +24,11 @@ export async function registerOpenApi(app: AppInstance, version: string): Promis
       },
       security: [{ bearer: [] }],
     },
+    // A file upload's form is documented, not validated: the route reads the multipart stream itself.
+    transform: ({ schema, url }) => {
+      const { uploadForm, ...rest } = (schema ?? {}) as Record<string, unknown>
+      return { schema: (uploadForm ? { ...rest, body: uploadForm } : schema) as typeof schema, url }
+    },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json.$id === 'string' ? json.$id : `def-${i}`,

@@ -16,7 +16,7 @@ export async function twoInstances(dialect: DialectName, clock?: Clock) {
   const options = { config: testConfig(), logger: false as const, ...(clock ? { clock } : {}) }
   const a = await buildApp({ ...options, database })
   const b = await buildApp({ ...options, database: database.reopen() })
-  await seedDemo(a.services, undefined, { catalogue: false, queues: false })
+  await seedDemo(a.services, undefined, { catalogue: false, queues: false, records: false })
   onTestFinished(async () => {
     await a.close()
     await b.close()

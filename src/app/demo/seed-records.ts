@@ -61,7 +61,7 @@ export async function seedRecords(services: Services, lublin: string, onProgress
   const units = await services.offices.listUnits(SYSTEM_ACTOR, lublin)
   const unitOf = (code: string) => units.find((u) => u.code === code)!.id
   const officer: Actor = { ...SYSTEM_ACTOR, login: 'demo-seed' }
-  const now = Date.now()
+  const now = services.clock.now().getTime()
   const letters: { id: string; subject: [string, string] }[] = []
   for (let i = 0; i < 240; i++) {
     const subject = SUBJECTS[i % SUBJECTS.length]!

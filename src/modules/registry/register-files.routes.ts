@@ -20,10 +20,11 @@ import type { RegistryService } from './registry.service.js'
 const tags = ['registry']
 
 /**
- * The upload's form, for the OpenAPI document only: without `type`, it does not refuse the request
- * before @fastify/multipart reads the stream (the body is never parsed into an object).
+ * The upload's form, for the OpenAPI document only (`uploadForm`, see app/openapi.ts): the body is a
+ * stream @fastify/multipart reads, never parsed into an object a schema could check.
  */
 const UploadForm = {
+  type: 'object',
   properties: { file: { type: 'string', format: 'binary', description: 'The scan or attachment' } },
   required: ['file'],
 }
@@ -60,7 +61,7 @@ export function registerFilesRoutes(registry: RegistryService) {
             summary: `Add a file to an ${direction} entry (multipart/form-data, one file; size and type limits apply)`,
             consumes: ['multipart/form-data'],
             params: EntryParams,
-            body: UploadForm,
+            uploadForm: UploadForm,
             response: {
               201: Dto,
               409: Type.Ref('Problem'),
