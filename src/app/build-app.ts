@@ -53,6 +53,7 @@ import { RequestLogController, registerMetrics, requestIdOf } from './observabil
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
 import { databaseRateLimitStore } from './rate-limit-store.js'
+import { registryDeskRoutes } from './records/registry-desk.routes.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
@@ -194,7 +195,14 @@ export async function buildApp(
     limits: { fileSize: config.uploadMaxBytes + 1, files: 1, fields: 10, parts: 12, headerPairs: 50 },
   })
   // The CSRF secret lives in its own HttpOnly cookie; forms carry the token derived from it.
-  await app.register(csrf, { cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' } })
+  await app.register(csrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+    // A file form's body is a stream read after this check: its token travels in the address instead.
+    getToken: (req) =>
+      (req.body as { _csrf?: string } | undefined)?._csrf ??
+      (req.isMultipart() ? (req.query as { _csrf?: string })._csrf : undefined) ??
+      (req.headers['x-csrf-token'] as string | undefined),
+  })
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '365d', immutable: true })
   await registerOpenApi(app, packageVersion())
   await app.register(authenticationPlugin, { signIn: services.signIn })
@@ -255,6 +263,7 @@ export async function buildApp(
   await app.register(jobsRoutes(jobsForAdmins))
   await app.register(jobsPageRoutes(config, jobsForAdmins))
   await app.register(staffRoutes(config, services))
+  await app.register(registryDeskRoutes(config, clock, services.registry, services.offices))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).

@@ -41,6 +41,8 @@ export interface FieldProps {
   autocomplete?: string
   inputmode?: string
   maxlength?: number
+  /** The id of a `<datalist>` of suggestions (earlier senders). */
+  list?: string
 }
 
 /** The label, hint and error around a control, tied to it by ids for assistive technology. */
@@ -88,6 +90,7 @@ export function Field(props: FieldProps): Html {
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         maxlength={props.maxlength}
+        list={props.list}
         aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       />

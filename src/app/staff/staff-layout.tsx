@@ -25,6 +25,12 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWid
     key: 'staff.desk',
     roles: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
   },
+  {
+    href: '/staff/registry',
+    key: 'staff.registry',
+    roles: ['admin', 'coordinator', 'manager', 'chancellery'],
+  },
+  { href: '/staff/cases', key: 'staff.cases', roles: ['admin', 'officer', 'head'] },
   { href: '/staff/queue-stats', key: 'staff.queueStats', roles: ['admin', 'coordinator', 'manager', 'head'] },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },

@@ -1,3 +1,5 @@
 export { registerFilesRoutes } from './register-files.routes.js'
+export { registryRules } from './registry.policy.js'
 export { registryRoutes } from './registry.routes.js'
-export { createRegistryService } from './registry.service.js'
+export { IncomingBody, type IncomingDto, VoidBody } from './registry.schemas.js'
+export { createRegistryService, type RegistryService } from './registry.service.js'

@@ -152,3 +152,21 @@ export function entriesRegisteredBetween(
     .orderBy('seq')
     .execute()
 }
+
+/** The parties of an office's latest entries, newest first. */
+export async function recentParties(
+  db: Db,
+  officeId: string,
+  direction: Direction,
+  limit: number,
+): Promise<string[]> {
+  const rows = await t(db)
+    .selectFrom('registerEntries')
+    .select('party')
+    .where('officeId', '=', officeId)
+    .where('direction', '=', direction)
+    .orderBy('registeredAt', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.party)
+}

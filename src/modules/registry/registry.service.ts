@@ -75,6 +75,14 @@ export function createRegistryService(
       return ctx.toDto(row, await repo.filesOf(ctx.db, [row.id]))
     },
 
+    /** The names of an office's latest correspondents, for the chancellery's suggestions (keepers only). */
+    async recentCorrespondents(actor: Actor, officeId: string, direction: Direction): Promise<string[]> {
+      if (!allow(actor, registryRules.keep, { officeId })) throw forbidden()
+      const parties = await repo.recentParties(ctx.db, officeId, direction, 500)
+      const names = parties.map((p) => stored.party(p).name).filter((n): n is string => !!n)
+      return [...new Set(names)].slice(0, 200)
+    },
+
     /** Every state the entry has had, oldest first, with who changed it and when. */
     async versions(actor: Actor, direction: Direction, id: string) {
       await ctx.mustLoad(actor, direction, id, registryRules.read)
