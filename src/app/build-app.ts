@@ -53,6 +53,7 @@ import { RequestLogController, registerMetrics, requestIdOf } from './observabil
 import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
 import { databaseRateLimitStore } from './rate-limit-store.js'
+import { casesPagesRoutes } from './records/cases-pages.routes.js'
 import { registryDeskRoutes } from './records/registry-desk.routes.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
@@ -264,6 +265,7 @@ export async function buildApp(
   await app.register(jobsPageRoutes(config, jobsForAdmins))
   await app.register(staffRoutes(config, services))
   await app.register(registryDeskRoutes(config, clock, services.registry, services.offices))
+  await app.register(casesPagesRoutes(config, services))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).

@@ -62,7 +62,7 @@ export function RegistryDeskPage(p: DeskProps): Html {
         <h2 id="register-heading">{t('desk.register')}</h2>
         <p>{t('desk.intro')}</p>
         <ErrorSummary title={p.s.st('errors.summary')} errors={p.errors} />
-        <form method="post" action={`/staff/registry/${p.office.id}/incoming`}>
+        <form method="post" action={`/staff/registry/${p.office.id}/incoming`} novalidate>
           <CsrfField token={p.s.csrf} />
           <div class="field-row">
             <Field

@@ -1,5 +1,6 @@
-export type { CaseAction } from './case-transitions.js'
+export { CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
 export { casesRoutes } from './cases.routes.js'
-export { createCasesService } from './cases.service.js'
+export type { CaseDto } from './cases.schemas.js'
+export { type CasesService, createCasesService } from './cases.service.js'
 export { classificationRoutes } from './classification.routes.js'
 export { createClassificationService } from './classification.service.js'

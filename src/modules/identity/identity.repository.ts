@@ -138,3 +138,25 @@ export function listPersonalTokens(db: Db, userId: string, now: string) {
     .orderBy('createdAt')
     .execute()
 }
+
+/** Active users with an officer or head grant that reaches a unit (network, office or that unit). */
+export function unitStaff(db: Db, officeId: string, unitId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('roleGrants as g', 'g.userId', 'u.id')
+    .select(['u.id', 'u.login', 'u.name'])
+    .distinct()
+    .where('u.status', '=', 'active')
+    .where('g.role', 'in', ['officer', 'head'])
+    .where((eb) =>
+      eb.or([
+        eb('g.officeId', 'is', null),
+        eb.and([
+          eb('g.officeId', '=', officeId),
+          eb.or([eb('g.unitId', 'is', null), eb('g.unitId', '=', unitId)]),
+        ]),
+      ]),
+    )
+    .orderBy('u.name')
+    .execute()
+}

@@ -154,6 +154,14 @@ export function createUsersService(
       )
     },
 
+    /** The officers and heads who may handle a unit's cases (for an assignment's choice), no actor needed. */
+    async unitStaff(
+      officeId: string,
+      unitId: string,
+    ): Promise<{ id: string; login: string; name: string }[]> {
+      return repo.unitStaff(db, officeId, unitId)
+    },
+
     /** A user's grants read through `uow`, for another module's checks (an assignee works in the unit); null: no such active user. */
     async grantsIn(uow: Db, id: string): Promise<RoleGrant[] | null> {
       const from = withTables<IdentityTables>(uow)

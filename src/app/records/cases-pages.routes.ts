@@ -1,0 +1,169 @@
+import { Type } from 'typebox'
+import {
+  CASE_TRANSITIONS,
+  type CaseAction,
+  type CaseDto,
+  type CasesService,
+} from '../../modules/cases/index.js'
+import { type Actor, actorOf, type UsersService } from '../../modules/identity/index.js'
+import type { OfficesService } from '../../modules/offices/index.js'
+import type { RegistryService } from '../../modules/registry/index.js'
+import type { Config } from '../../platform/config.js'
+import { forbidden } from '../../platform/errors.js'
+import type { AppInstance } from '../../platform/http/app-instance.js'
+import { Id, IdParams } from '../../platform/http/schemas.js'
+import { pageContextOf } from '../../web/page-context.js'
+import { FormBody, send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
+import { CASE_VIEWS, CasePage, CasesInTrayPage } from './cases.page.js'
+import { type RecordsKey, recordsTexts } from './records.messages.js'
+
+const InTrayQuery = Type.Object({
+  office: Type.Optional(Id),
+  view: Type.Optional(Type.Enum(CASE_VIEWS)),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+})
+const CaseQuery = Type.Object({ done: Type.Optional(Type.Enum(Object.keys(CASE_TRANSITIONS))) })
+const StepParams = Type.Object({ id: Id, step: Type.Enum(Object.keys(CASE_TRANSITIONS)) })
+
+/** The case officers' and heads' pages: the in-tray and the case page with its next steps. */
+export function casesPagesRoutes(
+  config: Config,
+  services: { cases: CasesService; offices: OfficesService; users: UsersService; registry: RegistryService },
+) {
+  const { staffContext, formAction } = staffPageHelpers(config)
+  const { cases, offices, users, registry } = services
+
+  return async (app: AppInstance) => {
+    const { page, form } = staffRouteOptions(app)
+    const textsOf = (req: Parameters<typeof pageContextOf>[0], reply: Parameters<typeof pageContextOf>[1]) =>
+      recordsTexts(pageContextOf(req, reply, config.defaultLanguage).lang)
+
+    /** The offices where the actor handles cases. */
+    const caseOffices = async (actor: Actor) =>
+      (await offices.listOffices(actor)).filter((o) =>
+        actor.grants.some(
+          (g) =>
+            ['admin', 'officer', 'head'].includes(g.role) && (g.officeId === null || g.officeId === o.id),
+        ),
+      )
+
+    /** Names of the people a page mentions (assignees), from the office's unit staff. */
+    const peopleOf = async (list: CaseDto[]) => {
+      const people = new Map<string, string>()
+      for (const key of new Set(list.map((c) => `${c.officeId} ${c.unitId}`))) {
+        const [officeId, unitId] = key.split(' ') as [string, string]
+        for (const u of await users.unitStaff(officeId, unitId)) people.set(u.id, u.name)
+      }
+      return people
+    }
+
+    app.get(
+      '/staff/cases',
+      { ...page, schema: { hide: true, querystring: InTrayQuery } },
+      async (req, reply) => {
+        const s = staffContext(req, reply)
+        const actor = actorOf(req)
+        const mine = await caseOffices(actor)
+        const office = mine.find((o) => o.id === req.query.office) ?? mine[0]
+        if (!office) throw forbidden('Your roles handle no cases.')
+        const view = req.query.view ?? 'mine'
+        const list = await cases.inTray(actor, {
+          officeId: office.id,
+          ...(view === 'mine' ? { assignedTo: 'me' as const } : {}),
+          ...(view === 'approval' ? { awaitingMyApproval: true } : {}),
+          ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
+          limit: 50,
+        })
+        return send(
+          reply,
+          CasesInTrayPage({
+            s,
+            t: textsOf(req, reply),
+            office: { id: office.id, name: office.name[s.ctx.lang] },
+            view,
+            cases: list.items,
+            nextCursor: list.nextCursor,
+            people: await peopleOf(list.items),
+          }),
+        )
+      },
+    )
+
+    async function casePage(
+      req: Parameters<typeof pageContextOf>[0],
+      reply: Parameters<typeof pageContextOf>[1],
+      id: string,
+      done: string | null,
+      errors: { field: string; message: string }[],
+    ) {
+      const s = staffContext(req, reply)
+      const actor = actorOf(req)
+      const c = await cases.get(actor, id)
+      const unit = (await offices.listUnits(actor, c.officeId).catch(() => [])).find((u) => u.id === c.unitId)
+      const staff = await users.unitStaff(c.officeId, c.unitId)
+      const letters = []
+      for (const entryId of c.incomingIds) {
+        // The letters the caller may read (a unit's officer reads those given to the unit).
+        const letter = await registry.get(actor, 'incoming', entryId).catch(() => undefined)
+        if (letter) letters.push({ id: letter.id, number: letter.number })
+      }
+      return CasePage({
+        s,
+        t: textsOf(req, reply),
+        c,
+        unit: unit ? `${unit.code} — ${unit.name[s.ctx.lang]}` : '',
+        letters,
+        staff,
+        history: (await cases.history(actor, id)).items,
+        people: new Map(staff.map((u) => [u.id, u.name])),
+        done,
+        errors,
+      })
+    }
+
+    app.get(
+      '/staff/cases/:id',
+      { ...page, schema: { hide: true, params: IdParams, querystring: CaseQuery } },
+      async (req, reply) => {
+        const t = textsOf(req, reply)
+        const done = req.query.done
+          ? t('done.step', { step: t(`step.${req.query.done}` as RecordsKey) })
+          : null
+        return send(reply, await casePage(req, reply, req.params.id, done, []))
+      },
+    )
+
+    app.post(
+      '/staff/cases/:id/step/:step',
+      { ...form, schema: { hide: true, params: StepParams, body: FormBody } },
+      async (req, reply) => {
+        const step = req.params.step as CaseAction
+        const f = req.body
+        const reason = f[`reason-${step}`]?.trim()
+        const assigneeId = f[`assigneeId-${step}`]
+        const version = Number(f.version)
+        return formAction(
+          req,
+          reply,
+          () =>
+            cases.step(
+              actorOf(req),
+              req.params.id,
+              step,
+              { ...(reason ? { reason } : {}), ...(assigneeId ? { assigneeId } : {}) },
+              Number.isInteger(version) && version > 0 ? version : undefined,
+            ),
+          `/staff/cases/${req.params.id}?done=${step}`,
+          async (errors) =>
+            casePage(
+              req,
+              reply,
+              req.params.id,
+              null,
+              errors.map((e) => ({ ...e, field: `${e.field}-${step}` })),
+            ),
+        )
+      },
+    )
+  }
+}

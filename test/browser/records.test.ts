@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
+import { listeningApp } from '../support/listening-app.js'
+
+const LABELS = {
+  en: {
+    signIn: 'Sign in',
+    login: 'Login',
+    password: 'Password',
+    register: 'Register',
+    subject: 'Subject',
+    sender: 'Sender',
+  },
+  pl: {
+    signIn: 'Zaloguj się',
+    login: 'Login',
+    password: 'Hasło',
+    register: 'Zarejestruj',
+    subject: 'Dotyczy',
+    sender: 'Nadawca',
+  },
+  uk: {
+    signIn: 'Увійти',
+    login: 'Логін',
+    password: 'Пароль',
+    register: 'Зареєструвати',
+    subject: 'Короткий зміст',
+    sender: 'Відправник (ПІБ або назва)',
+  },
+} as const
+
+describe('records pages in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  async function open(javaScriptEnabled = true) {
+    const server = await listeningApp()
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    page.setDefaultTimeout(8000)
+    return { server, page, close: async () => Promise.all([context.close(), server.app.close()]) }
+  }
+
+  async function signIn(page: Page, url: string, login: string) {
+    await page.goto(`${url}/login?lang=en`)
+    await page.getByLabel('Login', { exact: true }).fill(login)
+    await page.getByLabel('Password').fill(`${login}-pass`)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff/)
+  }
+
+  async function expectAccessible(page: Page) {
+    const violations = await axeViolations(page)
+    expect(violations, describeViolations(violations)).toEqual([])
+  }
+
+  for (const lang of ['uk', 'pl', 'en'] as const) {
+    it(`registers a letter at the chancellery desk from the keyboard, accessible, in ${lang}`, async () => {
+      const { server, page, close } = await open()
+      await signIn(page, server.url, 'demo-chancellery')
+      await page.goto(`${server.url}/staff/registry?lang=${lang}`)
+      await expectAccessible(page)
+      const l = LABELS[lang]
+      await page.getByLabel(l.sender, { exact: true }).fill('Anna Kowalska')
+      await page.getByLabel(l.subject, { exact: true }).fill('Wniosek o zaświadczenie')
+      await page.getByLabel(l.subject, { exact: true }).press('Enter')
+      await page.waitForURL(/registered=/)
+      expect(await page.getByRole('status').textContent()).toMatch(/RPW\/\d+\/\d{4}/)
+      await expectAccessible(page)
+      // An empty subject: the error is named, linked, and the page stays accessible.
+      await page.getByRole('button', { name: l.register }).click()
+      await expect.poll(() => page.getByRole('alert').count()).toBe(1)
+      await expectAccessible(page)
+      await page.goto(`${server.url}/staff/registry?lang=${lang}`)
+      await page.locator('table a').first().click()
+      await expectAccessible(page)
+      await close()
+    })
+
+    it(`shows a case officer's in-tray and a case with its next steps, accessible, in ${lang}`, async () => {
+      const { server, page, close } = await open()
+      await signIn(page, server.url, 'demo-officer')
+      await page.goto(`${server.url}/staff/cases?lang=${lang}`)
+      await expectAccessible(page)
+      // The records demo gives the demo officer cases in several states.
+      await page.locator('table a').first().click()
+      await expect.poll(() => page.locator('h1').textContent()).toMatch(/\.\d+\.\d{4}/)
+      await expectAccessible(page)
+      await page.goto(`${server.url}/staff/cases?view=unit&lang=${lang}`)
+      await expectAccessible(page)
+      await close()
+    })
+  }
+
+  it('registers a letter and files it without JavaScript', async () => {
+    const { server, page, close } = await open(false)
+    await signIn(page, server.url, 'demo-chancellery')
+    await page.goto(`${server.url}/staff/registry?lang=en`)
+    await page.getByLabel('Sender', { exact: true }).fill('Jan Nowak')
+    await page.getByLabel('Subject', { exact: true }).fill('Skarga na hałas')
+    await page.getByRole('button', { name: 'Register', exact: true }).click()
+    await page.waitForURL(/registered=/)
+    const number = (await page.getByRole('status').textContent())?.match(/RPW\/\d+\/\d{4}/)?.[0]
+    expect(number).toBeDefined()
+    await page.getByRole('link', { name: `Open ${number}` }).click()
+    await page.getByLabel('Scan or attachment').setInputFiles({
+      name: 'skan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    })
+    await page.getByRole('button', { name: 'Add the file' }).click()
+    expect(await page.getByRole('status').textContent()).toBe('The file was added.')
+    expect(await page.getByRole('link', { name: 'skan.pdf' }).count()).toBe(1)
+    await close()
+  })
+})
