@@ -55,6 +55,7 @@ import { operationsRoutes } from './operations.routes.js'
 import { databaseRateLimitStore } from './rate-limit-store.js'
 import { casesPagesRoutes } from './records/cases-pages.routes.js'
 import { registryDeskRoutes } from './records/registry-desk.routes.js'
+import { recordsSearchRoutes } from './records/search.routes.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
@@ -253,6 +254,7 @@ export async function buildApp(
   await app.register(registerFilesRoutes(services.registry))
   await app.register(classificationRoutes(services.classification))
   await app.register(casesRoutes(services.cases))
+  await app.register(recordsSearchRoutes(services.registry, services.cases))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))

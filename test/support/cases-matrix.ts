@@ -128,6 +128,13 @@ export const CASES_CASES: {
       payload: { officeId: c.lublin, unitId: c.unitOr, symbol: '0152', title: 'Matrix' },
     }),
   },
+  // A search is cut to what the caller may read: everyone may search.
+  {
+    method: 'GET',
+    route: '/api/v1/search',
+    allowed: ROLES,
+    request: () => ({ url: '/api/v1/search?q=matrix' }),
+  },
   // An in-tray is cut to what the caller may read: everyone may ask for theirs.
   {
     method: 'GET',

@@ -113,3 +113,29 @@ export function caseRegister(
     .orderBy('seq')
     .execute()
 }
+
+/** Cases whose text has every term (ids from the search port), newest first, cut to a reach. */
+export function searchCases(
+  db: Db,
+  found: unknown,
+  reach: { everywhere: boolean; offices: readonly string[]; units: readonly string[]; viewerId: string },
+  officeId: string | undefined,
+  limit: number,
+): Promise<CaseRow[]> {
+  // biome-ignore lint/suspicious/noExplicitAny: the search port's subquery is of its own tables.
+  let q = t(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', 'in', found as any)
+  if (officeId) q = q.where('officeId', '=', officeId)
+  if (!reach.everywhere)
+    q = q.where((eb) =>
+      eb.or([
+        ...(reach.offices.length > 0 ? [eb('officeId', 'in', reach.offices)] : []),
+        ...(reach.units.length > 0 ? [eb('unitId', 'in', reach.units)] : []),
+        eb('assigneeId', '=', reach.viewerId),
+        eb('id', 'in', eb.selectFrom('caseAccess').select('caseId').where('userId', '=', reach.viewerId)),
+      ]),
+    )
+  return q.orderBy('createdAt', 'desc').limit(limit).execute()
+}

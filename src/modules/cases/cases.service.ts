@@ -8,8 +8,9 @@ import { forbidden, invalid } from '../../platform/errors.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { tablePdf } from '../../platform/pdf-table.js'
+import { queryTerms } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
-import { type Actor, allow, unitsVisibleTo } from '../identity/index.js'
+import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
 import { caseOpening } from './case-opening.js'
 import { caseWorkflow } from './case-workflow.js'
 import { type CasePorts, casesContext } from './cases.context.js'
@@ -35,6 +36,21 @@ export function createCasesService(
   return {
     ...caseOpening(ctx),
     ...caseWorkflow(ctx),
+
+    /** Cases whose sign, subject or parties match `q`, newest first, of those the actor may read. */
+    async search(actor: Actor, q: string, officeId: string | undefined, limit: number): Promise<CaseDto[]> {
+      const terms = queryTerms(q)
+      if (terms.length === 0) return []
+      const reach = reachOf(actor, ['admin', 'officer', 'head'])
+      const rows = await repo.searchCases(
+        ctx.db,
+        search.matching(ctx.db, 'case', terms),
+        { ...reach, viewerId: actor.id },
+        officeId,
+        limit,
+      )
+      return Promise.all(rows.map((r) => ctx.toDto(actor, r)))
+    },
 
     async get(actor: Actor, id: string): Promise<CaseDto> {
       const { row } = await ctx.mustLoad(actor, id, caseRules.read)

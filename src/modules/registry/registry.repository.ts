@@ -170,3 +170,30 @@ export async function recentParties(
     .execute()
   return rows.map((r) => r.party)
 }
+
+/**
+ * Entries whose text has every term (ids from the search port), newest first, cut to what a reach
+ * covers: everywhere, whole offices (`offices`), units (`units`), or assigned to the viewer.
+ */
+export function searchEntries(
+  db: Db,
+  direction: Direction,
+  found: unknown,
+  reach: { everywhere: boolean; offices: readonly string[]; units: readonly string[]; viewerId: string },
+  officeId: string | undefined,
+  limit: number,
+): Promise<EntryRow[]> {
+  let q = t(db).selectFrom('registerEntries').selectAll().where('direction', '=', direction)
+  // biome-ignore lint/suspicious/noExplicitAny: the search port's subquery is of its own tables.
+  q = q.where('id', 'in', found as any)
+  if (officeId) q = q.where('officeId', '=', officeId)
+  if (!reach.everywhere)
+    q = q.where((eb) =>
+      eb.or([
+        ...(reach.offices.length > 0 ? [eb('officeId', 'in', reach.offices)] : []),
+        ...(reach.units.length > 0 ? [eb('unitId', 'in', reach.units)] : []),
+        eb('assigneeId', '=', reach.viewerId),
+      ]),
+    )
+  return q.orderBy('registeredAt', 'desc').limit(limit).execute()
+}

@@ -8,13 +8,13 @@ import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { queryTerms } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import { localDateOf } from '../../platform/timezone.js'
-import { type Actor, allow, unitsVisibleTo } from '../identity/index.js'
+import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
 import { registerFiles } from './register-files.js'
 import { parseRegisterNumber } from './register-number.js'
 import { registerPrint } from './register-print.js'
 import { registration } from './registration.js'
 import { type EntryDto, type RegistryPorts, registryContext } from './registry.context.js'
-import { registryRules, UNIT_STAFF } from './registry.policy.js'
+import { REGISTER_KEEPERS, registryRules, UNIT_STAFF } from './registry.policy.js'
 import * as repo from './registry.repository.js'
 import type {
   AssignBody,
@@ -73,6 +73,22 @@ export function createRegistryService(
     async get(actor: Actor, direction: Direction, id: string): Promise<EntryDto> {
       const row = await ctx.mustLoad(actor, direction, id, registryRules.read)
       return ctx.toDto(row, await repo.filesOf(ctx.db, [row.id]))
+    },
+
+    /** Letters of a register whose words match `q`, newest first, of those the actor may read. */
+    async search(actor: Actor, direction: Direction, q: string, officeId: string | undefined, limit: number) {
+      const terms = queryTerms(q)
+      if (terms.length === 0) return []
+      const reach = reachOf(actor, [...REGISTER_KEEPERS, ...UNIT_STAFF])
+      const rows = await repo.searchEntries(
+        ctx.db,
+        direction,
+        search.matching(ctx.db, direction, terms),
+        { ...reach, viewerId: actor.id },
+        officeId,
+        limit,
+      )
+      return rows.map((r) => ctx.toDto(r, []))
     },
 
     /** The names of an office's latest correspondents, for the chancellery's suggestions (keepers only). */
