@@ -1,4 +1,5 @@
 import { type Db, withTables } from '../../platform/db/index.js'
+import type { FoundIds } from '../../platform/search/search-index.js'
 import type { CaseRow, CasesTables } from './cases.tables.js'
 
 const t = (db: Db) => withTables<CasesTables>(db)
@@ -117,16 +118,16 @@ export function caseRegister(
 /** Cases whose text has every term (ids from the search port), newest first, cut to a reach. */
 export function searchCases(
   db: Db,
-  found: unknown,
+  /** The ids the search port found (a subquery over its own table). */
+  found: FoundIds,
   reach: { everywhere: boolean; offices: readonly string[]; units: readonly string[]; viewerId: string },
   officeId: string | undefined,
   limit: number,
 ): Promise<CaseRow[]> {
-  // biome-ignore lint/suspicious/noExplicitAny: the search port's subquery is of its own tables.
   let q = t(db)
     .selectFrom('cases')
     .selectAll()
-    .where('id', 'in', found as any)
+    .where('id', 'in', found as never)
   if (officeId) q = q.where('officeId', '=', officeId)
   if (!reach.everywhere)
     q = q.where((eb) =>

@@ -1,4 +1,5 @@
 import { type Db, withTables } from '../../platform/db/index.js'
+import type { FoundIds } from '../../platform/search/search-index.js'
 import type { Direction } from './registry.schemas.js'
 import type { EntryRow, FileRow, RegisterEntryVersionsTable, RegistryTables } from './registry.tables.js'
 
@@ -178,14 +179,14 @@ export async function recentParties(
 export function searchEntries(
   db: Db,
   direction: Direction,
-  found: unknown,
+  /** The ids the search port found (a subquery over its own table). */
+  found: FoundIds,
   reach: { everywhere: boolean; offices: readonly string[]; units: readonly string[]; viewerId: string },
   officeId: string | undefined,
   limit: number,
 ): Promise<EntryRow[]> {
   let q = t(db).selectFrom('registerEntries').selectAll().where('direction', '=', direction)
-  // biome-ignore lint/suspicious/noExplicitAny: the search port's subquery is of its own tables.
-  q = q.where('id', 'in', found as any)
+  q = q.where('id', 'in', found as never)
   if (officeId) q = q.where('officeId', '=', officeId)
   if (!reach.everywhere)
     q = q.where((eb) =>
