@@ -54,6 +54,7 @@ import { registerOpenApi } from './openapi.js'
 import { operationsRoutes } from './operations.routes.js'
 import { databaseRateLimitStore } from './rate-limit-store.js'
 import { casesPagesRoutes } from './records/cases-pages.routes.js'
+import { classificationPageRoutes } from './records/classification-page.routes.js'
 import { registryDeskRoutes } from './records/registry-desk.routes.js'
 import { recordsSearchRoutes } from './records/search.routes.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
@@ -268,6 +269,7 @@ export async function buildApp(
   await app.register(staffRoutes(config, services))
   await app.register(registryDeskRoutes(config, clock, services.registry, services.offices))
   await app.register(casesPagesRoutes(config, services))
+  await app.register(classificationPageRoutes(config, clock, services.classification, services.offices))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).

@@ -119,4 +119,18 @@ describe('records pages in Chromium', () => {
     expect(await page.getByRole('link', { name: 'skan.pdf' }).count()).toBe(1)
     await close()
   })
+
+  it('shows an accessible classification page with a preview of what a new version changes', async () => {
+    const { server, page, close } = await open()
+    await signIn(page, server.url, 'demo-admin')
+    await page.goto(`${server.url}/staff/classification?lang=en`)
+    await expectAccessible(page)
+    await page
+      .getByLabel('The classification as CSV')
+      .fill('0;Zarządzanie;;\n01;Organizacja;;0\n0152;Wnioski;A;01\n')
+    await page.getByRole('button', { name: 'Show what changes' }).click()
+    await expect.poll(() => page.getByRole('heading', { name: /What this file changes/ }).count()).toBe(1)
+    await expectAccessible(page)
+    await close()
+  })
 })

@@ -3,4 +3,8 @@ export { casesRoutes } from './cases.routes.js'
 export type { CaseDto } from './cases.schemas.js'
 export { type CasesService, createCasesService } from './cases.service.js'
 export { classificationRoutes } from './classification.routes.js'
-export { createClassificationService } from './classification.service.js'
+export {
+  type ClassificationService,
+  classificationRules,
+  createClassificationService,
+} from './classification.service.js'
