@@ -3,6 +3,7 @@
 // Debian's Chromium and saves it under docs/images/.
 // Usage: node scripts/screenshot.mjs [path] [file]   (default: /?lang=uk home.png)
 //        node scripts/screenshot.mjs front-office     (kiosk ticket, desk console and board)
+//        node scripts/screenshot.mjs records          (chancellery desk, an entry, a case)
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -79,6 +80,20 @@ try {
     await board.goto(`${base}/offices/LVIV-CNAP/board?lang=uk`)
     await board.waitForSelector('.board-called .board-number')
     await shot(board, 'board.png')
+  } else if (path === 'records') {
+    // Lublin's chancellery and a case officer, on the records demo.
+    const clerk = await signedIn('demo-chancellery')
+    await clerk.goto(`${base}/staff/registry?lang=pl`)
+    await clerk.fill('#field-sender-name', 'Anna Kowalska')
+    await clerk.fill('#field-title', 'Wniosek o wydanie zaświadczenia o niezaleganiu')
+    await clerk.click('form[novalidate] button[type=submit]')
+    await clerk.waitForURL(/registered=/)
+    await shot(clerk, 'chancellery-desk.png')
+    const officer = await signedIn('demo-officer')
+    await officer.goto(`${base}/staff/cases?lang=pl`)
+    await officer.locator('table a').nth(1).click()
+    await officer.waitForSelector('h1')
+    await shot(officer, 'case-page.png')
   } else {
     const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
     await page.goto(`${base}${path}`)
