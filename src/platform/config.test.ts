@@ -42,6 +42,35 @@ describe('configuration', () => {
     }
   })
 
+  it('takes the network’s register and case sign templates, and refuses ones that cannot number', () => {
+    const ukrainian = loadConfig(
+      { RATUSZ_CASE_SIGN: '<symbol>/<n>', RATUSZ_INCOMING_NUMBER: '<office>/<n>/<yyyy>' },
+      nowhere,
+    )
+    expect(ukrainian.caseSign).toBe('<symbol>/<n>')
+    expect(ukrainian.registerNumbers).toEqual({ incoming: '<office>/<n>/<yyyy>', outgoing: '<n>/<yyyy>' })
+    const attempt = () =>
+      loadConfig(
+        {
+          RATUSZ_CASE_SIGN: '<unit>.<n>',
+          RATUSZ_OUTGOING_NUMBER: '<n>/<n>/<yyyy>',
+          RATUSZ_INCOMING_NUMBER: 'RPW/<x>/<n>/<yyyy>',
+          RATUSZ_UPLOAD_TYPES: 'pdf,exe',
+        },
+        nowhere,
+      )
+    expect(attempt).toThrow(ConfigError)
+    try {
+      attempt()
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n')
+      expect(problems).toMatch(/RATUSZ_CASE_SIGN: expected a template with <symbol> and <n>/)
+      expect(problems).toMatch(/RATUSZ_OUTGOING_NUMBER: expected a template/)
+      expect(problems).toMatch(/RATUSZ_INCOMING_NUMBER: expected a template/)
+      expect(problems).toMatch(/RATUSZ_UPLOAD_TYPES: expected a comma-separated list/)
+    }
+  })
+
   it('reads a .env file, with the real environment taking precedence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratusz-config-'))
     writeFileSync(join(dir, '.env'), 'PORT=4010\nRATUSZ_DEMO=0\nRATUSZ_DEFAULT_LANGUAGE=pl\n')
