@@ -63,6 +63,11 @@ export async function measureBare(
   return row
 }
 
+/** The hand-written registration on the bare stack (bench/bare-registration.mjs): POST /register. */
+export function serveBareRegistration(): Promise<Served> {
+  return serveProcess([join(ROOT, 'bench', 'bare-registration.mjs')], {}, '/')
+}
+
 /** The bare Fastify + SQLite insert route. */
 export function serveBare(): Promise<Served> {
   return serveProcess([join(ROOT, 'bench', 'bare-server.mjs')], {}, '/bare')
@@ -96,6 +101,8 @@ export interface LoadOptions {
   headers?: Record<string, string>
   connections?: number
   seconds?: number
+  /** A POST of this JSON body instead of GETs (a registration). */
+  post?: unknown
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -105,6 +112,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections ?? 20,
     duration: options.seconds ?? 5,
     ...(options.paths ? { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
+    ...(options.post === undefined
+      ? {}
+      : {
+          method: 'POST' as const,
+          body: JSON.stringify(options.post),
+          headers: { ...options.headers, 'content-type': 'application/json' },
+        }),
   })
   return {
     requestsPerSecond: result.requests.average,

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import {
+  measure,
+  measureBare,
+  printTable,
+  ROOT,
+  type Row,
+  serveBareRegistration,
+  serveRatusz,
+} from '../support.js'
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
+const QUERIES = [
+  'kowalska zaswiadczenia',
+  'RPW 1234',
+  'wojcik drzewa',
+  'nr 77777',
+  'OR.0152',
+  'olena',
+  'petycja oswietlenia',
+  'nothing at all',
+]
+
+type Json = Record<string, unknown>
+async function api(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Json> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  const text = await res.text()
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  return JSON.parse(text) as Json
+}
+const login = async (base: string, user: string) =>
+  (await api(base, 'POST', '/api/v1/auth/login', undefined, { login: user, password: `${user}-pass` }))
+    .token as string
+
+/** One client, one request after another: the percentiles a clerk would feel. */
+async function sequential(urls: string[], token: string, rounds: number) {
+  const times: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now()
+    const res = await fetch(urls[i % urls.length]!, { headers: { authorization: `Bearer ${token}` } })
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`${urls[i % urls.length]}: ${res.status}`)
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  const at = (q: number) =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10
+  return { p50: at(0.5), p95: at(0.95), max: at(1) }
+}
+
+async function databaseBytes(dataDir: string, url: string | undefined): Promise<number> {
+  if (!url)
+    return readdirSync(dataDir)
+      .filter((f) => f.startsWith('ratusz.sqlite'))
+      .reduce((n, f) => n + statSync(join(dataDir, f)).size, 0)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const { rows } = await client.query<{ size: string }>('select pg_database_size(current_database()) as size')
+  await client.end()
+  return Number(rows[0]!.size)
+}
+
+/**
+ * records: BENCH_CASES cases (1,000,000) and twice as many register entries with their search text,
+ * then side by side: registering letters over HTTP with 50 clients (against the bare insert route and
+ * the same durable work hand-written on the driver), search p95 and the filtered in-tray p95 (one
+ * client), and the database's size per 10^6 cases. PostgreSQL: BENCH_DATABASE_URL (an empty database).
+ */
+export async function run(options: { rounds: number; seconds: number; connections: number }): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratusz-bench-rec-'))
+  const env: Record<string, string> = { RATUSZ_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATUSZ_JOBS: 'off' }
+  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL
+  const dialect = env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'
+  process.stdout.write(`seeding ${CASES} cases and ${2 * CASES} letters on ${dialect}…\n`)
+  const t = performance.now()
+  const seeded = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'seed-records.ts'), String(CASES)],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  )
+  if (seeded.status !== 0) throw new Error('seeding failed')
+  const seedSeconds = Math.round((performance.now() - t) / 1000)
+  const bytes = await databaseBytes(dataDir, env.DATABASE_URL)
+
+  const connections = 50
+  const common = { seconds: options.seconds, connections }
+  const baseline = await measureBare(common, options.rounds)
+  const letter = {
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    channel: 'paper',
+    sender: { kind: 'person', name: 'Anna Kowalska', address: { city: 'Lublin' } },
+    title: 'Wniosek o wydanie zaświadczenia',
+  }
+  const bareRegistration = await serveBareRegistration()
+  const reference: Row = {
+    name: 'bare registration (driver alone)',
+    result: await measure(
+      { url: `${bareRegistration.url}/register`, post: letter, ...common },
+      options.rounds,
+    ),
+    memoryMiB: bareRegistration.peakMemoryMiB(),
+  }
+  await bareRegistration.stop()
+
+  const ratusz = await serveRatusz({ ...env, RATUSZ_DEMO: '0', LOG_LEVEL: 'info' })
+  const admin = await login(ratusz.url, 'demo-admin')
+  const clerk = await login(ratusz.url, 'demo-chancellery')
+  const head = await login(ratusz.url, 'demo-head')
+  const lublin = (
+    (await api(ratusz.url, 'GET', '/api/v1/offices', admin)).items as { id: string; code: string }[]
+  ).find((o) => o.code === 'LUB-BOM')!.id
+  const units = (await api(ratusz.url, 'GET', `/api/v1/offices/${lublin}/units`, admin)).items as {
+    id: string
+  }[]
+  const rows: Row[] = [
+    reference,
+    {
+      name: 'POST …/incoming (register a letter)',
+      result: await measure(
+        {
+          url: `${ratusz.url}/api/v1/offices/${lublin}/incoming`,
+          post: letter,
+          headers: { authorization: `Bearer ${clerk}` },
+          ...common,
+        },
+        options.rounds,
+      ),
+      memoryMiB: ratusz.peakMemoryMiB(),
+    },
+  ]
+  const search = await sequential(
+    QUERIES.map((q) => `${ratusz.url}/api/v1/search?q=${encodeURIComponent(q)}`),
+    admin,
+    400,
+  )
+  const inTray = await sequential(
+    units.flatMap((u) =>
+      ['in-progress', 'awaiting-approval', 'suspended'].map(
+        (status) => `${ratusz.url}/api/v1/cases?officeId=${lublin}&unitId=${u.id}&status=${status}&limit=50`,
+      ),
+    ),
+    head,
+    400,
+  )
+  await ratusz.stop()
+
+  printTable(
+    `records on ${dialect}: ${CASES} cases, ${2 * CASES} letters, ${options.rounds} rounds x ${options.seconds} s, ${connections} connections, medians`,
+    baseline,
+    rows,
+  )
+  const ratio = rows[1]!.result.requestsPerSecond / reference.result.requestsPerSecond
+  process.stdout.write(
+    [
+      `registration vs the same work on the bare driver: ${ratio.toFixed(2)}`,
+      `search (one client, ${QUERIES.length} queries): p50 ${search.p50} ms, p95 ${search.p95} ms, max ${search.max} ms`,
+      `filtered in-tray (one client, unit × status, 50 a page): p50 ${inTray.p50} ms, p95 ${inTray.p95} ms, max ${inTray.max} ms`,
+      `database: ${(bytes / 2 ** 30).toFixed(2)} GiB, ${((bytes / 2 ** 30) * (1_000_000 / CASES)).toFixed(2)} GiB per 10^6 cases; seeded in ${seedSeconds} s`,
+    ].join('\n') + '\n',
+  )
+  return [baseline, ...rows]
+}
