@@ -171,12 +171,12 @@ export async function run(options: { rounds: number; seconds: number; connection
   )
   const ratio = rows[1]!.result.requestsPerSecond / reference.result.requestsPerSecond
   process.stdout.write(
-    [
+    `${[
       `registration vs the same work on the bare driver: ${ratio.toFixed(2)}`,
       `search (one client, ${QUERIES.length} queries): p50 ${search.p50} ms, p95 ${search.p95} ms, max ${search.max} ms`,
       `filtered in-tray (one client, unit × status, 50 a page): p50 ${inTray.p50} ms, p95 ${inTray.p95} ms, max ${inTray.max} ms`,
       `database: ${(bytes / 2 ** 30).toFixed(2)} GiB, ${((bytes / 2 ** 30) * (1_000_000 / CASES)).toFixed(2)} GiB per 10^6 cases; seeded in ${seedSeconds} s`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   )
   return [baseline, ...rows]
 }
