@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { foldForSearch, queryTerms } from '../../src/platform/search/fold.js'
-import { SearchIndex } from '../../src/platform/search/search-index.js'
+import { newestVisible, SearchIndex } from '../../src/platform/search/search-index.js'
 import { describeEachDatabase, freshDatabase } from '../support/databases.js'
 
 describeEachDatabase('search index', (dialect) => {
@@ -70,6 +70,34 @@ describeEachDatabase('search index', (dialect) => {
       })
       expect(plan).toMatch(/Bitmap Index Scan on search_documents_text/)
     }
+  })
+  it('gives the newest matches first, batch by batch, past other scopes and what the caller may not see', async () => {
+    const { database, search, put } = await indexed()
+    // 300 letters and, indexed after them, 300 cases: all about "wniosek".
+    for (let i = 0; i < 300; i++)
+      await put(`letter-${i}`, `Wniosek ${i} ${i % 3 === 0 ? 'Kowalska' : 'Nowak'}`)
+    for (let i = 0; i < 300; i++) await put(`case-${i}`, `Wniosek ${i}`, 'case')
+    const ids = (query: string, limit: number, visible: (id: string) => boolean = () => true) =>
+      newestVisible(
+        search,
+        database.db,
+        'letter',
+        queryTerms(query),
+        limit,
+        async (batch) => batch.filter(visible),
+        (id) => id,
+        20,
+      )
+    // The cases fill the newest end of the index: the letters are found under them.
+    expect(await ids('wniosek', 3)).toEqual(['letter-299', 'letter-298', 'letter-297'])
+    expect(await ids('wniosek kowalska', 2)).toEqual(['letter-297', 'letter-294'])
+    // A caller who may see only a few old letters still gets them, newest first.
+    expect(await ids('wniosek', 5, (id) => Number(id.slice(7)) < 3)).toEqual([
+      'letter-2',
+      'letter-1',
+      'letter-0',
+    ])
+    expect(await ids('zaswiadczenie', 5)).toEqual([])
   })
 })
 

@@ -1,5 +1,4 @@
 import { type Db, withTables } from '../../platform/db/index.js'
-import type { FoundIds } from '../../platform/search/search-index.js'
 import type { CaseRow, CasesTables } from './cases.tables.js'
 
 const t = (db: Db) => withTables<CasesTables>(db)
@@ -115,19 +114,16 @@ export function caseRegister(
     .execute()
 }
 
-/** Cases whose text has every term (ids from the search port), newest first, cut to a reach. */
+/** The cases among `ids` (a batch the search port found) that a reach covers. */
 export function searchCases(
   db: Db,
-  /** The ids the search port found (a subquery over its own table). */
-  found: FoundIds,
+  /** The ids the search port found, a batch of them. */
+  ids: readonly string[],
   reach: { everywhere: boolean; offices: readonly string[]; units: readonly string[]; viewerId: string },
   officeId: string | undefined,
-  limit: number,
 ): Promise<CaseRow[]> {
-  let q = t(db)
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', 'in', found as never)
+  if (ids.length === 0) return Promise.resolve([])
+  let q = t(db).selectFrom('cases').selectAll().where('id', 'in', ids)
   if (officeId) q = q.where('officeId', '=', officeId)
   if (!reach.everywhere)
     q = q.where((eb) =>
@@ -138,5 +134,5 @@ export function searchCases(
         eb('id', 'in', eb.selectFrom('caseAccess').select('caseId').where('userId', '=', reach.viewerId)),
       ]),
     )
-  return q.orderBy('createdAt', 'desc').limit(limit).execute()
+  return q.execute()
 }

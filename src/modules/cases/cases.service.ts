@@ -9,7 +9,7 @@ import { decodeCursor, page } from '../../platform/http/cursor.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { tablePdf } from '../../platform/pdf-table.js'
 import { queryTerms } from '../../platform/search/fold.js'
-import type { SearchIndex } from '../../platform/search/search-index.js'
+import { newestVisible, type SearchIndex } from '../../platform/search/search-index.js'
 import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
 import { caseOpening } from './case-opening.js'
 import { caseWorkflow } from './case-workflow.js'
@@ -41,13 +41,15 @@ export function createCasesService(
     async search(actor: Actor, q: string, officeId: string | undefined, limit: number): Promise<CaseDto[]> {
       const terms = queryTerms(q)
       if (terms.length === 0) return []
-      const reach = reachOf(actor, ['admin', 'officer', 'head'])
-      const rows = await repo.searchCases(
+      const reach = { ...reachOf(actor, ['admin', 'officer', 'head']), viewerId: actor.id }
+      const rows = await newestVisible(
+        search,
         ctx.db,
-        search.matching(ctx.db, 'case', terms),
-        { ...reach, viewerId: actor.id },
-        officeId,
+        'case',
+        terms,
         limit,
+        (ids) => repo.searchCases(ctx.db, ids, reach, officeId),
+        (r) => r.id,
       )
       return Promise.all(rows.map((r) => ctx.toDto(actor, r)))
     },

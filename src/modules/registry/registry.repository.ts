@@ -1,5 +1,4 @@
 import { type Db, withTables } from '../../platform/db/index.js'
-import type { FoundIds } from '../../platform/search/search-index.js'
 import type { Direction } from './registry.schemas.js'
 import type { EntryRow, FileRow, RegisterEntryVersionsTable, RegistryTables } from './registry.tables.js'
 
@@ -173,20 +172,23 @@ export async function recentParties(
 }
 
 /**
- * Entries whose text has every term (ids from the search port), newest first, cut to what a reach
+ * The entries among `ids` (a batch the search port found) that a reach
  * covers: everywhere, whole offices (`offices`), units (`units`), or assigned to the viewer.
  */
 export function searchEntries(
   db: Db,
   direction: Direction,
-  /** The ids the search port found (a subquery over its own table). */
-  found: FoundIds,
+  /** The ids the search port found, a batch of them. */
+  ids: readonly string[],
   reach: { everywhere: boolean; offices: readonly string[]; units: readonly string[]; viewerId: string },
   officeId: string | undefined,
-  limit: number,
 ): Promise<EntryRow[]> {
-  let q = t(db).selectFrom('registerEntries').selectAll().where('direction', '=', direction)
-  q = q.where('id', 'in', found as never)
+  if (ids.length === 0) return Promise.resolve([])
+  let q = t(db)
+    .selectFrom('registerEntries')
+    .selectAll()
+    .where('direction', '=', direction)
+    .where('id', 'in', ids)
   if (officeId) q = q.where('officeId', '=', officeId)
   if (!reach.everywhere)
     q = q.where((eb) =>
@@ -196,5 +198,5 @@ export function searchEntries(
         eb('assigneeId', '=', reach.viewerId),
       ]),
     )
-  return q.orderBy('registeredAt', 'desc').limit(limit).execute()
+  return q.execute()
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.js'
 import { forbidden, invalid, notFound } from '../../platform/errors.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { queryTerms } from '../../platform/search/fold.js'
-import type { SearchIndex } from '../../platform/search/search-index.js'
+import { newestVisible, type SearchIndex } from '../../platform/search/search-index.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
 import { registerFiles } from './register-files.js'
@@ -79,14 +79,15 @@ export function createRegistryService(
     async search(actor: Actor, direction: Direction, q: string, officeId: string | undefined, limit: number) {
       const terms = queryTerms(q)
       if (terms.length === 0) return []
-      const reach = reachOf(actor, [...REGISTER_KEEPERS, ...UNIT_STAFF])
-      const rows = await repo.searchEntries(
+      const reach = { ...reachOf(actor, [...REGISTER_KEEPERS, ...UNIT_STAFF]), viewerId: actor.id }
+      const rows = await newestVisible(
+        search,
         ctx.db,
         direction,
-        search.matching(ctx.db, direction, terms),
-        { ...reach, viewerId: actor.id },
-        officeId,
+        terms,
         limit,
+        (ids) => repo.searchEntries(ctx.db, direction, ids, reach, officeId),
+        (r) => r.id,
       )
       return rows.map((r) => ctx.toDto(r, []))
     },

@@ -71,4 +71,79 @@ export class SearchIndex {
     for (const term of likes) query = query.where('text', 'like', `%${term.replace(/[%_\\]/g, '')}%`)
     return query
   }
+
+  /**
+   * The latest documents of `scope` that contain every term, newest indexed first, a batch at a
+   * time, from the position `before` (null: the newest end; then what the previous batch gave as
+   * `next`). Walking the text index from its newest end stops as soon as a batch is full, so a common
+   * word over millions of documents costs what a page of them costs; the caller filters (rights) and
+   * asks for the next batch while it needs more and `next` is not null.
+   */
+  async newest(
+    from: Db,
+    scope: string,
+    terms: readonly string[],
+    batch: number,
+    before: number | null,
+  ): Promise<{ docIds: string[]; next: number | null }> {
+    const db = withTables<SearchTables>(from) as Kysely<SearchTables>
+    const long = terms.filter((t) => t.length >= TRIGRAM)
+    let query = db
+      .selectFrom('searchDocuments')
+      .select(['docId', 'id'])
+      .where(this.#postgres ? sql`scope || ''` : sql`+scope`, '=', scope)
+    let next: number | null = null
+    if (!this.#postgres && long.length > 0) {
+      // A window of the FTS index in descending row order (all scopes: the scope is filtered after).
+      const window = batch * 4
+      const expression = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')
+      const { rows } = await sql<{ rowid: number }>`select rowid from search_fts
+        where search_fts match ${expression} and rowid < ${before ?? Number.MAX_SAFE_INTEGER}
+        order by rowid desc limit ${window}`.execute(db)
+      if (rows.length === 0) return { docIds: [], next: null }
+      const ids = rows.map((r) => Number(r.rowid))
+      next = rows.length === window ? Math.min(...ids) : null
+      query = query.where('id', 'in', ids)
+    } else {
+      if (before !== null) query = query.where('id', '<', before)
+      query = query.limit(batch)
+    }
+    const likes = this.#postgres ? terms : terms.filter((t) => t.length < TRIGRAM)
+    for (const term of likes) query = query.where('text', 'like', `%${term.replace(/[%_\\]/g, '')}%`)
+    const found = await query.orderBy('id', 'desc').execute()
+    if (this.#postgres || long.length === 0)
+      next = found.length === batch ? Number(found[found.length - 1]!.id) : null
+    return { docIds: found.map((r) => r.docId), next }
+  }
+}
+
+/**
+ * The first `limit` records a search finds that the caller may see, newest first: batches from
+ * `SearchIndex.newest`, each cut by `visible` (the module's rights over its own rows), until enough
+ * are found, the index has no more, or `rounds` batches were read (a caller who may see little of a
+ * common word gets fewer results rather than a scan of everything).
+ */
+export async function newestVisible<T>(
+  index: SearchIndex,
+  db: Db,
+  scope: string,
+  terms: readonly string[],
+  limit: number,
+  visible: (ids: readonly string[]) => Promise<T[]>,
+  idOf: (record: T) => string,
+  rounds = 20,
+): Promise<T[]> {
+  const found: T[] = []
+  let before: number | null = null
+  for (let round = 0; round < rounds && found.length < limit; round++) {
+    const batch = await index.newest(db, scope, terms, Math.max(2 * limit, 50), before)
+    const records = new Map((await visible(batch.docIds)).map((r) => [idOf(r), r]))
+    for (const id of batch.docIds) {
+      const record = records.get(id)
+      if (record && found.length < limit) found.push(record)
+    }
+    if (batch.next === null) break
+    before = batch.next
+  }
+  return found
 }
