@@ -58,7 +58,7 @@ export class SearchIndex {
       .where(this.#postgres ? sql`scope || ''` : sql`+scope`, '=', scope)
     if (!this.#postgres && long.length > 0) {
       // FTS5: each term a quoted phrase, which the trigram tokenizer matches as a substring.
-      const expression = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')
+      const expression = `text : (${long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')})`
       query = query.where(
         'id',
         'in',
@@ -94,9 +94,11 @@ export class SearchIndex {
       .where(this.#postgres ? sql`scope || ''` : sql`+scope`, '=', scope)
     let next: number | null = null
     if (!this.#postgres && long.length > 0) {
-      // A window of the FTS index in descending row order (all scopes: the scope is filtered after).
-      const window = batch * 4
-      const expression = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')
+      // A window of this scope's matches in the index, in descending row order.
+      const window = batch
+      // The scope is a column of the index (migration 019): only this scope's entries are walked.
+      const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`
+      const expression = `scope : ${quoted(scope)} AND text : (${long.map(quoted).join(' AND ')})`
       const { rows } = await sql<{ rowid: number }>`select rowid from search_fts
         where search_fts match ${expression} and rowid < ${before ?? Number.MAX_SAFE_INTEGER}
         order by rowid desc limit ${window}`.execute(db)
