@@ -197,6 +197,41 @@ describeEachDatabase('cases', (dialect) => {
     expect(denied.json<{ items: unknown[] }>().items.length).toBeGreaterThanOrEqual(3)
   })
 
+  it('lets a head give one person from elsewhere access to a case, and take it back, audited', async () => {
+    const { app, open, r } = await setUp()
+    const c = (await open()).json<Case>()
+    const read = () => app.inject({ url: `/api/v1/cases/${c.id}`, headers: r.officerOfSo.headers })
+    expect((await read()).statusCode).toBe(403)
+    const share = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/access`,
+        headers,
+        payload: { userId: r.officerOfSo.id },
+      })
+    expect((await share(r.officerOfOr.headers)).statusCode).toBe(403)
+    expect((await share(r.headOfOr.headers)).json()).toEqual({ userIds: [r.officerOfSo.id] })
+    expect((await read()).statusCode).toBe(200)
+    const tray = await app.inject({
+      url: `/api/v1/cases?officeId=${r.lublin}`,
+      headers: r.officerOfSo.headers,
+    })
+    expect(tray.json<{ items: Case[] }>().items.map((i) => i.id)).toEqual([c.id])
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/cases/${c.id}/access/${r.officerOfSo.id}`,
+      headers: r.headOfOr.headers,
+    })
+    expect(revoke.json()).toEqual({ userIds: [] })
+    expect((await read()).statusCode).toBe(403)
+    const history = await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: r.headOfOr.headers })
+    expect(history.json<{ items: { action: string }[] }>().items.map((i) => i.action)).toEqual([
+      'case.open',
+      'case.share',
+      'case.unshare',
+    ])
+  })
+
   it('opens sub-cases under a case: OR.0152.1.1.2026, OR.0152.1.2.2026', async () => {
     const { app, open, r } = await setUp()
     const parent = (await open()).json<Case>()

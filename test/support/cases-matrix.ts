@@ -9,7 +9,7 @@ export interface CasesCtx {
   classificationId: string
   officerId: string
   case: string
-  perRole: Record<string, Partial<Record<CaseAction, string>>>
+  perRole: Record<string, Partial<Record<CaseAction | 'shared', string>>>
 }
 
 /** The steps taken (after assignment to the demo officer) to bring a case where each step fits. */
@@ -61,6 +61,9 @@ export async function casesMatrixContext(app: TestApp, lublin: string): Promise<
         )
       ctx.perRole[role]![action] = id
     }
+    const shared = await open()
+    await s.cases.share(SYSTEM_ACTOR, shared, officerId, true)
+    ctx.perRole[role]!.shared = shared
   }
   return ctx
 }
@@ -92,7 +95,7 @@ const step = (action: CaseAction, allowed: Role[]) => ({
 })
 
 export const CASES_CASES: {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   route: string
   allowed: readonly Role[]
   request: Request
@@ -127,6 +130,25 @@ export const CASES_CASES: {
       url: '/api/v1/cases',
       payload: { officeId: c.lublin, unitId: c.unitOr, symbol: '0152', title: 'Matrix' },
     }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/access',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.case}/access` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/access',
+    allowed: heads,
+    request: (c) => ({ url: `/api/v1/cases/${c.case}/access`, payload: { userId: c.officerId } }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/cases/{id}/access/{userId}',
+    allowed: heads,
+    // Each allowed role takes back a grant of its own (given in the set-up).
+    request: (c, role) => ({ url: `/api/v1/cases/${c.perRole[role]!.shared}/access/${c.officerId}` }),
   },
   // A search is cut to what the caller may read: everyone may search.
   {

@@ -1,5 +1,5 @@
 import { inTransaction } from '../../platform/db/index.js'
-import { conflict, forbidden, invalid } from '../../platform/errors.js'
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, allow } from '../identity/index.js'
 import { type CaseAction, caseTransition } from './case-transitions.js'
@@ -82,6 +82,34 @@ export function caseWorkflow(ctx: CasesContext) {
         return next
       })
       return ctx.toDto(actor, updated)
+    },
+
+    /** Who was given access to the case by name (besides its unit's staff and assignee). */
+    async accessList(actor: Actor, id: string): Promise<{ userIds: string[] }> {
+      const { record } = await ctx.mustLoad(actor, id, caseRules.read)
+      return { userIds: [...(record.sharedWith ?? [])] }
+    },
+
+    /**
+     * Gives one person access to the case (a lawyer of the office, an officer of another unit who
+     * helps), or takes it back: the head of the unit or above; audited.
+     */
+    async share(actor: Actor, id: string, userId: string, grant: boolean): Promise<{ userIds: string[] }> {
+      await inTransaction(ctx.db, async (trx) => {
+        const { row } = await ctx.mustLoad(actor, id, caseRules.head, trx)
+        if (grant) {
+          if (!(await ctx.ports.grantsOf(trx, userId)))
+            throw invalid([{ path: 'body.userId', message: 'no such active user' }])
+          await repo.grantAccess(trx, {
+            caseId: row.id,
+            userId,
+            grantedAt: ctx.clock.now().toISOString(),
+            grantedBy: actor.login,
+          })
+        } else if ((await repo.revokeAccess(trx, row.id, userId)) === 0) throw notFound('Access')
+        await ctx.recordAction(trx, actor, row, grant ? 'share' : 'unshare', { userId })
+      })
+      return { userIds: await repo.accessOf(ctx.db, id) }
     },
   }
 }

@@ -51,6 +51,26 @@ export async function lettersOf(db: Db, caseIds: readonly string[]) {
     .execute()
 }
 
+export async function grantAccess(
+  trx: Db,
+  row: { caseId: string; userId: string; grantedAt: string; grantedBy: string },
+) {
+  await t(trx)
+    .insertInto('caseAccess')
+    .values(row)
+    .onConflict((oc) => oc.columns(['caseId', 'userId']).doNothing())
+    .execute()
+}
+
+export async function revokeAccess(trx: Db, caseId: string, userId: string): Promise<number> {
+  const result = await t(trx)
+    .deleteFrom('caseAccess')
+    .where('caseId', '=', caseId)
+    .where('userId', '=', userId)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
 export async function accessOf(db: Db, caseId: string): Promise<string[]> {
   const rows = await t(db).selectFrom('caseAccess').select('userId').where('caseId', '=', caseId).execute()
   return rows.map((r) => r.userId)

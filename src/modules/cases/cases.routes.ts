@@ -151,6 +151,51 @@ export function casesRoutes(cases: CasesService) {
       async (req) => cases.history(actorOf(req), req.params.id),
     )
 
+    const AccessDto = Type.Object({ userIds: Type.Array(Type.String({ format: 'uuid' })) })
+    app.get(
+      '/api/v1/cases/:id/access',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Who was given access to the case by name',
+          params: CaseParams,
+          response: { 200: AccessDto, ...problemResponses },
+        },
+      },
+      async (req) => cases.accessList(actorOf(req), req.params.id),
+    )
+    app.post(
+      '/api/v1/cases/:id/access',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: 'Give one person access to the case (head of the unit or above; audited)',
+          params: CaseParams,
+          body: Type.Object({ userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          response: { 200: AccessDto, ...problemResponses },
+        },
+      },
+      async (req) => cases.share(actorOf(req), req.params.id, req.body.userId, true),
+    )
+    app.delete(
+      '/api/v1/cases/:id/access/:userId',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: "Take back one person's access to the case (head of the unit or above; audited)",
+          params: Type.Object({
+            id: Type.String({ format: 'uuid' }),
+            userId: Type.String({ format: 'uuid' }),
+          }),
+          response: { 200: AccessDto, ...problemResponses },
+        },
+      },
+      async (req) => cases.share(actorOf(req), req.params.id, req.params.userId, false),
+    )
+
     for (const step of Object.keys(CASE_TRANSITIONS) as CaseAction[]) {
       const t = CASE_TRANSITIONS[step]
       app.post(
