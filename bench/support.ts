@@ -174,3 +174,30 @@ export function printTable(title: string, baseline: Row, rows: Row[]): void {
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 }
+
+type Json = Record<string, unknown>
+
+/** One API call from the benchmark's set-up; a refusal stops the run with what the server said. */
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Json> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  const text = await res.text()
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  return text ? (JSON.parse(text) as Json) : {}
+}
+
+/** A bearer token for a user (the demo's password by default). */
+export const login = async (base: string, user: string, password = `${user}-pass`) =>
+  (await api(base, 'POST', '/api/v1/auth/login', undefined, { login: user, password })).token as string

@@ -3,36 +3,11 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { measureBare, median, printTable, type Row, serveRatusz } from '../support.js'
+import { api, login, measureBare, median, printTable, type Row, serveRatusz } from '../support.js'
 
 const CLERKS = 50
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000)
 const CALLS = 30
-
-type Json = Record<string, unknown>
-
-async function api(
-  base: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<Json> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  const text = await res.text()
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
-  return text ? (JSON.parse(text) as Json) : {}
-}
-
-const login = async (base: string, user: string, password: string) =>
-  (await api(base, 'POST', '/api/v1/auth/login', undefined, { login: user, password })).token as string
 
 /** Lviv's front office with 50 clerks at 50 desks serving queue A, and the kiosk's token. */
 export async function frontOffice(base: string) {

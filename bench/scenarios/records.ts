@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import {
+  api,
+  login,
   measure,
   measureBare,
   printTable,
@@ -24,30 +26,6 @@ const QUERIES = [
   'petycja oswietlenia',
   'nothing at all',
 ]
-
-type Json = Record<string, unknown>
-async function api(
-  base: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<Json> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  const text = await res.text()
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
-  return JSON.parse(text) as Json
-}
-const login = async (base: string, user: string) =>
-  (await api(base, 'POST', '/api/v1/auth/login', undefined, { login: user, password: `${user}-pass` }))
-    .token as string
 
 /** One client, one request after another: the percentiles a clerk would feel. */
 async function sequential(urls: string[], token: string, rounds: number) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
+import { expectAccessible, launchChromium } from '../support/browser.js'
 import { listeningApp } from '../support/listening-app.js'
 
 describe('front office in Chromium: kiosk, desk console, board', () => {
@@ -11,11 +11,6 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
   afterAll(async () => {
     await browser?.close()
   })
-
-  async function expectAccessible(page: Page) {
-    const violations = await axeViolations(page)
-    expect(violations, describeViolations(violations)).toEqual([])
-  }
 
   async function signedIn(url: string, login: string) {
     const context = await browser.newContext()

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
-import { listeningApp } from '../support/listening-app.js'
+import { expectAccessible, launchChromium, openDemo, signIn } from '../support/browser.js'
 
 const LABELS = {
   en: {
@@ -39,30 +38,9 @@ describe('records pages in Chromium', () => {
     await browser?.close()
   })
 
-  async function open(javaScriptEnabled = true) {
-    const server = await listeningApp()
-    const context = await browser.newContext({ javaScriptEnabled })
-    const page = await context.newPage()
-    page.setDefaultTimeout(8000)
-    return { server, page, close: async () => Promise.all([context.close(), server.app.close()]) }
-  }
-
-  async function signIn(page: Page, url: string, login: string) {
-    await page.goto(`${url}/login?lang=en`)
-    await page.getByLabel('Login', { exact: true }).fill(login)
-    await page.getByLabel('Password').fill(`${login}-pass`)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(/\/staff/)
-  }
-
-  async function expectAccessible(page: Page) {
-    const violations = await axeViolations(page)
-    expect(violations, describeViolations(violations)).toEqual([])
-  }
-
   for (const lang of ['uk', 'pl', 'en'] as const) {
     it(`registers a letter at the chancellery desk from the keyboard, accessible, in ${lang}`, async () => {
-      const { server, page, close } = await open()
+      const { server, page, close } = await openDemo(browser)
       await signIn(page, server.url, 'demo-chancellery')
       await page.goto(`${server.url}/staff/registry?lang=${lang}`)
       await expectAccessible(page)
@@ -84,7 +62,7 @@ describe('records pages in Chromium', () => {
     })
 
     it(`shows a case officer's in-tray and a case with its next steps, accessible, in ${lang}`, async () => {
-      const { server, page, close } = await open()
+      const { server, page, close } = await openDemo(browser)
       await signIn(page, server.url, 'demo-officer')
       await page.goto(`${server.url}/staff/cases?lang=${lang}`)
       await expectAccessible(page)
@@ -99,7 +77,7 @@ describe('records pages in Chromium', () => {
   }
 
   it('registers a letter and files it without JavaScript', async () => {
-    const { server, page, close } = await open(false)
+    const { server, page, close } = await openDemo(browser, false)
     await signIn(page, server.url, 'demo-chancellery')
     await page.goto(`${server.url}/staff/registry?lang=en`)
     await page.getByLabel('Sender', { exact: true }).fill('Jan Nowak')
@@ -121,7 +99,7 @@ describe('records pages in Chromium', () => {
   })
 
   it('shows an accessible classification page with a preview of what a new version changes', async () => {
-    const { server, page, close } = await open()
+    const { server, page, close } = await openDemo(browser)
     await signIn(page, server.url, 'demo-admin')
     await page.goto(`${server.url}/staff/classification?lang=en`)
     await expectAccessible(page)

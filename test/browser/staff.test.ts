@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
-import { listeningApp } from '../support/listening-app.js'
+import { expectAccessible, launchChromium, openDemo, signIn } from '../support/browser.js'
 
 describe('staff pages in Chromium', () => {
   let browser: Browser
@@ -12,31 +11,9 @@ describe('staff pages in Chromium', () => {
     await browser?.close()
   })
 
-  async function open(javaScriptEnabled = true) {
-    const server = await listeningApp()
-    const context = await browser.newContext({ javaScriptEnabled })
-    const page = await context.newPage()
-    // Fail a step in seconds with its own message, not the whole test at its timeout.
-    page.setDefaultTimeout(8000)
-    return { server, page, close: async () => Promise.all([context.close(), server.app.close()]) }
-  }
-
-  async function signIn(page: Page, url: string, login: string, password: string) {
-    await page.goto(`${url}/login?lang=en`)
-    await page.getByLabel('Login', { exact: true }).fill(login)
-    await page.getByLabel('Password').fill(password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(/\/staff/)
-  }
-
-  async function expectAccessible(page: Page) {
-    const violations = await axeViolations(page)
-    expect(violations, describeViolations(violations)).toEqual([])
-  }
-
   for (const lang of ['uk', 'pl', 'en']) {
     it(`has an accessible sign-in page in ${lang}`, async () => {
-      const { server, page, close } = await open()
+      const { server, page, close } = await openDemo(browser)
       await page.goto(`${server.url}/login?lang=${lang}`)
       await expectAccessible(page)
       await close()
@@ -44,7 +21,7 @@ describe('staff pages in Chromium', () => {
   }
 
   it('works without JavaScript: sign in, add a unit through the form, sign out', async () => {
-    const { server, page, close } = await open(false)
+    const { server, page, close } = await openDemo(browser, false)
     await signIn(page, server.url, 'demo-manager', 'demo-manager-pass')
     await page.getByRole('link', { name: 'Lviv Administrative Services Centre' }).click()
     await page.getByLabel('Unit code').fill('AR1')
@@ -60,7 +37,7 @@ describe('staff pages in Chromium', () => {
   })
 
   it('shows accessible network, office (also with form errors), accounts and audit pages', async () => {
-    const { server, page, close } = await open()
+    const { server, page, close } = await openDemo(browser)
     await signIn(page, server.url, 'demo-admin', 'demo-admin-pass')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Service centres of the network')
     await expectAccessible(page)
@@ -124,7 +101,7 @@ describe('staff pages in Chromium', () => {
   })
 
   it('shows accessible catalogue pages for editors: list, editor with errors, card, diff and preview', async () => {
-    const { server, page, close } = await open()
+    const { server, page, close } = await openDemo(browser)
     await signIn(page, server.url, 'demo-editor', 'demo-editor-pass')
     await page.goto(`${server.url}/staff/services?lang=en`)
     await expectAccessible(page)

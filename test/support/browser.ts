@@ -61,3 +61,35 @@ export function describeViolations(violations: AxeViolation[]): string {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     .join('\n')
 }
+
+/** Fails the test with a readable list when axe-core finds a WCAG 2.1 AA violation on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { expect } = await import('vitest')
+  const violations = await axeViolations(page)
+  expect(violations, describeViolations(violations)).toEqual([])
+}
+
+/** A fresh demo server and a page in its own browser context (with or without JavaScript). */
+export async function openDemo(browser: Browser, javaScriptEnabled = true) {
+  const { listeningApp } = await import('./listening-app.js')
+  const server = await listeningApp()
+  const context = await browser.newContext({ javaScriptEnabled })
+  const page = await context.newPage()
+  // Fail a step in seconds with its own message, not the whole test at its timeout.
+  page.setDefaultTimeout(8000)
+  return { server, page, close: async () => Promise.all([context.close(), server.app.close()]) }
+}
+
+/** Signs in through the English sign-in form (the demo's password by default). */
+export async function signIn(
+  page: Page,
+  url: string,
+  login: string,
+  password = `${login}-pass`,
+): Promise<void> {
+  await page.goto(`${url}/login?lang=en`)
+  await page.getByLabel('Login', { exact: true }).fill(login)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(/\/staff/)
+}

@@ -1,6 +1,7 @@
 import { CsrfField, DataTable, ErrorSummary, Field, Notice, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
+import { OfficeSwitcher } from './office-switcher.js'
 import type { RecordsKey } from './records.messages.js'
 
 type T = (key: RecordsKey, params?: Record<string, string | number>) => string
@@ -45,19 +46,13 @@ export function RegistryDeskPage(p: DeskProps): Html {
     <StaffLayout s={p.s} title={t('desk.title', { office: p.office.name })}>
       <h1>{t('desk.title', { office: p.office.name })}</h1>
       <Notice message={p.done} />
-      {p.offices.length > 1 ? (
-        <form method="get" action="/staff/registry" class="inline-form">
-          <Select
-            name="office"
-            label={t('desk.office')}
-            options={p.offices.map((o) => ({ value: o.id, label: o.name }))}
-            value={p.office.id}
-          />
-          <button type="submit" class="secondary">
-            {t('desk.show')}
-          </button>
-        </form>
-      ) : null}
+      <OfficeSwitcher
+        action="/staff/registry"
+        office={p.office}
+        offices={p.offices}
+        label={t('desk.office')}
+        show={t('desk.show')}
+      />
       <section aria-labelledby="register-heading">
         <h2 id="register-heading">{t('desk.register')}</h2>
         <p>{t('desk.intro')}</p>

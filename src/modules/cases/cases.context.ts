@@ -6,7 +6,14 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js
 import type { Lang } from '../../platform/i18n/index.js'
 import { foldForSearch } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
-import { type Actor, allow, auditRecordBy, type RoleGrant, type Rule } from '../identity/index.js'
+import {
+  type Actor,
+  allow,
+  auditRecordBy,
+  grantsReachUnit,
+  type RoleGrant,
+  type Rule,
+} from '../identity/index.js'
 import { type CaseAction, caseActionsFrom } from './case-transitions.js'
 import { STEP_RULES } from './cases.policy.js'
 import * as repo from './cases.repository.js'
@@ -133,12 +140,8 @@ export function casesContext(
   /** An officer or head whose grant reaches the unit; 422 on `path` otherwise. */
   async function checkAssignee(trx: Db, officeId: string, unitId: string, userId: string, path: string) {
     const grants = await ports.grantsOf(trx, userId)
-    const works = grants?.some(
-      (g) =>
-        ['officer', 'head'].includes(g.role) &&
-        (g.officeId === null || (g.officeId === officeId && (!g.unitId || g.unitId === unitId))),
-    )
-    if (!works) throw invalid([{ path, message: 'is not an officer or head of this unit' }])
+    if (!grantsReachUnit(grants, ['officer', 'head'], { officeId, unitId }))
+      throw invalid([{ path, message: 'is not an officer or head of this unit' }])
   }
 
   return { db, clock, audit, config, ports, mustLoad, toDto, recordAction, checkAssignee }

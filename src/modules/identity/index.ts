@@ -24,7 +24,7 @@ export {
   type RoleGrant,
   SYSTEM_ACTOR,
 } from './roles.js'
-export { allow, type Rule, rules, unitsVisibleTo } from './rules.js'
+export { allow, grantsReachUnit, type Rule, rules, unitsVisibleTo } from './rules.js'
 export { createSignInService, type SignInService } from './sign-in.service.js'
 export { totpCode } from './totp.js'
 export { usersRoutes } from './users.routes.js'

@@ -1,4 +1,4 @@
-import { type Actor, isAllowed, isAllowedNetworkWide, type Role } from './roles.js'
+import { type Actor, isAllowed, isAllowedNetworkWide, type Role, type RoleGrant } from './roles.js'
 
 /**
  * What a rule may look at in a record: its office, always (null for the network's own records, which
@@ -66,4 +66,14 @@ export function unitsVisibleTo(actor: Actor, roles: readonly Role[], officeId: s
   )
   if (grants.some((g) => !g.unitId)) return 'office'
   return [...new Set(grants.map((g) => g.unitId as string))]
+}
+
+/** Whether someone's grants (not the actor's: an assignee being chosen) reach a unit under `roles`. */
+export function grantsReachUnit(
+  grants: readonly RoleGrant[] | null,
+  roles: readonly Role[],
+  record: { officeId: string; unitId: string },
+): boolean {
+  if (!grants) return false
+  return rules.unit(...roles)({ kind: 'user', id: '', login: '', grants }, record)
 }

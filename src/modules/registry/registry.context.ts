@@ -8,7 +8,14 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js
 import type { Lang } from '../../platform/i18n/index.js'
 import { foldForSearch } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
-import { type Actor, allow, auditRecordBy, type RoleGrant, type Rule } from '../identity/index.js'
+import {
+  type Actor,
+  allow,
+  auditRecordBy,
+  grantsReachUnit,
+  type RoleGrant,
+  type Rule,
+} from '../identity/index.js'
 import { transition } from './entry-transitions.js'
 import * as repo from './registry.repository.js'
 import type { Correspondent, Direction, FileDto, IncomingDto, OutgoingDto } from './registry.schemas.js'
@@ -226,12 +233,8 @@ export function registryContext(
       throw invalid([{ path: `${at}.unitId`, message: 'is not a unit of this office' }])
     if (userId) {
       const grants = await ports.grantsOf(trx, userId)
-      const works = grants?.some(
-        (g) =>
-          ['officer', 'head'].includes(g.role) &&
-          (g.officeId === null || (g.officeId === officeId && (!g.unitId || g.unitId === unitId))),
-      )
-      if (!works) throw invalid([{ path: `${at}.userId`, message: 'is not an officer or head of this unit' }])
+      if (!grantsReachUnit(grants, ['officer', 'head'], { officeId, unitId }))
+        throw invalid([{ path: `${at}.userId`, message: 'is not an officer or head of this unit' }])
     }
   }
 
