@@ -1,4 +1,5 @@
 import { type Db, withTables } from '../../platform/db/index.js'
+import { withinReach } from '../identity/index.js'
 import type { CaseRow, CasesTables } from './cases.tables.js'
 
 const t = (db: Db) => withTables<CasesTables>(db)
@@ -147,10 +148,7 @@ export function searchCases(
   if (officeId) q = q.where('officeId', '=', officeId)
   if (!reach.everywhere)
     q = q.where((eb) =>
-      eb.or([
-        ...(reach.offices.length > 0 ? [eb('officeId', 'in', reach.offices)] : []),
-        ...(reach.units.length > 0 ? [eb('unitId', 'in', reach.units)] : []),
-        eb('assigneeId', '=', reach.viewerId),
+      withinReach(reach, { office: 'officeId', unit: 'unitId', assignee: 'assigneeId' }, [
         eb('id', 'in', eb.selectFrom('caseAccess').select('caseId').where('userId', '=', reach.viewerId)),
       ]),
     )

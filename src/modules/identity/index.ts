@@ -8,7 +8,7 @@ export {
 export { identityPolicy } from './identity.policy.js'
 export { identityRoutes } from './identity.routes.js'
 export { CreateUserBody, type UserDto } from './identity.schemas.js'
-export { reachOf } from './reach.js'
+export { reachOf, withinReach } from './reach.js'
 export {
   type Actor,
   ANY_OFFICE,

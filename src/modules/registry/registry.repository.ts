@@ -1,4 +1,5 @@
 import { type Db, withTables } from '../../platform/db/index.js'
+import { withinReach } from '../identity/index.js'
 import type { Direction } from './registry.schemas.js'
 import type { EntryRow, FileRow, RegisterEntryVersionsTable, RegistryTables } from './registry.tables.js'
 
@@ -191,12 +192,6 @@ export function searchEntries(
     .where('id', 'in', ids)
   if (officeId) q = q.where('officeId', '=', officeId)
   if (!reach.everywhere)
-    q = q.where((eb) =>
-      eb.or([
-        ...(reach.offices.length > 0 ? [eb('officeId', 'in', reach.offices)] : []),
-        ...(reach.units.length > 0 ? [eb('unitId', 'in', reach.units)] : []),
-        eb('assigneeId', '=', reach.viewerId),
-      ]),
-    )
+    q = q.where(withinReach(reach, { office: 'officeId', unit: 'unitId', assignee: 'assigneeId' }))
   return q.execute()
 }
