@@ -173,6 +173,10 @@ export function createRegistryService(
       patch: IncomingPatch | OutgoingPatch,
       ifMatch?: number,
     ): Promise<EntryDto> {
+      // The office's time zone is read before the transaction: on SQLite's one connection a read
+      // outside it from within would wait for it.
+      const seen = 'receivedAt' in patch && patch.receivedAt ? await repo.findEntry(ctx.db, id) : undefined
+      const office = seen ? await ports.office(seen.officeId) : undefined
       return ctx.change(
         actor,
         direction,
@@ -193,7 +197,6 @@ export function createRegistryService(
           if ('channel' in patch && patch.channel) next.channel = patch.channel
           if ('method' in patch && patch.method) next.method = patch.method
           if ('receivedAt' in patch && patch.receivedAt) {
-            const office = await ports.office(row.officeId)
             const at = new Date(patch.receivedAt)
             // The number belongs to the year's register: a date in another year needs a new entry.
             if (office && Number(localDateOf(at, office.timezone).slice(0, 4)) !== row.year)
