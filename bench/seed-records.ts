@@ -8,6 +8,7 @@ import { sql } from 'kysely'
 import { buildApp } from '../src/app/build-app.js'
 import { seedDemo } from '../src/app/demo/seed-demo.js'
 import { migrate, openConfiguredDatabase } from '../src/app/prepare.js'
+import { CASE_STATUSES } from '../src/modules/cases/case-transitions.js'
 import { SYSTEM_ACTOR } from '../src/modules/identity/index.js'
 import { loadConfig } from '../src/platform/config.js'
 import { foldForSearch } from '../src/platform/search/fold.js'
@@ -39,16 +40,8 @@ const SUBJECTS = [
   'Petycja w sprawie oświetlenia ulicy',
   'Wniosek o nadanie numeru porządkowego',
 ]
-const STATES = [
-  'registered',
-  'assigned',
-  'in-progress',
-  'suspended',
-  'awaiting-approval',
-  'approved',
-  'dispatched',
-  'closed',
-] as const
+/** Cases in every state of the workflow, in turn. */
+const STATES = CASE_STATUSES
 
 const config = loadConfig()
 const database = openConfiguredDatabase(config)
