@@ -22,6 +22,8 @@ interface Acknowledged {
   calendarDays: string[]
   /** Letters the chancellery registered in Lublin. */
   letters: string[]
+  /** Cases an officer opened in Lublin. */
+  cases: string[]
 }
 
 async function api(
@@ -53,7 +55,7 @@ function dayAhead(days: number): string {
 }
 
 describeEachDatabase('kill -9 under write load', (dialect) => {
-  it(`keeps every acknowledged ticket, booking, calendar day and letter through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
+  it(`keeps every acknowledged ticket, booking, calendar day, letter and case through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
     const env: Record<string, string> = {
       ...(await freshDatabaseEnv(dialect)),
       RATUSZ_TRUST_PROXY: '1',
@@ -75,6 +77,10 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       (o) => o.code === 'LUB-BOM',
     )?.id
     expect(lublin).toBeDefined()
+    const units = await api(server, `/api/v1/offices/${lublin}/units`, {
+      token: await token(server, 'demo-admin'),
+    })
+    const unitOr = (units.json!.items as { id: string; code: string }[]).find((u) => u.code === 'OR')!.id
     const starts: string[] = []
     // Five working days ahead (the Lviv centre is closed at weekends; slots on a closed day are refused).
     const workingDays = Array.from({ length: 9 }, (_, i) => i + 2)
@@ -89,13 +95,14 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       for (const s of slots.json!.items as { start: string }[]) starts.push(s.start)
     }
 
-    const acknowledged: Acknowledged = { tickets: [], bookings: [], calendarDays: [], letters: [] }
+    const acknowledged: Acknowledged = { tickets: [], bookings: [], calendarDays: [], letters: [], cases: [] }
     let sent = 0
     let daysDecided = 0
     for (let round = 0; round < ROUNDS; round++) {
       const kiosk = await token(server, 'demo-kiosk-lviv')
       const coordinator = await token(server, 'demo-coordinator')
       const chancellery = await token(server, 'demo-chancellery')
+      const officer = await token(server, 'demo-officer')
       const until = Date.now() + LOAD_MS
       const target = server
       const client = async (c: number) => {
@@ -123,6 +130,12 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
                 },
               })
               if (res.status === 201) acknowledged.letters.push(String(res.json!.id))
+            } else if (c === 2) {
+              const res = await api(target, '/api/v1/cases', {
+                token: officer,
+                body: { officeId: lublin, unitId: unitOr, symbol: '0152', title: `Sprawa ${sent}` },
+              })
+              if (res.status === 201) acknowledged.cases.push(String(res.json!.id))
             } else if ((c + i) % 2 === 0) {
               const res = await api(target, `/api/v1/offices/${lviv}/tickets`, {
                 token: kiosk,
@@ -154,7 +167,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -175,6 +188,9 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     const admin = await token(server, 'demo-admin')
     for (const id of acknowledged.letters)
       expect((await api(server, `/api/v1/incoming/${id}`, { token: admin })).status, id).toBe(200)
+    expect(acknowledged.cases.length).toBeGreaterThan(0)
+    for (const id of acknowledged.cases)
+      expect((await api(server, `/api/v1/cases/${id}`, { token: admin })).status, id).toBe(200)
     const audit = await runRatusz(['audit', 'verify'], env)
     expect(JSON.parse(audit.stdout)).toMatchObject({ valid: true })
     server.child.kill('SIGKILL')
@@ -201,6 +217,15 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       for (const year of registers.rows) {
         expect(Number(year.uniq), `duplicate letters in ${year.year}`).toBe(Number(year.n))
         expect(Number(year.top), `gaps in ${year.year}'s register`).toBe(Number(year.n))
+      }
+      // Case signs: per unit, class and year 1…n, none twice, none skipped.
+      const signs = await sql<{ n: number; uniq: number; top: number }>`
+        select count(*) as n, count(distinct seq) as uniq, max(seq) as top
+        from cases where parent_id is null group by unit_id, symbol, year`.execute(database.db)
+      expect(signs.rows.length).toBeGreaterThan(0)
+      for (const register of signs.rows) {
+        expect(Number(register.uniq)).toBe(Number(register.n))
+        expect(Number(register.top)).toBe(Number(register.n))
       }
       const over = await sql<{ id: string }>`
         select s.id from slots s
