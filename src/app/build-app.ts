@@ -10,10 +10,12 @@ import { appointmentsRoutes, createAppointmentsService } from '../modules/appoin
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
 import { calendarRoutes, createCalendarService } from '../modules/calendar/index.js'
 import {
+  caseDocumentsRoutes,
   casesRoutes,
   classificationRoutes,
   createCasesService,
   createClassificationService,
+  READ_TEXT_JOB,
 } from '../modules/cases/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import {
@@ -108,13 +110,22 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const classification = createClassificationService(database.db, clock, audit.trail, (id) =>
     offices.officeExists(id),
   )
-  const cases = createCasesService(database.db, clock, audit.trail, search, config, {
-    office: (id) => offices.officeById(id),
-    unit: (uow, id) => offices.unitIn(uow, id),
-    grantsOf: (uow, id) => users.grantsIn(uow, id),
-    letter: (uow, id) => registry.letterIn(uow, id),
-    classification,
-  })
+  const jobs = new JobStore(database.db, clock)
+  const cases = createCasesService(
+    database.db,
+    clock,
+    audit.trail,
+    search,
+    config,
+    {
+      office: (id) => offices.officeById(id),
+      unit: (uow, id) => offices.unitIn(uow, id),
+      grantsOf: (uow, id) => users.grantsIn(uow, id),
+      letter: (uow, id) => registry.letterIn(uow, id),
+      classification,
+    },
+    { blobs, jobs },
+  )
   return {
     appointments,
     audit,
@@ -124,7 +135,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     classification,
     calendar,
     /** Durable background work and the transactional outbox (platform `jobs`). */
-    jobs: new JobStore(database.db, clock),
+    jobs,
     /** Stored files (signed documents, attachments) for the back-office modules. */
     blobs,
     catalogue: createCatalogueService(database.db, clock, bus, audit.trail, search),
@@ -195,7 +206,7 @@ export async function buildApp(
   // Uploads stream to the blob store, which enforces the configured size; the parser's own limit sits
   // just above it so that the store's clear 413 is the one given. One file per request.
   await app.register(multipart, {
-    limits: { fileSize: config.uploadMaxBytes + 1, files: 1, fields: 10, parts: 12, headerPairs: 50 },
+    limits: { fileSize: config.uploadMaxBytes + 1, files: 1, fields: 20, parts: 22, headerPairs: 50 },
   })
   // The CSRF secret lives in its own HttpOnly cookie; forms carry the token derived from it.
   await app.register(csrf, {
@@ -255,6 +266,7 @@ export async function buildApp(
   await app.register(registerFilesRoutes(services.registry))
   await app.register(classificationRoutes(services.classification))
   await app.register(casesRoutes(services.cases))
+  await app.register(caseDocumentsRoutes(services.cases))
   await app.register(recordsSearchRoutes(services.registry, services.cases))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
@@ -279,6 +291,9 @@ export async function buildApp(
     onError: (error, job) => app.log.error({ err: error, job: job?.id, kind: job?.kind }, 'job failed'),
   })
   registerScheduledJobs(runner, services, app.log)
+  runner.handle(READ_TEXT_JOB, (payload: { documentId: string; version: number }) =>
+    services.cases.readDocumentText(payload),
+  )
   app.decorate('jobs', runner)
   if (config.runJobs) {
     app.addHook('onReady', async () => runner.start())

@@ -93,6 +93,17 @@ export function declaredBlobType(mediaType: string | undefined): BlobType | unde
   return type ? known[type] : undefined
 }
 
+/** A name good for a download header: no path, no control characters, at most 200 characters. */
+export function safeFileName(name: string | undefined, fallback = 'file'): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? ''
+  // Control characters (C0, DEL) and quotes would break a header or a terminal; \p{Cc} names them.
+  const clean = base
+    .replace(/[\p{Cc}"]/gu, '')
+    .trim()
+    .slice(0, 200)
+  return clean || fallback
+}
+
 /** The media type a stored blob is served with. */
 export function mediaTypeOf(type: string): string {
   const types: Record<string, string> = {

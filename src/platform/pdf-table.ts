@@ -84,3 +84,23 @@ export function tablePdf(table: PdfTable): Readable {
   doc.end()
   return doc as unknown as Readable
 }
+
+/**
+ * A one-page letter or decision as a PDF (portrait A4): a heading and paragraphs, in DejaVu Sans so
+ * that Polish and Ukrainian text is real text a reader can search. The demo's case documents and
+ * the tests' files are made with it.
+ */
+export async function letterPdf(letter: { title: string; paragraphs: readonly string[]; lang: string }) {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: letter.title, Creator: 'Ratusz' } })
+  doc.registerFont('body', FONT)
+  doc.registerFont('bold', FONT_BOLD)
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const ended = new Promise<void>((resolve) => doc.on('end', resolve))
+  doc.font('bold').fontSize(14).text(letter.title).moveDown()
+  doc.font('body').fontSize(11)
+  for (const paragraph of letter.paragraphs) doc.text(paragraph).moveDown(0.6)
+  doc.end()
+  await ended
+  return Buffer.concat(chunks)
+}

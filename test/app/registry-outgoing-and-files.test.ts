@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { freshBlobDir, incomingBody, lublinRegistry, outgoingBody } from '../support/registry.js'
+import { freshBlobDir, incomingBody, lublinRegistry, multipart, outgoingBody } from '../support/registry.js'
 import { problemOf, testApp } from '../support/test-app.js'
 
 interface Entry {
@@ -19,19 +19,6 @@ interface Entry {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
-
-/** A multipart/form-data body with one file, as a browser sends it. */
-function multipart(name: string, type: string, content: Buffer) {
-  const boundary = '----ratusz-test-boundary'
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ])
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
 
 /** The files kept in a blob folder (its temporary area aside). */
 const storedFiles = (dir: string) =>

@@ -77,3 +77,19 @@ export async function lublinRegistry(app: TestApp) {
     officerOfSo: await staff('officer', so),
   }
 }
+
+/** A multipart/form-data body with text fields and then one file, as a browser sends it. */
+export function multipart(name: string, type: string, content: Buffer, fields: Record<string, string> = {}) {
+  const boundary = '----ratusz-test-boundary'
+  const payload = Buffer.concat([
+    ...Object.entries(fields).map(([field, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"\r\n\r\n${value}\r\n`),
+    ),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}

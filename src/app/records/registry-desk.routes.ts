@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream'
-import type {} from '@fastify/multipart'
 import { Type } from 'typebox'
 import { actorOf, allow } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
@@ -13,9 +11,10 @@ import {
 import { mediaTypeOf } from '../../platform/blobs.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
-import { AppError, forbidden, invalid } from '../../platform/errors.js'
+import { forbidden, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { Id, IdParams, LocalDate } from '../../platform/http/schemas.js'
+import { shownOnForm, withUpload } from '../../platform/http/upload.js'
 import { assertValid } from '../../platform/http/validate.js'
 import { instantOf, localDateOf } from '../../platform/timezone.js'
 import { pageContextOf } from '../../web/page-context.js'
@@ -253,36 +252,18 @@ export function registryDeskRoutes(
       '/staff/registry/incoming/:id/files',
       { ...form, schema: { hide: true, params: IdParams } },
       async (req, reply) => {
-        let upload: Readable | undefined
         try {
-          const part = await req.file()
-          if (!part) throw invalid([{ path: 'body.file', message: 'choose a file' }])
-          upload = part.file
-          await registry.addFile(actorOf(req), 'incoming', req.params.id, {
-            content: part.file,
-            name: part.filename,
-            mediaType: part.mimetype,
-          })
+          await withUpload(req, (upload) => registry.addFile(actorOf(req), 'incoming', req.params.id, upload))
           return reply.redirect(`/staff/registry/incoming/${req.params.id}?done=uploaded`, 303)
         } catch (error) {
-          if (
-            error instanceof AppError &&
-            error.status < 500 &&
-            error.status !== 403 &&
-            error.status !== 404
-          ) {
-            upload?.resume()
-            return send(
-              reply,
-              await entryPage(req, reply, req.params.id, null, [
-                { field: 'file', message: error.detail ?? error.title },
-              ]),
-              error.status,
-            )
-          }
-          if (!(error instanceof AppError) && upload?.errored === error)
-            throw new AppError('MALFORMED_UPLOAD', 400, 'The upload could not be read')
-          throw error
+          if (!shownOnForm(error)) throw error
+          return send(
+            reply,
+            await entryPage(req, reply, req.params.id, null, [
+              { field: 'file', message: error.detail ?? error.title },
+            ]),
+            error.status,
+          )
         }
       },
     )

@@ -5,7 +5,7 @@ import type { RegistryService } from '../../modules/registry/index.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { Id, Instant, problemResponses } from '../../platform/http/schemas.js'
 
-const TYPES = ['incoming', 'outgoing', 'case'] as const
+const TYPES = ['incoming', 'outgoing', 'case', 'document'] as const
 
 const SearchQuery = Type.Object(
   {
@@ -14,7 +14,12 @@ const SearchQuery = Type.Object(
       maxLength: 200,
       description: 'Words; diacritics and Cyrillic/Latin spelling do not matter',
     }),
-    type: Type.Optional(Type.Enum(TYPES, { description: 'Only letters of one register, or only cases' })),
+    type: Type.Optional(
+      Type.Enum(TYPES, {
+        description:
+          "Only letters of one register, only cases, or only documents of cases' files (their text too)",
+      }),
+    ),
     officeId: Type.Optional(Id),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },
@@ -25,8 +30,10 @@ const Hit = Type.Object({
   type: Type.Enum(TYPES),
   id: Id,
   officeId: Id,
-  /** The register number or the case sign. */
+  /** The register number, the case sign, or a document's identifier (case sign / number). */
   reference: Type.String(),
+  /** A document's case. */
+  caseId: Type.Optional(Id),
   title: Type.String(),
   status: Type.String(),
   at: Instant,
@@ -44,7 +51,8 @@ export function recordsSearchRoutes(registry: RegistryService, cases: CasesServi
         onRequest: app.authenticate,
         schema: {
           tags: ['registry', 'cases'],
-          summary: 'Search letters and cases the caller may read (newest first in each kind)',
+          summary:
+            'Search letters, cases and documents (their text too) the caller may read (newest first in each kind)',
           querystring: SearchQuery,
           response: { 200: Type.Object({ items: Type.Array(Hit) }), ...problemResponses },
         },
@@ -66,6 +74,18 @@ export function recordsSearchRoutes(registry: RegistryService, cases: CasesServi
                 title: c.title,
                 status: c.status,
                 at: c.createdAt,
+              })
+          else if (type === 'document')
+            for (const { document: d, case: c } of await cases.searchDocuments(actor, q, officeId, limit))
+              items.push({
+                type,
+                id: d.id,
+                caseId: c.id,
+                officeId: c.officeId,
+                reference: `${c.sign}/${d.seq}`,
+                title: d.title,
+                status: c.status,
+                at: d.createdAt,
               })
           else
             for (const e of await registry.search(actor, type, q, officeId, limit))

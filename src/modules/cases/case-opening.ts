@@ -99,7 +99,7 @@ export function caseOpening(ctx: CasesContext) {
           updatedAt: now,
         }
         await repo.insertCase(trx, row).catch(rethrowUnique(() => signTaken(sign)))
-        await repo.linkLetters(trx, row.id, body.incomingIds ?? [], now, actor.login)
+        await repo.linkLetters(trx, row.id, 'incoming', body.incomingIds ?? [], now, actor.login)
         await ctx.recordAction(trx, actor, row, 'open', {
           title: row.title,
           category: row.category,

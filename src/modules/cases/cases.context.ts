@@ -1,9 +1,11 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
+import type { BlobStore } from '../../platform/blobs.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
+import type { JobStore } from '../../platform/jobs/index.js'
 import { foldForSearch } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import {
@@ -52,6 +54,13 @@ export interface CasePorts {
 }
 
 export type CasesContext = ReturnType<typeof casesContext>
+export type CasesConfig = Pick<Config, 'caseSign' | 'uploadMaxBytes' | 'uploadTypes'>
+
+/** Where a case file's documents are kept, and the jobs that read their text after commit. */
+export interface CaseFiles {
+  blobs: BlobStore
+  jobs: Pick<JobStore, 'enqueue'>
+}
 
 export const versionMoved = (version: number) =>
   new AppError('VERSION_MISMATCH', 412, 'Changed since you read it', `The case is now at version ${version}.`)
@@ -62,8 +71,9 @@ export function casesContext(
   clock: Clock,
   audit: AuditTrail,
   search: SearchIndex,
-  config: Pick<Config, 'caseSign'>,
+  config: CasesConfig,
   ports: CasePorts,
+  files: CaseFiles,
 ) {
   const db = withTables<CasesTables>(database)
 
@@ -106,7 +116,8 @@ export function casesContext(
       parties: stored.parties(row.parties),
       term: row.termDays,
       dueOn: row.dueOn,
-      incomingIds: letters.map((l) => l.entryId),
+      incomingIds: letters.filter((l) => l.direction === 'incoming').map((l) => l.entryId),
+      outgoingIds: letters.filter((l) => l.direction === 'outgoing').map((l) => l.entryId),
       // The buttons this actor may press now: what the state allows and the rules let them do.
       next: caseActionsFrom(row.status).filter((a: CaseAction) => allow(actor, STEP_RULES[a], record)),
       version: row.version,
@@ -144,5 +155,5 @@ export function casesContext(
       throw invalid([{ path, message: 'is not an officer or head of this unit' }])
   }
 
-  return { db, clock, audit, config, ports, mustLoad, toDto, recordAction, checkAssignee }
+  return { db, clock, audit, search, config, ports, files, mustLoad, toDto, recordAction, checkAssignee }
 }

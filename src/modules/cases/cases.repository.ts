@@ -28,28 +28,40 @@ export async function updateCase(
   return Number(result.numUpdatedRows) === 1
 }
 
+/** Links letters of one register to a case; a letter already linked to it stays as it was. */
 export async function linkLetters(
   trx: Db,
   caseId: string,
+  direction: 'incoming' | 'outgoing',
   entryIds: readonly string[],
   at: string,
   by: string,
-) {
-  if (entryIds.length === 0) return
-  await t(trx)
+): Promise<number> {
+  if (entryIds.length === 0) return 0
+  const inserted = await t(trx)
     .insertInto('caseLetters')
-    .values(entryIds.map((entryId) => ({ caseId, entryId, linkedAt: at, linkedBy: by })))
+    .values(entryIds.map((entryId) => ({ caseId, entryId, direction, linkedAt: at, linkedBy: by })))
+    .onConflict((oc) => oc.columns(['caseId', 'entryId']).doNothing())
+    .returning('entryId')
     .execute()
+  return inserted.length
 }
 
 export async function lettersOf(db: Db, caseIds: readonly string[]) {
   if (caseIds.length === 0) return []
   return t(db)
     .selectFrom('caseLetters')
-    .select(['caseId', 'entryId'])
+    .select(['caseId', 'entryId', 'direction'])
     .where('caseId', 'in', caseIds)
     .orderBy('linkedAt')
+    .orderBy('entryId')
     .execute()
+}
+
+/** The cases a letter is linked to. */
+export async function casesOfLetter(db: Db, entryId: string): Promise<string[]> {
+  const rows = await t(db).selectFrom('caseLetters').select('caseId').where('entryId', '=', entryId).execute()
+  return rows.map((r) => r.caseId)
 }
 
 export async function grantAccess(

@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Config } from '../../platform/config.js'
 import type { Db } from '../../platform/db/index.js'
 import { forbidden, invalid } from '../../platform/errors.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
@@ -11,9 +10,10 @@ import { tablePdf } from '../../platform/pdf-table.js'
 import { queryTerms } from '../../platform/search/fold.js'
 import { newestVisible, type SearchIndex } from '../../platform/search/search-index.js'
 import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
+import { caseDocuments } from './case-documents.js'
 import { caseOpening } from './case-opening.js'
 import { caseWorkflow } from './case-workflow.js'
-import { type CasePorts, casesContext } from './cases.context.js'
+import { type CaseFiles, type CasePorts, type CasesConfig, casesContext } from './cases.context.js'
 import { casesTexts } from './cases.messages.js'
 import { caseRules } from './cases.policy.js'
 import * as repo from './cases.repository.js'
@@ -28,14 +28,17 @@ export function createCasesService(
   clock: Clock,
   audit: AuditTrail,
   search: SearchIndex,
-  config: Pick<Config, 'caseSign'>,
+  config: CasesConfig,
   ports: CasePorts,
+  files: CaseFiles,
 ) {
-  const ctx = casesContext(database, clock, audit, search, config, ports)
+  const ctx = casesContext(database, clock, audit, search, config, ports, files)
+  const documents = caseDocuments(ctx)
 
   return {
     ...caseOpening(ctx),
     ...caseWorkflow(ctx),
+    ...documents,
 
     /** Cases whose sign, subject or parties match `q`, newest first, of those the actor may read. */
     async search(actor: Actor, q: string, officeId: string | undefined, limit: number): Promise<CaseDto[]> {
@@ -73,6 +76,8 @@ export function createCasesService(
      * units, their own, those shared with them) or, without an office, the caller's own.
      */
     async inTray(actor: Actor, query: InTrayQuery) {
+      if (query.letterId)
+        return { items: await documents.casesOfLetter(actor, query.letterId), nextCursor: null }
       const limit = query.limit ?? 50
       const cursor = decodeCursor(query.cursor, 2)
       if (!query.officeId && query.assignedTo !== 'me')

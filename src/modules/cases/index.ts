@@ -1,3 +1,5 @@
+export { READ_TEXT_JOB } from './case-documents.js'
+export { caseDocumentsRoutes } from './case-documents.routes.js'
 export { CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
 export { casesRoutes } from './cases.routes.js'
 export type { CaseDto } from './cases.schemas.js'

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { declaredBlobType } from '../../platform/blobs.js'
+import { declaredBlobType, safeFileName } from '../../platform/blobs.js'
 import { notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import type { Actor } from '../identity/index.js'
@@ -8,17 +8,6 @@ import type { EntryDto, RegistryContext } from './registry.context.js'
 import { registryRules } from './registry.policy.js'
 import * as repo from './registry.repository.js'
 import type { Direction } from './registry.schemas.js'
-
-/** A name good for a download header: no path, no control characters, at most 200 characters. */
-export function safeFileName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? ''
-  // Control characters (C0, DEL) and quotes would break a header or a terminal; \p{Cc} names them.
-  const clean = base
-    .replace(/[\p{Cc}"]/gu, '')
-    .trim()
-    .slice(0, 200)
-  return clean || 'file'
-}
 
 /** Scans, attachments and return receipts of register entries, streamed into the blob store. */
 export function registerFiles(ctx: RegistryContext) {

@@ -1,0 +1,384 @@
+import { readdirSync } from 'node:fs'
+import { expect, it } from 'vitest'
+import { FixedClock } from '../../src/platform/clock.js'
+import { letterPdf } from '../../src/platform/pdf-table.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { pdfBomb, XML_BOMB } from '../support/hostile-files.js'
+import { freshBlobDir, incomingBody, lublinRegistry, multipart, outgoingBody } from '../support/registry.js'
+import { problemOf, testApp } from '../support/test-app.js'
+
+interface Doc {
+  id: string
+  number: number
+  form: string
+  currentVersion: number
+  version: number
+  metadata: Record<string, unknown> & { format: string; type: { class: string; kind: string } }
+  versions: {
+    version: number
+    name: string
+    format: string
+    reason: string | null
+    text: string
+    textNote: string | null
+  }[]
+}
+
+const storedFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && !e.parentPath.endsWith('tmp'),
+  ).length
+
+const decisionPdf = () =>
+  letterPdf({
+    title: 'Decyzja nr 7/2026',
+    paragraphs: [
+      'Na podstawie art. 104 Kodeksu postępowania administracyjnego orzekam o zwrocie opłaty skarbowej.',
+      'Uzasadnienie: wnioskodawczyni Zofia Łęcka wykazała nadpłatę za zaświadczenie.',
+    ],
+    lang: 'pl',
+  })
+
+describeEachDatabase('case documents', (dialect) => {
+  const setUp = async (config: { uploadMaxBytes?: number } = {}) => {
+    const clock = new FixedClock('2026-12-01T10:00:00Z')
+    const blobDir = freshBlobDir()
+    const app = await testApp(dialect, { demo: true, clock, config: { blobDir, ...config } })
+    const r = await lublinRegistry(app)
+    const officer = r.officerOfOr
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: officer.headers,
+      payload: {
+        officeId: r.lublin,
+        unitId: r.units.or,
+        symbol: '0152',
+        title: 'Zwrot opłaty skarbowej',
+        assigneeId: officer.id,
+      },
+    })
+    const c = opened.json<{ id: string; sign: string }>()
+    const addDocument = (payload: Record<string, unknown>, headers = officer.headers) =>
+      app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/documents`, headers, payload })
+    const addVersion = (
+      documentId: string,
+      file: ReturnType<typeof multipart>,
+      headers: Record<string, string> = officer.headers,
+    ) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/documents/${documentId}/versions`,
+        headers: { ...headers, ...file.headers },
+        payload: file.payload,
+      })
+    const search = async (q: string, headers: Record<string, string>) =>
+      (
+        await app.inject({
+          url: `/api/v1/search?type=document&q=${encodeURIComponent(q)}`,
+          headers,
+        })
+      ).json<{ items: { id: string; caseId: string; reference: string }[] }>().items
+    return { app, clock, blobDir, r, officer, c, addDocument, addVersion, search }
+  }
+
+  it('keeps a document with its minimum metadata, versions with who and why, and reads its PDF text for search', async () => {
+    const { app, r, officer, c, addDocument, addVersion, search } = await setUp()
+    const added = await addDocument({
+      title: 'Decyzja o zwrocie opłaty',
+      kind: 'decision',
+      form: 'born-digital',
+      recipient: 'Zofia Łęcka',
+      relation: 'odpowiedź na RPW/1/2026',
+    })
+    expect(added.statusCode).toBe(201)
+    const doc = added.json<Doc>()
+    expect(doc).toMatchObject({ number: 1, currentVersion: 0, versions: [] })
+    expect(doc.metadata).toMatchObject({
+      identifier: `${c.sign}/1`,
+      grouping: c.sign,
+      category: 'A',
+      access: 'internal',
+      language: 'pl',
+      creator: expect.any(String),
+      format: 'paper',
+      type: { kind: 'decision' },
+      date: { created: '2026-12-01' },
+    })
+
+    const first = await addVersion(doc.id, multipart('decyzja.pdf', 'application/pdf', await decisionPdf()))
+    expect(first.statusCode).toBe(201)
+    expect(first.json<Doc>()).toMatchObject({
+      currentVersion: 1,
+      metadata: { format: 'application/pdf', type: { class: 'Text' } },
+      versions: [{ version: 1, name: 'decyzja.pdf', text: 'pending' }],
+    })
+    // Nothing is found in the text before the job has read it; after it, words of the PDF are, with
+    // or without Polish letters, by the unit's officer, and not by an officer of another unit.
+    expect(await search('nadpłatę', officer.headers)).toEqual([])
+    await app.jobs.runDue()
+    const read = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${doc.id}`, headers: officer.headers })
+    ).json<Doc>()
+    expect(read.versions[0]).toMatchObject({ text: 'done', textNote: null })
+    expect(await search('nadplate zaswiadczenie', officer.headers)).toEqual([
+      expect.objectContaining({ id: doc.id, caseId: c.id, reference: `${c.sign}/1` }),
+    ])
+    expect(await search('nadpłatę', r.officerOfSo.headers)).toEqual([])
+
+    const second = await addVersion(
+      doc.id,
+      multipart('decyzja-v2.pdf', 'application/pdf', await decisionPdf(), {
+        reason: 'Poprawiona podstawa prawna',
+      }),
+    )
+    expect(second.json<Doc>().versions.map((v) => [v.version, v.reason])).toEqual([
+      [2, 'Poprawiona podstawa prawna'],
+      [1, null],
+    ])
+    const preview = await app.inject({
+      url: `/api/v1/cases/${c.id}/documents/${doc.id}/versions/1/content?disposition=inline`,
+      headers: officer.headers,
+    })
+    expect(preview.statusCode).toBe(200)
+    expect(preview.headers['content-type']).toBe('application/pdf')
+    expect(preview.headers['content-disposition']).toMatch(/^inline; filename\*=UTF-8''decyzja\.pdf$/)
+    expect(preview.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    const download = await app.inject({
+      url: `/api/v1/cases/${c.id}/documents/${doc.id}/versions/2/content`,
+      headers: r.headOfOr.headers,
+    })
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/)
+
+    const history = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: officer.headers })
+    ).json<{ items: { action: string; summary: Record<string, unknown> }[] }>().items
+    expect(history.map((h) => h.action)).toEqual([
+      'case.open',
+      'case.document-add',
+      'case.document-version',
+      'case.document-version',
+    ])
+    expect(history[3]!.summary).toMatchObject({ version: 2, reason: 'Poprawiona podstawa prawna' })
+  })
+
+  it('keeps a paper-only document without a file, and makes it digitised when its scan comes', async () => {
+    const { c, addDocument, addVersion } = await setUp()
+    const paper = (
+      await addDocument({
+        title: 'Pełnomocnictwo',
+        kind: 'attachment',
+        form: 'paper',
+        paperLocation: 'Segregator OR-2026/3',
+        creator: 'Jan Kowalski',
+        documentDate: '2026-11-28',
+      })
+    ).json<Doc>()
+    expect(paper).toMatchObject({ form: 'paper', number: 1 })
+    expect(paper.metadata).toMatchObject({
+      format: 'paper',
+      creator: 'Jan Kowalski',
+      type: { class: 'PhysicalObject' },
+      date: { created: '2026-11-28' },
+    })
+    const scanned = await addVersion(paper.id, multipart('skan.pdf', 'application/pdf', await decisionPdf()))
+    expect(scanned.json<Doc>()).toMatchObject({ form: 'digitised', currentVersion: 1 })
+    expect(
+      (await addDocument({ title: 'Notatka', kind: 'note', form: 'born-digital' })).json<Doc>().number,
+    ).toBe(2)
+    expect(c.sign).toBe('OR.0152.1.2026')
+  })
+
+  it('refuses what does not fit: bad metadata by field, another unit, a closed case, a stale version, a file too large or not what it says', async () => {
+    const { app, blobDir, r, officer, c, addDocument, addVersion } = await setUp({
+      uploadMaxBytes: 64 * 1024,
+    })
+    expect(
+      problemOf(await addDocument({ title: 'X', kind: 'poem', form: 'born-digital' })).errors?.[0]?.path,
+    ).toBe('body.kind')
+    expect(
+      problemOf(await addDocument({ title: 'X', kind: 'note', form: 'paper', documentDate: '2027-01-01' }))
+        .errors?.[0]?.path,
+    ).toBe('body.documentDate')
+    expect(
+      (await addDocument({ title: 'X', kind: 'note', form: 'paper' }, r.officerOfSo.headers)).statusCode,
+    ).toBe(403)
+    const doc = (await addDocument({ title: 'Notatka', kind: 'note', form: 'born-digital' })).json<Doc>()
+    expect(
+      (await app.inject({ url: `/api/v1/cases/${c.id}/documents/${doc.id}`, headers: r.officerOfSo.headers }))
+        .statusCode,
+    ).toBe(403)
+
+    const before = storedFiles(blobDir)
+    const big = Buffer.concat([await decisionPdf(), Buffer.alloc(70_000, 32)])
+    expect(
+      problemOf(await addVersion(doc.id, multipart('a.pdf', 'application/pdf', Buffer.from('hello')))).code,
+    ).toBe('FILE_TYPE_MISMATCH')
+    const tooLarge = await addVersion(doc.id, multipart('big.pdf', 'application/pdf', big))
+    expect(tooLarge.statusCode).toBe(413)
+    expect(storedFiles(blobDir)).toBe(before)
+    const unchanged = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${doc.id}`, headers: officer.headers })
+    ).json<Doc>()
+    expect(unchanged).toMatchObject({ currentVersion: 0, version: 1 })
+
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${c.id}/documents/${doc.id}`,
+      headers: { ...officer.headers, 'if-match': '"v9"' },
+      payload: { title: 'Notatka służbowa' },
+    })
+    expect(stale.statusCode).toBe(412)
+    const edited = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${c.id}/documents/${doc.id}`,
+      headers: { ...officer.headers, 'if-match': '"v1"' },
+      payload: { title: 'Notatka służbowa', access: 'parties' },
+    })
+    expect(edited.json<Doc>()).toMatchObject({
+      version: 2,
+      metadata: { title: 'Notatka służbowa', access: 'parties' },
+    })
+    const history = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: officer.headers })
+    ).json<{ items: { action: string; summary: Record<string, unknown> }[] }>().items
+    expect(history.at(-1)).toMatchObject({
+      action: 'case.document-edit',
+      summary: {
+        changes: {
+          title: { from: 'Notatka', to: 'Notatka służbowa' },
+          access: { from: 'internal', to: 'parties' },
+        },
+      },
+    })
+
+    for (const step of ['start', 'submit'])
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/${step}`,
+        headers: officer.headers,
+        payload: {},
+      })
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/approve`,
+      headers: r.headOfOr.headers,
+      payload: {},
+    })
+    for (const step of ['dispatch', 'close'])
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/${step}`,
+        headers: officer.headers,
+        payload: {},
+      })
+    expect(problemOf(await addDocument({ title: 'Późna', kind: 'note', form: 'paper' })).code).toBe(
+      'CASE_CLOSED',
+    )
+    expect(
+      problemOf(await addVersion(doc.id, multipart('a.pdf', 'application/pdf', await decisionPdf()))).code,
+    ).toBe('CASE_CLOSED')
+  })
+
+  it('links letters of both registers to the case and finds the case from the letter', async () => {
+    const { app, r, officer, c } = await setUp()
+    const incoming = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/offices/${r.lublin}/incoming`,
+        headers: r.bearers.chancellery,
+        payload: incomingBody(new Date('2026-12-01T10:00:00Z')),
+      })
+    ).json<{ id: string }>()
+    const outgoing = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/offices/${r.lublin}/outgoing`,
+        headers: r.bearers.chancellery,
+        payload: outgoingBody({ reference: c.sign }),
+      })
+    ).json<{ id: string }>()
+    const link = (entryId: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/letters`,
+        headers: officer.headers,
+        payload: { entryId },
+      })
+    expect((await link(incoming.id)).json()).toMatchObject({ incomingIds: [incoming.id], outgoingIds: [] })
+    expect((await link(outgoing.id)).json()).toMatchObject({
+      incomingIds: [incoming.id],
+      outgoingIds: [outgoing.id],
+    })
+    // Linking again changes nothing and records nothing more.
+    expect((await link(outgoing.id)).json()).toMatchObject({ outgoingIds: [outgoing.id] })
+    const history = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: officer.headers })
+    ).json<{ items: { action: string }[] }>().items
+    expect(history.filter((h) => h.action === 'case.letter-link')).toHaveLength(2)
+
+    const casesOf = (entryId: string, headers: Record<string, string>) =>
+      app
+        .inject({ url: `/api/v1/cases?letterId=${entryId}`, headers })
+        .then((res) => res.json<{ items: { id: string }[] }>().items)
+    expect((await casesOf(outgoing.id, officer.headers)).map((x) => x.id)).toEqual([c.id])
+    expect(await casesOf(outgoing.id, r.officerOfSo.headers)).toEqual([])
+
+    expect(problemOf(await link(r.lublin)).errors?.[0]?.path).toBe('body.entryId')
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/incoming/${incoming.id}/void`,
+      headers: r.bearers.chancellery,
+      payload: { reason: 'Zarejestrowano dwa razy' },
+    })
+    const another = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/offices/${r.lublin}/incoming`,
+        headers: r.bearers.chancellery,
+        payload: incomingBody(new Date('2026-12-01T10:00:00Z')),
+      })
+    ).json<{ id: string }>()
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/incoming/${another.id}/void`,
+      headers: r.bearers.chancellery,
+      payload: { reason: 'Pomyłka' },
+    })
+    expect(problemOf(await link(another.id)).errors?.[0]).toMatchObject({ path: 'body.entryId' })
+  })
+
+  it('reads a PDF bomb and a billion-laughs XML without harm: the reader gives up, the server answers', async () => {
+    const { app, officer, c, addDocument, addVersion } = await setUp()
+    const doc = (
+      await addDocument({ title: 'Podejrzany skan', kind: 'attachment', form: 'digitised' })
+    ).json<Doc>()
+    const bomb = await pdfBomb()
+    expect(bomb.length).toBeLessThan(2_000_000)
+    expect((await addVersion(doc.id, multipart('bomba.pdf', 'application/pdf', bomb))).statusCode).toBe(201)
+    const xml = await addVersion(doc.id, multipart('lol.xml', 'application/xml', XML_BOMB))
+    expect(xml.statusCode).toBe(201)
+    const rssBefore = process.memoryUsage().rss
+    await app.jobs.runDue()
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024)
+    const read = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${doc.id}`, headers: officer.headers })
+    ).json<Doc>()
+    // Version 1 was superseded before its turn came, so it is left unread; the XML is never parsed.
+    expect(read.versions.map((v) => [v.version, v.text])).toEqual([
+      [2, 'none'],
+      [1, 'none'],
+    ])
+    const alone = (await addDocument({ title: 'Skan 2', kind: 'attachment', form: 'digitised' })).json<Doc>()
+    await addVersion(alone.id, multipart('bomba.pdf', 'application/pdf', bomb))
+    await app.jobs.runDue()
+    const bombed = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${alone.id}`, headers: officer.headers })
+    ).json<Doc>()
+    expect(bombed.versions[0]).toMatchObject({
+      text: 'refused',
+      textNote: expect.stringMatching(/MB to read/),
+    })
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200)
+  }, 60_000)
+})
