@@ -442,14 +442,15 @@ describeEachDatabase('role × route matrix', (dialect) => {
         { maxAttempts: 1 },
       ))!
     await app.jobs.runDue()
+    const registry = await registryMatrixContext(app, bearers.chancellery, offices['LUB-BOM']!.id)
     const ctx: Ctx = {
       lvivQueue,
       lvivDesk: await desk('Matrix desk'),
       desks,
       lviv,
       lublin: offices['LUB-BOM']!.id,
-      registry: await registryMatrixContext(app, bearers.chancellery, offices['LUB-BOM']!.id),
-      cases: await casesMatrixContext(app, offices['LUB-BOM']!.id),
+      registry,
+      cases: await casesMatrixContext(app, offices['LUB-BOM']!.id, registry.outgoing),
       consultantId: users.items.find((u) => u.login === 'demo-consultant')!.id,
       drafts,
       published,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
@@ -25,6 +26,8 @@ interface Acknowledged {
   letters: string[]
   /** Cases an officer opened in Lublin. */
   cases: string[]
+  /** Versions of documents the head added to those cases: where to read them, and their hash. */
+  versions: { url: string; sha256: string }[]
 }
 
 async function api(
@@ -97,7 +100,14 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       for (const s of slots.json!.items as { start: string }[]) starts.push(s.start)
     }
 
-    const acknowledged: Acknowledged = { tickets: [], bookings: [], calendarDays: [], letters: [], cases: [] }
+    const acknowledged: Acknowledged = {
+      tickets: [],
+      bookings: [],
+      calendarDays: [],
+      letters: [],
+      cases: [],
+      versions: [],
+    }
     let sent = 0
     let daysDecided = 0
     for (let round = 0; round < ROUNDS; round++) {
@@ -105,6 +115,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       const coordinator = await token(server, 'demo-coordinator')
       const chancellery = await token(server, 'demo-chancellery')
       const officer = await token(server, 'demo-officer')
+      const head = await token(server, 'demo-head')
       const until = Date.now() + LOAD_MS
       const target = server
       const client = async (c: number) => {
@@ -132,6 +143,32 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
                 },
               })
               if (res.status === 201) acknowledged.letters.push(String(res.json!.id))
+            } else if (c === 2 && i % 2 === 1 && acknowledged.cases.length > 0) {
+              // A document with its file in a case: the metadata, then the version streamed in.
+              const caseId = acknowledged.cases[acknowledged.cases.length - 1]
+              const doc = await api(target, `/api/v1/cases/${caseId}/documents`, {
+                token: head,
+                body: { title: `Notatka ${sent}`, kind: 'note', form: 'born-digital' },
+              })
+              if (doc.status !== 201) continue
+              const form = new FormData()
+              form.append('reason', 'Pierwsza wersja')
+              form.append(
+                'file',
+                new Blob([`Notatka służbowa ${sent}`], { type: 'text/plain' }),
+                'notatka.txt',
+              )
+              const url = `/api/v1/cases/${caseId}/documents/${doc.json!.id}/versions`
+              const res = await fetch(`${target.url}${url}`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${head}` },
+                body: form,
+              })
+              if (res.status === 201) {
+                const body = (await res.json()) as { versions: { version: number; sha256: string }[] }
+                const v = body.versions[0]!
+                acknowledged.versions.push({ url: `${url}/${v.version}/content`, sha256: v.sha256 })
+              }
             } else if (c === 2) {
               const res = await api(target, '/api/v1/cases', {
                 token: officer,
@@ -169,7 +206,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -193,6 +230,18 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     expect(acknowledged.cases.length).toBeGreaterThan(0)
     for (const id of acknowledged.cases)
       expect((await api(server, `/api/v1/cases/${id}`, { token: admin })).status, id).toBe(200)
+    // Each acknowledged document version is there, its file whole.
+    expect(acknowledged.versions.length).toBeGreaterThan(0)
+    for (const { url, sha256 } of acknowledged.versions) {
+      const res = await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${admin}` } })
+      expect(res.status, url).toBe(200)
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await res.arrayBuffer()))
+          .digest('hex'),
+        url,
+      ).toBe(sha256)
+    }
     const audit = await runRatusz(['audit', 'verify'], env)
     expect(JSON.parse(audit.stdout)).toMatchObject({ valid: true })
     server.child.kill('SIGKILL')

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream'
 import { expect, it } from 'vitest'
+import { SYSTEM_ACTOR } from '../../src/modules/identity/index.js'
 import { FixedClock } from '../../src/platform/clock.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
@@ -46,7 +48,23 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
       offices['LUB-BOM']!.id,
       new Date('2026-11-30T08:00:00Z'),
     )
+    // A case with a document of one version, so that the case file's routes are reached too.
+    const lublinUnits = await app.services.offices.listUnits(SYSTEM_ACTOR, registry.lublin)
+    const filed = await app.services.cases.openCase(SYSTEM_ACTOR, {
+      officeId: registry.lublin,
+      unitId: lublinUnits.find((u) => u.code === 'OR')!.id,
+      symbol: '0152',
+      title: 'Fuzz',
+    })
+    const document = await app.services.cases.addDocument(
+      SYSTEM_ACTOR,
+      filed.id,
+      { title: 'Fuzz', kind: 'note', form: 'born-digital' },
+      { content: Readable.from([Buffer.from('Fuzz note')]), name: 'note.txt', mediaType: 'text/plain' },
+    )
     const ids = [
+      filed.id,
+      document.id,
       registry.lublin,
       registry.incoming,
       registry.outgoing,

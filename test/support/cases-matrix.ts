@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream'
 import type { CaseAction } from '../../src/modules/cases/index.js'
 import { ROLES, type Role, SYSTEM_ACTOR } from '../../src/modules/identity/index.js'
+import { multipart } from './registry.js'
 import type { TestApp } from './test-app.js'
 
 /** Lublin's classification and cases for the role × route matrix; per role and step, a case in a state that step fits. */
@@ -9,6 +11,11 @@ export interface CasesCtx {
   classificationId: string
   officerId: string
   case: string
+  /** A case assigned to the demo officer, with one document of one version. */
+  filed: string
+  document: string
+  /** A letter of Lublin's registers to link to a case. */
+  letterId: string
   perRole: Record<string, Partial<Record<CaseAction | 'shared', string>>>
 }
 
@@ -26,7 +33,7 @@ const BEFORE: Record<CaseAction, CaseAction[]> = {
   reopen: ['assign', 'start', 'submit', 'approve', 'close'],
 }
 
-export async function casesMatrixContext(app: TestApp, lublin: string): Promise<CasesCtx> {
+export async function casesMatrixContext(app: TestApp, lublin: string, letterId: string): Promise<CasesCtx> {
   const s = app.services
   const units = await s.offices.listUnits(SYSTEM_ACTOR, lublin)
   const unitOr = units.find((u) => u.code === 'OR')!.id
@@ -40,12 +47,23 @@ export async function casesMatrixContext(app: TestApp, lublin: string): Promise<
         title: 'Matrix',
       })
     ).id
+  const filed = await open()
+  await s.cases.step(SYSTEM_ACTOR, filed, 'assign', { assigneeId: officerId })
+  const document = await s.cases.addDocument(
+    SYSTEM_ACTOR,
+    filed,
+    { title: 'Matrix', kind: 'note', form: 'born-digital' },
+    { content: Readable.from([Buffer.from('Matrix note')]), name: 'note.txt', mediaType: 'text/plain' },
+  )
   const ctx: CasesCtx = {
     lublin,
     unitOr,
     classificationId: (await s.classification.list(SYSTEM_ACTOR, lublin))[0]!.id,
     officerId,
     case: await open(),
+    filed,
+    document: document.id,
+    letterId,
     perRole: {},
   }
   for (const role of ROLES) {
@@ -195,6 +213,61 @@ export const CASES_CASES: {
     request: (c) => ({
       url: `/api/v1/offices/${c.lublin}/case-register?unitId=${c.unitOr}&symbol=0152&year=${new Date().getFullYear()}`,
     }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/documents',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.filed}/documents` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/documents',
+    allowed: workers,
+    request: (c) => ({
+      url: `/api/v1/cases/${c.filed}/documents`,
+      payload: { title: 'Matrix', kind: 'note', form: 'paper', paperLocation: 'Matrix' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/documents/{documentId}',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.filed}/documents/${c.document}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/cases/{id}/documents/{documentId}',
+    allowed: workers,
+    request: (c, role) => ({
+      url: `/api/v1/cases/${c.filed}/documents/${c.document}`,
+      payload: { description: `Matrix ${role}` },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/documents/{documentId}/versions',
+    allowed: workers,
+    request: (c, role) => {
+      const form = multipart('note.txt', 'text/plain', Buffer.from(`Matrix ${role}`))
+      return {
+        url: `/api/v1/cases/${c.filed}/documents/${c.document}/versions`,
+        payload: form.payload,
+        headers: form.headers,
+      }
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/documents/{documentId}/versions/{version}/content',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.filed}/documents/${c.document}/versions/1/content` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/letters',
+    allowed: workers,
+    request: (c) => ({ url: `/api/v1/cases/${c.filed}/letters`, payload: { entryId: c.letterId } }),
   },
   step('assign', heads),
   step('start', workers),
