@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest'
+import { letterPdf } from '../../src/platform/pdf-table.js'
 import { csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { freshBlobDir, lublinRegistry } from '../support/registry.js'
+import { freshBlobDir, incomingBody, lublinRegistry, multipart } from '../support/registry.js'
 import { testApp } from '../support/test-app.js'
 
 describeEachDatabase('case pages', (dialect) => {
@@ -60,5 +61,126 @@ describeEachDatabase('case pages', (dialect) => {
     // Someone else's stale page: the step refuses a case that moved on.
     const stale = await head.post(`${url}/step/approve`, { _csrf: csrfOf(forHead.body), version: '1' })
     expect(stale.statusCode).toBe(409)
+  })
+
+  it('keeps a case file from the case page: a document with its PDF, a preview, a new version, a paper one, a linked letter', async () => {
+    const app = await testApp(dialect, {
+      demo: true,
+      config: { blobDir: freshBlobDir(), uploadMaxBytes: 200_000 },
+    })
+    const r = await lublinRegistry(app)
+    const officerId = (await app.inject({ url: '/api/v1/users', headers: r.bearers.admin }))
+      .json<{ items: { id: string; login: string }[] }>()
+      .items.find((u) => u.login === 'demo-officer')!.id
+    const c = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: r.bearers.head,
+        payload: {
+          officeId: r.lublin,
+          unitId: r.units.or,
+          symbol: '0152',
+          title: 'Skarga na przewlekłość',
+          assigneeId: officerId,
+        },
+      })
+    ).json<{ id: string; sign: string }>()
+    const letter = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/offices/${r.lublin}/incoming`,
+        headers: r.bearers.chancellery,
+        payload: incomingBody(new Date(), { assignee: { unitId: r.units.or } }),
+      })
+    ).json<{ id: string; number: string }>()
+    const officer = await signedInSession(app, 'demo-officer', 'demo-officer-pass')
+    const url = `/staff/cases/${c.id}`
+    const page = await officer.get(`${url}?lang=pl`)
+    expect(page.body).toContain('Akta sprawy')
+    expect(page.body).toContain('Brak dokumentów.')
+    const cookie = () => [...officer.jar].map(([k, v]) => `${k}=${v}`).join('; ')
+    const send = (action: string, form: ReturnType<typeof multipart>) =>
+      app.inject({
+        method: 'POST',
+        url: action.replace(/&amp;/g, '&'),
+        headers: { cookie: cookie(), ...form.headers },
+        payload: form.payload,
+      })
+    const addAction = /action="([^"]+\/documents\?_csrf=[^"]+)"/.exec(page.body)![1]!
+    const pdf = await letterPdf({
+      title: 'Odpowiedź na skargę',
+      paragraphs: ['Treść odpowiedzi.'],
+      lang: 'pl',
+    })
+
+    // A missing title comes back on the form, next to the field; nothing is added.
+    const refused = await send(
+      addAction,
+      multipart('odp.pdf', 'application/pdf', pdf, { title: '', kind: 'letter', form: 'born-digital' }),
+    )
+    expect(refused.statusCode).toBe(422)
+    expect(refused.body).toContain('href="#field-title"')
+
+    const added = await send(
+      addAction,
+      multipart('odpowiedz.pdf', 'application/pdf', pdf, {
+        title: 'Odpowiedź na skargę',
+        kind: 'letter',
+        form: 'born-digital',
+        recipient: 'Zofia Łęcka',
+      }),
+    )
+    expect(added.statusCode).toBe(303)
+    const withDoc = await officer.get(`${url}?lang=en&done=document`)
+    expect(withDoc.body).toContain('The document was added to the case file.')
+    expect(withDoc.body).toContain(`${c.sign}/1`)
+    const preview = /href="(\/staff\/cases\/[^"]+\/versions\/1)"/.exec(withDoc.body)![1]!
+    const shown = await officer.get(preview)
+    expect(shown.headers['content-type']).toBe('application/pdf')
+    expect(shown.headers['content-disposition']).toMatch(/^inline/)
+    expect(shown.rawPayload.equals(pdf)).toBe(true)
+
+    const versionAction = /action="([^"]+\/versions\?_csrf=[^"]+)"/.exec(withDoc.body)![1]!
+    const tooBig = await send(
+      versionAction,
+      multipart('big.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(200_000, 32)])),
+    )
+    expect(tooBig.statusCode).toBe(413)
+    expect(tooBig.body).toContain('href="#field-file"')
+    const second = await send(
+      versionAction,
+      multipart('odpowiedz-2.pdf', 'application/pdf', pdf, { version: '1', reason: 'Poprawiony adres' }),
+    )
+    expect(second.statusCode).toBe(303)
+    // A paper-only document: the form sends an empty file part, as browsers do.
+    const paper = await send(
+      addAction,
+      multipart('', 'application/octet-stream', Buffer.alloc(0), {
+        title: 'Pełnomocnictwo',
+        kind: 'attachment',
+        form: 'paper',
+        paperLocation: 'Segregator OR/3',
+      }),
+    )
+    expect(paper.statusCode).toBe(303)
+    const linked = await officer.post(`${url}/letters`, {
+      _csrf: csrfOf(withDoc.body),
+      direction: 'incoming',
+      number: letter.number,
+    })
+    expect(linked.statusCode).toBe(303)
+    const unknown = await officer.post(`${url}/letters`, {
+      _csrf: csrfOf(withDoc.body),
+      direction: 'incoming',
+      number: 'RPW/999/2026',
+    })
+    expect(unknown.statusCode).toBe(422)
+    const after = await officer.get(`${url}?lang=en`)
+    expect(after.body).toContain('Poprawiony adres')
+    expect(after.body).toContain('Segregator OR/3')
+    expect(after.body).toContain(letter.number)
+    expect(after.body).toContain('New version of a document')
+    expect(after.body).toContain('Letter linked')
   })
 })

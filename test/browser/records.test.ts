@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { letterPdf } from '../../src/platform/pdf-table.js'
 import { expectAccessible, launchChromium, openDemo, signIn } from '../support/browser.js'
 
 const LABELS = {
@@ -70,6 +71,11 @@ describe('records pages in Chromium', () => {
       await page.locator('table a').first().click()
       await expect.poll(() => page.locator('h1').textContent()).toMatch(/\.\d+\.\d{4}/)
       await expectAccessible(page)
+      // The case file: a document's details and versions unfold, the add form is there.
+      expect(await page.locator('details.document').count()).toBeGreaterThan(0)
+      await page.locator('details.document summary').first().click()
+      await expect.poll(() => page.locator('details.document[open]').count()).toBe(1)
+      await expectAccessible(page)
       await page.goto(`${server.url}/staff/cases?view=unit&lang=${lang}`)
       await expectAccessible(page)
       await close()
@@ -95,6 +101,29 @@ describe('records pages in Chromium', () => {
     await page.getByRole('button', { name: 'Add the file' }).click()
     expect(await page.getByRole('status').textContent()).toBe('The file was added.')
     expect(await page.getByRole('link', { name: 'skan.pdf' }).count()).toBe(1)
+    await close()
+  })
+
+  it('adds a document with its PDF to a case file and previews it, without JavaScript', async () => {
+    const { server, page, close } = await openDemo(browser, false)
+    await signIn(page, server.url, 'demo-officer')
+    await page.goto(`${server.url}/staff/cases?lang=en`)
+    await page.locator('table a').first().click()
+    const title = 'Notatka z rozmowy telefonicznej'
+    await page.getByLabel('Title', { exact: true }).fill(title)
+    await page.getByLabel('Kind of document').selectOption('note')
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'notatka.pdf',
+      mimeType: 'application/pdf',
+      buffer: await letterPdf({ title, paragraphs: ['Rozmowa z wnioskodawcą.'], lang: 'pl' }),
+    })
+    await page.getByRole('button', { name: 'Add a document' }).click()
+    expect(await page.getByRole('status').textContent()).toBe('The document was added to the case file.')
+    const preview = page.getByRole('link', { name: `Preview ${title}` })
+    const href = await preview.getAttribute('href')
+    const res = await page.request.get(`${server.url}${href}`)
+    expect(res.headers()['content-type']).toBe('application/pdf')
+    expect(res.headers()['content-disposition']).toMatch(/^inline/)
     await close()
   })
 

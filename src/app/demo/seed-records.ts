@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { type Actor, SYSTEM_ACTOR } from '../../modules/identity/index.js'
+import { letterPdf } from '../../platform/pdf-table.js'
 import { projectRoot } from '../../platform/project-root.js'
 import type { Services } from '../build-app.js'
 
@@ -52,10 +54,32 @@ const SUBJECTS: [string, string][] = [
   ['Wniosek o nadanie numeru porządkowego', '613'],
 ]
 
+/** A document of a case's file with a PDF the project makes itself (real text, read for search). */
+async function addPdf(
+  services: Services,
+  actor: Actor,
+  caseId: string,
+  d: {
+    title: string
+    kind: 'application' | 'decision'
+    form: 'digitised' | 'born-digital'
+    creator: string
+    paragraphs: string[]
+  },
+) {
+  const pdf = await letterPdf({ title: d.title, paragraphs: d.paragraphs, lang: 'pl' })
+  await services.cases.addDocument(
+    actor,
+    caseId,
+    { title: d.title, kind: d.kind, form: d.form, creator: d.creator },
+    { content: Readable.from([pdf]), name: `${d.kind}.pdf`, mediaType: 'application/pdf' },
+  )
+}
+
 /**
  * A few hundred letters and cases for Lublin: incoming letters over the last weeks, about a third
- * taken into cases in every state of the workflow, and outgoing answers, some dispatched and
- * delivered. Made through the services, so numbers, versions and the audit log are real.
+ * taken into cases in every state of the workflow with PDF documents in their files, and outgoing
+ * answers, some dispatched and linked to their cases. Made through the services, so numbers, versions and the audit log are real.
  */
 export async function seedRecords(services: Services, lublin: string, onProgress?: (m: string) => void) {
   const units = await services.offices.listUnits(SYSTEM_ACTOR, lublin)
@@ -100,16 +124,45 @@ export async function seedRecords(services: Services, lublin: string, onProgress
     if (steps === 0) continue
     if (!demoOfficer) continue
     await services.cases.step(SYSTEM_ACTOR, created.id, 'assign', { assigneeId: demoOfficer.id })
-    for (const step of walk.slice(0, steps - 1)) await services.cases.step(SYSTEM_ACTOR, created.id, step, {})
-    if (steps === walk.length + 1) {
-      const answer = await services.registry.registerOutgoing(officer, lublin, {
-        recipient: { kind: 'person', name: SENDERS[i % SENDERS.length]!.name ?? 'Nieznany' },
-        title: `Odpowiedź: ${letter.subject[0]}`,
-        method: 'registered-post',
-        reference: created.sign,
-        unitId: created.unitId,
+    const sender = SENDERS[i % SENDERS.length]!.name ?? 'Nieznany'
+    // The case file: the application as scanned, and from the second step on the answer's draft.
+    await addPdf(services, officer, created.id, {
+      title: `Wniosek: ${letter.subject[0]}`,
+      kind: 'application',
+      form: 'digitised',
+      creator: sender,
+      paragraphs: [
+        `Zwracam się z prośbą: ${letter.subject[0].toLowerCase()}.`,
+        'Do wniosku dołączam kopie dokumentów potwierdzających moje uprawnienia.',
+        `Z poważaniem, ${sender}`,
+      ],
+    })
+    if (steps >= 3)
+      await addPdf(services, officer, created.id, {
+        title: `Projekt odpowiedzi w sprawie ${created.sign}`,
+        kind: 'decision',
+        form: 'born-digital',
+        creator: demoOfficer.name,
+        paragraphs: [
+          `Urząd Miasta Lublin, w odpowiedzi na wniosek (${letter.subject[0].toLowerCase()}), informuje, że sprawa została rozpatrzona.`,
+          'Od niniejszego rozstrzygnięcia przysługuje odwołanie w terminie 14 dni od dnia doręczenia.',
+        ],
       })
-      await services.registry.dispatch(officer, answer.id, { trackingNumber: `RR${String(100000000 + i)}PL` })
+    for (const step of walk.slice(0, steps - 1)) {
+      if (step === 'dispatch' && steps === walk.length + 1) {
+        const answer = await services.registry.registerOutgoing(officer, lublin, {
+          recipient: { kind: 'person', name: sender },
+          title: `Odpowiedź: ${letter.subject[0]}`,
+          method: 'registered-post',
+          reference: created.sign,
+          unitId: created.unitId,
+        })
+        await services.registry.dispatch(officer, answer.id, {
+          trackingNumber: `RR${String(100000000 + i)}PL`,
+        })
+        await services.cases.linkLetter(officer, created.id, answer.id)
+      }
+      await services.cases.step(SYSTEM_ACTOR, created.id, step, {})
     }
   }
   onProgress?.(`records: ${opened} cases`)

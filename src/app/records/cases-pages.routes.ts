@@ -4,14 +4,19 @@ import {
   type CaseAction,
   type CaseDto,
   type CasesService,
+  caseRules,
+  NewDocumentBody,
 } from '../../modules/cases/index.js'
-import { type Actor, actorOf, type UsersService } from '../../modules/identity/index.js'
+import { type Actor, actorOf, allow, type UsersService } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { RegistryService } from '../../modules/registry/index.js'
+import { mediaTypeOf } from '../../platform/blobs.js'
 import type { Config } from '../../platform/config.js'
-import { forbidden } from '../../platform/errors.js'
+import { forbidden, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { Id, IdParams } from '../../platform/http/schemas.js'
+import { shownOnForm, withUpload } from '../../platform/http/upload.js'
+import { assertValid } from '../../platform/http/validate.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { FormBody, send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
 import { CASE_VIEWS, CasePage, CasesInTrayPage } from './cases.page.js'
@@ -22,7 +27,16 @@ const InTrayQuery = Type.Object({
   view: Type.Optional(Type.Enum(CASE_VIEWS)),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 })
-const CaseQuery = Type.Object({ done: Type.Optional(Type.Enum(Object.keys(CASE_TRANSITIONS))) })
+const CASE_FILE_DONE = ['document', 'version', 'linked'] as const
+const CaseQuery = Type.Object({
+  done: Type.Optional(Type.Enum([...Object.keys(CASE_TRANSITIONS), ...CASE_FILE_DONE])),
+})
+const DocumentParams = Type.Object({ id: Id, documentId: Id })
+const VersionParams = Type.Object({
+  id: Id,
+  documentId: Id,
+  version: Type.Integer({ minimum: 1, maximum: 100_000 }),
+})
 const StepParams = Type.Object({ id: Id, step: Type.Enum(Object.keys(CASE_TRANSITIONS)) })
 
 /** The case officers' and heads' pages: the in-tray and the case page with its next steps. */
@@ -102,17 +116,28 @@ export function casesPagesRoutes(
       const unit = (await offices.listUnits(actor, c.officeId).catch(() => [])).find((u) => u.id === c.unitId)
       const staff = await users.unitStaff(c.officeId, c.unitId)
       const letters = []
-      for (const entryId of c.incomingIds) {
-        // The letters the caller may read (a unit's officer reads those given to the unit).
-        const letter = await registry.get(actor, 'incoming', entryId).catch(() => undefined)
-        if (letter) letters.push({ id: letter.id, number: letter.number })
+      for (const [direction, ids] of [
+        ['incoming', c.incomingIds],
+        ['outgoing', c.outgoingIds],
+      ] as const) {
+        for (const entryId of ids) {
+          // The letters the caller may read (a unit's officer reads those given to the unit).
+          const letter = await registry.get(actor, direction, entryId).catch(() => undefined)
+          if (letter) letters.push({ id: letter.id, number: letter.number, direction, title: letter.title })
+        }
       }
+      const canChange =
+        c.status !== 'closed' &&
+        allow(actor, caseRules.work, { officeId: c.officeId, unitId: c.unitId, assigneeId: c.assigneeId })
       return CasePage({
         s,
         t: textsOf(req, reply),
         c,
         unit: unit ? `${unit.code} — ${unit.name[s.ctx.lang]}` : '',
         letters,
+        documents: await cases.listDocuments(actor, id),
+        canChange,
+        maxMb: Math.floor(config.uploadMaxBytes / 1024 / 1024),
         staff,
         history: (await cases.history(actor, id)).items,
         people: new Map(staff.map((u) => [u.id, u.name])),
@@ -121,14 +146,27 @@ export function casesPagesRoutes(
       })
     }
 
+    /** Field errors of a refused upload form, by the form's field names. */
+    const uploadErrors = (error: {
+      errors?: { path: string; message: string }[]
+      detail?: string
+      title: string
+    }) =>
+      error.errors?.map((e) => ({ field: e.path.replace(/^body\./, ''), message: e.message })) ?? [
+        { field: 'file', message: error.detail ?? error.title },
+      ]
+
     app.get(
       '/staff/cases/:id',
       { ...page, schema: { hide: true, params: IdParams, querystring: CaseQuery } },
       async (req, reply) => {
         const t = textsOf(req, reply)
-        const done = req.query.done
-          ? t('done.step', { step: t(`step.${req.query.done}` as RecordsKey) })
-          : null
+        const fileDone = CASE_FILE_DONE.find((d) => d === req.query.done)
+        const done = fileDone
+          ? t(`done.${fileDone}`)
+          : req.query.done
+            ? t('done.step', { step: t(`step.${req.query.done}` as RecordsKey) })
+            : null
         return send(reply, await casePage(req, reply, req.params.id, done, []))
       },
     )
@@ -162,6 +200,130 @@ export function casesPagesRoutes(
               null,
               errors.map((e) => ({ ...e, field: `${e.field}-${step}` })),
             ),
+        )
+      },
+    )
+
+    // A document and its first file from one form: multipart, so the CSRF token travels in the address.
+    app.post(
+      '/staff/cases/:id/documents',
+      { ...form, schema: { hide: true, params: IdParams } },
+      async (req, reply) => {
+        const actor = actorOf(req)
+        try {
+          await withUpload(req, async (upload) => {
+            const f = upload.fields
+            const optional = (name: string) => (f[name]?.trim() ? { [name]: f[name].trim() } : {})
+            const body = assertValid(NewDocumentBody, {
+              title: f.title?.trim() ?? '',
+              kind: f.kind,
+              form: f.form,
+              ...optional('documentDate'),
+              ...optional('creator'),
+              ...optional('recipient'),
+              ...optional('description'),
+              ...optional('paperLocation'),
+            })
+            // A form sent without a chosen file still carries an empty file part.
+            if (!upload.name) {
+              upload.content.resume()
+              return cases.addDocument(actor, req.params.id, body)
+            }
+            return cases.addDocument(actor, req.params.id, body, upload)
+          })
+          return reply.redirect(`/staff/cases/${req.params.id}?done=document#file-heading`, 303)
+        } catch (error) {
+          if (!shownOnForm(error)) throw error
+          return send(
+            reply,
+            await casePage(req, reply, req.params.id, null, uploadErrors(error)),
+            error.status,
+          )
+        }
+      },
+    )
+
+    app.post(
+      '/staff/cases/:id/documents/:documentId/versions',
+      { ...form, schema: { hide: true, params: DocumentParams } },
+      async (req, reply) => {
+        try {
+          await withUpload(req, async (upload) => {
+            const version = Number(upload.fields.version)
+            return cases.addDocumentVersion(
+              actorOf(req),
+              req.params.id,
+              req.params.documentId,
+              upload,
+              upload.fields.reason?.trim() || undefined,
+              Number.isInteger(version) && version > 0 ? version : undefined,
+            )
+          })
+          return reply.redirect(`/staff/cases/${req.params.id}?done=version#file-heading`, 303)
+        } catch (error) {
+          if (!shownOnForm(error)) throw error
+          return send(
+            reply,
+            await casePage(req, reply, req.params.id, null, uploadErrors(error)),
+            error.status,
+          )
+        }
+      },
+    )
+
+    // A version's file: shown in the browser (a preview of a PDF, image or text), or saved.
+    app.get(
+      '/staff/cases/:id/documents/:documentId/versions/:version',
+      {
+        ...page,
+        schema: {
+          hide: true,
+          params: VersionParams,
+          querystring: Type.Object({ download: Type.Optional(Type.Literal('1')) }),
+        },
+      },
+      async (req, reply) => {
+        const file = await cases.openDocumentVersion(
+          actorOf(req),
+          req.params.id,
+          req.params.documentId,
+          req.params.version,
+        )
+        const inline = !req.query.download && ['pdf', 'png', 'jpeg', 'text'].includes(file.type)
+        return reply
+          .type(mediaTypeOf(file.type))
+          .header('content-length', file.size)
+          .header(
+            'content-disposition',
+            `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          )
+          .send(file.content)
+      },
+    )
+
+    app.post(
+      '/staff/cases/:id/letters',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        const actor = actorOf(req)
+        const direction = req.body.direction === 'outgoing' ? 'outgoing' : 'incoming'
+        const number = req.body.number?.trim() ?? ''
+        const t = textsOf(req, reply)
+        return formAction(
+          req,
+          reply,
+          async () => {
+            const c = await cases.get(actor, req.params.id)
+            const found = number
+              ? (await registry.search(actor, direction, number, c.officeId, 20)).find(
+                  (e) => e.number === number,
+                )
+              : undefined
+            if (!found) throw invalid([{ path: 'body.number', message: t('letters.notFound') }])
+            return cases.linkLetter(actor, req.params.id, found.id)
+          },
+          `/staff/cases/${req.params.id}?done=linked`,
+          async (errors) => casePage(req, reply, req.params.id, null, errors),
         )
       },
     )

@@ -1,9 +1,10 @@
-import type { CaseAction, CaseDto } from '../../modules/cases/index.js'
+import type { CaseAction, CaseDto, DocumentDto } from '../../modules/cases/index.js'
 import { CASE_TRANSITIONS } from '../../modules/cases/index.js'
 import { CsrfField, DataTable, ErrorSummary, Notice, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
-import type { RecordsKey } from './records.messages.js'
+import { CaseFile, CaseLetters } from './case-file.js'
+import { HISTORY_KEYS, type RecordsKey } from './records.messages.js'
 
 type T = (key: RecordsKey, params?: Record<string, string | number>) => string
 export const CASE_VIEWS = ['mine', 'unit', 'approval'] as const
@@ -60,13 +61,23 @@ export function CasesInTrayPage(p: {
   )
 }
 
+/** A history entry's action in words: a workflow step by its button's name, the rest by their own. */
+function historyAction(t: T, action: string): string {
+  if (action in CASE_TRANSITIONS) return t(`step.${action as CaseAction}`)
+  const key = `history.${action}` as RecordsKey
+  return key in HISTORY_KEYS ? t(key) : action
+}
+
 /** A case: what it is, its letters, the steps the caller may take now (as buttons), its history. */
 export function CasePage(p: {
   s: StaffContext
   t: T
   c: CaseDto
   unit: string
-  letters: { id: string; number: string }[]
+  letters: { id: string; number: string; direction: 'incoming' | 'outgoing'; title: string }[]
+  documents: DocumentDto[]
+  canChange: boolean
+  maxMb: number
   staff: { id: string; name: string }[]
   history: { at: string; action: string; actor: string | null; summary: Record<string, unknown> }[]
   people: Map<string, string>
@@ -121,29 +132,27 @@ export function CasePage(p: {
         <dt>{t('case.assignee')}</dt>
         <dd>{c.assigneeId ? (p.people.get(c.assigneeId) ?? c.assigneeId) : t('case.nobody')}</dd>
       </dl>
-      <section aria-labelledby="letters-heading">
-        <h2 id="letters-heading">{t('case.letters')}</h2>
-        {p.letters.length === 0 ? (
-          <p>—</p>
-        ) : (
-          <ul>
-            {p.letters.map((l) => (
-              <li>{l.number}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CaseLetters s={p.s} t={t} c={c} letters={p.letters} canChange={p.canChange} errors={p.errors} />
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">{t('case.next')}</h2>
         {c.next.length === 0 ? <p>{t('case.noSteps')}</p> : (c.next as CaseAction[]).map(stepForm)}
       </section>
+      <CaseFile
+        s={p.s}
+        t={t}
+        c={c}
+        documents={p.documents}
+        canChange={p.canChange}
+        maxMb={p.maxMb}
+        errors={p.errors}
+      />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('case.history')}</h2>
         <DataTable
           headers={[t('col.when'), t('col.action'), t('col.who'), t('field.reason')]}
           rows={p.history.map((h) => [
             h.at.replace('T', ' ').slice(0, 19),
-            h.action.replace(/^case\./, ''),
+            historyAction(t, h.action.replace(/^case\./, '')),
             h.actor ?? '',
             typeof h.summary.reason === 'string' ? h.summary.reason : '',
           ])}

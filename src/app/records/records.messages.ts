@@ -9,3 +9,10 @@ const pl: Record<RecordsKey, string> = plTexts
 const uk: Record<RecordsKey, string> = ukTexts
 
 export const recordsTexts = translatorsFor<RecordsKey>({ en, pl, uk })
+
+/** The catalogue's keys of history actions (`history.document-add`…), to tell a known action. */
+export const HISTORY_KEYS: Record<string, true> = Object.fromEntries(
+  Object.keys(en)
+    .filter((k) => k.startsWith('history.'))
+    .map((k) => [k, true]),
+)

@@ -10,3 +10,10 @@ export {
   classificationRules,
   createClassificationService,
 } from './classification.service.js'
+export {
+  DOCUMENT_FORMS,
+  DOCUMENT_KINDS,
+  type DocumentDto,
+  NewDocumentBody,
+} from './case-documents.schemas.js'
+export { caseRules } from './cases.policy.js'
