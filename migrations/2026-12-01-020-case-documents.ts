@@ -4,9 +4,17 @@ import type { Kysely } from 'kysely'
  * A case's file (module `cases`): documents with the Polish minimum metadata set and their form
  * (born digital, digitised, paper only), each a series of versions kept in the blob store with who,
  * when and why, and the text read from each version for search. Letters linked to a case learn their
- * register (`direction`), so a case lists its outgoing letters as well as the incoming ones.
+ * register (`direction`), so a case lists its outgoing letters as well as the incoming ones. A case
+ * opened with an `Idempotency-Key` keeps it, so that the same request sent twice opens one case.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('cases').addColumn('idempotency_key', 'text').execute()
+  await db.schema
+    .createIndex('cases_idempotency')
+    .on('cases')
+    .columns(['created_by', 'idempotency_key'])
+    .unique()
+    .execute()
   await db.schema
     .alterTable('case_letters')
     .addColumn('direction', 'text', (c) => c.notNull().defaultTo('incoming'))
@@ -58,4 +66,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('case_document_versions').execute()
   await db.schema.dropTable('case_documents').execute()
   await db.schema.alterTable('case_letters').dropColumn('direction').execute()
+  await db.schema.dropIndex('cases_idempotency').execute()
+  await db.schema.alterTable('cases').dropColumn('idempotency_key').execute()
 }

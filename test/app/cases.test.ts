@@ -72,6 +72,22 @@ describeEachDatabase('cases', (dialect) => {
     )
   })
 
+  it('opens one case for one Idempotency-Key, even sent ten times at once; another person’s same key is theirs', async () => {
+    const { open, r } = await setUp()
+    const key = { 'idempotency-key': 'form-7f3a' }
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        open({ title: 'Wysłane dwa razy' }, { ...r.officerOfOr.headers, ...key }),
+      ),
+    )
+    expect(new Set(answers.map((a) => a.json<Case>().sign))).toEqual(new Set(['OR.0152.1.2026']))
+    expect(answers.every((a) => a.statusCode === 201)).toBe(true)
+    const theirs = await open({ title: 'Inna osoba' }, { ...r.headOfOr.headers, ...key })
+    expect(theirs.json<Case>().sign).toBe('OR.0152.2.2026')
+    // No number was spent on the repeats.
+    expect((await open()).json<Case>().sign).toBe('OR.0152.3.2026')
+  })
+
   it('refuses a class that takes no cases, a unit of another office, a letter of another office, naming the field', async () => {
     const { app, open, r } = await setUp()
     const pathOf = async (body: Record<string, unknown>) => problemOf(await open(body)).errors?.[0]?.path

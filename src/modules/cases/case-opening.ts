@@ -1,5 +1,5 @@
 import { nextInSequence } from '../../platform/counters.js'
-import { type Db, inTransaction, rethrowUnique } from '../../platform/db/index.js'
+import { type Db, inTransaction, isUniqueViolation, rethrowUnique } from '../../platform/db/index.js'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { localDateOf } from '../../platform/timezone.js'
@@ -40,16 +40,24 @@ export function caseOpening(ctx: CasesContext) {
      * writes the case, so unique and gap-free however many officers open cases at once, and given
      * back when anything refuses the case.
      */
-    async openCase(actor: Actor, body: OpenCaseBody): Promise<CaseDto> {
+    async openCase(
+      actor: Actor,
+      body: OpenCaseBody,
+      options: { idempotencyKey?: string | undefined } = {},
+    ): Promise<CaseDto> {
       const office = await ctx.ports.office(body.officeId)
       if (!office) throw invalid([{ path: 'body.officeId', message: 'no such office' }])
       if (!allow(actor, caseRules.open, { officeId: body.officeId, unitId: body.unitId })) throw forbidden()
+      const key = options.idempotencyKey
+      const earlier = key ? await repo.findCaseByKey(ctx.db, actor.login, key) : undefined
+      if (earlier) return ctx.toDto(actor, earlier)
       const today = localDateOf(ctx.clock.now(), office.timezone)
       const startedOn = body.startedOn ?? today
       if (startedOn > today) throw invalid([{ path: 'body.startedOn', message: 'is in the future' }])
       const year = Number(startedOn.slice(0, 4))
       const now = ctx.clock.now().toISOString()
-      const row = await inTransaction(ctx.db, async (trx) => {
+      let attempted = ''
+      const opening = inTransaction(ctx.db, async (trx) => {
         const unit = await ctx.ports.unit(trx, body.unitId)
         if (!unit || unit.officeId !== body.officeId)
           throw invalid([{ path: 'body.unitId', message: 'is not a unit of this office' }])
@@ -74,6 +82,7 @@ export function caseOpening(ctx: CasesContext) {
           n: String(seq),
           year,
         })
+        attempted = sign
         const row: CaseRow = {
           id: newId(),
           officeId: body.officeId,
@@ -97,8 +106,9 @@ export function caseOpening(ctx: CasesContext) {
           createdAt: now,
           createdBy: actor.login,
           updatedAt: now,
+          idempotencyKey: key ?? null,
         }
-        await repo.insertCase(trx, row).catch(rethrowUnique(() => signTaken(sign)))
+        await repo.insertCase(trx, row)
         await repo.linkLetters(trx, row.id, 'incoming', body.incomingIds ?? [], now, actor.login)
         await ctx.recordAction(trx, actor, row, 'open', {
           title: row.title,
@@ -107,6 +117,13 @@ export function caseOpening(ctx: CasesContext) {
           incomingIds: body.incomingIds ?? [],
         })
         return row
+      })
+      const row = await opening.catch(async (error: unknown) => {
+        if (!isUniqueViolation(error)) throw error
+        // The same key sent twice at once: the second finds the first's case.
+        const first = key ? await repo.findCaseByKey(ctx.db, actor.login, key) : undefined
+        if (first) return first
+        throw signTaken(attempted)
       })
       return ctx.toDto(actor, row)
     },
@@ -152,6 +169,7 @@ export function caseOpening(ctx: CasesContext) {
           createdAt: now,
           createdBy: actor.login,
           updatedAt: now,
+          idempotencyKey: null,
         }
         await repo.insertCase(trx, row).catch(rethrowUnique(() => signTaken(sign)))
         await ctx.recordAction(trx, actor, row, 'open', { title: row.title, parent: parent.sign })

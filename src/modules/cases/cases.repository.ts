@@ -12,6 +12,16 @@ export function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
   return t(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** The case a person opened with an idempotency key. */
+export function findCaseByKey(db: Db, createdBy: string, key: string): Promise<CaseRow | undefined> {
+  return t(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('createdBy', '=', createdBy)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst()
+}
+
 /** Writes the case's new state if it is still at `version`; false when someone changed it first. */
 export async function updateCase(
   trx: Db,

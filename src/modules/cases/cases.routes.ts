@@ -21,6 +21,15 @@ import type { CasesService } from './cases.service.js'
 
 const tags = ['cases']
 const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref('Problem') }
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'The same key from the same person gives back the case opened the first time',
+    }),
+  ),
+})
 const IfMatchHeaders = Type.Object({
   'if-match': Type.Optional(
     Type.String({ maxLength: 100, description: 'The ETag read: refuses a lost update (412)' }),
@@ -51,12 +60,15 @@ export function casesRoutes(cases: CasesService) {
         schema: {
           tags,
           summary: "Open a case in a leaf class: the next number of the unit's register (officer, head)",
+          headers: IdempotencyHeaders,
           body: OpenCaseBody,
           response: { 201: CaseDto, ...changing },
         },
       },
       async (req, reply) => {
-        const dto = await cases.openCase(actorOf(req), req.body)
+        const dto = await cases.openCase(actorOf(req), req.body, {
+          idempotencyKey: req.headers['idempotency-key'],
+        })
         setEtag(reply, dto.version)
         return reply.code(201).send(dto)
       },

@@ -33,6 +33,8 @@ export interface CasesTable {
   createdAt: string
   createdBy: string
   updatedAt: string
+  /** The key the opening request carried (migration 020): the same key from the same person gives this case back. */
+  idempotencyKey: string | null
 }
 
 export interface CaseLettersTable {
