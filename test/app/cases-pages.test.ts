@@ -183,4 +183,56 @@ describeEachDatabase('case pages', (dialect) => {
     expect(after.body).toContain('New version of a document')
     expect(after.body).toContain('Letter linked')
   })
+
+  it('gives a head the letters to hand out and the unit’s case register; an officer gets neither', async () => {
+    const app = await testApp(dialect, { demo: true, config: { blobDir: freshBlobDir() } })
+    const r = await lublinRegistry(app)
+    const letter = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/offices/${r.lublin}/incoming`,
+        headers: r.bearers.chancellery,
+        payload: incomingBody(new Date(), { assignee: { unitId: r.units.or } }),
+      })
+    ).json<{ id: string; number: string }>()
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: r.bearers.head,
+      payload: { officeId: r.lublin, unitId: r.units.or, symbol: '0152', title: 'Do spisu' },
+    })
+    const head = await signedInSession(app, 'demo-head', 'demo-head-pass')
+    const letters = await head.get(`/staff/cases?office=${r.lublin}&view=letters&lang=en`)
+    expect(letters.statusCode).toBe(200)
+    expect(letters.body).toContain(letter.number)
+    const officerId = /<option value="([^"]+)">Demo Case Officer/.exec(letters.body)![1]!
+    const handed = await head.post(`/staff/cases/letters/${letter.id}/assign`, {
+      _csrf: csrfOf(letters.body),
+      unitId: r.units.or,
+      userId: officerId,
+    })
+    expect(handed.statusCode).toBe(303)
+    const after = await head.get(`${handed.headers.location}&lang=en`)
+    expect(after.body).toContain('The letter was handed on.')
+    expect(after.body).not.toContain(letter.number)
+    const entry = await app.inject({ url: `/api/v1/incoming/${letter.id}`, headers: r.bearers.admin })
+    expect(entry.json()).toMatchObject({ assigneeId: officerId, unitId: r.units.or })
+
+    const form = await head.get(`/staff/cases?office=${r.lublin}&view=register&lang=pl`)
+    expect(form.body).toContain('Spis spraw')
+    const year = new Date().getFullYear()
+    const pdf = await head.get(
+      `/staff/cases/register?office=${r.lublin}&unit=${r.units.or}&symbol=0152&year=${year}&format=pdf`,
+    )
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const csv = await head.get(
+      `/staff/cases/register?office=${r.lublin}&unit=${r.units.or}&symbol=0152&year=${year}&format=csv`,
+    )
+    expect(csv.body).toContain('Do spisu')
+
+    const officer = await signedInSession(app, 'demo-officer', 'demo-officer-pass')
+    expect((await officer.get(`/staff/cases?office=${r.lublin}&view=letters`)).statusCode).toBe(403)
+    const tabs = await officer.get(`/staff/cases?office=${r.lublin}&lang=en`)
+    expect(tabs.body).not.toContain('Letters to hand out')
+  })
 })

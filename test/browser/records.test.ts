@@ -104,6 +104,20 @@ describe('records pages in Chromium', () => {
     await close()
   })
 
+  it("gives a head the letters to hand out and the case register's form, accessible in three languages", async () => {
+    const { server, page, close } = await openDemo(browser)
+    await signIn(page, server.url, 'demo-head')
+    for (const lang of ['uk', 'pl', 'en']) {
+      await page.goto(`${server.url}/staff/cases?view=letters&lang=${lang}`)
+      // The records demo leaves a third of its letters with a unit and nobody yet.
+      expect(await page.locator('table select').count()).toBeGreaterThan(0)
+      await expectAccessible(page)
+      await page.goto(`${server.url}/staff/cases?view=register&lang=${lang}`)
+      await expectAccessible(page)
+    }
+    await close()
+  })
+
   it('adds a document with its PDF to a case file and previews it, without JavaScript', async () => {
     const { server, page, close } = await openDemo(browser, false)
     await signIn(page, server.url, 'demo-officer')

@@ -9,7 +9,12 @@ import {
 } from '../../modules/cases/index.js'
 import { type Actor, actorOf, allow, type UsersService } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
-import type { RegistryService } from '../../modules/registry/index.js'
+import {
+  AssignBody,
+  type IncomingDto,
+  type RegistryService,
+  registryRules,
+} from '../../modules/registry/index.js'
 import { mediaTypeOf } from '../../platform/blobs.js'
 import type { Config } from '../../platform/config.js'
 import { forbidden, invalid } from '../../platform/errors.js'
@@ -20,11 +25,13 @@ import { assertValid } from '../../platform/http/validate.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { FormBody, send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
 import { CASE_VIEWS, CasePage, CasesInTrayPage } from './cases.page.js'
+import { CaseRegisterForm, LettersToAssign } from './head-views.page.js'
 import { type RecordsKey, recordsTexts } from './records.messages.js'
 
 const InTrayQuery = Type.Object({
   office: Type.Optional(Id),
   view: Type.Optional(Type.Enum(CASE_VIEWS)),
+  done: Type.Optional(Type.Literal('assigned')),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 })
 const CASE_FILE_DONE = ['document', 'version', 'linked'] as const
@@ -81,25 +88,127 @@ export function casesPagesRoutes(
         const office = mine.find((o) => o.id === req.query.office) ?? mine[0]
         if (!office) throw forbidden('Your roles handle no cases.')
         const view = req.query.view ?? 'mine'
-        const list = await cases.inTray(actor, {
-          officeId: office.id,
-          ...(view === 'mine' ? { assignedTo: 'me' as const } : {}),
-          ...(view === 'approval' ? { awaitingMyApproval: true } : {}),
-          ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
-          limit: 50,
-        })
+        const t = textsOf(req, reply)
+        // A head (or an admin) of this office gets the head's views too.
+        const heads = actor.grants.some(
+          (g) => ['admin', 'head'].includes(g.role) && (g.officeId === null || g.officeId === office.id),
+        )
+        const views = CASE_VIEWS.filter((v) => heads || (v !== 'letters' && v !== 'register'))
+        if (!views.includes(view)) throw forbidden('Only a head of a unit hands out letters.')
+        const headViews =
+          view === 'letters'
+            ? await lettersToAssign(req, reply, actor, office.id)
+            : view === 'register'
+              ? CaseRegisterForm({
+                  t,
+                  officeId: office.id,
+                  units: (await offices.listUnits(actor, office.id))
+                    .filter((u) => allow(actor, caseRules.head, { officeId: office.id, unitId: u.id }))
+                    .map((u) => ({ id: u.id, label: `${u.code} — ${u.name[s.ctx.lang]}` })),
+                  year: Number(new Date().toISOString().slice(0, 4)),
+                })
+              : null
+        const list = headViews
+          ? { items: [], nextCursor: null }
+          : await cases.inTray(actor, {
+              officeId: office.id,
+              ...(view === 'mine' ? { assignedTo: 'me' as const } : {}),
+              ...(view === 'approval' ? { awaitingMyApproval: true } : {}),
+              ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
+              limit: 50,
+            })
         return send(
           reply,
           CasesInTrayPage({
             s,
-            t: textsOf(req, reply),
+            t,
             office: { id: office.id, name: office.name[s.ctx.lang] },
             view,
+            views,
+            headViews,
+            done: req.query.done === 'assigned' ? t('done.assigned') : null,
             cases: list.items,
             nextCursor: list.nextCursor,
             people: await peopleOf(list.items),
           }),
         )
+      },
+    )
+
+    /** The letters given to the head's units that nobody handles yet, with each unit's staff. */
+    async function lettersToAssign(
+      req: Parameters<typeof pageContextOf>[0],
+      reply: Parameters<typeof pageContextOf>[1],
+      actor: Actor,
+      officeId: string,
+    ) {
+      const given = await registry.list(actor, officeId, 'incoming', { status: 'assigned', limit: 200 })
+      const letters = (given.items as IncomingDto[]).filter(
+        (l) =>
+          l.unitId && !l.assigneeId && allow(actor, registryRules.assign, { officeId, unitId: l.unitId }),
+      )
+      const staff = new Map<string, { id: string; name: string }[]>()
+      for (const unitId of new Set(letters.map((l) => l.unitId!)))
+        staff.set(unitId, await users.unitStaff(officeId, unitId))
+      return LettersToAssign({
+        s: staffContext(req, reply),
+        t: textsOf(req, reply),
+        letters,
+        staffOf: (unitId) => staff.get(unitId) ?? [],
+      })
+    }
+
+    app.post(
+      '/staff/cases/letters/:id/assign',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        const actor = actorOf(req)
+        const letter = (await registry.get(actor, 'incoming', req.params.id)) as IncomingDto
+        await registry.assign(
+          actor,
+          req.params.id,
+          assertValid(AssignBody, {
+            unitId: req.body.unitId ?? '',
+            ...(req.body.userId ? { userId: req.body.userId } : {}),
+          }),
+        )
+        return reply.redirect(`/staff/cases?office=${letter.officeId}&view=letters&done=assigned`, 303)
+      },
+    )
+
+    // A unit's case register from the head's form: the same register as the API's, as a file.
+    app.get(
+      '/staff/cases/register',
+      {
+        ...page,
+        schema: {
+          hide: true,
+          querystring: Type.Object({
+            office: Id,
+            unit: Id,
+            symbol: Type.String({ minLength: 1, maxLength: 20 }),
+            year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            format: Type.Enum(['pdf', 'csv']),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const q = req.query
+        const lang = pageContextOf(req, reply, config.defaultLanguage).lang
+        const result = await cases.caseRegister(
+          actorOf(req),
+          q.office,
+          { unitId: q.unit, symbol: q.symbol.trim(), year: q.year, format: q.format },
+          lang,
+        )
+        if (result.format === 'json') return result.body
+        return reply
+          .type(result.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="${'fileName' in result ? result.fileName : 'register'}"`,
+          )
+          .send(result.body)
       },
     )
 

@@ -7,7 +7,7 @@ import { CaseFile, CaseLetters } from './case-file.js'
 import { HISTORY_KEYS, type RecordsKey } from './records.messages.js'
 
 type T = (key: RecordsKey, params?: Record<string, string | number>) => string
-export const CASE_VIEWS = ['mine', 'unit', 'approval'] as const
+export const CASE_VIEWS = ['mine', 'unit', 'approval', 'letters', 'register'] as const
 export type CaseView = (typeof CASE_VIEWS)[number]
 
 /** An officer's or head's in-tray: my cases, my units' cases, those awaiting my approval. */
@@ -19,6 +19,11 @@ export function CasesInTrayPage(p: {
   cases: CaseDto[]
   nextCursor: string | null
   people: Map<string, string>
+  /** The head's views, when the caller heads a unit: letters to hand out, the case register's form. */
+  headViews: Html | null
+  done: string | null
+  /** Which tabs the caller has (the head's only for heads). */
+  views: readonly CaseView[]
 }): Html {
   const { t } = p
   const link = (view: CaseView) => `/staff/cases?office=${p.office.id}&view=${view}`
@@ -27,9 +32,10 @@ export function CasesInTrayPage(p: {
       <h1>
         {t('cases.title')}: {p.office.name}
       </h1>
+      <Notice message={p.done} />
       <nav aria-label={t('cases.title')}>
         <ul class="tabs">
-          {CASE_VIEWS.map((view) => (
+          {p.views.map((view) => (
             <li>
               <a href={link(view)} aria-current={view === p.view ? 'page' : undefined}>
                 {t(`cases.${view}`)}
@@ -38,7 +44,9 @@ export function CasesInTrayPage(p: {
           ))}
         </ul>
       </nav>
-      {p.cases.length === 0 ? (
+      {p.headViews ? (
+        p.headViews
+      ) : p.cases.length === 0 ? (
         <p>{t('cases.none')}</p>
       ) : (
         <DataTable

@@ -1,5 +1,5 @@
 export { registerFilesRoutes } from './register-files.routes.js'
 export { registryRules } from './registry.policy.js'
 export { registryRoutes } from './registry.routes.js'
-export { IncomingBody, type IncomingDto, VoidBody } from './registry.schemas.js'
+export { AssignBody, IncomingBody, type IncomingDto, VoidBody } from './registry.schemas.js'
 export { createRegistryService, type RegistryService } from './registry.service.js'
