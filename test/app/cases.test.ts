@@ -300,5 +300,12 @@ describeEachDatabase('cases', (dialect) => {
     const pdf = await app.inject({ url: `${url}&format=pdf`, headers: r.officerOfOr.headers })
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
     expect((await app.inject({ url, headers: r.officerOfSo.headers })).statusCode).toBe(403)
+    // The class's title heads the register; a symbol that is no class is named as the mistake.
+    expect(json.json<{ classTitle: string }>().classTitle).toMatch(/\S/)
+    const wrong = await app.inject({
+      url: url.replace('symbol=0152', 'symbol=9999'),
+      headers: r.officerOfOr.headers,
+    })
+    expect(problemOf(wrong).errors?.[0]?.path).toBe('query.symbol')
   })
 })

@@ -405,7 +405,7 @@ export function caseDocuments(ctx: CasesContext) {
       const ids = await repo.casesOfLetter(ctx.db, entryId)
       const reach = { ...reachOf(actor, ['admin', 'officer', 'head']), viewerId: actor.id }
       const rows = await repo.searchCases(ctx.db, ids, reach, undefined)
-      return Promise.all(rows.map((r) => ctx.toDto(actor, r)))
+      return ctx.toDtos(actor, rows)
     },
 
     /** Documents whose metadata or text match `q`, newest first, in cases the actor may read. */

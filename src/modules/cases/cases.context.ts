@@ -94,37 +94,51 @@ export function casesContext(
     return { row, record }
   }
 
+  /** Cases as the API shows them, with the steps `actor` may take now; one query each for all their letters and access. */
+  async function toDtos(actor: Actor, rows: readonly CaseRow[], from: Db = db): Promise<CaseDto[]> {
+    const ids = rows.map((r) => r.id)
+    const [letters, access] = await Promise.all([repo.lettersOf(from, ids), repo.accessOfMany(from, ids)])
+    return rows.map((row) => {
+      const record = {
+        officeId: row.officeId,
+        unitId: row.unitId,
+        assigneeId: row.assigneeId,
+        sharedWith: access.get(row.id) ?? [],
+      }
+      const own = letters.filter((l) => l.caseId === row.id)
+      return {
+        id: row.id,
+        officeId: row.officeId,
+        unitId: row.unitId,
+        sign: row.sign,
+        symbol: row.symbol,
+        category: row.category,
+        classificationId: row.classificationId,
+        year: row.year,
+        number: row.seq,
+        parentId: row.parentId,
+        title: row.title,
+        status: row.status,
+        startedOn: row.startedOn,
+        closedOn: row.closedOn,
+        assigneeId: row.assigneeId,
+        parties: stored.parties(row.parties),
+        term: row.termDays,
+        dueOn: row.dueOn,
+        incomingIds: own.filter((l) => l.direction === 'incoming').map((l) => l.entryId),
+        outgoingIds: own.filter((l) => l.direction === 'outgoing').map((l) => l.entryId),
+        // The buttons this actor may press now: what the state allows and the rules let them do.
+        next: caseActionsFrom(row.status).filter((a: CaseAction) => allow(actor, STEP_RULES[a], record)),
+        version: row.version,
+        createdAt: row.createdAt,
+        createdBy: row.createdBy,
+        updatedAt: row.updatedAt,
+      }
+    })
+  }
+
   async function toDto(actor: Actor, row: CaseRow, from: Db = db): Promise<CaseDto> {
-    const record = await governed(from, row)
-    const letters = await repo.lettersOf(from, [row.id])
-    return {
-      id: row.id,
-      officeId: row.officeId,
-      unitId: row.unitId,
-      sign: row.sign,
-      symbol: row.symbol,
-      category: row.category,
-      classificationId: row.classificationId,
-      year: row.year,
-      number: row.seq,
-      parentId: row.parentId,
-      title: row.title,
-      status: row.status,
-      startedOn: row.startedOn,
-      closedOn: row.closedOn,
-      assigneeId: row.assigneeId,
-      parties: stored.parties(row.parties),
-      term: row.termDays,
-      dueOn: row.dueOn,
-      incomingIds: letters.filter((l) => l.direction === 'incoming').map((l) => l.entryId),
-      outgoingIds: letters.filter((l) => l.direction === 'outgoing').map((l) => l.entryId),
-      // The buttons this actor may press now: what the state allows and the rules let them do.
-      next: caseActionsFrom(row.status).filter((a: CaseAction) => allow(actor, STEP_RULES[a], record)),
-      version: row.version,
-      createdAt: row.createdAt,
-      createdBy: row.createdBy,
-      updatedAt: row.updatedAt,
-    }
+    return (await toDtos(actor, [row], from))[0]!
   }
 
   async function recordAction(
@@ -155,5 +169,18 @@ export function casesContext(
       throw invalid([{ path, message: 'is not an officer or head of this unit' }])
   }
 
-  return { db, clock, audit, search, config, ports, files, mustLoad, toDto, recordAction, checkAssignee }
+  return {
+    db,
+    clock,
+    audit,
+    search,
+    config,
+    ports,
+    files,
+    mustLoad,
+    toDto,
+    toDtos,
+    recordAction,
+    checkAssignee,
+  }
 }

@@ -99,6 +99,19 @@ export async function accessOf(db: Db, caseId: string): Promise<string[]> {
   return rows.map((r) => r.userId)
 }
 
+/** Who was given access by name, for each of several cases. */
+export async function accessOfMany(db: Db, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const access = new Map<string, string[]>()
+  if (caseIds.length === 0) return access
+  const rows = await t(db)
+    .selectFrom('caseAccess')
+    .select(['caseId', 'userId'])
+    .where('caseId', 'in', caseIds)
+    .execute()
+  for (const r of rows) access.set(r.caseId, [...(access.get(r.caseId) ?? []), r.userId])
+  return access
+}
+
 export interface InTrayFilter {
   officeId?: string | undefined
   /** null: every unit of the office; otherwise these units, plus the viewer's own and shared cases. */

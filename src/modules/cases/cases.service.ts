@@ -54,7 +54,7 @@ export function createCasesService(
         (ids) => repo.searchCases(ctx.db, ids, reach, officeId),
         (r) => r.id,
       )
-      return Promise.all(rows.map((r) => ctx.toDto(actor, r)))
+      return ctx.toDtos(actor, rows)
     },
 
     async get(actor: Actor, id: string): Promise<CaseDto> {
@@ -108,7 +108,7 @@ export function createCasesService(
       })
       const cut = page(rows, limit, (r: CaseRow) => [r.createdAt, r.id])
       return {
-        items: await Promise.all(cut.items.map((r) => ctx.toDto(actor, r))),
+        items: await ctx.toDtos(actor, cut.items),
         nextCursor: cut.nextCursor,
       }
     },
@@ -124,13 +124,22 @@ export function createCasesService(
       if (!office || !unit || unit.officeId !== officeId)
         throw invalid([{ path: 'query.unitId', message: 'is not a unit of this office' }])
       const rows = await repo.caseRegister(ctx.db, officeId, query.unitId, query.symbol, query.year)
+      // The class's title as the classification in force at the year's end has it; a symbol that is
+      // no class at all is the caller's mistake, unless cases were filed under it before.
+      const classTitle = await ports.classification
+        .leafClass(ctx.db, officeId, `${query.year}-12-31`, query.symbol, 'query.symbol')
+        .then((c) => c.title)
+        .catch((error: unknown) => {
+          if (rows.length > 0) return ''
+          throw error
+        })
       const letters = await repo.lettersOf(
         ctx.db,
         rows.map((r) => r.id),
       )
       const items = []
       for (const row of rows) {
-        const first = letters.find((l) => l.caseId === row.id)
+        const first = letters.find((l) => l.caseId === row.id && l.direction === 'incoming')
         const letter = first ? await ports.letter(ctx.db, first.entryId) : undefined
         items.push({
           number: row.seq,
@@ -152,7 +161,7 @@ export function createCasesService(
         })
       }
       const format = query.format ?? 'json'
-      if (format === 'json') return { format, body: { items } }
+      if (format === 'json') return { format, body: { classTitle, items } }
       const lang = language ?? office.defaultLanguage
       const t = casesTexts(lang)
       const columns = [
@@ -185,7 +194,7 @@ export function createCasesService(
           office: office.code,
           unitName: unit.name[lang],
           symbol: query.symbol,
-          classTitle: '',
+          classTitle: classTitle ? `(${classTitle})` : '',
           category,
           printed: `${clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
         }),

@@ -1,6 +1,13 @@
 export { READ_TEXT_JOB } from './case-documents.js'
 export { caseDocumentsRoutes } from './case-documents.routes.js'
+export {
+  DOCUMENT_FORMS,
+  DOCUMENT_KINDS,
+  type DocumentDto,
+  NewDocumentBody,
+} from './case-documents.schemas.js'
 export { CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
+export { caseRules } from './cases.policy.js'
 export { casesRoutes } from './cases.routes.js'
 export type { CaseDto } from './cases.schemas.js'
 export { type CasesService, createCasesService } from './cases.service.js'
@@ -10,10 +17,3 @@ export {
   classificationRules,
   createClassificationService,
 } from './classification.service.js'
-export {
-  DOCUMENT_FORMS,
-  DOCUMENT_KINDS,
-  type DocumentDto,
-  NewDocumentBody,
-} from './case-documents.schemas.js'
-export { caseRules } from './cases.policy.js'
