@@ -1,9 +1,11 @@
 // Fills a Ratusz database with a city's years of correspondence and cases for the records benchmark:
 // `node --import tsx bench/seed-records.ts <cases>` with the server's environment. Two register entries
 // per case (the letter that started it and the answer), each with its first version and its search
-// text; cases spread over Lublin's three units, the JRWA's leaf classes and ten years, in every state.
+// text; one document per case with its text read (as the text job leaves it; the file itself is not
+// written: the benchmark never downloads it); cases spread over Lublin's three units, the JRWA's leaf classes and ten years, in every state.
 // Written in batches straight through Kysely (the services would take hours for millions); the
 // counters are set to what was written, so registrations afterwards go on numbering from there.
+import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { buildApp } from '../src/app/build-app.js'
 import { seedDemo } from '../src/app/demo/seed-demo.js'
@@ -75,6 +77,8 @@ for (let from = 0; from < CASES; from += BATCH) {
   const versions: Record<string, unknown>[] = []
   const letters: Record<string, unknown>[] = []
   const docs: Record<string, unknown>[] = []
+  const documents: Record<string, unknown>[] = []
+  const documentVersions: Record<string, unknown>[] = []
   for (let i = from; i < Math.min(CASES, from + BATCH); i++) {
     const year = FIRST_YEAR + Math.floor((i / CASES) * YEARS)
     const day = `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`
@@ -161,6 +165,54 @@ for (let from = 0; from < CASES; from += BATCH) {
       updated_at: at,
     })
     letters.push({ case_id: caseId, entry_id: uuid(1, i), linked_at: at, linked_by: 'bench' })
+    const documentId = uuid(4, i)
+    const text = [
+      `Urząd Miasta Lublin, ${day}. Znak sprawy: ${sign}.`,
+      `Szanowna Pani / Szanowny Panie ${name}, w odpowiedzi na pismo w sprawie: ${subject.toLowerCase()},`,
+      `uprzejmie informuję, że po rozpatrzeniu wniosku ustalono kwotę ${1000 + (i % 9000)} zł.`,
+      'Uzasadnienie: organ zbadał przedłożone dokumenty i stan faktyczny sprawy.',
+      'Od rozstrzygnięcia przysługuje odwołanie w terminie 14 dni od dnia doręczenia.',
+    ].join('\n')
+    documents.push({
+      id: documentId,
+      case_id: caseId,
+      seq: 1,
+      title: `Odpowiedź w sprawie ${sign}`,
+      kind: 'decision',
+      form: 'born-digital',
+      access: 'internal',
+      language: 'pl',
+      document_date: day,
+      creator: 'bench',
+      recipient: name,
+      relation: null,
+      description: null,
+      paper_location: null,
+      current_version: 1,
+      version: 1,
+      created_at: at,
+      created_by: 'bench',
+      updated_at: at,
+    })
+    documentVersions.push({
+      document_id: documentId,
+      version: 1,
+      sha256: createHash('sha256').update(text).digest('hex'),
+      name: 'odpowiedz.pdf',
+      type: 'pdf',
+      size: text.length * 4,
+      reason: null,
+      text_status: 'done',
+      text_note: null,
+      text,
+      created_at: at,
+      created_by: 'bench',
+    })
+    docs.push({
+      scope: 'document',
+      doc_id: documentId,
+      text: foldForSearch(`Odpowiedź w sprawie ${sign} bench ${name} odpowiedz.pdf ${text}`),
+    })
     docs.push({ scope: 'case', doc_id: caseId, text: foldForSearch(`${sign} ${subject} ${name}`) })
   }
   await db.transaction().execute(async (trx) => {
@@ -179,6 +231,14 @@ for (let from = 0; from < CASES; from += BATCH) {
     await trx
       .insertInto('case_letters' as never)
       .values(letters as never)
+      .execute()
+    await trx
+      .insertInto('case_documents' as never)
+      .values(documents as never)
+      .execute()
+    await trx
+      .insertInto('case_document_versions' as never)
+      .values(documentVersions as never)
       .execute()
     await trx
       .insertInto('search_documents' as never)

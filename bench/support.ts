@@ -64,8 +64,14 @@ export async function measureBare(
 }
 
 /** The hand-written registration on the bare stack (bench/bare-registration.mjs): POST /register. */
-export function serveBareRegistration(): Promise<Served> {
-  return serveProcess([join(ROOT, 'bench', 'bare-registration.mjs')], {}, '/')
+export function serveBareRegistration(databaseUrl?: string): Promise<Served> {
+  return databaseUrl
+    ? serveProcess(
+        [join(ROOT, 'bench', 'bare-registration-pg.mjs')],
+        { BENCH_DATABASE_URL: databaseUrl },
+        '/',
+      )
+    : serveProcess([join(ROOT, 'bench', 'bare-registration.mjs')], {}, '/')
 }
 
 /** The bare Fastify + SQLite insert route. */
