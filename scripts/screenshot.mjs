@@ -3,7 +3,7 @@
 // Debian's Chromium and saves it under docs/images/.
 // Usage: node scripts/screenshot.mjs [path] [file]   (default: /?lang=uk home.png)
 //        node scripts/screenshot.mjs front-office     (kiosk ticket, desk console and board)
-//        node scripts/screenshot.mjs records          (chancellery desk, an entry, a case)
+//        node scripts/screenshot.mjs records          (chancellery desk, a case, its file)
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -94,6 +94,16 @@ try {
     await officer.locator('table a').nth(1).click()
     await officer.waitForSelector('h1')
     await shot(officer, 'case-page.png')
+    // The case file: its documents, one unfolded with its metadata and versions (after the jobs
+    // have read the demo's PDFs for search).
+    for (let i = 0; i < 60 && (await officer.content()).includes('w trakcie odczytu'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+      await officer.reload()
+    }
+    await officer.locator('section:has(#file-heading) details.document summary').first().click()
+    await officer.locator('#file-heading').scrollIntoViewIfNeeded()
+    await officer.evaluate(() => document.querySelector('#file-heading').scrollIntoView())
+    await shot(officer, 'case-file.png')
   } else {
     const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
     await page.goto(`${base}${path}`)

@@ -124,6 +124,7 @@ describe('records pages in Chromium', () => {
     await page.goto(`${server.url}/staff/cases?lang=en`)
     await page.locator('table a').first().click()
     const title = 'Notatka z rozmowy telefonicznej'
+    await page.locator('summary', { hasText: 'Add a document' }).click()
     await page.getByLabel('Title', { exact: true }).fill(title)
     await page.getByLabel('Kind of document').selectOption('note')
     await page.getByLabel('File', { exact: true }).setInputFiles({
@@ -131,7 +132,7 @@ describe('records pages in Chromium', () => {
       mimeType: 'application/pdf',
       buffer: await letterPdf({ title, paragraphs: ['Rozmowa z wnioskodawcą.'], lang: 'pl' }),
     })
-    await page.getByRole('button', { name: 'Add a document' }).click()
+    await page.locator('button[type=submit]', { hasText: 'Add a document' }).click()
     expect(await page.getByRole('status').textContent()).toBe('The document was added to the case file.')
     const preview = page.getByRole('link', { name: `Preview ${title}` })
     const href = await preview.getAttribute('href')

@@ -72,7 +72,11 @@ async function addPdf(
     actor,
     caseId,
     { title: d.title, kind: d.kind, form: d.form, creator: d.creator },
-    { content: Readable.from([pdf]), name: `${d.kind}.pdf`, mediaType: 'application/pdf' },
+    {
+      content: Readable.from([pdf]),
+      name: d.kind === 'application' ? 'wniosek-skan.pdf' : 'projekt-odpowiedzi.pdf',
+      mediaType: 'application/pdf',
+    },
   )
 }
 
@@ -127,7 +131,7 @@ export async function seedRecords(services: Services, lublin: string, onProgress
     const sender = SENDERS[i % SENDERS.length]!.name ?? 'Nieznany'
     // The case file: the application as scanned, and from the second step on the answer's draft.
     await addPdf(services, officer, created.id, {
-      title: `Wniosek: ${letter.subject[0]}`,
+      title: letter.subject[0],
       kind: 'application',
       form: 'digitised',
       creator: sender,

@@ -47,28 +47,31 @@ export function CaseLetters(p: {
         </ul>
       )}
       {p.canChange ? (
-        <form method="post" action={`/staff/cases/${p.c.id}/letters`} class="inline-form">
-          <CsrfField token={p.s.csrf} />
-          <Select
-            name="direction"
-            label={t('field.register')}
-            options={[
-              { value: 'incoming', label: t('letters.incoming') },
-              { value: 'outgoing', label: t('letters.outgoing') },
-            ]}
-          />
-          <Field
-            name="number"
-            label={t('field.letterNumber')}
-            hint={t('letters.linkHint')}
-            required
-            maxlength={40}
-            error={errorOf(p.errors, 'number')}
-          />
-          <button type="submit" class="secondary">
-            {t('letters.link')}
-          </button>
-        </form>
+        <details class="document" open={p.errors.some((e) => e.field === 'number')}>
+          <summary>{t('letters.link')}</summary>
+          <form method="post" action={`/staff/cases/${p.c.id}/letters`} class="inline-form">
+            <CsrfField token={p.s.csrf} />
+            <Select
+              name="direction"
+              label={t('field.register')}
+              options={[
+                { value: 'incoming', label: t('letters.incoming') },
+                { value: 'outgoing', label: t('letters.outgoing') },
+              ]}
+            />
+            <Field
+              name="number"
+              label={t('field.letterNumber')}
+              hint={t('letters.linkHint')}
+              required
+              maxlength={40}
+              error={errorOf(p.errors, 'number')}
+            />
+            <button type="submit" class="secondary">
+              {t('letters.link')}
+            </button>
+          </form>
+        </details>
       ) : null}
     </section>
   )
@@ -203,84 +206,85 @@ export function CaseFile(p: {
         <DocumentDetails s={p.s} t={t} c={c} d={d} canChange={p.canChange} maxMb={p.maxMb} />
       ))}
       {p.canChange ? (
-        <form
-          method="post"
-          enctype="multipart/form-data"
-          action={`/staff/cases/${c.id}/documents?_csrf=${encodeURIComponent(p.s.csrf)}`}
-          aria-labelledby="add-document-heading"
-        >
-          <h3 id="add-document-heading">{t('file.add')}</h3>
-          <Field
-            name="title"
-            label={t('field.docTitle')}
-            required
-            maxlength={500}
-            error={errorOf(p.errors, 'title')}
-          />
-          <Select
-            name="kind"
-            label={t('field.kind')}
-            options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-            value="letter"
-            error={errorOf(p.errors, 'kind')}
-          />
-          <Select
-            name="form"
-            label={t('field.form')}
-            options={DOCUMENT_FORMS.map((f) => ({ value: f, label: t(`form.${f}`) }))}
-            error={errorOf(p.errors, 'form')}
-          />
-          <Field
-            name="documentDate"
-            type="date"
-            label={t('field.documentDate')}
-            error={errorOf(p.errors, 'documentDate')}
-          />
-          <Field
-            name="creator"
-            label={t('field.creator')}
-            maxlength={300}
-            error={errorOf(p.errors, 'creator')}
-          />
-          <Field
-            name="recipient"
-            label={t('field.recipient')}
-            maxlength={300}
-            error={errorOf(p.errors, 'recipient')}
-          />
-          <TextArea
-            name="description"
-            label={t('field.description')}
-            rows={2}
-            error={errorOf(p.errors, 'description')}
-          />
-          <Field
-            name="paperLocation"
-            label={t('field.paperLocation')}
-            maxlength={300}
-            error={errorOf(p.errors, 'paperLocation')}
-          />
-          <div class={errorOf(p.errors, 'file') ? 'field field-error' : 'field'}>
-            <label for="field-file">{t('field.docFile')}</label>
-            <p class="hint" id="field-file-hint">
-              {t('file.fileHint', { mb: p.maxMb })}
-            </p>
-            {errorOf(p.errors, 'file') ? (
-              <p class="error" id="field-file-error">
-                {errorOf(p.errors, 'file')}
-              </p>
-            ) : null}
-            <input
-              id="field-file"
-              type="file"
-              name="file"
-              aria-describedby={
-                errorOf(p.errors, 'file') ? 'field-file-hint field-file-error' : 'field-file-hint'
-              }
+        <details class="document" open={p.errors.some((e) => e.field !== 'number')}>
+          <summary>{t('file.add')}</summary>
+          <form
+            method="post"
+            enctype="multipart/form-data"
+            action={`/staff/cases/${c.id}/documents?_csrf=${encodeURIComponent(p.s.csrf)}`}
+          >
+            <Field
+              name="title"
+              label={t('field.docTitle')}
+              required
+              maxlength={500}
+              error={errorOf(p.errors, 'title')}
             />
-          </div>
-          <button type="submit">{t('file.add')}</button>
-        </form>
+            <Select
+              name="kind"
+              label={t('field.kind')}
+              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+              value="letter"
+              error={errorOf(p.errors, 'kind')}
+            />
+            <Select
+              name="form"
+              label={t('field.form')}
+              options={DOCUMENT_FORMS.map((f) => ({ value: f, label: t(`form.${f}`) }))}
+              error={errorOf(p.errors, 'form')}
+            />
+            <Field
+              name="documentDate"
+              type="date"
+              label={t('field.documentDate')}
+              error={errorOf(p.errors, 'documentDate')}
+            />
+            <Field
+              name="creator"
+              label={t('field.creator')}
+              maxlength={300}
+              error={errorOf(p.errors, 'creator')}
+            />
+            <Field
+              name="recipient"
+              label={t('field.recipient')}
+              maxlength={300}
+              error={errorOf(p.errors, 'recipient')}
+            />
+            <TextArea
+              name="description"
+              label={t('field.description')}
+              rows={2}
+              error={errorOf(p.errors, 'description')}
+            />
+            <Field
+              name="paperLocation"
+              label={t('field.paperLocation')}
+              maxlength={300}
+              error={errorOf(p.errors, 'paperLocation')}
+            />
+            <div class={errorOf(p.errors, 'file') ? 'field field-error' : 'field'}>
+              <label for="field-file">{t('field.docFile')}</label>
+              <p class="hint" id="field-file-hint">
+                {t('file.fileHint', { mb: p.maxMb })}
+              </p>
+              {errorOf(p.errors, 'file') ? (
+                <p class="error" id="field-file-error">
+                  {errorOf(p.errors, 'file')}
+                </p>
+              ) : null}
+              <input
+                id="field-file"
+                type="file"
+                name="file"
+                aria-describedby={
+                  errorOf(p.errors, 'file') ? 'field-file-hint field-file-error' : 'field-file-hint'
+                }
+              />
+            </div>
+            <button type="submit">{t('file.add')}</button>
+          </form>
+        </details>
       ) : null}
     </section>
   )
