@@ -45,6 +45,25 @@ describeEachDatabase('search index', (dialect) => {
     expect(await find('vymeldovanie', 'case')).toEqual(['a'])
   })
 
+  it('finds a number as a whole word, in the matching and in the newest-first walk, with other words', async () => {
+    const { database, search, put, find } = await indexed()
+    await put('a', 'RPW/77777/2026 Wniosek o dowód')
+    await put('b', 'RPW/777771/2026 Wniosek o dowód')
+    await put('c', 'RPW/1777/2026 Skarga')
+    await put('d', 'Kwota 77777 zł, decyzja')
+    expect(await find('77777')).toEqual(['a', 'd'])
+    expect(await find('RPW/77777/2026')).toEqual(['a'])
+    expect(await find('77777 dowod')).toEqual(['a'])
+    expect(await find('777')).toEqual([])
+    expect(await find('1777 skarga')).toEqual(['c'])
+    const newest = async (query: string) =>
+      (await search.newest(database.db, 'letter', queryTerms(query), 10, null)).docIds
+    expect(await newest('77777')).toEqual(['d', 'a'])
+    expect(await newest('nr 77777 decyzja')).toEqual([])
+    expect(await newest('kwota 77777 decyzja')).toEqual(['d'])
+    expect(await newest('dowod')).toEqual(['b', 'a'])
+  })
+
   it('reads the trigram index rather than every document', async () => {
     const { database, search, put } = await indexed()
     for (let i = 0; i < 50; i++) await put(`d${i}`, `Dokument numer ${i} o budowie drogi`)

@@ -61,7 +61,8 @@ describeEachDatabase('tables in the code and in the migrations', (dialect) => {
             .sqlite!.prepare(
               `select m.name as "table", p.name as "column" from sqlite_master m, pragma_table_info(m.name) p
                where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%'
-                 and m.name not like 'search_fts%'`,
+                 and m.name not like 'search_fts%'
+                 and m.name not like 'search_words%'`,
             )
             .all()
         : (

@@ -13,6 +13,14 @@ export type FoundIds = ReturnType<SearchIndex['matching']>
 const TRIGRAM = 3
 
 /**
+ * A number of three digits or more (a register number, an amount, a year) is searched as a whole
+ * word: `1234` finds `RPW/1234/2026`, not `12345`. SQLite reads such terms from its word index
+ * (migration 021), PostgreSQL with a regular expression its trigram index serves.
+ */
+const isNumber = (term: string) => /^\d{3,}$/.test(term)
+const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`
+
+/**
  * Substring search over documents of several scopes (`service` now; letters, cases, BIP pages next),
  * on text folded by `foldForSearch` (the caller folds both the text and the query). Backed by
  * SQLite's FTS5 trigram index or PostgreSQL's pg_trgm GIN index, so a search reads the index, not
@@ -48,7 +56,8 @@ export class SearchIndex {
     terms: readonly string[],
   ): SelectQueryBuilder<SearchTables, 'searchDocuments', { docId: string }> {
     const db = withTables<SearchTables>(from) as Kysely<SearchTables>
-    const long = terms.filter((t) => t.length >= TRIGRAM)
+    const numbers = terms.filter(isNumber)
+    const long = terms.filter((t) => t.length >= TRIGRAM && !isNumber(t))
     // The scope is compared in a form no index serves (`+scope`, `scope || ''`): otherwise both
     // planners pick the (scope, doc_id) index, which narrows nothing (a scope is most documents),
     // and read every document of the scope instead of the few the text index finds.
@@ -58,18 +67,42 @@ export class SearchIndex {
       .where(this.#postgres ? sql`scope || ''` : sql`+scope`, '=', scope)
     if (!this.#postgres && long.length > 0) {
       // FTS5: each term a quoted phrase, which the trigram tokenizer matches as a substring.
-      const expression = `text : (${long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')})`
+      const expression = `text : (${long.map(quoted).join(' AND ')})`
       query = query.where(
         'id',
         'in',
         sql<number>`(select rowid from search_fts where search_fts match ${expression})`,
       )
     }
+    if (!this.#postgres && numbers.length > 0) {
+      const expression = `text : (${numbers.map(quoted).join(' AND ')})`
+      query = query.where(
+        'id',
+        'in',
+        sql<number>`(select rowid from search_words where search_words match ${expression})`,
+      )
+    }
     // PostgreSQL's GIN index serves LIKE itself; on SQLite LIKE checks only what FTS5 found (and the
     // short terms).
-    const likes = this.#postgres ? terms : terms.filter((t) => t.length < TRIGRAM)
-    for (const term of likes) query = query.where('text', 'like', `%${term.replace(/[%_\\]/g, '')}%`)
-    return query
+    return this.#checked(query, this.#postgres ? terms : terms.filter((t) => t.length < TRIGRAM))
+  }
+
+  /**
+   * `terms` checked on the documents themselves: a whole number by a regular expression (PostgreSQL's
+   * trigram index serves it; SQLite's word index already did), any other word as a substring. On
+   * SQLite only the terms its indexes did not check reach here.
+   */
+  #checked<Q extends SelectQueryBuilder<SearchTables, 'searchDocuments', object>>(
+    query: Q,
+    terms: readonly string[],
+  ): Q {
+    let checked = query
+    for (const term of terms) {
+      if (isNumber(term)) {
+        if (this.#postgres) checked = checked.where(sql<boolean>`text ~ ${`(^| )${term}( |$)`}`) as Q
+      } else checked = checked.where('text', 'like', `%${term.replace(/[%_\\]/g, '')}%`) as Q
+    }
+    return checked
   }
 
   /**
@@ -87,19 +120,27 @@ export class SearchIndex {
     before: number | null,
   ): Promise<{ docIds: string[]; next: number | null }> {
     const db = withTables<SearchTables>(from) as Kysely<SearchTables>
-    const long = terms.filter((t) => t.length >= TRIGRAM)
+    const numbers = terms.filter(isNumber)
+    const long = terms.filter((t) => t.length >= TRIGRAM && !isNumber(t))
     let query = db
       .selectFrom('searchDocuments')
       .select(['docId', 'id'])
       .where(this.#postgres ? sql`scope || ''` : sql`+scope`, '=', scope)
     let next: number | null = null
-    if (!this.#postgres && long.length > 0) {
+    // Which of SQLite's indexes leads the walk: the word index when there are whole numbers (they
+    // are rare, so it narrows most), else the trigram index; the other terms are checked on the rows.
+    const led = this.#postgres ? null : numbers.length > 0 ? 'words' : long.length > 0 ? 'trigrams' : null
+    if (led) {
       // A window of this scope's matches in the index, in descending row order.
       const window = batch
       // The scope is a column of the index (migration 019): only this scope's entries are walked.
-      const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`
-      const expression = `scope : ${quoted(scope)} AND text : (${long.map(quoted).join(' AND ')})`
-      const { rows } = await sql<{ rowid: number }>`select rowid from search_fts
+      const expression = `scope : ${quoted(scope)} AND text : (${(led === 'words' ? numbers : long).map(quoted).join(' AND ')})`
+      const { rows } =
+        led === 'words'
+          ? await sql<{ rowid: number }>`select rowid from search_words
+        where search_words match ${expression} and rowid < ${before ?? Number.MAX_SAFE_INTEGER}
+        order by rowid desc limit ${window}`.execute(db)
+          : await sql<{ rowid: number }>`select rowid from search_fts
         where search_fts match ${expression} and rowid < ${before ?? Number.MAX_SAFE_INTEGER}
         order by rowid desc limit ${window}`.execute(db)
       if (rows.length === 0) return { docIds: [], next: null }
@@ -110,11 +151,14 @@ export class SearchIndex {
       if (before !== null) query = query.where('id', '<', before)
       query = query.limit(batch)
     }
-    const likes = this.#postgres ? terms : terms.filter((t) => t.length < TRIGRAM)
-    for (const term of likes) query = query.where('text', 'like', `%${term.replace(/[%_\\]/g, '')}%`)
+    // The terms the leading index did not check: the short ones, and the trigram terms when the
+    // word index led (PostgreSQL's GIN index serves every one of them itself).
+    const checked = this.#postgres
+      ? terms
+      : terms.filter((t) => t.length < TRIGRAM || (led === 'words' && !isNumber(t)))
+    query = this.#checked(query, checked)
     const found = await query.orderBy('id', 'desc').execute()
-    if (this.#postgres || long.length === 0)
-      next = found.length === batch ? Number(found[found.length - 1]!.id) : null
+    if (!led) next = found.length === batch ? Number(found[found.length - 1]!.id) : null
     return { docIds: found.map((r) => r.docId), next }
   }
 }
