@@ -58,7 +58,7 @@ import { databaseRateLimitStore } from './rate-limit-store.js'
 import { casesPagesRoutes } from './records/cases-pages.routes.js'
 import { classificationPageRoutes } from './records/classification-page.routes.js'
 import { registryDeskRoutes } from './records/registry-desk.routes.js'
-import { recordsSearchRoutes } from './records/search.routes.js'
+import { recordsSearchPageRoutes, recordsSearchRoutes } from './records/search.routes.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
@@ -268,6 +268,7 @@ export async function buildApp(
   await app.register(casesRoutes(services.cases))
   await app.register(caseDocumentsRoutes(services.cases))
   await app.register(recordsSearchRoutes(services.registry, services.cases))
+  await app.register(recordsSearchPageRoutes(config, services.registry, services.cases))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))

@@ -59,6 +59,10 @@ describe('records pages in Chromium', () => {
       await page.goto(`${server.url}/staff/registry?lang=${lang}`)
       await page.locator('table a').first().click()
       await expectAccessible(page)
+      // The search page, with what it found.
+      await page.goto(`${server.url}/staff/search?q=kowalska&lang=${lang}`)
+      expect(await page.locator('table a').count()).toBeGreaterThan(0)
+      await expectAccessible(page)
       await close()
     })
 

@@ -10,9 +10,13 @@ const uk: Record<RecordsKey, string> = ukTexts
 
 export const recordsTexts = translatorsFor<RecordsKey>({ en, pl, uk })
 
+const keysStarting = (prefix: string): Record<string, true> =>
+  Object.fromEntries(
+    Object.keys(en)
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => [k, true]),
+  )
 /** The catalogue's keys of history actions (`history.document-add`…), to tell a known action. */
-export const HISTORY_KEYS: Record<string, true> = Object.fromEntries(
-  Object.keys(en)
-    .filter((k) => k.startsWith('history.'))
-    .map((k) => [k, true]),
-)
+export const HISTORY_KEYS = keysStarting('history.')
+/** The catalogue's keys of letters' and cases' statuses (`status.in-progress`…). */
+export const STATUS_KEYS = keysStarting('status.')

@@ -31,6 +31,11 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWid
     roles: ['admin', 'coordinator', 'manager', 'chancellery'],
   },
   { href: '/staff/cases', key: 'staff.cases', roles: ['admin', 'officer', 'head'] },
+  {
+    href: '/staff/search',
+    key: 'staff.search',
+    roles: ['admin', 'chancellery', 'officer', 'head', 'manager'],
+  },
   { href: '/staff/classification', key: 'staff.classification', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/queue-stats', key: 'staff.queueStats', roles: ['admin', 'coordinator', 'manager', 'head'] },
   { href: '/staff/users', key: 'staff.users', roles: ['admin', 'coordinator', 'manager'] },
