@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import {
+  CASE_STATUSES,
   CASE_TRANSITIONS,
   type CaseAction,
   type CaseDto,
@@ -32,6 +33,7 @@ const InTrayQuery = Type.Object({
   office: Type.Optional(Id),
   view: Type.Optional(Type.Enum(CASE_VIEWS)),
   done: Type.Optional(Type.Literal('assigned')),
+  status: Type.Optional(Type.Union([Type.Enum(CASE_STATUSES), Type.Literal('')])),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 })
 const CASE_FILE_DONE = ['document', 'version', 'linked'] as const
@@ -114,6 +116,7 @@ export function casesPagesRoutes(
               officeId: office.id,
               ...(view === 'mine' ? { assignedTo: 'me' as const } : {}),
               ...(view === 'approval' ? { awaitingMyApproval: true } : {}),
+              ...(req.query.status && view !== 'approval' ? { status: req.query.status } : {}),
               ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
               limit: 50,
             })
@@ -125,6 +128,7 @@ export function casesPagesRoutes(
             office: { id: office.id, name: office.name[s.ctx.lang] },
             view,
             views,
+            status: req.query.status || '',
             headViews,
             done: req.query.done === 'assigned' ? t('done.assigned') : null,
             cases: list.items,

@@ -1,5 +1,5 @@
 import type { CaseAction, CaseDto, DocumentDto } from '../../modules/cases/index.js'
-import { CASE_TRANSITIONS } from '../../modules/cases/index.js'
+import { CASE_STATUSES, CASE_TRANSITIONS } from '../../modules/cases/index.js'
 import { CsrfField, DataTable, ErrorSummary, Notice, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
@@ -24,9 +24,12 @@ export function CasesInTrayPage(p: {
   done: string | null
   /** Which tabs the caller has (the head's only for heads). */
   views: readonly CaseView[]
+  /** The status the list is narrowed to ('' for all). */
+  status: string
 }): Html {
   const { t } = p
-  const link = (view: CaseView) => `/staff/cases?office=${p.office.id}&view=${view}`
+  const link = (view: CaseView) =>
+    `/staff/cases?office=${p.office.id}&view=${view}${p.status && view !== 'approval' ? `&status=${p.status}` : ''}`
   return (
     <StaffLayout s={p.s} title={t('cases.title')}>
       <h1>
@@ -44,6 +47,24 @@ export function CasesInTrayPage(p: {
           ))}
         </ul>
       </nav>
+      {p.view === 'mine' || p.view === 'unit' ? (
+        <form method="get" action="/staff/cases" class="inline-form">
+          <input type="hidden" name="office" value={p.office.id} />
+          <input type="hidden" name="view" value={p.view} />
+          <Select
+            name="status"
+            label={t('col.status')}
+            options={[
+              { value: '', label: t('search.all') },
+              ...CASE_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })),
+            ]}
+            value={p.status}
+          />
+          <button type="submit" class="secondary">
+            {t('cases.filter')}
+          </button>
+        </form>
+      ) : null}
       {p.headViews ? (
         p.headViews
       ) : p.cases.length === 0 ? (

@@ -6,7 +6,7 @@ export {
   type DocumentDto,
   NewDocumentBody,
 } from './case-documents.schemas.js'
-export { CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
+export { CASE_STATUSES, CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
 export { caseRules } from './cases.policy.js'
 export { casesRoutes } from './cases.routes.js'
 export type { CaseDto } from './cases.schemas.js'
