@@ -31,17 +31,25 @@ const QUERIES = [
 /** One client, one request after another: the percentiles a clerk would feel. */
 async function sequential(urls: string[], token: string, rounds: number) {
   const times: number[] = []
+  const perUrl = new Map<string, number[]>()
   for (let i = 0; i < rounds; i++) {
+    const url = urls[i % urls.length]!
     const t = performance.now()
-    const res = await fetch(urls[i % urls.length]!, { headers: { authorization: `Bearer ${token}` } })
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
     await res.arrayBuffer()
-    if (!res.ok) throw new Error(`${urls[i % urls.length]}: ${res.status}`)
-    times.push(performance.now() - t)
+    if (!res.ok) throw new Error(`${url}: ${res.status}`)
+    const took = performance.now() - t
+    times.push(took)
+    perUrl.set(url, [...(perUrl.get(url) ?? []), took])
   }
-  times.sort((a, b) => a - b)
-  const at = (q: number) =>
-    Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10
-  return { p50: at(0.5), p95: at(0.95), max: at(1) }
+  const at = (list: number[], q: number) => {
+    const sorted = [...list].sort((a, b) => a - b)
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10
+  }
+  const medians = [...perUrl].map(
+    ([url, list]) => `${decodeURIComponent(url.replace(/^.*\?/, ''))} ${at(list, 0.5)} ms`,
+  )
+  return { p50: at(times, 0.5), p95: at(times, 0.95), max: at(times, 1), medians }
 }
 
 async function databaseBytes(dataDir: string, url: string | undefined): Promise<number> {
@@ -64,21 +72,31 @@ async function databaseBytes(dataDir: string, url: string | undefined): Promise<
  * client), and the database's size per 10^6 cases. PostgreSQL: BENCH_DATABASE_URL (an empty database).
  */
 export async function run(options: { rounds: number; seconds: number; connections: number }): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ratusz-bench-rec-'))
+  // BENCH_REUSE=1 measures a database an earlier run seeded (BENCH_DATA_DIR on SQLite, the same
+  // BENCH_DATABASE_URL on PostgreSQL) instead of seeding a new one.
+  const reuse = process.env.BENCH_REUSE === '1'
+  const dataDir =
+    reuse && process.env.BENCH_DATA_DIR
+      ? process.env.BENCH_DATA_DIR
+      : mkdtempSync(join(tmpdir(), 'ratusz-bench-rec-'))
   const env: Record<string, string> = { RATUSZ_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATUSZ_JOBS: 'off' }
   if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL
   const dialect = env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'
-  process.stdout.write(`seeding ${CASES} cases and ${2 * CASES} letters on ${dialect}…\n`)
-  const t = performance.now()
-  const seeded = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'seed-records.ts'), String(CASES)],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
+  process.stdout.write(
+    `${reuse ? 'measuring the seeded database in' : 'seeding'} ${dataDir}: ${CASES} cases and ${2 * CASES} letters on ${dialect}…\n`,
   )
-  if (seeded.status !== 0) throw new Error('seeding failed')
+  const t = performance.now()
+  if (!reuse) {
+    const seeded = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench', 'seed-records.ts'), String(CASES)],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    )
+    if (seeded.status !== 0) throw new Error('seeding failed')
+  }
   const seedSeconds = Math.round((performance.now() - t) / 1000)
   const bytes = await databaseBytes(dataDir, env.DATABASE_URL)
 
@@ -154,6 +172,7 @@ export async function run(options: { rounds: number; seconds: number; connection
     `${[
       `registration vs the same work on the bare driver: ${ratio.toFixed(2)}`,
       `search (one client, ${QUERIES.length} queries): p50 ${search.p50} ms, p95 ${search.p95} ms, max ${search.max} ms`,
+      `search medians per query: ${search.medians.join('; ')}`,
       `filtered in-tray (one client, unit × status, 50 a page): p50 ${inTray.p50} ms, p95 ${inTray.p95} ms, max ${inTray.max} ms`,
       `database: ${(bytes / 2 ** 30).toFixed(2)} GiB, ${((bytes / 2 ** 30) * (1_000_000 / CASES)).toFixed(2)} GiB per 10^6 cases; seeded in ${seedSeconds} s`,
     ].join('\n')}\n`,
