@@ -1,6 +1,7 @@
 // The hand-written reference for registering a letter: the same durable work as Ratusz's
 // `POST /api/v1/offices/{id}/incoming` (next number from a counter row, the entry, its first version,
-// its search text in an FTS5 trigram index, a hash-chained audit row, one transaction, WAL), with the
+// its search text in an FTS5 trigram index and an FTS5 word index, a hash-chained audit row, one
+// transaction, WAL), with the
 // driver alone beside a minimal Fastify route: no schemas, no authentication, no logging.
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
@@ -20,7 +21,9 @@ db.exec(`
   create table versions (entry_id text, version integer, state text, primary key (entry_id, version));
   create table docs (id integer primary key, scope text, doc_id text, text text, unique (scope, doc_id));
   create virtual table docs_fts using fts5(text, content='docs', content_rowid='id', tokenize='trigram');
+  create virtual table docs_words using fts5(text, content='docs', content_rowid='id', tokenize='unicode61');
   create trigger docs_ai after insert on docs begin insert into docs_fts(rowid, text) values (new.id, new.text); end;
+  create trigger docs_wi after insert on docs begin insert into docs_words(rowid, text) values (new.id, new.text); end;
   create table audit (seq integer primary key, hash text, entry text);
 `)
 const take = db.prepare(`insert into counters values ('incoming:office', ?, 1)
