@@ -22,8 +22,12 @@ describeEachDatabase('case pages', (dialect) => {
     expect(tray.body).toContain(sign)
     const url = /href="(\/staff\/cases\/[^"?]+)"/.exec(tray.body.slice(tray.body.indexOf(sign) - 200))![1]!
     // Narrowed by status: a registered case is not among the closed ones.
-    expect((await head.get(`/staff/cases?office=${r.lublin}&view=unit&status=registered`)).body).toContain(sign)
-    expect((await head.get(`/staff/cases?office=${r.lublin}&view=unit&status=closed`)).body).not.toContain(sign)
+    expect((await head.get(`/staff/cases?office=${r.lublin}&view=unit&status=registered`)).body).toContain(
+      sign,
+    )
+    expect((await head.get(`/staff/cases?office=${r.lublin}&view=unit&status=closed`)).body).not.toContain(
+      sign,
+    )
     const page = await head.get(`${url}?lang=en`)
     expect(page.body).toContain(`Case ${sign}`)
     expect(page.body).toContain('>Assign</button>')

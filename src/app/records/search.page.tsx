@@ -2,7 +2,7 @@ import { DataTable, Field, Select } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
 import { type RecordsKey, STATUS_KEYS } from './records.messages.js'
-import type { SearchHit, SearchType } from './search.routes.js'
+import type { SearchHit, SearchType } from './records-search.js'
 
 type T = (key: RecordsKey, params?: Record<string, string | number>) => string
 
