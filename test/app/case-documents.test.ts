@@ -214,6 +214,11 @@ describeEachDatabase('case documents', (dialect) => {
     expect(
       problemOf(await addVersion(doc.id, multipart('a.pdf', 'application/pdf', Buffer.from('hello')))).code,
     ).toBe('FILE_TYPE_MISMATCH')
+    // Containers are not accepted by default (and nothing here ever unpacks one).
+    const zip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(100, 0)])
+    expect(problemOf(await addVersion(doc.id, multipart('a.zip', 'application/zip', zip))).code).toBe(
+      'FILE_TYPE_REFUSED',
+    )
     const tooLarge = await addVersion(doc.id, multipart('big.pdf', 'application/pdf', big))
     expect(tooLarge.statusCode).toBe(413)
     expect(storedFiles(blobDir)).toBe(before)
