@@ -125,6 +125,19 @@ describeEachDatabase('case documents', (dialect) => {
       expect.objectContaining({ id: doc.id, caseId: c.id, reference: `${c.sign}/1` }),
     ])
     expect(await search('nadpłatę', r.officerOfSo.headers)).toEqual([])
+    // The same file in another document is not read again: its text comes from the first reading.
+    const copy = (
+      await addDocument({ title: 'Kopia decyzji', kind: 'decision', form: 'digitised' })
+    ).json<Doc>()
+    await addVersion(copy.id, multipart('kopia.pdf', 'application/pdf', await decisionPdf()))
+    await app.jobs.runDue()
+    const copied = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${copy.id}`, headers: officer.headers })
+    ).json<Doc>()
+    expect(copied.versions[0]).toMatchObject({ text: 'done' })
+    expect((await search('nadplate', officer.headers)).map((h) => h.id).sort()).toEqual(
+      [doc.id, copy.id].sort(),
+    )
 
     const second = await addVersion(
       doc.id,
@@ -157,9 +170,11 @@ describeEachDatabase('case documents', (dialect) => {
       'case.open',
       'case.document-add',
       'case.document-version',
+      'case.document-add',
+      'case.document-version',
       'case.document-version',
     ])
-    expect(history[3]!.summary).toMatchObject({ version: 2, reason: 'Poprawiona podstawa prawna' })
+    expect(history.at(-1)!.summary).toMatchObject({ version: 2, reason: 'Poprawiona podstawa prawna' })
   })
 
   it('keeps a paper-only document without a file, and makes it digitised when its scan comes', async () => {

@@ -54,6 +54,8 @@ const SUBJECTS: [string, string][] = [
   ['Wniosek o nadanie numeru porządkowego', '613'],
 ]
 
+const PDFS = new Map<string, Buffer>()
+
 /** A document of a case's file with a PDF the project makes itself (real text, read for search). */
 async function addPdf(
   services: Services,
@@ -67,7 +69,11 @@ async function addPdf(
     paragraphs: string[]
   },
 ) {
-  const pdf = await letterPdf({ title: d.title, paragraphs: d.paragraphs, lang: 'pl' })
+  // One PDF per text: cases of one subject share it, as the blob store keeps one copy and the text
+  // job reads it once.
+  const key = JSON.stringify([d.title, d.paragraphs])
+  const pdf = PDFS.get(key) ?? (await letterPdf({ title: d.title, paragraphs: d.paragraphs, lang: 'pl' }))
+  PDFS.set(key, pdf)
   await services.cases.addDocument(
     actor,
     caseId,
@@ -138,12 +144,11 @@ export async function seedRecords(services: Services, lublin: string, onProgress
       paragraphs: [
         `Zwracam się z prośbą: ${letter.subject[0].toLowerCase()}.`,
         'Do wniosku dołączam kopie dokumentów potwierdzających moje uprawnienia.',
-        `Z poważaniem, ${sender}`,
       ],
     })
     if (steps >= 3)
       await addPdf(services, officer, created.id, {
-        title: `Projekt odpowiedzi w sprawie ${created.sign}`,
+        title: `Projekt odpowiedzi: ${letter.subject[0]}`,
         kind: 'decision',
         form: 'born-digital',
         creator: demoOfficer.name,

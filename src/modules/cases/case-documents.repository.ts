@@ -97,3 +97,14 @@ export function documentsByIds(db: Db, ids: readonly string[]): Promise<Document
   if (ids.length === 0) return Promise.resolve([])
   return t(db).selectFrom('caseDocuments').selectAll().where('id', 'in', ids).execute()
 }
+
+/** What reading the same content gave before (in any document), when it was read to an end. */
+export function earlierReading(db: Db, sha256: string) {
+  return t(db)
+    .selectFrom('caseDocumentVersions')
+    .select(['textStatus', 'textNote', 'text'])
+    .where('sha256', '=', sha256)
+    .where('textStatus', 'in', ['done', 'refused'])
+    .limit(1)
+    .executeTakeFirst()
+}

@@ -21,6 +21,8 @@ import type { CaseRow, DocumentRow, DocumentVersionRow } from './cases.tables.js
 export const READ_TEXT_JOB = 'cases.read-document-text'
 
 type VersionSummary = Awaited<ReturnType<typeof docs.versionsOf>>[number]
+/** What reading a version's text gave, as the version keeps it. */
+type Reading = { textStatus: string; textNote: string | null; text: string | null }
 type NewFile = { content: Readable; name: string | undefined; mediaType: string | undefined }
 
 const caseClosed = (row: CaseRow) =>
@@ -157,6 +159,25 @@ export function caseDocuments(ctx: CasesContext) {
       { key: `${READ_TEXT_JOB}:${doc.id}:${version}`, maxAttempts: 3 },
     )
     return row
+  }
+
+  /** Reads a stored version's text within the limits. */
+  async function read(version: { sha256: string; size: number; type: string }): Promise<Reading> {
+    if (version.size > DEFAULT_EXTRACTION_LIMITS.maxBytes)
+      return {
+        textStatus: 'refused',
+        textNote: `larger than ${DEFAULT_EXTRACTION_LIMITS.maxBytes} bytes`,
+        text: null,
+      }
+    const bytes = await readAll(await ctx.files.blobs.get(version.sha256))
+    const found = await extractText(bytes, version.type as Parameters<typeof extractText>[1])
+    return found.status === 'done'
+      ? {
+          textStatus: 'done',
+          textNote: found.truncated ? 'only the beginning was read' : null,
+          text: found.text,
+        }
+      : { textStatus: found.status, textNote: found.reason, text: null }
   }
 
   return {
@@ -339,34 +360,18 @@ export function caseDocuments(ctx: CasesContext) {
     /**
      * The job after a version is committed: reads its text (a PDF's text layer in a child process
      * with memory and time limits, plain text as it is) and indexes the document with it. Safe to
-     * repeat; a version already superseded is not read.
+     * repeat; a version already superseded is not read, and content read before is not read again.
      */
     async readDocumentText(payload: { documentId: string; version: number }) {
       const found = await docs.findVersion(ctx.db, payload.documentId, payload.version)
       if (!found) return { skipped: 'no such version' }
       if (found.textStatus !== 'pending') return { skipped: `already ${found.textStatus}` }
       const doc = await docs.findDocumentById(ctx.db, payload.documentId)
-      let outcome: { textStatus: string; textNote: string | null; text: string | null }
-      if (!doc || doc.currentVersion !== payload.version)
-        outcome = { textStatus: 'none', textNote: 'a newer version was added first', text: null }
-      else if (found.size > DEFAULT_EXTRACTION_LIMITS.maxBytes)
-        outcome = {
-          textStatus: 'refused',
-          textNote: `larger than ${DEFAULT_EXTRACTION_LIMITS.maxBytes} bytes`,
-          text: null,
-        }
-      else {
-        const bytes = await readAll(await ctx.files.blobs.get(found.sha256))
-        const read = await extractText(bytes, found.type as Parameters<typeof extractText>[1])
-        outcome =
-          read.status === 'done'
-            ? {
-                textStatus: 'done',
-                textNote: read.truncated ? 'only the beginning was read' : null,
-                text: read.text,
-              }
-            : { textStatus: read.status, textNote: read.reason, text: null }
-      }
+      const outcome: Reading =
+        !doc || doc.currentVersion !== payload.version
+          ? { textStatus: 'none', textNote: 'a newer version was added first', text: null }
+          : // The same file read before (another copy of a scan, a form letter) is not read again.
+            ((await docs.earlierReading(ctx.db, found.sha256)) ?? (await read(found)))
       await inTransaction(ctx.db, async (trx) => {
         await docs.recordText(trx, payload.documentId, payload.version, outcome)
         const current = await docs.findDocumentById(trx, payload.documentId)
