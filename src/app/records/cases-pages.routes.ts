@@ -16,12 +16,12 @@ import {
   type RegistryService,
   registryRules,
 } from '../../modules/registry/index.js'
-import { mediaTypeOf } from '../../platform/blobs.js'
 import type { Config } from '../../platform/config.js'
 import { forbidden, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { sendPrinted, sendStoredFile } from '../../platform/http/download.js'
 import { Id, IdParams } from '../../platform/http/schemas.js'
-import { shownOnForm, withUpload } from '../../platform/http/upload.js'
+import { shownOnForm, type Upload, withUpload } from '../../platform/http/upload.js'
 import { assertValid } from '../../platform/http/validate.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { FormBody, send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
@@ -205,14 +205,7 @@ export function casesPagesRoutes(
           { unitId: q.unit, symbol: q.symbol.trim(), year: q.year, format: q.format },
           lang,
         )
-        if (result.format === 'json') return result.body
-        return reply
-          .type(result.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="${'fileName' in result ? result.fileName : 'register'}"`,
-          )
-          .send(result.body)
+        return result.format === 'json' ? result.body : sendPrinted(reply, result)
       },
     )
 
@@ -257,6 +250,26 @@ export function casesPagesRoutes(
         done,
         errors,
       })
+    }
+
+    /**
+     * A case page's upload form: the change with the file, then back to the case file with a notice;
+     * a refusal the person can fix (a field, the file's size or type) shows the page again with it.
+     */
+    async function uploadOnCasePage(
+      req: Parameters<typeof pageContextOf>[0],
+      reply: Parameters<typeof pageContextOf>[1],
+      caseId: string,
+      done: 'document' | 'version',
+      change: (upload: Upload) => Promise<unknown>,
+    ) {
+      try {
+        await withUpload(req, change)
+        return reply.redirect(`/staff/cases/${caseId}?done=${done}#file-heading`, 303)
+      } catch (error) {
+        if (!shownOnForm(error)) throw error
+        return send(reply, await casePage(req, reply, caseId, null, uploadErrors(error)), error.status)
+      }
     }
 
     /** Field errors of a refused upload form, by the form's field names. */
@@ -323,36 +336,26 @@ export function casesPagesRoutes(
       { ...form, schema: { hide: true, params: IdParams } },
       async (req, reply) => {
         const actor = actorOf(req)
-        try {
-          await withUpload(req, async (upload) => {
-            const f = upload.fields
-            const optional = (name: string) => (f[name]?.trim() ? { [name]: f[name].trim() } : {})
-            const body = assertValid(NewDocumentBody, {
-              title: f.title?.trim() ?? '',
-              kind: f.kind,
-              form: f.form,
-              ...optional('documentDate'),
-              ...optional('creator'),
-              ...optional('recipient'),
-              ...optional('description'),
-              ...optional('paperLocation'),
-            })
-            // A form sent without a chosen file still carries an empty file part.
-            if (!upload.name) {
-              upload.content.resume()
-              return cases.addDocument(actor, req.params.id, body)
-            }
-            return cases.addDocument(actor, req.params.id, body, upload)
+        return uploadOnCasePage(req, reply, req.params.id, 'document', async (upload) => {
+          const f = upload.fields
+          const optional = (name: string) => (f[name]?.trim() ? { [name]: f[name].trim() } : {})
+          const body = assertValid(NewDocumentBody, {
+            title: f.title?.trim() ?? '',
+            kind: f.kind,
+            form: f.form,
+            ...optional('documentDate'),
+            ...optional('creator'),
+            ...optional('recipient'),
+            ...optional('description'),
+            ...optional('paperLocation'),
           })
-          return reply.redirect(`/staff/cases/${req.params.id}?done=document#file-heading`, 303)
-        } catch (error) {
-          if (!shownOnForm(error)) throw error
-          return send(
-            reply,
-            await casePage(req, reply, req.params.id, null, uploadErrors(error)),
-            error.status,
-          )
-        }
+          // A form sent without a chosen file still carries an empty file part.
+          if (!upload.name) {
+            upload.content.resume()
+            return cases.addDocument(actor, req.params.id, body)
+          }
+          return cases.addDocument(actor, req.params.id, body, upload)
+        })
       },
     )
 
@@ -360,27 +363,17 @@ export function casesPagesRoutes(
       '/staff/cases/:id/documents/:documentId/versions',
       { ...form, schema: { hide: true, params: DocumentParams } },
       async (req, reply) => {
-        try {
-          await withUpload(req, async (upload) => {
-            const version = Number(upload.fields.version)
-            return cases.addDocumentVersion(
-              actorOf(req),
-              req.params.id,
-              req.params.documentId,
-              upload,
-              upload.fields.reason?.trim() || undefined,
-              Number.isInteger(version) && version > 0 ? version : undefined,
-            )
-          })
-          return reply.redirect(`/staff/cases/${req.params.id}?done=version#file-heading`, 303)
-        } catch (error) {
-          if (!shownOnForm(error)) throw error
-          return send(
-            reply,
-            await casePage(req, reply, req.params.id, null, uploadErrors(error)),
-            error.status,
+        return uploadOnCasePage(req, reply, req.params.id, 'version', async (upload) => {
+          const version = Number(upload.fields.version)
+          return cases.addDocumentVersion(
+            actorOf(req),
+            req.params.id,
+            req.params.documentId,
+            upload,
+            upload.fields.reason?.trim() || undefined,
+            Number.isInteger(version) && version > 0 ? version : undefined,
           )
-        }
+        })
       },
     )
 
@@ -402,15 +395,7 @@ export function casesPagesRoutes(
           req.params.documentId,
           req.params.version,
         )
-        const inline = !req.query.download && ['pdf', 'png', 'jpeg', 'text'].includes(file.type)
-        return reply
-          .type(mediaTypeOf(file.type))
-          .header('content-length', file.size)
-          .header(
-            'content-disposition',
-            `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .send(file.content)
+        return sendStoredFile(reply, file, { inline: !req.query.download })
       },
     )
 

@@ -8,11 +8,11 @@ import {
   registryRules,
   VoidBody,
 } from '../../modules/registry/index.js'
-import { mediaTypeOf } from '../../platform/blobs.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { forbidden, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { sendPrinted, sendStoredFile } from '../../platform/http/download.js'
 import { Id, IdParams, LocalDate } from '../../platform/http/schemas.js'
 import { shownOnForm, withUpload } from '../../platform/http/upload.js'
 import { assertValid } from '../../platform/http/validate.js'
@@ -184,11 +184,11 @@ export function registryDeskRoutes(
           req.query.format,
           lang,
         )
-        return reply
-          .type(req.query.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${printed.fileName}"`)
-          .header('cache-control', 'no-store')
-          .send(printed.content)
+        return sendPrinted(reply, {
+          format: req.query.format,
+          fileName: printed.fileName,
+          body: printed.content,
+        })
       },
     )
 
@@ -278,11 +278,7 @@ export function registryDeskRoutes(
           req.params.id,
           req.params.fileId,
         )
-        return reply
-          .type(mediaTypeOf(file.type))
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-          .header('cache-control', 'no-store')
-          .send(content)
+        return sendStoredFile(reply, { ...file, content })
       },
     )
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
-import { mediaTypeOf } from '../../platform/blobs.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { sendStoredFile } from '../../platform/http/download.js'
+import { IfMatchHeaders, ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { problemResponses } from '../../platform/http/schemas.js'
 import { uploadForm, withUpload } from '../../platform/http/upload.js'
 import { assertValid } from '../../platform/http/validate.js'
@@ -20,17 +20,10 @@ import type { CasesService } from './cases.service.js'
 
 const tags = ['cases']
 const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref('Problem') }
-const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(
-    Type.String({ maxLength: 100, description: 'The ETag read: refuses a lost update (412)' }),
-  ),
-})
 const ReasonField = Type.Object(
   { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) },
   { additionalProperties: false },
 )
-/** Shown in the browser rather than saved: types a browser shows safely by itself. */
-const SHOWN_INLINE = new Set(['pdf', 'png', 'jpeg', 'text'])
 
 /** A case's file over HTTP: documents, their versions and content, and letters linked to the case. */
 export function caseDocumentsRoutes(cases: CasesService) {
@@ -173,16 +166,7 @@ export function caseDocumentsRoutes(cases: CasesService) {
           req.params.documentId,
           req.params.version,
         )
-        const inline = req.query.disposition === 'inline' && SHOWN_INLINE.has(file.type)
-        return reply
-          .type(mediaTypeOf(file.type))
-          .header('content-length', file.size)
-          .header('x-content-type-options', 'nosniff')
-          .header(
-            'content-disposition',
-            `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .send(file.content)
+        return sendStoredFile(reply, file, { inline: req.query.disposition === 'inline' })
       },
     )
 

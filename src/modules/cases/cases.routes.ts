@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { sendPrinted } from '../../platform/http/download.js'
+import { IfMatchHeaders, ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { problemResponses } from '../../platform/http/schemas.js'
 import { LANGUAGES } from '../../platform/i18n/index.js'
 import { actorOf } from '../identity/index.js'
@@ -28,11 +29,6 @@ const IdempotencyHeaders = Type.Object({
       maxLength: 100,
       description: 'The same key from the same person gives back the case opened the first time',
     }),
-  ),
-})
-const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(
-    Type.String({ maxLength: 100, description: 'The ETag read: refuses a lost update (412)' }),
   ),
 })
 const EditBody = Type.Object(
@@ -249,14 +245,7 @@ export function casesRoutes(cases: CasesService) {
       async (req, reply) => {
         const { lang, ...query } = req.query
         const result = await cases.caseRegister(actorOf(req), req.params.officeId, query, lang)
-        if (result.format === 'json') return result.body
-        return reply
-          .type(result.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="${'fileName' in result ? result.fileName : 'register'}"`,
-          )
-          .send(result.body)
+        return result.format === 'json' ? result.body : sendPrinted(reply, result)
       },
     )
   }

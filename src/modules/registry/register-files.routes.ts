@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { mediaTypeOf } from '../../platform/blobs.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { sendPrinted, sendStoredFile } from '../../platform/http/download.js'
 import { problemResponses } from '../../platform/http/schemas.js'
 import { uploadForm, withUpload } from '../../platform/http/upload.js'
 import { actorOf } from '../identity/index.js'
@@ -70,11 +70,7 @@ export function registerFilesRoutes(registry: RegistryService) {
             req.params.id,
             req.params.fileId,
           )
-          return reply
-            .type(mediaTypeOf(file.type))
-            .header('content-length', file.size)
-            .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-            .send(content)
+          return sendStoredFile(reply, { ...file, content })
         },
       )
 
@@ -103,10 +99,7 @@ export function registerFilesRoutes(registry: RegistryService) {
             format,
             req.query.lang,
           )
-          return reply
-            .type(format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="${printed.fileName}"`)
-            .send(printed.content)
+          return sendPrinted(reply, { format, fileName: printed.fileName, body: printed.content })
         },
       )
     }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { IfMatchHeaders, ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from '../identity/index.js'
 import {
@@ -27,11 +27,6 @@ const changing = { ...problemResponses, 409: Type.Ref('Problem'), 412: Type.Ref(
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({ minLength: 1, maxLength: 100, description: 'The same key gives back the same entry' }),
-  ),
-})
-const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(
-    Type.String({ maxLength: 100, description: 'The ETag read: refuses a lost update (412)' }),
   ),
 })
 const listOfEntries = <T extends typeof IncomingDto | typeof OutgoingDto>(dto: T) =>

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
 import { AppError } from '../errors.js'
 
 /** Strong ETag of a versioned record: `"v7"`. */
 export function setEtag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"v${version}"`)
 }
+
+/** The `If-Match` request header, as the OpenAPI document describes it on every edit that takes it. */
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({ maxLength: 100, description: 'The ETag read: refuses a lost update (412)' }),
+  ),
+})
 
 /**
  * The version an `If-Match` header names, or undefined when there is none (the edit then applies to
