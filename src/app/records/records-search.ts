@@ -36,42 +36,40 @@ export async function searchRecords(
   options: { type?: SearchType | undefined; officeId?: string | undefined; limit: number },
 ): Promise<SearchHit[]> {
   const { officeId, limit } = options
-  const items: SearchHit[] = []
-  for (const type of options.type ? [options.type] : SEARCH_TYPES) {
+  const kind = async (type: SearchType): Promise<SearchHit[]> => {
     if (type === 'case')
-      for (const c of await cases.search(actor, q, officeId, limit))
-        items.push({
-          type,
-          id: c.id,
-          officeId: c.officeId,
-          reference: c.sign,
-          title: c.title,
-          status: c.status,
-          at: c.createdAt,
-        })
-    else if (type === 'document')
-      for (const { document: d, case: c } of await cases.searchDocuments(actor, q, officeId, limit))
-        items.push({
-          type,
-          id: d.id,
-          caseId: c.id,
-          officeId: c.officeId,
-          reference: `${c.sign}/${d.seq}`,
-          title: d.title,
-          status: c.status,
-          at: d.createdAt,
-        })
-    else
-      for (const e of await registry.search(actor, type, q, officeId, limit))
-        items.push({
-          type,
-          id: e.id,
-          officeId: e.officeId,
-          reference: e.number,
-          title: e.title,
-          status: e.status,
-          at: e.registeredAt,
-        })
+      return (await cases.search(actor, q, officeId, limit)).map((c) => ({
+        type,
+        id: c.id,
+        officeId: c.officeId,
+        reference: c.sign,
+        title: c.title,
+        status: c.status,
+        at: c.createdAt,
+      }))
+    if (type === 'document')
+      return (await cases.searchDocuments(actor, q, officeId, limit)).map(({ document: d, case: c }) => ({
+        type,
+        id: d.id,
+        caseId: c.id,
+        officeId: c.officeId,
+        reference: `${c.sign}/${d.seq}`,
+        title: d.title,
+        status: c.status,
+        at: d.createdAt,
+      }))
+    return (await registry.search(actor, type, q, officeId, limit)).map((e) => ({
+      type,
+      id: e.id,
+      officeId: e.officeId,
+      reference: e.number,
+      title: e.title,
+      status: e.status,
+      at: e.registeredAt,
+    }))
   }
-  return items
+  // The kinds at once: on PostgreSQL each on a connection of its own, so a search takes as long as
+  // its slowest kind, not all of them in turn (SQLite's one connection takes them in turn anyway).
+  const found = await Promise.all((options.type ? [options.type] : SEARCH_TYPES).map(kind))
+  return found.flat()
 }
