@@ -61,22 +61,49 @@ describeEachDatabase('calling tickets', (dialect) => {
     expect(called).toMatchObject({ id: old.id, reason: 'max-wait', status: 'called', deskName: 'Window 11' })
   })
 
-  it('closes the current ticket when calling the next: served if started, a no-show if not', async () => {
+  it('closes the current ticket when calling the next, says so in the answer and audits it as its own step', async () => {
     const { app, q } = await office()
     const a = await q.issue({ queueId: q.queues.A })
     const b = await q.issue({ queueId: q.queues.A })
-    await q.issue({ queueId: q.queues.A })
+    const c = await q.issue({ queueId: q.queues.A })
     await q.open(q.desks.desk1, q.bearers.consultant)
     await q.callNext(q.desks.desk1, q.bearers.consultant)
     expect((await q.act(a.id, 'start', q.bearers.consultant)).json().status).toBe('serving')
-    await q.callNext(q.desks.desk1, q.bearers.consultant)
-    await q.callNext(q.desks.desk1, q.bearers.consultant)
+    const second = await q.callNext(q.desks.desk1, q.bearers.consultant)
+    expect(second).toMatchObject({ id: b.id, closed: { id: a.id, number: a.number, status: 'served' } })
+    const third = await q.callNext(q.desks.desk1, q.bearers.consultant)
+    expect(third).toMatchObject({ id: c.id, closed: { id: b.id, number: b.number, status: 'no-show' } })
     const status = async (id: string) =>
       (await app.inject({ url: `/api/v1/tickets/${id}`, headers: q.bearers.consultant })).json().status
     expect(await status(a.id)).toBe('served')
     expect(await status(b.id)).toBe('no-show')
     // Closed tickets take no more desk actions.
     expect(problemOf(await q.act(a.id, 'recall', q.bearers.consultant)).code).toBe('TICKET_STATE')
+
+    // Nothing left to call: the 204 still tells which ticket it closed.
+    const last = await app.inject({
+      method: 'POST',
+      url: `/api/v1/desks/${q.desks.desk1}/call-next`,
+      headers: q.bearers.consultant,
+    })
+    expect(last.statusCode).toBe(204)
+    expect(last.headers['closed-ticket']).toBe(`${c.id}; number=${c.number}; status=no-show`)
+
+    // Each ticket's action log has the implied finish or no-show, by the clerk, as its own step.
+    const steps = async (id: string) =>
+      (await app.inject({ url: `/api/v1/tickets/${id}/history`, headers: q.bearers.consultant })).json<{
+        items: { action: string; by: string; details: Record<string, unknown> }[]
+      }>().items
+    expect((await steps(a.id)).map((s) => s.action)).toEqual(['issue', 'call', 'start', 'finish'])
+    expect((await steps(a.id)).at(-1)).toMatchObject({
+      by: 'demo-consultant',
+      details: { from: 'serving', to: 'served', impliedBy: 'call-next' },
+    })
+    expect((await steps(b.id)).at(-1)).toMatchObject({
+      action: 'no-show',
+      details: { from: 'called', to: 'no-show', impliedBy: 'call-next' },
+    })
+    expect((await steps(c.id)).map((s) => s.action)).toEqual(['issue', 'call', 'no-show'])
   })
 
   it('never gives two desks calling at the same instant the same ticket', async () => {

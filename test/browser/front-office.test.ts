@@ -60,17 +60,35 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     expect(await board.locator('.board-called td').nth(1).textContent()).toBe('Вікно 1')
 
     // A new ticket shows up in the desk console's waiting list without a reload.
-    await kiosk.page.goto(`${server.url}/offices/LVIV-CNAP/kiosk?lang=en&purpose=submit`)
-    await kiosk.page.getByRole('link', { name: 'Passports' }).click()
-    await kiosk.page.getByRole('button', { name: 'No, ordinary ticket' }).click()
+    const takeTicket = async () => {
+      await kiosk.page.goto(`${server.url}/offices/LVIV-CNAP/kiosk?lang=en&purpose=submit`)
+      await kiosk.page.getByRole('link', { name: 'Passports' }).click()
+      await kiosk.page.getByRole('button', { name: 'No, ordinary ticket' }).click()
+    }
+    await takeTicket()
     await expect.poll(() => clerk.page.locator('#desk-waiting').textContent()).toContain('A002')
-    await clerk.page.getByRole('button', { name: 'Call A002 now' }).click()
+    // A001 is still at the desk: calling the next asks first what became of them.
+    await clerk.page.getByRole('button', { name: 'Call next' }).click()
+    expect(await clerk.page.locator('.desk-number').textContent()).toBe('A001')
+    await clerk.page.getByRole('radio', { name: 'Did not come' }).check()
+    await clerk.page.getByRole('button', { name: 'Call next' }).click()
     expect(await clerk.page.locator('.desk-number').textContent()).toBe('A002')
-    expect(await clerk.page.locator('.desk-current').textContent()).toContain('you called it out of turn')
+    expect(await clerk.page.getByRole('status').textContent()).toBe(
+      'A001 marked as did not come. A002 called to Вікно 1.',
+    )
+    await expectAccessible(clerk.page)
     await clerk.page.getByRole('button', { name: 'Start serving' }).click()
     await clerk.page.getByLabel('Consultation topic (optional)').fill('Passport documents')
     await clerk.page.getByRole('button', { name: 'Finish' }).click()
+    expect(await clerk.page.getByRole('status').textContent()).toBe('A002 finished.')
     expect(await clerk.page.locator('.desk-current').textContent()).toContain('Nobody at your desk')
+
+    // With nobody at the desk, a waiting ticket can be called out of turn.
+    await takeTicket()
+    await expect.poll(() => clerk.page.locator('#desk-waiting').textContent()).toContain('A003')
+    await clerk.page.getByRole('button', { name: 'Call A003 now' }).click()
+    expect(await clerk.page.locator('.desk-number').textContent()).toBe('A003')
+    expect(await clerk.page.locator('.desk-current').textContent()).toContain('you called it out of turn')
 
     await Promise.all([boardContext.close(), kiosk.context.close(), clerk.context.close()])
     await server.app.close()

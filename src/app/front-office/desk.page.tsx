@@ -9,7 +9,12 @@ import { assetUrl } from '../../web/assets-manifest.js'
 import { CsrfField, DataTable, Field, Notice, Select } from '../../web/forms.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
-import { type FrontOfficeKey, frontOfficeTexts } from './front-office.messages.js'
+import {
+  type FrontOfficeKey,
+  frontOfficeTexts,
+  isFrontOfficeKey,
+  priorityLabel,
+} from './front-office.messages.js'
 
 export interface DeskConsoleProps {
   s: StaffContext
@@ -22,7 +27,16 @@ export interface DeskConsoleProps {
   queues: QueueDto[]
   desks: DeskDto[]
   timezone: string
-  notice: string | null
+  /** What the last action did or why it was refused (the console's query). */
+  done: {
+    called?: string | undefined
+    closed?: string | undefined
+    closedAs?: 'served' | 'no-show' | 'parked' | undefined
+    none?: string | undefined
+    ask?: string | undefined
+    problem?: string | undefined
+    title?: string | undefined
+  }
   /** The office's board events: the waiting list follows them (desk.js). */
   eventsUrl: string
 }
@@ -42,6 +56,59 @@ function Action(props: {
       <button type="submit" class={props.secondary ? 'secondary' : undefined}>
         {props.label}
       </button>
+    </form>
+  )
+}
+
+type Translate = ReturnType<typeof frontOfficeTexts>
+
+/** What the last action did, in the clerk's words ("A001 finished. A002 called to Desk 3."). */
+function doneMessage(ft: Translate, done: DeskConsoleProps['done'], deskName: string): string | null {
+  if (done.problem) {
+    const key = `desk.problem.${done.problem}`
+    return ft('desk.problem', { problem: isFrontOfficeKey(key) ? ft(key) : (done.title ?? done.problem) })
+  }
+  const parts = [
+    done.closed && done.closedAs ? ft(`desk.done.${done.closedAs}`, { number: done.closed }) : null,
+    done.called ? ft('desk.done.called', { number: done.called, desk: deskName }) : null,
+    done.none ? ft('desk.nothing') : null,
+  ]
+  return parts.filter(Boolean).join(' ') || null
+}
+
+/**
+ * Call next. With someone at the desk the clerk first says what became of them: the choices are the
+ * ones the ticket's state allows, none chosen beforehand, so nobody is closed without a word.
+ */
+function CallNext(props: { s: StaffContext; current: TicketDto | null; ask: boolean }) {
+  const { s, current } = props
+  const ft = frontOfficeTexts(s.ctx.lang)
+  if (!current) return <Action s={s} action="call-next" label={ft('desk.callNext')} />
+  const choices = (['finish', 'no-show', 'park'] as const).filter((a) =>
+    actionsFrom(current.status).includes(a),
+  )
+  return (
+    <form method="post" action="/staff/desk/call-next" class="call-next">
+      <CsrfField token={s.csrf} />
+      <input type="hidden" name="ticketId" value={current.id} />
+      <fieldset
+        aria-describedby={props.ask ? 'then-error' : undefined}
+        class={props.ask ? 'field-error' : undefined}
+      >
+        <legend>{ft('desk.then', { number: current.number })}</legend>
+        {props.ask ? (
+          <p class="error" id="then-error">
+            {ft('desk.then.missing', { number: current.number })}
+          </p>
+        ) : null}
+        {choices.map((c) => (
+          <label class="checkbox">
+            <input type="radio" name="outcome" value={c} required />
+            {ft(`desk.then.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">{ft('desk.callNext')}</button>
     </form>
   )
 }
@@ -85,16 +152,15 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
   return (
     <StaffLayout s={s} title={ft('desk.title')} head={<script src={assetUrl('desk.js')} defer></script>}>
       <h1>{ft('desk.at', { desk: desk.name, office: props.officeName })}</h1>
-      <Notice message={props.notice} />
+      <Notice message={doneMessage(ft, props.done, desk.name)} />
       <section aria-labelledby="current-title" class="desk-current">
         <h2 id="current-title">{ft('desk.current')}</h2>
         {current ? (
           <>
             <p class="desk-number">{current.number}</p>
             <p>
-              {queueName(current.queueId)} ·{' '}
-              {ft(`ticket.status.${current.status}` as FrontOfficeKey, { desk: desk.name })}
-              {current.priority !== 'none' ? ` · ${ft('desk.priority')}: ${current.priority}` : ''}
+              {queueName(current.queueId)} · {ft(`desk.status.${current.status}` as FrontOfficeKey)}
+              {current.priority !== 'none' ? ` · ${priorityLabel(ft, current.priority)}` : ''}
             </p>
             {props.reason ? (
               <p class="hint">
@@ -145,27 +211,35 @@ export function DeskConsolePage(props: DeskConsoleProps): Html {
           <p>{ft('desk.nobody')}</p>
         )}
         <div class="actions">
-          <Action s={s} action="call-next" label={ft('desk.callNext')} />
+          <CallNext s={s} current={current} ask={!!props.done.ask} />
           {current ? null : <Action s={s} action="close" label={ft('desk.close')} secondary />}
         </div>
       </section>
       <section aria-labelledby="waiting-title" id="desk-waiting" data-events={props.eventsUrl}>
         <h2 id="waiting-title">{ft('desk.waiting')}</h2>
+        {waiting.length && current ? (
+          <p class="hint">{ft('desk.outOfTurnLater', { number: current.number })}</p>
+        ) : null}
         {waiting.length ? (
           <DataTable
             headers={[ft('board.number'), ft('board.queue'), ft('desk.priority'), ft('desk.waited'), '']}
             rows={waiting.map((t) => [
               t.number,
               queueName(t.queueId),
-              t.priority === 'none' ? '—' : t.priority,
+              t.priority === 'none' ? '—' : priorityLabel(ft, t.priority),
               time.format(new Date(t.arrivedAt)),
-              <Action
-                s={s}
-                action="call"
-                ticketId={t.id}
-                label={ft('desk.callThis', { number: t.number })}
-                secondary
-              />,
+              // Out of turn only with nobody at the desk, so nobody there is closed without a word.
+              current ? (
+                ''
+              ) : (
+                <Action
+                  s={s}
+                  action="call"
+                  ticketId={t.id}
+                  label={ft('desk.callThis', { number: t.number })}
+                  secondary
+                />
+              ),
             ])}
           />
         ) : (

@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Field } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
-import { type FrontOfficeKey, frontOfficeTexts } from './front-office.messages.js'
+import { frontOfficeTexts, priorityLabel } from './front-office.messages.js'
 
 export const PURPOSES = ['consultation', 'submit', 'collect'] as const
 export type Purpose = (typeof PURPOSES)[number]
@@ -32,12 +32,6 @@ export function KioskPage(props: KioskProps): Html {
   const title = ft('kiosk.title', { office: office.name[ctx.lang] })
   const queue = props.queues.find((q) => q.id === props.queueId)
   const step = !props.purpose ? 'purpose' : !queue ? 'queue' : 'priority'
-  const priorityLabel = (p: string) => {
-    const key = `kiosk.priority.${p}` as FrontOfficeKey
-    return ['none', 'disability', 'pregnancy', 'small-child'].includes(p)
-      ? ft(key)
-      : ft('kiosk.priority.other', { category: p })
-  }
   return (
     <Layout ctx={ctx} title={title} bodyClass="kiosk">
       <h1>{title}</h1>
@@ -103,7 +97,7 @@ export function KioskPage(props: KioskProps): Html {
               {props.priorities.map((p) => (
                 <li>
                   <button class="kiosk-button" type="submit" name="priority" value={p}>
-                    {priorityLabel(p)}
+                    {priorityLabel(ft, p)}
                   </button>
                 </li>
               ))}

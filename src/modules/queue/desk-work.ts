@@ -29,9 +29,23 @@ export function deskWork(ctx: QueueContext) {
     return state
   }
 
-  /** Ends the desk's current ticket when the next one is called: served if started, otherwise a no-show. */
-  async function closeCurrent(trx: Trx, state: DeskStateRow, now: string) {
-    if (state.currentTicketId) await repo.closeAtDesk(trx, state.currentTicketId, now)
+  /**
+   * Ends the desk's current ticket when the next one is called: served if started, otherwise a
+   * no-show, recorded in the audit trail as its own finish or no-show (marked as implied by the call),
+   * and told in the answer so the clerk sees what became of it.
+   */
+  async function closeCurrent(trx: Trx, actor: Actor, state: DeskStateRow, now: string) {
+    if (!state.currentTicketId) return undefined
+    const closed = await repo.closeAtDesk(trx, state.currentTicketId, now)
+    if (!closed) return undefined
+    const action = closed.status === 'served' ? 'finish' : 'no-show'
+    await ctx.record(trx, actor, `ticket.${action}`, closed.officeId, 'ticket', closed.id, {
+      number: closed.display,
+      from: closed.status === 'served' ? 'serving' : 'called',
+      to: closed.status,
+      impliedBy: 'call-next',
+    })
+    return { id: closed.id, number: closed.display, status: closed.status }
   }
 
   async function announce(row: TicketRow, deskId: string) {
@@ -103,11 +117,14 @@ export function deskWork(ctx: QueueContext) {
   return {
     /**
      * Calls the next ticket to a desk by the office's fairness policy, closing the desk's current
-     * ticket first. Null when nothing waits for this desk. A ticket is called only if it is still
+     * ticket first (`closed` says how). `ticket` is null when nothing waits for this desk. A ticket is called only if it is still
      * waiting, in one conditional UPDATE, so two desks calling at once never get the same ticket, on
      * one server or several; desks do not wait for each other.
      */
-    async callNext(actor: Actor, deskId: string): Promise<TicketDto | null> {
+    async callNext(
+      actor: Actor,
+      deskId: string,
+    ): Promise<{ ticket: TicketDto | null; closed: TicketDto['closed'] }> {
       const desk = await ctx.desk(db, deskId)
       if (!desk) throw notFound('Desk')
       assertAllowed(actor, queuePolicy.work, desk.officeId)
@@ -118,7 +135,7 @@ export function deskWork(ctx: QueueContext) {
         const now = clock.now()
         const at = now.toISOString()
         await ctx.expireStale(trx, desk.officeId, today)
-        await closeCurrent(trx, state, at)
+        const closed = await closeCurrent(trx, actor, state, at)
         const skills = await ctx.deskSkills(trx, deskId)
         const queueIds = skills.map((s) => s.queueId)
         const policy = await ctx.policyOf(trx, desk.officeId)
@@ -142,7 +159,7 @@ export function deskWork(ctx: QueueContext) {
           const choice = chooseNext(callable, policy, state.priorityStreak, now, weights)
           if (!choice) {
             await leaveDesk(trx, state)
-            return null
+            return { ticket: null, closed }
           }
           const queueId = callable.find((t) => t.id === choice.ticketId)!.queueId
           const ticket = await repo.callIfWaiting(trx, {
@@ -166,20 +183,22 @@ export function deskWork(ctx: QueueContext) {
             desk: desk.name,
             reason: choice.reason,
           })
-          return { ticket, reason: choice.reason }
+          return { ticket, reason: choice.reason, closed }
         }
       })
       await ctx.changed(desk.officeId)
-      if (!result) return null
+      if (!result.ticket) return { ticket: null, closed: result.closed }
       await announce(result.ticket, deskId)
-      return ctx.toDto(db, result.ticket, today, { reason: result.reason })
+      const dto = await ctx.toDto(db, result.ticket, today, { reason: result.reason })
+      return { ticket: result.closed ? { ...dto, closed: result.closed } : dto, closed: result.closed }
     },
 
     /** Calls one waiting ticket to the actor's desk out of turn (recorded as such), closing the current one. */
     callTicket: async (actor: Actor, id: string) => {
+      let closed: Awaited<ReturnType<typeof closeCurrent>>
       const dto = await act(actor, id, 'call', async (t, trx, now) => {
         const desk = await clerkDesk(trx, actor)
-        await closeCurrent(trx, desk, now)
+        closed = await closeCurrent(trx, actor, desk, now)
         await repo.saveDeskState(trx, { ...desk, currentTicketId: t.id })
         return {
           status: 'called',
@@ -191,7 +210,7 @@ export function deskWork(ctx: QueueContext) {
           calledOutOfOrder: 1,
         }
       })
-      return { ...dto, reason: 'out-of-order' as const }
+      return { ...dto, reason: 'out-of-order' as const, ...(closed ? { closed } : {}) }
     },
 
     recall: (actor: Actor, id: string) =>

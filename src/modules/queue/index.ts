@@ -3,6 +3,7 @@ export { QUEUE_EVENTS } from './queue.context.js'
 export { queuePolicy } from './queue.policy.js'
 export { queueRoutes } from './queue.routes.js'
 export {
+  BASE_PRIORITIES,
   type BoardDto,
   CallReason,
   type DeskDto,

@@ -265,11 +265,14 @@ const closeTicket = prepared((db: Db, v: { id: string; at: string }) =>
       noShowAt: eb.case().when('status', '=', 'called').then(v.at).else(eb.ref('noShowAt')).end(),
     }))
     .where('id', '=', v.id)
-    .where('status', 'in', ['serving', 'called']),
+    .where('status', 'in', ['serving', 'called'])
+    .returning(['id', 'display', 'status', 'officeId']),
 )
 
-export async function closeAtDesk(db: Db, id: string, at: string): Promise<void> {
-  await closeTicket(db, { id, at })
+/** The ticket closed (served or a no-show), or null when it had already left the desk. */
+export async function closeAtDesk(db: Db, id: string, at: string) {
+  const [closed] = (await closeTicket(db, { id, at })).rows
+  return closed ? { ...closed, status: closed.status as 'served' | 'no-show' } : null
 }
 
 /** `shape`: how many queues (q0, q1, …). */

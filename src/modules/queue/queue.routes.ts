@@ -220,14 +220,28 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           tags,
           summary: 'Call the next ticket to this desk by the fairness policy',
           description:
-            'Closes the desk’s current ticket first (served if started, otherwise a no-show). 204: nothing waits for this desk.',
+            'Closes the desk’s current ticket first (served if started, otherwise a no-show), recorded in the audit trail as its own finish or no-show and told in `closed`; a clerk who means otherwise finishes, marks or parks it first. 204: nothing waits for this desk (a ticket closed on the way is then told in the `Closed-Ticket` header).',
           params: IdParams,
-          response: { 200: TicketDto, 204: Type.Null({ description: 'Nothing to call' }), ...changing },
+          response: {
+            200: TicketDto,
+            204: Type.Null({
+              description: 'Nothing to call',
+              headers: {
+                'Closed-Ticket': Type.String({
+                  description: 'The ticket closed on the way, as `<id>; number=A001; status=served|no-show`',
+                }),
+              },
+            }),
+            ...changing,
+          },
         },
       },
       async (req, reply) => {
-        const ticket = await queue.callNext(actorOf(req), req.params.id)
-        return ticket ? ticket : reply.code(204).send(null)
+        const { ticket, closed } = await queue.callNext(actorOf(req), req.params.id)
+        if (ticket) return ticket
+        if (closed)
+          reply.header('Closed-Ticket', `${closed.id}; number=${closed.number}; status=${closed.status}`)
+        return reply.code(204).send(null)
       },
     )
 

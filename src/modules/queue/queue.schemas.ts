@@ -141,6 +141,19 @@ export const TicketDto = Type.Object({
   estimatedWaitMinutes: Type.Optional(Type.Integer({ description: 'While waiting' })),
   reason: Type.Optional(CallReason),
   topic: Type.Optional(Type.String()),
+  closed: Type.Optional(
+    Type.Object(
+      {
+        id: Id,
+        number: Type.String(),
+        status: Type.Enum(['served', 'no-show']),
+      },
+      {
+        description:
+          'On a call: the ticket that was at the desk and this call closed (served if its service had started, otherwise a no-show)',
+      },
+    ),
+  ),
 })
 export type TicketDto = Static<typeof TicketDto>
 
