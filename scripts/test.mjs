@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { haveVectors, testsNeedingVectors, vectorsDir } from './shared-vectors.mjs'
 
 const ci = process.env.CI === 'true' || process.env.CI === '1'
 // `--no-checks`: only the tests (for `npm run fuzz` and `npm run crash-test`, which name their files).
@@ -146,6 +147,18 @@ async function main() {
   } else {
     vitestArgs.push('--exclude', 'test/browser/**')
     notRun.push('browser tests: no Chromium (apt-get install chromium)')
+  }
+
+  // 4. Real files from public projects (../shared/vectors): tests that need them run where they are.
+  const root = join(import.meta.dirname, '..')
+  const needVectors = testsNeedingVectors(root)
+  if (haveVectors(root)) {
+    ran.push(`tests on ../shared/vectors (${needVectors.length} files)`)
+  } else if (needVectors.length) {
+    for (const file of needVectors) vitestArgs.push('--exclude', file)
+    notRun.push(
+      `tests that read ../shared/vectors (${needVectors.join(', ')}): the folder is absent at ${vectorsDir(root)}`,
+    )
   }
 
   const report = join(mkdtempSync(join(tmpdir(), 'ratusz-test-')), 'vitest.json')

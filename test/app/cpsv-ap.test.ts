@@ -1,3 +1,4 @@
+// needs ../shared/vectors (SEMIC's CPSV-AP shapes and example)
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
