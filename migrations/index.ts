@@ -20,6 +20,7 @@ import * as m018 from './2026-12-01-018-cases.js'
 import * as m019 from './2026-12-01-019-search-scope.js'
 import * as m020 from './2026-12-01-020-case-documents.js'
 import * as m021 from './2026-12-01-021-search-words.js'
+import * as m022 from './2026-12-01-022-sign-in-holds.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-019-search-scope': m019,
   '2026-12-01-020-case-documents': m020,
   '2026-12-01-021-search-words': m021,
+  '2026-12-01-022-sign-in-holds': m022,
 }

@@ -58,10 +58,6 @@ export async function giveBack(db: Db, key: string): Promise<void> {
     .execute()
 }
 
-export async function forgetWindow(db: Db, key: string): Promise<void> {
-  await tables(db).deleteFrom('rateWindows').where('key', '=', key).execute()
-}
-
 /**
  * Which occurrence in a window is worth an audit entry: the 1st, 10th, 100th, 1,000th… A flood then
  * writes a handful of entries per window, each saying how many there were so far, instead of one per

@@ -153,6 +153,12 @@ const CASES: Case[] = [
     request: (c, r) => ({ url: `/api/v1/users/${c.consultantId}`, payload: { name: `Renamed by ${r}` } }),
   },
   {
+    method: 'POST',
+    route: '/api/v1/users/{id}/unlock',
+    allowed: lvivManagers,
+    request: (c) => ({ url: `/api/v1/users/${c.consultantId}/unlock` }),
+  },
+  {
     method: 'GET',
     route: '/api/v1/audit',
     allowed: ['admin', 'coordinator', 'manager'],

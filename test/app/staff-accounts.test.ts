@@ -3,7 +3,7 @@ import { totpCode } from '../../src/modules/identity/index.js'
 import { FixedClock } from '../../src/platform/clock.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoOffices } from '../support/factories.js'
-import { bearerFor, problemOf, testApp } from '../support/test-app.js'
+import { bearerFor, problemOf, type TestApp, testApp } from '../support/test-app.js'
 
 const password = 'a-long-password-1'
 
@@ -323,35 +323,134 @@ describeEachDatabase('staff accounts', (dialect) => {
 })
 
 describeEachDatabase('sign-in throttling', (dialect) => {
-  it('answers 429 with Retry-After after five failures for one login, even with the right password, until the window ends', async () => {
+  const signIn = (app: TestApp, payload: Record<string, string>, remoteAddress = '192.0.2.10') =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload })
+
+  it('makes a login wait a growing time after five failures instead of locking it, and lets the owner in after', async () => {
     const clock = new FixedClock('2026-05-04T09:00:00Z')
     const app = await testApp(dialect, { demo: true, clock })
-    const attempt = (pw: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { login: 'demo-officer', password: pw },
-      })
+    const attempt = (password: string) => signIn(app, { login: 'demo-officer', password })
     for (let i = 0; i < 5; i++) expect((await attempt('wrong')).statusCode).toBe(401)
-    const blocked = await attempt('demo-officer-pass')
-    expect(blocked.statusCode).toBe(429)
-    expect(problemOf(blocked).code).toBe('TOO_MANY_SIGN_IN_FAILURES')
-    expect(Number(blocked.headers['retry-after'])).toBe(15 * 60)
-    clock.advance(15 * 60_000)
+    // The sixth waits 15 seconds, whatever the password: the answer says how long.
+    const waiting = await attempt('demo-officer-pass')
+    expect(waiting.statusCode).toBe(429)
+    expect(problemOf(waiting).code).toBe('TOO_MANY_SIGN_IN_FAILURES')
+    expect(Number(waiting.headers['retry-after'])).toBe(15)
+    expect(problemOf(waiting).detail).toContain('15 second(s)')
+    clock.advance(15_000)
+    // Each further failure doubles the wait: 30 s, then 60 s.
+    expect((await attempt('wrong')).statusCode).toBe(401)
+    expect(Number((await attempt('wrong')).headers['retry-after'])).toBe(30)
+    clock.advance(30_000)
+    expect((await attempt('wrong')).statusCode).toBe(401)
+    expect(Number((await attempt('demo-officer-pass')).headers['retry-after'])).toBe(60)
+    clock.advance(60_000)
+    // The owner gets in after a minute, not a quarter of an hour, and the count starts again.
     expect((await attempt('demo-officer-pass')).statusCode).toBe(200)
+    for (let i = 0; i < 5; i++) expect((await attempt('wrong')).statusCode).toBe(401)
   })
 
-  it('answers 429 to an address that failed twenty times, whatever login it tries next', async () => {
+  it('never waits longer than fifteen minutes however long the guessing goes on', async () => {
+    const clock = new FixedClock('2026-05-04T09:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    let wait = 0
+    for (let i = 0; i < 14; i++) {
+      const res = await signIn(app, { login: 'demo-head', password: 'wrong' })
+      expect(res.statusCode).toBe(401)
+      wait = Number(
+        (await signIn(app, { login: 'demo-head', password: 'wrong' })).headers['retry-after'] ?? 0,
+      )
+      clock.advance(wait * 1000)
+    }
+    expect(wait).toBe(15 * 60)
+  })
+
+  it('lets the right password with the right second-factor code in while the login waits', async () => {
+    const clock = new FixedClock('2026-05-04T09:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    const { secret } = (await app.inject({ method: 'POST', url: '/api/v1/me/totp', headers: editor })).json<{
+      secret: string
+    }>()
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/totp/confirm',
+      headers: editor,
+      payload: { code: totpCode(secret, 'demo-editor', clock.now()) },
+    })
+    expect(confirm.statusCode).toBe(204)
+    clock.advance(60_000)
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(app, { login: 'demo-editor', password: 'guess' }, '203.0.113.5')).statusCode).toBe(
+        401,
+      )
+    const code = totpCode(secret, 'demo-editor', clock.now())
+    // Waiting: a guess with a wrong code, or the right password without the code, is refused unchecked.
+    for (const payload of [
+      { password: 'guess', totp: code },
+      { password: 'demo-editor-pass', totp: '000000' },
+      { password: 'demo-editor-pass' },
+    ] as Record<string, string>[])
+      expect((await signIn(app, { login: 'demo-editor', ...payload })).statusCode).toBe(429)
+    const owner = await signIn(app, { login: 'demo-editor', password: 'demo-editor-pass', totp: code })
+    expect(owner.statusCode, owner.body).toBe(200)
+  })
+
+  it('lets an admin or the office manager lift the wait, and audits the hold and the unlock', async () => {
+    const clock = new FixedClock('2026-05-04T09:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const admin = await bearerFor(app, 'demo-admin', 'demo-admin-pass')
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(app, { login: 'demo-officer', password: 'wrong' })).statusCode).toBe(401)
+    const users = (await app.inject({ url: '/api/v1/users', headers: admin })).json<{
+      items: { id: string; login: string; signInHeldUntil: string | null }[]
+    }>().items
+    const officer = users.find((u) => u.login === 'demo-officer')!
+    expect(officer.signInHeldUntil).toBe('2026-05-04T09:00:15.000Z')
+    expect(users.find((u) => u.login === 'demo-head')!.signInHeldUntil).toBeNull()
+
+    const unlock = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${officer.id}/unlock`,
+      headers: admin,
+    })
+    expect(unlock.statusCode, unlock.body).toBe(200)
+    expect(unlock.json().signInHeldUntil).toBeNull()
+    expect((await signIn(app, { login: 'demo-officer', password: 'demo-officer-pass' })).statusCode).toBe(200)
+    // Unlocking an account that does not wait changes nothing and records nothing.
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/users/${officer.id}/unlock`, headers: admin }))
+        .statusCode,
+    ).toBe(200)
+
+    const entries = async (action: string) =>
+      (await app.inject({ url: `/api/v1/audit?action=${action}`, headers: admin })).json<{
+        items: {
+          actor: { login: string | null }
+          subject: { id: string | null }
+          summary: Record<string, unknown>
+        }[]
+      }>().items
+    const held = await entries('auth.sign-in-held')
+    expect(held).toHaveLength(1)
+    expect(held[0]!.summary).toMatchObject({ login: 'demo-officer', attempt: 5, nextAttemptInSeconds: 15 })
+    const unlocked = await entries('user.sign-in-unlocked')
+    expect(unlocked).toHaveLength(1)
+    expect(unlocked[0]).toMatchObject({
+      actor: { login: 'demo-admin' },
+      summary: { login: 'demo-officer', attempts: 5 },
+    })
+  })
+
+  it('answers 429 to an address that failed fifty times, whatever login it tries next', async () => {
     const app = await testApp(dialect, { demo: true })
-    const from = (remoteAddress: string, login: string, pw: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        remoteAddress,
-        payload: { login, password: pw },
-      })
-    for (let i = 0; i < 20; i++) expect((await from('203.0.113.9', `guess${i}`, 'x')).statusCode).toBe(401)
-    expect((await from('203.0.113.9', 'demo-head', 'demo-head-pass')).statusCode).toBe(429)
-    expect((await from('198.51.100.7', 'demo-head', 'demo-head-pass')).statusCode).toBe(200)
+    for (let i = 0; i < 50; i++)
+      expect((await signIn(app, { login: `guess${i}`, password: 'x' }, '203.0.113.9')).statusCode).toBe(401)
+    expect(
+      (await signIn(app, { login: 'demo-head', password: 'demo-head-pass' }, '203.0.113.9')).statusCode,
+    ).toBe(429)
+    expect(
+      (await signIn(app, { login: 'demo-head', password: 'demo-head-pass' }, '198.51.100.7')).statusCode,
+    ).toBe(200)
   })
 })

@@ -207,10 +207,35 @@ describeEachDatabase('staff pages', (dialect) => {
     )
   })
 
+  it('tells a waiting sign-in on the login form in words, and lets an admin lift the wait from the users page', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const officer = cookieSession(app)
+    const tryPassword = async (password: string) => {
+      const form = await officer.get('/login?lang=pl')
+      return officer.post('/login', { _csrf: csrfOf(form.body), login: 'demo-officer', password })
+    }
+    for (let i = 0; i < 5; i++) expect((await tryPassword('wrong')).statusCode).toBe(401)
+    const waiting = await tryPassword('demo-officer-pass')
+    expect(waiting.statusCode).toBe(429)
+    expect(waiting.body).toMatch(/Spróbuj ponownie za 1[0-5] sekund/)
+
+    const admin = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
+    const list = await admin.get('/staff/users?lang=en')
+    const row = list.body.split('<tr>').find((r) => r.includes('<td>demo-officer</td>'))!
+    expect(row).toContain('after failed attempts, sign-in waits 1 more minute')
+    const unlock = /action="(\/staff\/users\/[^"]+\/unlock)"/.exec(row)![1]!
+    const lifted = await admin.post(unlock, { _csrf: csrfOf(list.body) })
+    expect(lifted.headers.location).toBe('/staff/users?done=unlocked')
+    const after = (await admin.get('/staff/users?done=unlocked&lang=en')).body
+    expect(after).toContain('The account can sign in again at once.')
+    expect(after.split('<tr>').find((r) => r.includes('<td>demo-officer</td>'))).not.toContain('unlock')
+    expect((await tryPassword('demo-officer-pass')).statusCode).toBe(303)
+  })
+
   it('shows the audit log with the chain status to a manager and refuses it to a consultant', async () => {
     const app = await testApp(dialect, { demo: true })
-    const manager = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
-    const page = await manager.get('/staff/audit?lang=en')
+    const admin = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
+    const page = await admin.get('/staff/audit?lang=en')
     expect(page.statusCode).toBe(200)
     expect(page.body).toMatch(/The chain of \d+ entries is intact\./)
     const consultant = await signedInSession(app, 'demo-consultant', 'demo-consultant-pass')

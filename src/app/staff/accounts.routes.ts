@@ -25,9 +25,9 @@ import { UsersPage } from './users.page.js'
 
 const MANAGER_ROLES = ['consultant', 'chancellery', 'officer', 'head', 'editor', 'kiosk'] as const
 
-/** Staff accounts: list, create, disable, enable. */
+/** Staff accounts: list, create, disable, enable, lift a sign-in wait. */
 export function accountsRoutes(config: Config, services: StaffServices) {
-  const { users, offices } = services
+  const { users, offices, clock } = services
   const { staffContext, doneText, formAction } = staffPageHelpers(config)
 
   return async (app: AppInstance) => {
@@ -46,6 +46,7 @@ export function accountsRoutes(config: Config, services: StaffServices) {
         users: list,
         offices: officeList,
         grantable,
+        now: clock.now(),
         ...extra,
         values: extra.values as Record<string, string>,
       })
@@ -76,6 +77,15 @@ export function accountsRoutes(config: Config, services: StaffServices) {
         (errors) => usersPage(req, reply, { done: null, errors, values }),
       )
     })
+
+    app.post(
+      '/staff/users/:id/unlock',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        await users.unlockSignIn(actorOf(req), req.params.id)
+        return reply.redirect('/staff/users?done=unlocked', 303)
+      },
+    )
 
     for (const [action, status] of [
       ['disable', 'disabled'],

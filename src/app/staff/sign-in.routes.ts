@@ -90,10 +90,11 @@ export function signInRoutes(config: Config, services: StaffServices) {
           if (error instanceof AppError && error.status === 401) return again(st('login.failed'), 401)
           if (error instanceof AppError && error.status === 429) {
             if (error.headers) reply.headers(error.headers)
+            const seconds = Number(error.headers?.['retry-after'] ?? 900)
             return again(
-              st('login.throttled', {
-                minutes: Math.ceil(Number(error.headers?.['retry-after'] ?? 900) / 60),
-              }),
+              seconds < 60
+                ? st('login.throttledSeconds', { seconds })
+                : st('login.throttled', { minutes: Math.ceil(seconds / 60) }),
               429,
             )
           }

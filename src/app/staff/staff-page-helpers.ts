@@ -5,6 +5,7 @@ import type { CalendarService } from '../../modules/calendar/index.js'
 import type { Actor, SignInService, UsersService } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
+import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, type FieldError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -31,6 +32,7 @@ const DONE: Record<string, StaffKey> = {
   user: 'done.user',
   disabled: 'done.disabled',
   enabled: 'done.enabled',
+  unlocked: 'done.unlocked',
   card: 'done.card',
   published: 'done.published',
   withdrawn: 'done.withdrawn',
@@ -118,6 +120,7 @@ export function staffPageHelpers(config: Config) {
 
 /** The services the staff pages draw on. */
 export interface StaffServices {
+  clock: Clock
   calendar: CalendarService
   signIn: SignInService
   users: UsersService

@@ -11,6 +11,8 @@ export interface UsersPageProps {
   /** Roles the viewer may grant; empty: the viewer manages no accounts. */
   grantable: readonly string[]
   done: string | null
+  /** When the page is shown (how long a sign-in wait has left). */
+  now: Date
   errors: { field: string; message: string }[]
   values: Record<string, string>
 }
@@ -22,6 +24,8 @@ export function UsersPage(props: UsersPageProps): Html {
   const error = (field: string) =>
     props.errors.find((e) => e.field === field || e.field.startsWith(`${field}-`))?.message
   const canManage = props.grantable.length > 0
+  const minutesLeft = (until: string) =>
+    Math.max(1, Math.ceil((Date.parse(until) - props.now.getTime()) / 60_000))
   return (
     <StaffLayout s={props.s} title={st('users.title')}>
       <h1>{st('users.title')}</h1>
@@ -44,21 +48,31 @@ export function UsersPage(props: UsersPageProps): Html {
                 `${st(`role.${g.role}`)} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
             )
             .join(', '),
-          st(u.status === 'active' ? 'status.active' : 'status.disabled'),
+          u.signInHeldUntil
+            ? `${st(u.status === 'active' ? 'status.active' : 'status.disabled')}: ${st('users.heldUntil', { minutes: minutesLeft(u.signInHeldUntil) })}`
+            : st(u.status === 'active' ? 'status.active' : 'status.disabled'),
           ...(canManage
             ? [
-                u.id === props.s.actor.id ? null : (
-                  <form
-                    class="inline-form"
-                    method="post"
-                    action={`/staff/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`}
-                  >
-                    <CsrfField token={csrf} />
-                    <button type="submit" class="secondary">
-                      {st(u.status === 'active' ? 'users.disable' : 'users.enable', { login: u.login })}
-                    </button>
-                  </form>
-                ),
+                <div class="actions">
+                  {u.signInHeldUntil ? (
+                    <form class="inline-form" method="post" action={`/staff/users/${u.id}/unlock`}>
+                      <CsrfField token={csrf} />
+                      <button type="submit">{st('users.unlock', { login: u.login })}</button>
+                    </form>
+                  ) : null}
+                  {u.id === props.s.actor.id ? null : (
+                    <form
+                      class="inline-form"
+                      method="post"
+                      action={`/staff/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`}
+                    >
+                      <CsrfField token={csrf} />
+                      <button type="submit" class="secondary">
+                        {st(u.status === 'active' ? 'users.disable' : 'users.enable', { login: u.login })}
+                      </button>
+                    </form>
+                  )}
+                </div>,
               ]
             : []),
         ])}

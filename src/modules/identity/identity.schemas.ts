@@ -59,6 +59,10 @@ export const UserDto = Type.Object({
   status: Type.Enum(['active', 'disabled']),
   roles: Type.Array(RoleGrantDto),
   totpEnabled: Type.Boolean(),
+  signInHeldUntil: Type.Union([Instant, Type.Null()], {
+    description:
+      'Failed sign-ins make the account wait until then before its next attempt (null: it does not wait); an admin can lift it',
+  }),
   version: Type.Integer(),
   createdAt: Instant,
   updatedAt: Instant,

@@ -7,7 +7,7 @@ import { newId, newSecret } from '../../platform/ids.js'
 import { worthRecording } from '../../platform/rate-window.js'
 import * as repo from './identity.repository.js'
 import type { IdentityTables } from './identity.tables.js'
-import { reserveAttempt, signedInAfter, type Throttled, throttleKeys } from './login-throttle.js'
+import { type Reservation, reserveAttempt, SIGN_IN_LIMITS, signedInAfter } from './login-throttle.js'
 import { decoyHash, verifyPassword } from './passwords.js'
 import { type Actor, auditRecordBy, type Role, type RoleGrant } from './roles.js'
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js'
@@ -48,27 +48,45 @@ export function createSignInService(
   const failed = () =>
     new AppError('INVALID_CREDENTIALS', 401, 'Sign-in failed', 'The login, password or code is not right.')
 
-  /** The attempt was already counted against the limits when it was reserved. */
-  async function fail(attempt: SignInAttempt, userId: string | null, reason: string): Promise<never> {
+  /**
+   * The attempt was already counted against the limits when it was reserved. The attempt that uses
+   * up the login's free ones is also audited as the start of its hold (`auth.sign-in-held`).
+   */
+  async function fail(
+    attempt: SignInAttempt,
+    userId: string | null,
+    reason: string,
+    reserved: Extract<Reservation, { ok: true }> | null,
+  ): Promise<never> {
     await db.transaction().execute(async (trx) => {
-      await audit.record(trx, {
-        actor: { type: 'anonymous', id: null, login: null },
-        action: 'auth.login-failed',
+      const summary = {
+        login: attempt.login.slice(0, 100),
+        address: attempt.address,
+        reason,
+        ...(reserved ? { attempt: reserved.attempt, nextAttemptInSeconds: reserved.holdSeconds } : {}),
+      }
+      const entry = {
+        actor: { type: 'anonymous' as const, id: null, login: null },
         officeId: null,
         subjectType: 'user',
         subjectId: userId,
-        summary: { login: attempt.login.slice(0, 100), address: attempt.address, reason },
         requestId: attempt.requestId ?? null,
-      })
+      }
+      await audit.record(trx, { ...entry, action: 'auth.login-failed', summary })
+      if (reserved?.attempt === SIGN_IN_LIMITS.freeAttempts)
+        await audit.record(trx, { ...entry, action: 'auth.sign-in-held', summary })
     })
     throw failed()
   }
 
   /**
-   * Refused by a limit: audited at the 1st, 10th, 100th… refusal of a key in its window, with the
-   * count so far, so a flood leaves a trace without growing the log by one entry per request.
+   * Refused by a limit: audited at the 1st, 10th, 100th… refusal in a row, with the count so far, so
+   * a flood leaves a trace without growing the log by one entry per request.
    */
-  async function refuse(attempt: SignInAttempt, throttled: Throttled): Promise<never> {
+  async function refuse(
+    attempt: SignInAttempt,
+    throttled: Extract<Reservation, { ok: false }>,
+  ): Promise<never> {
     if (worthRecording(throttled.refused)) {
       await db.transaction().execute((trx) =>
         audit.record(trx, {
@@ -80,7 +98,7 @@ export function createSignInService(
           summary: {
             login: attempt.login.slice(0, 100),
             address: attempt.address,
-            limitedBy: throttled.key.startsWith('login:') ? 'login' : 'address',
+            limitedBy: throttled.limitedBy,
             refusedInWindow: throttled.refused,
           },
           requestId: attempt.requestId ?? null,
@@ -88,6 +106,23 @@ export function createSignInService(
       )
     }
     throw throttled.error
+  }
+
+  /** The account and whether the password (and the code, where the second factor is on) are right. */
+  async function check(attempt: SignInAttempt, now: Date) {
+    const user = await repo.findUserByLogin(db, attempt.login)
+    if (!user) {
+      await verifyPassword(await decoyHash(), attempt.password)
+      return { user: null, wrong: 'unknown login' } as const
+    }
+    if (!(await verifyPassword(user.passwordHash, attempt.password)))
+      return { user, wrong: 'wrong password' } as const
+    if (user.status !== 'active') return { user, wrong: 'account disabled' } as const
+    if (user.totpConfirmedAt && user.totpSecret) {
+      if (!attempt.totp || !verifyTotp(user.totpSecret, user.login, attempt.totp, now))
+        return { user, wrong: 'wrong or missing code' } as const
+    }
+    return { user, wrong: null } as const
   }
 
   async function issueToken(
@@ -120,35 +155,36 @@ export function createSignInService(
      */
     async login(attempt: SignInAttempt): Promise<SignedIn> {
       const now = clock.now()
-      const keys = throttleKeys(attempt.login, attempt.address)
-      const throttled = await reserveAttempt(database, keys, now)
-      if (throttled) return refuse(attempt, throttled)
-      const user = await repo.findUserByLogin(db, attempt.login)
-      if (!user) {
-        await verifyPassword(await decoyHash(), attempt.password)
-        return fail(attempt, null, 'unknown login')
+      const reserved = await reserveAttempt(database, attempt.login, attempt.address, now)
+      let checked: Awaited<ReturnType<typeof check>>
+      if (reserved.ok) {
+        checked = await check(attempt, now)
+        if (checked.wrong !== null) return fail(attempt, checked.user?.id ?? null, checked.wrong, reserved)
+      } else {
+        // A login waiting after failures still lets in the right password with the right code of
+        // its second factor: the hold is against guessing, never against the account's owner.
+        if (reserved.limitedBy !== 'login' || !attempt.totp) return refuse(attempt, reserved)
+        const owner = await repo.findUserByLogin(db, attempt.login)
+        if (!owner?.totpConfirmedAt) return refuse(attempt, reserved)
+        checked = await check(attempt, now)
+        if (checked.wrong !== null) return refuse(attempt, reserved)
       }
-      if (!(await verifyPassword(user.passwordHash, attempt.password)))
-        return fail(attempt, user.id, 'wrong password')
-      if (user.status !== 'active') return fail(attempt, user.id, 'account disabled')
-      if (user.totpConfirmedAt && user.totpSecret) {
-        if (!attempt.totp || !verifyTotp(user.totpSecret, user.login, attempt.totp, now))
-          return fail(attempt, user.id, 'wrong or missing code')
-      }
+      const user = checked.user!
+      const pastHold = !reserved.ok
       const roles = await repo.listGrants(db, user.id)
       const mustSetUpTotp =
         options.require2fa && !user.totpConfirmedAt && roles.some((g) => TWO_FACTOR_ROLES.includes(g.role))
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
       const { token } = await database.transaction().execute(async (trx) => {
         const issued = await issueToken(trx, user.id, 'session', null, expiresAt)
-        await signedInAfter(trx, keys)
+        await signedInAfter(trx, attempt.login, attempt.address)
         await audit.record(trx, {
           actor: { type: 'user', id: user.id, login: user.login },
           action: 'auth.login',
           officeId: null,
           subjectType: 'user',
           subjectId: user.id,
-          summary: { address: attempt.address, mustSetUpTotp },
+          summary: { address: attempt.address, mustSetUpTotp, ...(pastHold ? { pastHold } : {}) },
           requestId: attempt.requestId ?? null,
         })
         return issued

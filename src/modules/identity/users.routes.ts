@@ -80,6 +80,20 @@ export function usersRoutes(users: UsersService) {
       },
     )
 
+    app.post(
+      '/api/v1/users/:id/unlock',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'Lift the wait that failed sign-ins put on an account (audited)',
+          params: IdParams,
+          response: { 200: UserDto, ...withPrecondition },
+        },
+      },
+      async (req) => users.unlockSignIn(actorOf(req), req.params.id),
+    )
+
     for (const [action, status] of [
       ['disable', 'disabled'],
       ['enable', 'active'],

@@ -7,6 +7,7 @@ import { identityPolicy, MANAGER_GRANTABLE } from './identity.policy.js'
 import * as repo from './identity.repository.js'
 import type { CreateUserBody, UpdateUserBody, UserDto } from './identity.schemas.js'
 import type { IdentityTables, UserRow } from './identity.tables.js'
+import { heldLogins, holdOf, liftHold } from './login-throttle.js'
 import { hashPassword } from './passwords.js'
 import {
   type Actor,
@@ -144,12 +145,14 @@ export function createUsersService(
         db,
         rows.map((r) => r.id),
       )
+      const held = await heldLogins(db, clock.now())
       return rows.map((row) =>
         toUserDto(
           row,
           grants
             .filter((g) => g.userId === row.id)
             .map((g) => ({ role: g.role as Role, officeId: g.officeId, unitId: g.unitId })),
+          held.get(row.login.toLowerCase()) ?? null,
         ),
       )
     },
@@ -173,7 +176,7 @@ export function createUsersService(
     /** The signed-in user's own account; no role needed. */
     async getSelf(actor: Actor): Promise<UserDto> {
       const { row, roles } = await load(actor.id)
-      return toUserDto(row, roles)
+      return toUserDto(row, roles, null)
     },
 
     async getUser(actor: Actor, id: string): Promise<UserDto> {
@@ -182,7 +185,7 @@ export function createUsersService(
       const visible = officesVisibleTo(actor, identityPolicy.readUsers)
       if (visible && !roles.some((g) => g.officeId && visible.includes(g.officeId)) && actor.id !== id)
         throw forbidden()
-      return toUserDto(row, roles)
+      return toUserDto(row, roles, (await holdOf(db, row.login, clock.now()))?.heldUntil ?? null)
     },
 
     /** Changes name, e-mail, password or roles; `ifMatch` (the version) refuses a lost update. */
@@ -268,6 +271,31 @@ export function createUsersService(
       return this.getUser(actor, id)
     },
 
+    /**
+     * Lifts the wait that failed sign-ins put on an account (the owner called the office and it is
+     * them); audited with what the hold was. Nothing to lift is not an error.
+     */
+    async unlockSignIn(actor: Actor, id: string): Promise<UserDto> {
+      assertAllowed(actor, identityPolicy.manageUsers, ANY_OFFICE)
+      const { row, roles } = await load(id)
+      await assertMayManage(actor, roles)
+      await db.transaction().execute(async (trx) => {
+        const lifted = await liftHold(trx, row.login)
+        if (!lifted) return
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'user.sign-in-unlocked',
+            officeId: roles.find((g) => g.officeId)?.officeId ?? null,
+            subjectType: 'user',
+            subjectId: id,
+            summary: { login: row.login, attempts: lifted.attempts, heldUntil: lifted.heldUntil },
+          }),
+        )
+      })
+      return this.getUser(actor, id)
+    },
+
     async userExists(login: string): Promise<boolean> {
       return (await repo.findUserByLogin(db, login)) !== undefined
     },
@@ -283,7 +311,7 @@ export function preconditionFailed(version: number): AppError {
   )
 }
 
-export function toUserDto(row: UserRow, roles: RoleGrant[]): UserDto {
+export function toUserDto(row: UserRow, roles: RoleGrant[], signInHeldUntil: string | null): UserDto {
   return {
     id: row.id,
     login: row.login,
@@ -292,6 +320,7 @@ export function toUserDto(row: UserRow, roles: RoleGrant[]): UserDto {
     status: row.status,
     roles,
     totpEnabled: row.totpConfirmedAt !== null,
+    signInHeldUntil,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
