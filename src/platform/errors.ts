@@ -21,6 +21,8 @@ export class AppError extends Error {
     readonly errors?: FieldError[],
     /** Extra headers the answer must carry, e.g. `Retry-After`. */
     readonly headers?: Record<string, string>,
+    /** Facts a client may tell in its own words (`opensAt`, `officeId`): the problem's `facts`. */
+    readonly facts?: Record<string, string>,
   ) {
     super(detail ?? title)
     this.name = 'AppError'

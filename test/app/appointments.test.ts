@@ -101,7 +101,7 @@ describeEachDatabase('bookings', (dialect) => {
     // The 10:15 booking's window has passed: a no-show whose place is free; coming later that day
     // still gets a walk-in ticket, and the code cannot be used twice.
     expect((await checkIn(missed.code)).json()).toMatchObject({ late: true })
-    expect(problemOf(await checkIn(missed.code)).code).toBe('APPOINTMENT_STATE')
+    expect(problemOf(await checkIn(missed.code)).code).toBe('ALREADY_CHECKED_IN')
     clock.set(new Date(Date.parse(slots[1]!.start) - 60 * MINUTE))
     const free = await app.inject(`/api/v1/offices/${q.officeId}/slots?queueId=${q.queues.A}&date=2026-11-25`)
     expect(free.json().items.map((s: { time: string }) => s.time)).toContain('10:15')

@@ -2,8 +2,9 @@ import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
 import { cookieSession, csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
+import { demoBearers, demoOffices } from '../support/factories.js'
 import { lvivFrontOffice } from '../support/queue.js'
-import { testApp } from '../support/test-app.js'
+import { problemOf, testApp } from '../support/test-app.js'
 
 describeEachDatabase('booking pages', (dialect) => {
   it('lets a resident pick a centre, a purpose, a day and a free time, and get a code and a calendar file', async () => {
@@ -89,7 +90,7 @@ describeEachDatabase('booking pages', (dialect) => {
       code: 'ZZZZZZ',
     })
     expect(wrong.statusCode).toBe(422)
-    expect(wrong.body).toContain('No booking with this code or number can be checked in now.')
+    expect(wrong.body).toContain('No booking has this code. Check the code in your confirmation')
     const ok = await kiosk.post('/offices/LVIV-CNAP/kiosk/check-in', {
       _csrf: csrfOf(screen.body),
       code: booking.code.toLowerCase(),
@@ -104,5 +105,143 @@ describeEachDatabase('booking pages', (dialect) => {
     })
     expect(byNumber.statusCode).toBe(303)
     expect((await kiosk.get(`${byNumber.headers.location}?lang=en`)).body).toContain('>A002</h1>')
+  })
+
+  it('tells at the kiosk what is wrong with a booking in words, and reads look-alikes in a code', async () => {
+    const clock = new FixedClock('2026-11-25T06:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const q = await lvivFrontOffice(app)
+    const offices = await demoOffices(app)
+    const lublinId = offices['LUB-BOM']!.id
+    const slots = await q.openSlots({
+      date: '2026-11-25',
+      from: '09:00',
+      to: '10:00',
+      minutes: 30,
+      capacity: 5,
+    })
+    const start = slots.json().items[0].start as string
+    const book = async (officeId = q.officeId, queueId = q.queues.A, at = start) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: { officeId, queueId, start: at, name: 'Ірина' },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json<{ id: string; code: string }>()
+    }
+    // New codes have no look-alikes: no O, I, L (nor U).
+    const codes = await Promise.all([1, 2, 3].map(() => book()))
+    for (const { code } of codes) expect(code).toMatch(/^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{6}$/)
+    const early = codes[0]!
+    const cancelled = codes[1]!
+    const used = codes[2]!
+    // A code with 0 and 1 in it, typed with O and l, is still found.
+    await app.database.db
+      .updateTable('appointments' as never)
+      .set({ code: 'A0B1C2' } as never)
+      .where('id' as never, '=', used.id as never)
+      .execute()
+    const cancel = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments/cancel',
+      payload: { code: cancelled.code },
+    })
+    expect(cancel.statusCode).toBe(200)
+    const admin = (await demoBearers(app)).admin
+    const lublinQueue = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/offices/${lublinId}/queues`,
+        headers: admin,
+        payload: { prefix: 'L', name: { uk: 'Черга', pl: 'Kolejka', en: 'Queue' } },
+      })
+    ).json<{ id: string }>().id
+    const lublinSlots = await app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${lublinId}/slots`,
+      headers: (await demoBearers(app)).admin,
+      payload: {
+        queueId: lublinQueue,
+        date: '2026-11-25',
+        from: '09:00',
+        to: '09:30',
+        minutes: 30,
+        capacity: 1,
+      },
+    })
+    expect(lublinSlots.statusCode, lublinSlots.body).toBe(201)
+    const elsewhere = await book(lublinId, lublinQueue, lublinSlots.json().items[0].start)
+
+    let kiosk = await signedInSession(app, 'demo-kiosk-lviv', 'demo-kiosk-lviv-pass')
+    const checkIn = async (code: string, lang: string) => {
+      const screen = await kiosk.get(`/offices/LVIV-CNAP/kiosk?lang=${lang}`)
+      return kiosk.post('/offices/LVIV-CNAP/kiosk/check-in', { _csrf: csrfOf(screen.body), code })
+    }
+    // 08:00 in Lviv: the 09:00 booking opens for check-in at 08:30 (30 minutes early).
+    const tooEarly = await checkIn(early.code, 'uk')
+    expect(tooEarly.statusCode).toBe(422)
+    expect(tooEarly.body).toContain(
+      'Ви зарано: реєстрація на цей запис відкривається о 08:30. Поверніться тоді.',
+    )
+    expect((await checkIn(cancelled.code, 'pl')).body).toContain('Ta rezerwacja została anulowana.')
+    expect((await checkIn(elsewhere.code, 'uk')).body).toContain(
+      'Цей запис в іншому центрі: Бюро обслуговування мешканців у Любліні.',
+    )
+    clock.set('2026-11-25T08:50:00Z')
+    const typedWithLookAlikes = await checkIn('aOb lc2'.replace(' ', ''), 'en')
+    expect(typedWithLookAlikes.statusCode, typedWithLookAlikes.body).toBe(303)
+    expect((await checkIn('A0B1C2', 'en')).body).toContain('This booking is checked in already')
+    clock.set('2026-11-26T08:50:00Z')
+    kiosk = await signedInSession(app, 'demo-kiosk-lviv', 'demo-kiosk-lviv-pass')
+    expect((await checkIn(early.code, 'en')).body).toContain('This booking was for November 25, 2026.')
+    // The code's page: found by its code, an unknown code said to be unknown.
+    expect((await app.inject('/api/v1/appointments/by-code/a0b1c2')).json()).toMatchObject({ id: used.id })
+    const unknown = await app.inject('/api/v1/appointments/by-code/ZZZZZZ')
+    expect(unknown.statusCode).toBe(404)
+    expect(problemOf(unknown).code).toBe('BOOKING_NOT_FOUND')
+  })
+
+  it('finds a booking by its code on a page, and says in words when no booking has it', async () => {
+    const clock = new FixedClock('2026-11-25T06:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const q = await lvivFrontOffice(app)
+    const slots = await q.openSlots({
+      date: '2026-11-25',
+      from: '09:00',
+      to: '09:30',
+      minutes: 30,
+      capacity: 1,
+    })
+    const booked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      payload: {
+        officeId: q.officeId,
+        queueId: q.queues.A,
+        start: slots.json().items[0].start,
+        name: 'Ірина',
+      },
+    })
+    const { id, code } = booked.json<{ id: string; code: string }>()
+    const book = await app.inject('/book?lang=en')
+    expect(book.body).toContain(
+      '<a href="/appointments/find">Already booked? Find your booking by its code</a>',
+    )
+    const form = await app.inject('/appointments/find?lang=pl')
+    expect(form.statusCode).toBe(200)
+    expect(form.body).toContain('Znajdź swoją rezerwację')
+    const found = await app.inject(
+      `/appointments/find?code=${code.toLowerCase().slice(0, 3)}-${code.slice(3)}`,
+    )
+    expect(found.statusCode).toBe(303)
+    expect(found.headers.location).toBe(`/appointments/${id}`)
+    const unknown = await app.inject('/appointments/find?code=ZZZZZZ&lang=en')
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.body).toContain('No booking has this code. Check the code in your confirmation')
+    expect(unknown.body).toContain('aria-invalid="true"')
+    const malformed = await app.inject('/appointments/find?code=12&lang=uk')
+    expect(malformed.statusCode).toBe(422)
+    expect(malformed.body).toContain('Введіть шість літер і цифр коду')
   })
 })

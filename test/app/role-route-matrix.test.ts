@@ -351,6 +351,7 @@ const PUBLIC = new Set([
   'POST /api/v1/appointments',
   'GET /api/v1/appointments/{id}.ics',
   'POST /api/v1/appointments/cancel',
+  'GET /api/v1/appointments/by-code/{code}',
 ])
 
 function cardBody(code: string) {

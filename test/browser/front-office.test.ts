@@ -151,4 +151,29 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     }
     await server.app.close()
   })
+
+  it('finds a booking by its code, and tells an unknown code next to the field, accessibly, without JavaScript', async () => {
+    const server = await listeningApp()
+    for (const [lang, label, button, message, javaScriptEnabled] of [
+      ['uk', 'Код запису', 'Знайти запис', 'Жоден запис не має цього коду.', true],
+      ['pl', 'Kod rezerwacji', 'Znajdź rezerwację', 'Żadna rezerwacja nie ma tego kodu.', true],
+      ['en', 'Booking code', 'Find the booking', 'No booking has this code.', true],
+      ['en', 'Booking code', 'Find the booking', 'No booking has this code.', false],
+    ] as const) {
+      const context = await browser.newContext({ javaScriptEnabled })
+      const page = await context.newPage()
+      page.setDefaultTimeout(8000)
+      await page.goto(`${server.url}/book?lang=${lang}`)
+      await page.locator('a[href="/appointments/find"]').click()
+      // axe runs as a script: it checks the pages in the runs with JavaScript.
+      if (javaScriptEnabled) await expectAccessible(page)
+      await page.getByLabel(label).fill('ZZZ-ZZZ')
+      await page.getByRole('button', { name: button }).click()
+      expect(await page.locator('#field-code-error').textContent()).toContain(message)
+      expect(await page.getByRole('alert').textContent()).toContain(message)
+      if (javaScriptEnabled) await expectAccessible(page)
+      await context.close()
+    }
+    await server.app.close()
+  })
 })

@@ -38,6 +38,11 @@ export function BookingPage(props: BookingProps): Html {
       <h1>{bt('book.title')}</h1>
       <ErrorSummary title={bt('book.errors')} errors={props.errors} />
       {!office ? (
+        <p>
+          <a href="/appointments/find">{bt('book.find.link')}</a>
+        </p>
+      ) : null}
+      {!office ? (
         <section aria-labelledby="step">
           <h2 id="step">{bt('book.office')}</h2>
           <ul class="kiosk-choices">

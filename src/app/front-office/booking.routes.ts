@@ -15,8 +15,10 @@ import { pageContextOf } from '../../web/page-context.js'
 import { send } from '../staff/staff-page-helpers.js'
 import { bookingTexts } from './booking.messages.js'
 import { BookedPage, BookingPage } from './booking.page.js'
+import { FindBookingPage } from './find-booking.page.js'
 import { OfficeCodeParams, publicOffices } from './public-offices.js'
 
+const FindQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 20 })) })
 const BookQuery = Type.Object({
   queue: Type.Optional(Type.String({ format: 'uuid' })),
   date: Type.Optional(LocalDate),
@@ -160,6 +162,30 @@ export function bookingRoutes(
         window: await appointments.getPolicy(office.id),
       })
     }
+
+    app.get(
+      '/appointments/find',
+      {
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { hide: true, querystring: FindQuery },
+      },
+      async (req, reply) => {
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        const typed = req.query.code?.trim()
+        if (typed === undefined) return send(reply, FindBookingPage({ ctx }))
+        const bt = bookingTexts(ctx.lang)
+        const plain = typed.replace(/[\s-]/g, '')
+        if (!/^[A-Za-z0-9]{6}$/.test(plain))
+          return send(reply, FindBookingPage({ ctx, code: typed, error: bt('book.find.invalid') }), 422)
+        try {
+          const booking = await appointments.findByCode(plain)
+          return reply.redirect(`/appointments/${booking.id}`, 303)
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status !== 404) throw error
+          return send(reply, FindBookingPage({ ctx, code: typed, error: bt('book.find.unknown') }), 404)
+        }
+      },
+    )
 
     app.get('/appointments/:id', { schema: { hide: true, params: IdParams } }, async (req, reply) =>
       send(reply, await bookedPage(req, reply, req.params.id)),

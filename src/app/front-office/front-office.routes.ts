@@ -10,6 +10,7 @@ import type { Config } from '../../platform/config.js'
 import { AppError, notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams } from '../../platform/http/schemas.js'
+import type { Lang } from '../../platform/i18n/index.js'
 import { formErrors } from '../../web/forms.js'
 import { documentOf } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
@@ -47,6 +48,38 @@ export function frontOfficeRoutes(
   const { staffContext } = staffPageHelpers(config)
   const { byCode: officeByCode, byId: officeById } = publicOffices(offices)
 
+  /** Why a check-in was refused, in the resident's words, saying what to do. */
+  async function checkInRefusal(lang: Lang, office: OfficeDto, error: AppError, byCode: boolean) {
+    const ft = frontOfficeTexts(lang)
+    const facts = error.facts ?? {}
+    const zone = { timeZone: office.timezone }
+    const time = (at: string) =>
+      new Intl.DateTimeFormat(lang, { ...zone, timeStyle: 'short' }).format(new Date(at))
+    const date = (day: string) =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${day}T12:00:00Z`),
+      )
+    switch (error.code) {
+      case 'BOOKING_AT_ANOTHER_OFFICE': {
+        const other = facts.officeId ? await officeById(facts.officeId) : null
+        return ft('kiosk.checkIn.BOOKING_AT_ANOTHER_OFFICE', { office: other?.name[lang] ?? '' })
+      }
+      case 'TOO_EARLY': {
+        const opensAt = facts.opensAt ?? new Date().toISOString()
+        return facts.date && facts.date !== facts.today
+          ? ft('kiosk.checkIn.TOO_EARLY_DAY', { date: date(facts.date), time: time(opensAt) })
+          : ft('kiosk.checkIn.TOO_EARLY', { time: time(opensAt) })
+      }
+      case 'BOOKING_EXPIRED':
+        return ft('kiosk.checkIn.BOOKING_EXPIRED', { date: date(facts.date ?? '') })
+      case 'ALREADY_CHECKED_IN':
+      case 'BOOKING_CANCELLED':
+        return ft(`kiosk.checkIn.${error.code}`)
+      default:
+        return ft(byCode ? 'kiosk.checkIn.BOOKING_NOT_FOUND' : 'kiosk.checkIn.NO_BOOKING_TODAY')
+    }
+  }
+
   return async (app: AppInstance) => {
     app.get(
       '/offices/:code/board',
@@ -81,6 +114,7 @@ export function frontOfficeRoutes(
       office: OfficeDto,
       choice: { purpose?: (typeof PURPOSES)[number] | undefined; queueId?: string | undefined },
       errors: { field: string; message: string }[] = [],
+      code?: string,
     ) => {
       const s = staffContext(req, reply)
       const policy = await queue.getPolicy(s.actor, office.id)
@@ -94,6 +128,7 @@ export function frontOfficeRoutes(
         queueId: choice.queueId,
         idempotencyKey: randomUUID(),
         errors,
+        ...(code === undefined ? {} : { code }),
       })
     }
 
@@ -167,8 +202,12 @@ export function frontOfficeRoutes(
         } catch (error) {
           if (!(error instanceof AppError) || error.status === 403 || error.status >= 500) throw error
           const s = staffContext(req, reply)
-          const message = frontOfficeTexts(s.ctx.lang)('kiosk.noBooking')
-          return send(reply, await kioskPage(req, reply, office, {}, [{ field: 'code', message }]), 422)
+          const message = await checkInRefusal(s.ctx.lang, office, error, /^[A-Z0-9]{6}$/.test(typed))
+          return send(
+            reply,
+            await kioskPage(req, reply, office, {}, [{ field: 'code', message }], req.body.code),
+            422,
+          )
         }
       },
     )

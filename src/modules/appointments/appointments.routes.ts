@@ -11,6 +11,7 @@ import {
   BookingBody,
   CheckInBody,
   CodeBody,
+  CodeParams,
   SlotDto,
   SlotsBody,
   SlotsQuery,
@@ -125,6 +126,21 @@ export function appointmentsRoutes(appointments: AppointmentsService, publicUrl:
           .header('content-disposition', `attachment; filename="ratusz-${a.code}.ics"`)
           .send(event.value)
       },
+    )
+
+    app.get(
+      '/api/v1/appointments/by-code/:code',
+      {
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Find a booking by its code (public; 404 BOOKING_NOT_FOUND when no booking has it)',
+          security: [],
+          params: CodeParams,
+          response: { 200: AppointmentDto, ...problemResponses },
+        },
+      },
+      async (req) => appointments.findByCode(req.params.code),
     )
 
     app.post(

@@ -74,14 +74,17 @@ export const AppointmentDto = Type.Object({
 })
 export type AppointmentDto = Static<typeof AppointmentDto>
 
-export const CodeBody = Type.Object(
-  { code: Type.String({ pattern: '^[A-Za-z0-9]{6}$' }) },
-  { additionalProperties: false },
-)
+/** A typed booking code: six letters or digits, any case (look-alikes such as O for 0 are read). */
+export const BookingCode = Type.String({
+  pattern: '^[A-Za-z0-9]{6}$',
+  description: 'The booking code; O is read as 0, I and L as 1',
+})
+export const CodeBody = Type.Object({ code: BookingCode }, { additionalProperties: false })
+export const CodeParams = Type.Object({ code: BookingCode })
 
 export const CheckInBody = Type.Object(
   {
-    code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{6}$', description: 'The booking code' })),
+    code: Type.Optional(BookingCode),
     identifier: Type.Optional(Identifier),
   },
   { additionalProperties: false, description: 'The booking code, or the personal number given at booking' },

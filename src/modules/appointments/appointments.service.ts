@@ -1,4 +1,5 @@
-import { createHmac, randomInt } from 'node:crypto'
+import { createHmac } from 'node:crypto'
+import type { Kysely } from 'kysely'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
@@ -16,14 +17,46 @@ import type {
   SlotsBody,
 } from './appointments.schemas.js'
 import type { AppointmentRow, AppointmentTables, SlotRow } from './appointments.tables.js'
+import { codeCandidates, newBookingCode } from './booking-code.js'
 
 export const DEFAULT_APPOINTMENT_POLICY: AppointmentPolicy = {
   earlyMinutes: 30,
   lateMinutes: 10,
   horizonDays: 14,
 }
-const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const MINUTE = 60_000
+
+/** An unknown booking code: 404, said as such (not a malformed request). */
+const noSuchCode = () =>
+  new AppError('BOOKING_NOT_FOUND', 404, 'No booking has this code', 'Check the code in the confirmation.')
+
+/** The booking is not one that can be used now: checked in already, cancelled. */
+function notBookedNow(status: AppointmentRow['status']): AppError {
+  if (status === 'cancelled')
+    return conflict('BOOKING_CANCELLED', 'The booking was cancelled', 'Book again or take a ticket.')
+  if (status === 'checked-in' || status === 'late')
+    return conflict('ALREADY_CHECKED_IN', 'The booking is checked in already', 'Its ticket was issued.')
+  return conflict('APPOINTMENT_STATE', `The booking is ${status}`)
+}
+
+/** A booking of an earlier day. */
+const bookingExpired = (day: string) =>
+  new AppError(
+    'BOOKING_EXPIRED',
+    409,
+    'The booking was for an earlier day',
+    'Book again or take a ticket.',
+    undefined,
+    undefined,
+    { date: day },
+  )
+
+/** The booking a typed code names (look-alikes and codes of the earlier alphabet included). */
+async function byCode(trx: Kysely<AppointmentTables>, typed: string): Promise<AppointmentRow | undefined> {
+  const candidates = codeCandidates(typed)
+  const rows = await trx.selectFrom('appointments').selectAll().where('code', 'in', candidates).execute()
+  return candidates.map((c) => rows.find((r) => r.code === c)).find(Boolean)
+}
 
 export type AppointmentsService = ReturnType<typeof createAppointmentsService>
 
@@ -291,10 +324,7 @@ export function createAppointmentsService(
         }
         let code = ''
         for (let i = 0; i < 10 && !code; i++) {
-          const candidate = Array.from(
-            { length: 6 },
-            () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
-          ).join('')
+          const candidate = newBookingCode()
           const taken = await trx
             .selectFrom('appointments')
             .select('id')
@@ -335,16 +365,19 @@ export function createAppointmentsService(
       return row
     },
 
+    /** A booking by its code (look-alikes read as the alphabet's); 404 in words when none has it. */
+    async findByCode(code: string): Promise<AppointmentDto> {
+      const row = await byCode(db, code)
+      if (!row) throw noSuchCode()
+      return toDto(row)
+    },
+
     /** Cancels by the booking code and gives the place back. */
     async cancel(code: string): Promise<AppointmentDto> {
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('appointments')
-          .selectAll()
-          .where('code', '=', code.toUpperCase())
-          .executeTakeFirst()
-        if (!row) throw notFound('Appointment')
-        if (row.status !== 'booked') throw conflict('APPOINTMENT_STATE', `The booking is ${row.status}`)
+        const row = await byCode(trx, code)
+        if (!row) throw noSuchCode()
+        if (row.status !== 'booked') throw notBookedNow(row.status)
         await trx.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', row.id).execute()
         await givePlaceBack(trx, row.slotId)
         await record(trx, null, 'appointment.cancel', row.officeId, row.id, {})
@@ -370,12 +403,7 @@ export function createAppointmentsService(
       const row = await db.transaction().execute(async (trx) => {
         await releaseNoShows(trx, officeId)
         const found = by.code
-          ? await trx
-              .selectFrom('appointments')
-              .selectAll()
-              .where('code', '=', by.code.toUpperCase())
-              .where('officeId', '=', officeId)
-              .executeTakeFirst()
+          ? await byCode(trx, by.code)
           : (
               await trx
                 .selectFrom('appointments')
@@ -386,12 +414,24 @@ export function createAppointmentsService(
                 .orderBy('startAt')
                 .execute()
             ).find((a) => localDateOf(new Date(a.startAt), z) === localDateOf(now, z))
-        if (!found) throw notFound('Appointment')
+        if (!found) throw noSuchCode()
+        if (found.officeId !== officeId)
+          throw new AppError(
+            'BOOKING_AT_ANOTHER_OFFICE',
+            409,
+            'The booking is at another centre',
+            'Check in at the centre the visit was booked at.',
+            undefined,
+            undefined,
+            { officeId: found.officeId },
+          )
         // Past its window a booking is a no-show (its place released); the person may still come that
         // day and gets an ordinary walk-in ticket.
-        const sameDay = localDateOf(new Date(found.startAt), z) === localDateOf(now, z)
-        if (found.status !== 'booked' && !(found.status === 'no-show' && sameDay))
-          throw conflict('APPOINTMENT_STATE', `The booking is ${found.status}`)
+        const day = localDateOf(new Date(found.startAt), z)
+        const today = localDateOf(now, z)
+        if (found.status === 'booked' && day < today) throw bookingExpired(day)
+        if (found.status === 'no-show' && day !== today) throw bookingExpired(day)
+        if (found.status !== 'booked' && found.status !== 'no-show') throw notBookedNow(found.status)
         const policy = await policyOf(trx, officeId)
         const opens = Date.parse(found.startAt) - policy.earlyMinutes * MINUTE
         if (now.getTime() < opens)
@@ -400,6 +440,9 @@ export function createAppointmentsService(
             409,
             'Check-in is not open yet',
             `Check-in opens at ${new Date(opens).toISOString()}.`,
+            undefined,
+            undefined,
+            { opensAt: new Date(opens).toISOString(), date: day, today },
           )
         const late = now.getTime() > Date.parse(found.startAt) + policy.lateMinutes * MINUTE
         await trx

@@ -8,6 +8,7 @@ export interface Problem {
   code: string
   detail?: string
   errors?: FieldError[]
+  facts?: Record<string, string>
   /** The request id, to find the matching log line. */
   requestId?: string
 }
@@ -27,6 +28,7 @@ export function problemOf(error: AppError, requestId?: string): Problem {
     code: error.code,
     ...(error.detail ? { detail: error.detail } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.facts ? { facts: error.facts } : {}),
     ...(requestId ? { requestId } : {}),
   }
 }

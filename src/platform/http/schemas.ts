@@ -35,6 +35,12 @@ export const ProblemSchema = Type.Object(
     code: Type.String({ description: 'Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED' }),
     detail: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(FieldErrorSchema)),
+    facts: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description:
+          'Facts of the refusal a client may tell in its own words, e.g. opensAt, date and today (TOO_EARLY), officeId (BOOKING_AT_ANOTHER_OFFICE), date (BOOKING_EXPIRED)',
+      }),
+    ),
     requestId: Type.Optional(Type.String()),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
