@@ -21,6 +21,7 @@ import * as m019 from './2026-12-01-019-search-scope.js'
 import * as m020 from './2026-12-01-020-case-documents.js'
 import * as m021 from './2026-12-01-021-search-words.js'
 import * as m022 from './2026-12-01-022-sign-in-holds.js'
+import * as m023 from './2026-12-01-023-appointment-language.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-020-case-documents': m020,
   '2026-12-01-021-search-words': m021,
   '2026-12-01-022-sign-in-holds': m022,
+  '2026-12-01-023-appointment-language': m023,
 }

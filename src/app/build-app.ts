@@ -89,13 +89,31 @@ export function createServices(config: Config, database: Database, clock: Clock,
     desk: (uow, id) => offices.deskIn(uow, id),
     desks: (uow, officeId) => offices.desksIn(uow, officeId),
   })
-  const appointments = createAppointmentsService(database.db, clock, audit.trail, queue, {
-    timezoneOf,
-    closedOn: async (id, date) => {
-      const day = await offices.hoursOn(id, date)
-      return day.spans.length > 0 ? null : (day.closedBecause ?? 'not open on this day of the week')
+  const appointments = createAppointmentsService(
+    database.db,
+    clock,
+    audit.trail,
+    queue,
+    {
+      timezoneOf,
+      closedOn: async (id, date) => {
+        const day = await offices.hoursOn(id, date)
+        return day.spans.length > 0 ? null : (day.closedBecause ?? 'not open on this day of the week')
+      },
+      placeOf: async (id) => {
+        const o = (await offices.listPublicOffices()).find((x) => x.id === id)
+        return o
+          ? {
+              office: o.name,
+              address: `${o.address.street}, ${o.address.postcode} ${o.address.city}`,
+              language: o.defaultLanguage,
+              timezone: o.timezone,
+            }
+          : null
+      },
     },
-  })
+    config.publicUrl,
+  )
   const users = createUsersService(database.db, clock, audit.trail, {
     officeExists: (id) => offices.officeExists(id),
     officeOfUnit: async (id) => (await offices.unitIn(database.db, id))?.officeId ?? null,
@@ -270,7 +288,7 @@ export async function buildApp(
   await app.register(recordsSearchRoutes(services.registry, services.cases))
   await app.register(recordsSearchPageRoutes(config, services.registry, services.cases))
   await app.register(queueRoutes(services.queue, boards))
-  await app.register(appointmentsRoutes(services.appointments, config.publicUrl))
+  await app.register(appointmentsRoutes(services.appointments))
   await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(queueStatsRoutes(config, services.queue, services.offices))

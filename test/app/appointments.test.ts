@@ -56,6 +56,46 @@ describeEachDatabase('bookings', (dialect) => {
     expect(again.json().items).toHaveLength(4)
   })
 
+  it('gives a calendar file in the booking’s language with the centre as its location and how to cancel', async () => {
+    const { app, q, slots } = await office()
+    const offices = await app.inject({ url: `/api/v1/offices/${q.officeId}`, headers: q.bearers.manager })
+    const lviv = offices.json<{ name: Record<string, string>; address: { street: string; city: string } }>()
+    const bookIn = async (start: string, lang?: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/appointments',
+          payload: {
+            officeId: q.officeId,
+            queueId: q.queues.A,
+            start,
+            name: 'Anna Nowak',
+            ...(lang ? { lang } : {}),
+          },
+        })
+      ).json<{ id: string; code: string }>()
+    // iCalendar folds lines at 75 octets: unfold, and unescape commas, before reading a property.
+    const property = (ics: string, name: string) =>
+      new RegExp(`^${name}[;:](.*)$`, 'm')
+        .exec(ics.replace(/\r\n[ \t]/g, ''))?.[1]
+        ?.replace(/\\([,;\\])/g, '$1')
+    const polish = await bookIn(slots[0]!.start, 'pl')
+    const ics = (await app.inject(`/api/v1/appointments/${polish.id}.ics`)).body
+    expect(property(ics, 'SUMMARY')).toBe(`Wizyta: ${lviv.name.pl}`)
+    expect(property(ics, 'LOCATION')).toContain(`${lviv.name.pl}, ${lviv.address.street}`)
+    expect(property(ics, 'LOCATION')).toContain(lviv.address.city)
+    const description = property(ics, 'DESCRIPTION')!
+    expect(description).toContain(`Twój kod rezerwacji: ${polish.code}. Kolejka A.`)
+    expect(description).toContain('między 09:30 a 10:10')
+    expect(description).toContain(`anulować rezerwację: http://localhost:3000/appointments/${polish.id}`)
+    expect(property(ics, 'URL')).toContain(`/appointments/${polish.id}`)
+    // Booked without a language: the centre's own (Lviv: Ukrainian).
+    const plain = await bookIn(slots[1]!.start)
+    const uk = (await app.inject(`/api/v1/appointments/${plain.id}.ics`)).body
+    expect(property(uk, 'SUMMARY')).toBe(`Візит: ${lviv.name.uk}`)
+    expect(property(uk, 'DESCRIPTION')).toContain(`Ваш код запису: ${plain.code}.`)
+  })
+
   it('tells the boards of a check-in’s ticket only once it is committed', async () => {
     const { app, slots, book, checkIn, clock } = await office()
     const booking = (await book(slots[0]!.start)).json()

@@ -129,6 +129,7 @@ export function bookingRoutes(
               ...(b.email?.trim() ? { email: b.email.trim() } : {}),
               ...(b.phone?.trim() ? { phone: b.phone.trim() } : {}),
               ...(b.identifier?.trim() ? { identifier: b.identifier.trim() } : {}),
+              lang: pageContextOf(req, reply, config.defaultLanguage).lang,
             }),
           )
           return reply.redirect(`/appointments/${booked.id}`, 303)

@@ -1,6 +1,4 @@
-import * as ics from 'ics'
 import { Type } from 'typebox'
-import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams, listOf, problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from '../identity/index.js'
@@ -22,7 +20,7 @@ const tags = ['appointments']
 const changing = { ...problemResponses, 409: Type.Ref('Problem') }
 
 /** Bookings over HTTP: managers open slots; residents book, get an .ics file and cancel; kiosks check in. */
-export function appointmentsRoutes(appointments: AppointmentsService, publicUrl: string) {
+export function appointmentsRoutes(appointments: AppointmentsService) {
   return async (app: AppInstance) => {
     const auth = { onRequest: app.authenticate }
 
@@ -107,24 +105,11 @@ export function appointmentsRoutes(appointments: AppointmentsService, publicUrl:
         },
       },
       async (req, reply) => {
-        const a = await appointments.get(req.params.id)
-        const event = ics.createEvent({
-          uid: `${a.id}@ratusz`,
-          start: Date.parse(a.startAt),
-          startInputType: 'utc',
-          startOutputType: 'utc',
-          duration: { minutes: a.minutes },
-          title: `Ratusz: ${a.code}`,
-          description: `Booking code ${a.code}. Check in at the kiosk with this code.`,
-          url: `${publicUrl}/api/v1/appointments/${a.id}.ics`,
-          status: a.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-        })
-        if (event.error || !event.value)
-          throw new AppError('ICS_FAILED', 422, 'Cannot make the calendar file')
+        const { code, ics } = await appointments.calendarFile(req.params.id)
         return reply
           .type('text/calendar; charset=utf-8')
-          .header('content-disposition', `attachment; filename="ratusz-${a.code}.ics"`)
-          .send(event.value)
+          .header('content-disposition', `attachment; filename="ratusz-${code}.ics"`)
+          .send(ics)
       },
     )
 

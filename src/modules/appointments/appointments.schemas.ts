@@ -58,6 +58,11 @@ export const BookingBody = Type.Object(
     email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
     phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{6,20}$' })),
     identifier: Type.Optional(Identifier),
+    lang: Type.Optional(
+      Type.Enum(['uk', 'pl', 'en'], {
+        description: 'The resident’s language, for the calendar file and what is sent later',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -18,6 +18,7 @@ import type {
 } from './appointments.schemas.js'
 import type { AppointmentRow, AppointmentTables, SlotRow } from './appointments.tables.js'
 import { codeCandidates, newBookingCode } from './booking-code.js'
+import { calendarEvent, type VisitPlace } from './calendar-event.js'
 
 export const DEFAULT_APPOINTMENT_POLICY: AppointmentPolicy = {
   earlyMinutes: 30,
@@ -91,7 +92,10 @@ export function createAppointmentsService(
     timezoneOf(officeId: string): Promise<string | null>
     /** Why the office is closed all that office-local date (a closure, a day off, its week), or null. */
     closedOn(officeId: string, date: string): Promise<string | null>
+    /** The office's names, one-line address, language and timezone, for the calendar file. */
+    placeOf(officeId: string): Promise<Omit<VisitPlace, 'queue'> | null>
   },
+  publicUrl: string,
 ) {
   const db = withTables<AppointmentTables>(database)
   const record = (
@@ -348,6 +352,7 @@ export function createAppointmentsService(
           createdAt: now.toISOString(),
           checkedInAt: null,
           identifierHash: body.identifier ? await identifierHash(trx, body.identifier) : null,
+          lang: body.lang ?? null,
         }
         await trx.insertInto('appointments').values(appointment).execute()
         await record(trx, null, 'appointment.book', body.officeId, appointment.id, {
@@ -363,6 +368,21 @@ export function createAppointmentsService(
       const row = await db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst()
       if (!row) throw notFound('Appointment')
       return row
+    },
+
+    /** The booking as an iCalendar file in the resident's language (its id is the link given at booking). */
+    async calendarFile(id: string): Promise<{ code: string; ics: string }> {
+      const row = await this.get(id)
+      const place = await offices.placeOf(row.officeId)
+      if (!place) throw notFound('Appointment')
+      const queueName = (await queue.listQueues(row.officeId)).find((q) => q.id === row.queueId)?.name ?? null
+      const ics = calendarEvent(
+        row,
+        { ...place, queue: queueName },
+        await policyOf(db, row.officeId),
+        publicUrl,
+      )
+      return { code: row.code, ics }
     },
 
     /** A booking by its code (look-alikes read as the alphabet's); 404 in words when none has it. */

@@ -30,6 +30,8 @@ export interface AppointmentsTable {
   checkedInAt: string | null
   /** HMAC-SHA256 of the resident's normalised personal number, when given at booking. */
   identifierHash: string | null
+  /** The language the booking was made in (migration 023); null: the office's. */
+  lang: 'uk' | 'pl' | 'en' | null
 }
 
 export interface AppointmentTables {
