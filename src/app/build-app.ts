@@ -289,7 +289,9 @@ export async function buildApp(
   await app.register(recordsSearchPageRoutes(config, services.registry, services.cases))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments))
-  await app.register(frontOfficeRoutes(config, services.queue, services.offices, services.appointments))
+  await app.register(
+    frontOfficeRoutes(config, services.queue, services.offices, services.appointments, services.clock),
+  )
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(queueStatsRoutes(config, services.queue, services.offices))
   await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))

@@ -53,7 +53,16 @@ export function sendError(config: Config, error: AppError, req: FastifyRequest, 
   return reply
     .code(error.status)
     .type('text/html; charset=utf-8')
-    .send(documentOf(ErrorPage({ ctx, status: error.status, requestId: req.id })))
+    .send(
+      documentOf(
+        ErrorPage({
+          ctx,
+          status: error.status,
+          requestId: req.id,
+          retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined,
+        }),
+      ),
+    )
 }
 
 /** Where denied attempts go: the audit log, in a transaction of their own. */

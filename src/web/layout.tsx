@@ -13,9 +13,20 @@ export function Layout(props: {
   /** Extra head elements of one page (its script, a refresh for pages without JavaScript). */
   head?: Html
   bodyClass?: string
+  /**
+   * `site` (the default): the site's header, navigation and footer. `kiosk`: a device in the hall,
+   * locked to its screens: the place's name and the language switcher, no links away, no footer.
+   * `screen`: a display nobody touches (the hall board): the page's content alone.
+   */
+  chrome?: 'site' | 'kiosk' | 'screen'
+  /** Data attributes of the body, for the page's script (`kiosk-home`, `autoprint`). */
+  data?: Record<string, string>
 }): Html {
   const { ctx } = props
   const { t, lang } = ctx
+  const kiosk = props.chrome === 'kiosk'
+  const screen = props.chrome === 'screen'
+  const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]))
   return (
     <html lang={lang}>
       <head>
@@ -30,74 +41,93 @@ export function Layout(props: {
           <link rel="alternate" hreflang={l} href={hrefInLanguage(ctx, l)} />
         ))}
       </head>
-      <body class={props.bodyClass}>
-        <a class="skip-link" href="#main">
-          {t('skip.toContent')}
-        </a>
-        <header class="site-header">
-          <div class="wrap header-row">
-            <a class="brand" href="/">
-              <span class="brand-name">{t('site.name')}</span>
-              <span class="brand-tagline">{t('site.tagline')}</span>
-            </a>
-            <nav class="lang-switcher" aria-label={t('lang.label')}>
-              <ul>
-                {LANGUAGES.map((l) => (
-                  <li>
-                    <a
-                      href={hrefInLanguage(ctx, l)}
-                      lang={l}
-                      hreflang={l}
-                      aria-current={l === lang ? 'true' : undefined}
-                    >
-                      {LANGUAGE_NAMES[l]}
-                    </a>
-                  </li>
+      <body class={props.bodyClass} {...data}>
+        {screen ? null : (
+          <a class="skip-link" href="#main">
+            {t('skip.toContent')}
+          </a>
+        )}
+        {screen ? null : (
+          <header class="site-header">
+            <div class="wrap header-row">
+              {kiosk ? (
+                <p class="brand">
+                  <span class="brand-name">{t('site.name')}</span>
+                </p>
+              ) : (
+                <a class="brand" href="/">
+                  <span class="brand-name">{t('site.name')}</span>
+                  <span class="brand-tagline">{t('site.tagline')}</span>
+                </a>
+              )}
+              <nav class="lang-switcher" aria-label={t('lang.label')}>
+                <ul>
+                  {LANGUAGES.map((l) => (
+                    <li>
+                      <a
+                        href={hrefInLanguage(ctx, l)}
+                        lang={l}
+                        hreflang={l}
+                        aria-current={l === lang ? 'true' : undefined}
+                      >
+                        {LANGUAGE_NAMES[l]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+            {kiosk
+              ? null
+              : (props.nav ?? (
+                  <nav class="main-nav" aria-label={t('nav.label')}>
+                    <ul class="wrap">
+                      <li>
+                        <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
+                          {t('nav.home')}
+                        </a>
+                      </li>
+                      <li>
+                        <a
+                          href="/services"
+                          aria-current={ctx.path.startsWith('/services') ? 'page' : undefined}
+                        >
+                          {t('nav.services')}
+                        </a>
+                      </li>
+                      <li>
+                        <a
+                          href="/book"
+                          aria-current={
+                            ctx.path === '/book' || ctx.path.endsWith('/book') ? 'page' : undefined
+                          }
+                        >
+                          {t('nav.book')}
+                        </a>
+                      </li>
+                    </ul>
+                  </nav>
                 ))}
-              </ul>
-            </nav>
-          </div>
-          {props.nav ?? (
-            <nav class="main-nav" aria-label={t('nav.label')}>
-              <ul class="wrap">
-                <li>
-                  <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
-                    {t('nav.home')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/services" aria-current={ctx.path.startsWith('/services') ? 'page' : undefined}>
-                    {t('nav.services')}
-                  </a>
-                </li>
-                <li>
-                  <a
-                    href="/book"
-                    aria-current={ctx.path === '/book' || ctx.path.endsWith('/book') ? 'page' : undefined}
-                  >
-                    {t('nav.book')}
-                  </a>
-                </li>
-              </ul>
-            </nav>
-          )}
-        </header>
+          </header>
+        )}
         <main id="main" class="wrap" tabindex="-1">
           {props.children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>{t('footer.about')}</p>
-            <ul class="footer-links">
-              <li>
-                <a href="/login">{t('nav.staff')}</a>
-              </li>
-              <li>
-                <a href="/api/docs">{t('nav.api')}</a>
-              </li>
-            </ul>
-          </div>
-        </footer>
+        {kiosk || screen ? null : (
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>{t('footer.about')}</p>
+              <ul class="footer-links">
+                <li>
+                  <a href="/login">{t('nav.staff')}</a>
+                </li>
+                <li>
+                  <a href="/api/docs">{t('nav.api')}</a>
+                </li>
+              </ul>
+            </div>
+          </footer>
+        )}
       </body>
     </html>
   )

@@ -244,4 +244,74 @@ describeEachDatabase('booking pages', (dialect) => {
     expect(malformed.statusCode).toBe(422)
     expect(malformed.body).toContain('Введіть шість літер і цифр коду')
   })
+
+  it('tells each wrong answer on the booking form next to its field, in the resident’s language, saying what to do', async () => {
+    const clock = new FixedClock('2026-11-25T06:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const q = await lvivFrontOffice(app)
+    await q.openSlots({ date: '2026-11-26', from: '09:00', to: '10:00', minutes: 30, capacity: 1 })
+    const resident = cookieSession(app)
+    const form = (lang: string) =>
+      resident.get(`/offices/LVIV-CNAP/book?queue=${q.queues.A}&date=2026-11-26&lang=${lang}`)
+    const send = async (lang: string, answers: Record<string, string>) =>
+      resident.post('/offices/LVIV-CNAP/book', {
+        _csrf: csrfOf((await form(lang)).body),
+        queueId: q.queues.A,
+        date: '2026-11-26',
+        start: '2026-11-26T07:00:00.000Z',
+        name: 'Олена Петренко',
+        ...answers,
+      })
+    const errorOf = (html: string, field: string) =>
+      new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1]?.replace(/&#39;|&rsquo;/g, '’')
+    const wrong = await send('en', {
+      name: 'x'.repeat(121),
+      phone: '12ab',
+      email: 'olena@',
+      identifier: '!!',
+    })
+    expect(wrong.statusCode).toBe(422)
+    expect(errorOf(wrong.body, 'name')).toBe('The name is too long: shorten it to 120 characters.')
+    expect(errorOf(wrong.body, 'phone')).toContain('Enter a phone number with digits only')
+    expect(errorOf(wrong.body, 'email')).toContain('Enter an e-mail address like name@example.org')
+    expect(errorOf(wrong.body, 'identifier')).toContain('Enter the personal number as on your document')
+    expect(wrong.body).not.toMatch(/must match|must NOT|pattern|format/)
+    const polish = await send('pl', { phone: 'abc' })
+    expect(errorOf(polish.body, 'phone')).toContain('Wpisz numer telefonu samymi cyframi')
+    const ukrainian = await send('uk', { name: 'x' })
+    expect(errorOf(ukrainian.body, 'name')).toContain('Введіть ім’я, щонайменше 2 літери')
+    // A time that passed while the form was open.
+    const open = await form('en')
+    clock.set('2026-11-26T07:30:00Z')
+    const past = await resident.post('/offices/LVIV-CNAP/book', {
+      _csrf: csrfOf(open.body),
+      queueId: q.queues.A,
+      date: '2026-11-26',
+      start: '2026-11-26T07:00:00.000Z',
+      name: 'Олена Петренко',
+    })
+    expect(past.statusCode).toBe(422)
+    expect(past.body).toContain('This time has already passed. Choose a later time.')
+  })
+
+  it('tells a resident who booked too often when to try again, in words', async () => {
+    const app = await testApp(dialect, { demo: true, clock: new FixedClock('2026-11-25T06:00:00Z') })
+    const q = await lvivFrontOffice(app)
+    await q.openSlots({ date: '2026-11-26', from: '09:00', to: '10:00', minutes: 30, capacity: 1 })
+    const resident = cookieSession(app)
+    const page = await resident.get(`/offices/LVIV-CNAP/book?queue=${q.queues.A}&date=2026-11-26&lang=pl`)
+    let last = page
+    for (let i = 0; i < 11; i++)
+      last = await resident.post('/offices/LVIV-CNAP/book', {
+        _csrf: csrfOf(page.body),
+        queueId: q.queues.A,
+        date: '2026-11-26',
+        start: '2026-11-26T07:00:00.000Z',
+        name: '',
+      })
+    expect(last.statusCode).toBe(429)
+    expect(last.body).toContain('Zbyt wiele prób w krótkim czasie')
+    expect(last.body).toMatch(/spróbuj ponownie za \d+ sekund/)
+    expect(last.body).not.toContain('Coś poszło nie tak')
+  })
 })

@@ -13,7 +13,7 @@ import { localDateOf } from '../../platform/timezone.js'
 import { formErrors } from '../../web/forms.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { send } from '../staff/staff-page-helpers.js'
-import { bookingTexts } from './booking.messages.js'
+import { bookingFieldError, bookingTexts } from './booking.messages.js'
 import { BookedPage, BookingPage } from './booking.page.js'
 import { FindBookingPage } from './find-booking.page.js'
 import { OfficeCodeParams, publicOffices } from './public-offices.js'
@@ -139,7 +139,9 @@ export function bookingRoutes(
           const errors =
             error.status === 409
               ? [{ field: 'start', message: bookingTexts(lang)('book.full') }]
-              : formErrors(error.errors).map((e) => (e.field === 'body' ? { ...e, field: 'start' } : e))
+              : formErrors(error.errors, (e) => bookingFieldError(lang, e)).map((e) =>
+                  e.field === 'body' ? { ...e, field: 'start' } : e,
+                )
           return send(
             reply,
             await bookingPage(req, reply, office, { queueId: b.queueId, date: b.date }, values, errors),

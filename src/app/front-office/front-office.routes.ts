@@ -6,11 +6,12 @@ import type { AppointmentsService } from '../../modules/appointments/index.js'
 import { actorOf } from '../../modules/identity/index.js'
 import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
+import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams } from '../../platform/http/schemas.js'
-import type { Lang } from '../../platform/i18n/index.js'
+import { LANGUAGES, type Lang } from '../../platform/i18n/index.js'
 import { formErrors } from '../../web/forms.js'
 import { documentOf } from '../../web/jsx.js'
 import { pageContextOf } from '../../web/page-context.js'
@@ -21,6 +22,11 @@ import { KioskPage, PURPOSES } from './kiosk.page.js'
 import { OfficeCodeParams, publicOffices } from './public-offices.js'
 import { TicketPage } from './ticket.page.js'
 
+const BoardQuery = Type.Object({
+  lang: Type.Optional(Type.Enum(LANGUAGES)),
+  sound: Type.Optional(Type.Enum(['on', 'off'])),
+  also: Type.Optional(Type.Enum(LANGUAGES)),
+})
 const KioskQuery = Type.Object({
   purpose: Type.Optional(Type.Enum(PURPOSES)),
   queue: Type.Optional(Type.String({ format: 'uuid' })),
@@ -44,6 +50,7 @@ export function frontOfficeRoutes(
   queue: QueueService,
   offices: OfficesService,
   appointments: AppointmentsService,
+  clock: Clock,
 ) {
   const { staffContext } = staffPageHelpers(config)
   const { byCode: officeByCode, byId: officeById } = publicOffices(offices)
@@ -83,13 +90,25 @@ export function frontOfficeRoutes(
   return async (app: AppInstance) => {
     app.get(
       '/offices/:code/board',
-      { schema: { hide: true, params: OfficeCodeParams } },
+      { schema: { hide: true, params: OfficeCodeParams, querystring: BoardQuery } },
       async (req, reply) => {
-        const ctx = pageContextOf(req, reply, config.defaultLanguage)
         const office = await officeByCode(req.params.code)
+        // A board speaks its office's language unless its address says otherwise (not the screen
+        // browser's language, nor a choice remembered from another page).
+        if (!req.query.lang) {
+          const query = new URLSearchParams(req.query as Record<string, string>)
+          query.set('lang', office.defaultLanguage)
+          return reply.redirect(`/offices/${office.code}/board?${query}`, 303)
+        }
+        const ctx = pageContextOf(req, reply, office.defaultLanguage)
+        const settings = { sound: req.query.sound !== 'off', also: req.query.also ?? null }
         return reply
           .type('text/html; charset=utf-8')
-          .send(documentOf(BoardPage({ ctx, office, board: await queue.board(office.id) })))
+          .send(
+            documentOf(
+              BoardPage({ ctx, office, board: await queue.board(office.id), settings, now: clock.now() }),
+            ),
+          )
       },
     )
 

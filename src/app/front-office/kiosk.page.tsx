@@ -1,5 +1,6 @@
 import type { OfficeDto } from '../../modules/offices/index.js'
 import type { QueueDto } from '../../modules/queue/index.js'
+import { assetUrl } from '../../web/assets-manifest.js'
 import { CsrfField, ErrorSummary, Field } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
@@ -33,7 +34,14 @@ export function KioskPage(props: KioskProps): Html {
   const queue = props.queues.find((q) => q.id === props.queueId)
   const step = !props.purpose ? 'purpose' : !queue ? 'queue' : 'priority'
   return (
-    <Layout ctx={ctx} title={title} bodyClass="kiosk">
+    <Layout
+      ctx={ctx}
+      title={title}
+      bodyClass="kiosk"
+      chrome="kiosk"
+      data={{ 'kiosk-home': base, 'kiosk-idle': '60' }}
+      head={<script src={assetUrl('kiosk.js')} defer></script>}
+    >
       <h1>{title}</h1>
       <ErrorSummary title={ft('kiosk.take')} errors={props.errors ?? []} />
       {step === 'purpose' ? (

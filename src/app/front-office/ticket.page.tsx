@@ -38,7 +38,22 @@ export function TicketPage(props: TicketView): Html {
       ctx={ctx}
       title={ft('ticket.title', { number: ticket.number })}
       bodyClass={props.kioskHref ? 'kiosk ticket-print' : undefined}
-      head={live && !props.kioskHref ? <script src={assetUrl('ticket.js')} defer></script> : undefined}
+      {...(props.kioskHref
+        ? {
+            // At the kiosk: printed at once, and the start screen again after a short while (kiosk.js;
+            // without JavaScript a refresh does it).
+            chrome: 'kiosk' as const,
+            data: { 'kiosk-home': props.kioskHref, 'kiosk-idle': '20', autoprint: ticket.id },
+            head: (
+              <>
+                <noscript>
+                  <meta http-equiv="refresh" content={`30;url=${props.kioskHref}`} />
+                </noscript>
+                <script src={assetUrl('kiosk.js')} defer></script>
+              </>
+            ),
+          }
+        : { head: live ? <script src={assetUrl('ticket.js')} defer></script> : undefined })}
     >
       <article class="ticket" aria-labelledby="ticket-number">
         <p class="ticket-office">{office.name[ctx.lang]}</p>
@@ -86,6 +101,9 @@ export function TicketPage(props: TicketView): Html {
       </article>
       {props.kioskHref ? (
         <p class="noprint kiosk-actions">
+          <button type="button" class="kiosk-button secondary" data-print="" hidden>
+            {ft('ticket.print')}
+          </button>
           <a class="button kiosk-button" href={props.kioskHref}>
             {ft('ticket.another')}
           </a>

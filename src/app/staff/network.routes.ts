@@ -61,12 +61,14 @@ export function networkRoutes(config: Config, services: StaffServices) {
       })
     }
 
-    app.get('/staff', { ...page, schema: { hide: true, querystring: Done } }, async (req, reply) =>
-      send(
+    app.get('/staff', { ...page, schema: { hide: true, querystring: Done } }, async (req, reply) => {
+      // A kiosk device has no staff pages: sign-in sends it to its centre's kiosk screen.
+      if (actorOf(req).kind === 'device') return reply.redirect('/login', 303)
+      return send(
         reply,
         await networkPage(req, reply, { done: doneText(req, reply, req.query.done), errors: [], values: {} }),
-      ),
-    )
+      )
+    })
 
     app.post('/staff/offices', { ...form, schema: { hide: true, body: FormBody } }, async (req, reply) => {
       const b = req.body as Form

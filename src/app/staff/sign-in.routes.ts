@@ -30,8 +30,18 @@ export function safeNext(next: string | undefined): string {
 
 /** Staff sign-in and sign-out pages. */
 export function signInRoutes(config: Config, services: StaffServices) {
-  const { signIn } = services
+  const { signIn, offices } = services
   const { sessionCookie } = staffPageHelpers(config)
+
+  /**
+   * Where a sign-in lands: a kiosk device on its centre's kiosk screen (never on staff pages), anyone
+   * else where they were going.
+   */
+  async function landing(grants: readonly { role: string; officeId: string | null }[], next?: string) {
+    const officeId = grants.length > 0 && grants.every((g) => g.role === 'kiosk') ? grants[0]?.officeId : null
+    const office = officeId ? (await offices.listPublicOffices()).find((o) => o.id === officeId) : undefined
+    return office ? `/offices/${office.code}/kiosk` : safeNext(next)
+  }
 
   return async (app: AppInstance) => {
     const { form } = staffRouteOptions(app)
@@ -46,7 +56,8 @@ export function signInRoutes(config: Config, services: StaffServices) {
       },
       async (req, reply) => {
         const token = sessionToken(req)
-        if (token && (await signIn.authenticate(token))) return reply.redirect(safeNext(req.query.next), 303)
+        const actor = token ? await signIn.authenticate(token) : null
+        if (actor) return reply.redirect(await landing(actor.grants, req.query.next), 303)
         const ctx = pageContextOf(req, reply, config.defaultLanguage)
         return send(
           reply,
@@ -85,7 +96,7 @@ export function signInRoutes(config: Config, services: StaffServices) {
           })
           if (result.mustSetUpTotp) return again(st('login.mustSetUpTotp'), 403)
           reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookie(req), maxAge: 12 * 3600 })
-          return reply.redirect(safeNext(body.next), 303)
+          return reply.redirect(await landing(result.user.roles, body.next), 303)
         } catch (error) {
           if (error instanceof AppError && error.status === 401) return again(st('login.failed'), 401)
           if (error instanceof AppError && error.status === 429) {

@@ -305,9 +305,17 @@ export function createAppointmentsService(
       await assertQueue(body.officeId, body.queueId, 'body.queueId')
       const row = await db.transaction().execute(async (trx) => {
         const policy = await policyOf(trx, body.officeId)
-        if (start <= now.toISOString()) throw invalid([{ path: 'body.start', message: 'is in the past' }])
+        if (start <= now.toISOString())
+          throw invalid([{ path: 'body.start', message: 'is in the past', keyword: 'past' }])
         if (Date.parse(start) > now.getTime() + policy.horizonDays * 24 * 60 * MINUTE)
-          throw invalid([{ path: 'body.start', message: `is more than ${policy.horizonDays} days ahead` }])
+          throw invalid([
+            {
+              path: 'body.start',
+              message: `is more than ${policy.horizonDays} days ahead`,
+              keyword: 'horizon',
+              limit: policy.horizonDays,
+            },
+          ])
         const slot = await trx
           .updateTable('slots')
           .set((eb) => ({ booked: eb('booked', '+', 1) }))
@@ -323,7 +331,8 @@ export function createAppointmentsService(
             .where('queueId', '=', body.queueId)
             .where('startAt', '=', start)
             .executeTakeFirst()
-          if (!exists) throw invalid([{ path: 'body.start', message: 'is not a slot of this queue' }])
+          if (!exists)
+            throw invalid([{ path: 'body.start', message: 'is not a slot of this queue', keyword: 'slot' }])
           throw conflict('SLOT_FULL', 'This time is fully booked', 'Choose another time.')
         }
         let code = ''
