@@ -89,7 +89,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
       const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' })
       expect(listing).toMatch(/TABLE \S+ offices/)
     }
-  })
+  }, 90_000) // child processes: migrate, seed, backup
 
   it('verifies the audit chain from the command line and exits 1 when an entry was tampered with', async () => {
     const env = await freshDatabaseEnv(dialect)
@@ -117,7 +117,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
     expect(broken.code).toBe(1)
     expect(JSON.parse(broken.stdout)).toMatchObject({ valid: false, firstBrokenSeq: 3 })
     expect(broken.stderr).toContain('audit chain broken at entry 3')
-  })
+  }, 90_000) // child processes: seed, verify, tamper, verify
 })
 
 it('refuses to start with a bad setting, naming the variable', async () => {
