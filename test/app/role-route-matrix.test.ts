@@ -369,6 +369,7 @@ const OPEN_OR_SELF = new Set([
   'DELETE /api/v1/me/tokens/{id}',
   'POST /api/v1/me/totp',
   'POST /api/v1/me/totp/confirm',
+  'PUT /api/v1/me/password',
   // Disabling and enabling are covered by the isolation tests (they change who can sign in).
   'POST /api/v1/users/{id}/disable',
   'POST /api/v1/users/{id}/enable',

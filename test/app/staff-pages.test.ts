@@ -196,14 +196,14 @@ describeEachDatabase('staff pages', (dialect) => {
       officeId: offices['LUB-BOM']!.id,
     })
     expect(foreign.statusCode).toBe(403)
-    const row = list.body.split('<tr>').find((r) => r.includes('<td>ivan.p</td>'))!
+    const row = list.body.split('<tr>').find((r) => r.includes('>ivan.p</a></td>'))!
     const id = /action="\/staff\/users\/([0-9a-f-]+)\/disable"/.exec(row)?.[1]
     expect(id).toBeDefined()
     expect((await session.post(`/staff/users/${id}/disable`, { _csrf: csrfOf(list.body) })).statusCode).toBe(
       303,
     )
     expect((await session.get('/staff/users?lang=en')).body).toMatch(
-      /ivan\.p<\/td><td>Іван П\.<\/td><td>[^<]*<\/td><td>disabled/,
+      /ivan\.p<\/a><\/td><td>Іван П\.<\/td><td>[^<]*<\/td><td>disabled/,
     )
   })
 
@@ -221,14 +221,14 @@ describeEachDatabase('staff pages', (dialect) => {
 
     const admin = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
     const list = await admin.get('/staff/users?lang=en')
-    const row = list.body.split('<tr>').find((r) => r.includes('<td>demo-officer</td>'))!
+    const row = list.body.split('<tr>').find((r) => r.includes('>demo-officer</a></td>'))!
     expect(row).toContain('after failed attempts, sign-in waits 1 more minute')
     const unlock = /action="(\/staff\/users\/[^"]+\/unlock)"/.exec(row)![1]!
     const lifted = await admin.post(unlock, { _csrf: csrfOf(list.body) })
     expect(lifted.headers.location).toBe('/staff/users?done=unlocked')
     const after = (await admin.get('/staff/users?done=unlocked&lang=en')).body
     expect(after).toContain('The account can sign in again at once.')
-    expect(after.split('<tr>').find((r) => r.includes('<td>demo-officer</td>'))).not.toContain('unlock')
+    expect(after.split('<tr>').find((r) => r.includes('>demo-officer</a></td>'))).not.toContain('unlock')
     expect((await tryPassword('demo-officer-pass')).statusCode).toBe(303)
   })
 
@@ -305,7 +305,7 @@ describeEachDatabase('staff pages: offices', (dialect) => {
     // The same form again carries the old version: someone else's change must not be overwritten.
     const stale = await admin.post(officeUrl, { ...edit, 'hours-mon': '09:00-10:00' })
     expect(stale.statusCode).toBe(409)
-    expect(stale.body).toContain('Someone changed this office while you were editing.')
+    expect(stale.body).toContain('Someone changed this while you were editing.')
     const badHours = await admin.post(officeUrl, { ...edit, version: '2', 'hours-tue': '9 to 5' })
     expect(badHours.statusCode).toBe(422)
     expect(badHours.body).toContain('<a href="#field-hours-tue">This value is not in the expected form.</a>')

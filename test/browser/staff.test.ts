@@ -100,6 +100,46 @@ describe('staff pages in Chromium', () => {
     await close()
   })
 
+  it('lets an admin change an account and anyone set up their own, with accessible pages', async () => {
+    const { server, page, close } = await openDemo(browser)
+    await signIn(page, server.url, 'demo-admin', 'demo-admin-pass')
+    await page.goto(`${server.url}/staff/users?lang=en`)
+    await page.getByRole('link', { name: 'demo-consultant' }).click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Account demo-consultant')
+    await expectAccessible(page)
+    await page.getByLabel('Add a role').selectOption('chancellery')
+    await page
+      .getByLabel('Office', { exact: true })
+      .selectOption({ label: 'Lviv Administrative Services Centre' })
+    await page.getByRole('button', { name: 'Save roles' }).click()
+    expect(await page.getByRole('status').textContent()).toBe('The roles were saved.')
+    expect(await page.getByLabel('Chancellery clerk (Lviv Administrative Services Centre)').isChecked()).toBe(
+      true,
+    )
+    await page.getByRole('button', { name: 'Set password' }).click()
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1)
+    await expectAccessible(page)
+
+    await page.getByRole('link', { name: 'Signed in as demo-admin' }).click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account')
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Set up a second factor' }).click()
+    await expect.poll(() => page.locator('figure.qr svg').count()).toBe(1)
+    await page.getByLabel('Current password').fill('not-it')
+    await page.getByLabel('New password', { exact: true }).fill('admin-new-password')
+    await page.getByLabel('New password again').fill('admin-new-password')
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('This is not your current password.')
+    await expectAccessible(page)
+    await page.getByLabel('What it is for', { exact: true }).fill('nightly export')
+    await page.getByRole('button', { name: 'Create token' }).click()
+    await expect.poll(() => page.locator('code.secret').count()).toBe(1)
+    await expectAccessible(page)
+    await close()
+  })
+
   it('shows accessible catalogue pages for editors: list, editor with errors, card, diff and preview', async () => {
     const { server, page, close } = await openDemo(browser)
     await signIn(page, server.url, 'demo-editor', 'demo-editor-pass')

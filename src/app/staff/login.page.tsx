@@ -1,5 +1,5 @@
 import type { Translate } from '../../platform/i18n/index.js'
-import { CsrfField, ErrorSummary, Field } from '../../web/forms.js'
+import { CsrfField, ErrorSummary, Field, Notice } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
@@ -13,12 +13,15 @@ export function LoginPage(props: {
   login?: string
   next?: string
   error?: string
+  /** A message after a change that ended the sign-in (the second factor turned on). */
+  done?: string | null
 }): Html {
   const { st } = props
   return (
     <Layout ctx={props.ctx} title={st('login.title')}>
       <h1>{st('login.title')}</h1>
       <p>{st('login.intro')}</p>
+      <Notice message={props.done ?? null} />
       <ErrorSummary
         title={st('errors.summary')}
         errors={props.error ? [{ field: 'login', message: props.error }] : []}

@@ -51,7 +51,10 @@ export function signInRoutes(config: Config, services: StaffServices) {
       {
         schema: {
           hide: true,
-          querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }),
+          querystring: Type.Object({
+            next: Type.Optional(Type.String({ maxLength: 500 })),
+            done: Type.Optional(Type.String({ maxLength: 20 })),
+          }),
         },
       },
       async (req, reply) => {
@@ -61,7 +64,13 @@ export function signInRoutes(config: Config, services: StaffServices) {
         const ctx = pageContextOf(req, reply, config.defaultLanguage)
         return send(
           reply,
-          LoginPage({ ctx, st: staffTexts(ctx.lang), csrf: reply.generateCsrf(), next: req.query.next }),
+          LoginPage({
+            ctx,
+            st: staffTexts(ctx.lang),
+            csrf: reply.generateCsrf(),
+            next: req.query.next,
+            done: req.query.done === 'totp' ? staffTexts(ctx.lang)('done.totp') : null,
+          }),
         )
       },
     )
@@ -94,8 +103,9 @@ export function signInRoutes(config: Config, services: StaffServices) {
             address: req.ip,
             requestId: req.id,
           })
-          if (result.mustSetUpTotp) return again(st('login.mustSetUpTotp'), 403)
           reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookie(req), maxAge: 12 * 3600 })
+          // Only the account page is open until the second factor is set up.
+          if (result.mustSetUpTotp) return reply.redirect('/staff/account?done=totpRequired#totp', 303)
           return reply.redirect(await landing(result.user.roles, body.next), 303)
         } catch (error) {
           if (error instanceof AppError && error.status === 401) return again(st('login.failed'), 401)

@@ -71,7 +71,9 @@ export function StaffLayout(props: {
         </ul>
         <form method="post" action="/logout">
           <CsrfField token={csrf} />
-          <span>{st('staff.signedInAs', { login: actor.login })}</span>{' '}
+          <a href="/staff/account" aria-current={ctx.path === '/staff/account' ? 'page' : undefined}>
+            {st('staff.signedInAs', { login: actor.login })}
+          </a>{' '}
           <button type="submit">{st('staff.signOut')}</button>
         </form>
       </div>

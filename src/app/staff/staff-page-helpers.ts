@@ -33,6 +33,13 @@ const DONE: Record<string, StaffKey> = {
   disabled: 'done.disabled',
   enabled: 'done.enabled',
   unlocked: 'done.unlocked',
+  roles: 'done.roles',
+  passwordSet: 'done.passwordSet',
+  ownPassword: 'done.ownPassword',
+  token: 'done.token',
+  tokenRevoked: 'done.tokenRevoked',
+  totp: 'done.totp',
+  totpRequired: 'account.totpRequired',
   card: 'done.card',
   published: 'done.published',
   withdrawn: 'done.withdrawn',
@@ -81,12 +88,15 @@ export function staffPageHelpers(config: Config) {
     req: FastifyRequest,
     reply: FastifyReply,
     change: () => Promise<unknown>,
-    onSuccess: string | ((result: unknown) => string),
+    /** Where to go after the change, or the page to show at once (a secret shown only once). */
+    onSuccess: string | ((result: unknown) => string | Promise<Html>),
     again: (errors: { field: string; message: string }[], stale: boolean) => Promise<Html>,
   ) {
     const st = staffTexts(pageContextOf(req, reply, config.defaultLanguage).lang)
     const localise = (e: FieldError): string | null => {
       if (e.keyword === 'required' || (e.keyword === 'minLength' && e.limit === 1)) return st('form.required')
+      if (e.keyword === 'wrongPassword') return st('account.wrongCurrent')
+      if (e.keyword === 'wrongCode') return st('account.totpWrong')
       if (e.keyword === 'minLength' && e.limit) return st('form.tooShort', { limit: e.limit })
       if (
         e.keyword === 'pattern' ||
@@ -100,7 +110,8 @@ export function staffPageHelpers(config: Config) {
     }
     try {
       const result = await change()
-      return reply.redirect(typeof onSuccess === 'string' ? onSuccess : onSuccess(result), 303)
+      const next = typeof onSuccess === 'string' ? onSuccess : await onSuccess(result)
+      return typeof next === 'string' ? reply.redirect(next, 303) : send(reply, next)
     } catch (error) {
       if (error instanceof AppError && error.status === 412) {
         return send(reply, await again([{ field: 'office', message: st('form.stale') }], true), 409)

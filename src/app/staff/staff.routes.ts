@@ -1,5 +1,6 @@
 import type { Config } from '../../platform/config.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { accountRoutes } from './account.routes.js'
 import { accountsRoutes } from './accounts.routes.js'
 import { auditPageRoutes } from './audit-page.routes.js'
 import { calendarPageRoutes } from './calendar-page.routes.js'
@@ -10,7 +11,14 @@ import type { StaffServices } from './staff-page-helpers.js'
 /** Staff pages: sign-in, the network, offices, accounts and the audit log. Forms post with a CSRF token. */
 export function staffRoutes(config: Config, services: StaffServices) {
   return async (app: AppInstance) => {
-    for (const routes of [signInRoutes, networkRoutes, accountsRoutes, auditPageRoutes, calendarPageRoutes])
+    for (const routes of [
+      signInRoutes,
+      networkRoutes,
+      accountsRoutes,
+      accountRoutes,
+      auditPageRoutes,
+      calendarPageRoutes,
+    ])
       await app.register(routes(config, services))
   }
 }

@@ -3,6 +3,7 @@ import type { OfficeDto } from '../../modules/offices/index.js'
 import { CsrfField, DataTable, ErrorSummary, Field, Notice, Select } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
+import { grantText } from './user-edit.page.js'
 
 export interface UsersPageProps {
   s: StaffContext
@@ -20,7 +21,6 @@ export interface UsersPageProps {
 /** Staff accounts the viewer may see; managers and admins create, disable and enable them. */
 export function UsersPage(props: UsersPageProps): Html {
   const { st, ctx, csrf } = props.s
-  const officeName = new Map(props.offices.map((o) => [o.id, o.name[ctx.lang]]))
   const error = (field: string) =>
     props.errors.find((e) => e.field === field || e.field.startsWith(`${field}-`))?.message
   const canManage = props.grantable.length > 0
@@ -40,14 +40,9 @@ export function UsersPage(props: UsersPageProps): Html {
           ...(canManage ? [st('users.actions')] : []),
         ]}
         rows={props.users.map((u) => [
-          u.login,
+          canManage ? <a href={`/staff/users/${u.id}`}>{u.login}</a> : u.login,
           u.name,
-          u.roles
-            .map(
-              (g) =>
-                `${st(`role.${g.role}`)} (${g.officeId ? (officeName.get(g.officeId) ?? g.officeId) : st('users.network')})`,
-            )
-            .join(', '),
+          u.roles.map((g) => grantText(props.s, props.offices, g)).join(', '),
           u.signInHeldUntil
             ? `${st(u.status === 'active' ? 'status.active' : 'status.disabled')}: ${st('users.heldUntil', { minutes: minutesLeft(u.signInHeldUntil) })}`
             : st(u.status === 'active' ? 'status.active' : 'status.disabled'),

@@ -88,6 +88,11 @@ export const staffPagesPlugin = fp(
       }
       actor.requestId = req.id
       req.actor = actor
+      // A sign-in whose role needs a second factor sets it up before any other staff page.
+      if (actor.mustSetUpTotp && !req.routeOptions.config.allowDuringTotpSetup) {
+        await reply.redirect('/staff/account?done=totpRequired#totp', 303)
+        return reply
+      }
     })
   },
   { name: 'staff-pages', dependencies: ['authentication'] },

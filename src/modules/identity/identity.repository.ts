@@ -127,6 +127,23 @@ export async function revokeAllTokens(db: Db, userId: string, now: string): Prom
     .execute()
 }
 
+/** Ends every other sign-in of the account (sessions only: personal tokens stay until revoked). */
+export async function revokeOtherSessions(
+  db: Db,
+  userId: string,
+  keepHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('authTokens')
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('kind', '=', 'session')
+    .where('tokenHash', '!=', keepHash)
+    .where('revokedAt', 'is', null)
+    .execute()
+}
+
 export function listPersonalTokens(db: Db, userId: string, now: string) {
   return db
     .selectFrom('authTokens')

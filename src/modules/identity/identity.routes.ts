@@ -6,6 +6,7 @@ import {
   CreatedTokenDto,
   LoginBody,
   LoginResponse,
+  PasswordChangeBody,
   PersonalTokenBody,
   PersonalTokenDto,
   TotpCodeBody,
@@ -105,6 +106,25 @@ export function identityRoutes(signIn: SignInService, users: UsersService) {
       },
       async (req, reply) => {
         await signIn.revokePersonalToken(actorOf(req), req.params.id)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.put(
+      '/api/v1/me/password',
+      {
+        onRequest: app.authenticate,
+        config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Change your own password; your other sessions end, this one stays',
+          body: PasswordChangeBody,
+          response: { 204: Type.Null(), ...problemResponses, 429: Type.Ref('Problem') },
+        },
+      },
+      async (req, reply) => {
+        const token = presentedToken(req) as string
+        await signIn.changeOwnPassword(actorOf(req), token, req.body.currentPassword, req.body.newPassword)
         return reply.code(204).send(null)
       },
     )

@@ -92,6 +92,15 @@ export const UpdateUserBody = Type.Object(
 )
 export type UpdateUserBody = Static<typeof UpdateUserBody>
 
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200, description: 'The password in use now' }),
+    newPassword: Password,
+  },
+  { additionalProperties: false },
+)
+export type PasswordChangeBody = Static<typeof PasswordChangeBody>
+
 export const PersonalTokenBody = Type.Object(
   {
     label: Type.String({

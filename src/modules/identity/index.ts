@@ -7,7 +7,13 @@ export {
 } from './authenticate.js'
 export { identityPolicy } from './identity.policy.js'
 export { identityRoutes } from './identity.routes.js'
-export { CreateUserBody, type UserDto } from './identity.schemas.js'
+export {
+  CreateUserBody,
+  PasswordChangeBody,
+  PersonalTokenBody,
+  UpdateUserBody,
+  type UserDto,
+} from './identity.schemas.js'
 export { reachOf, withinReach } from './reach.js'
 export {
   type Actor,

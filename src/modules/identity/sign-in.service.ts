@@ -8,7 +8,7 @@ import { worthRecording } from '../../platform/rate-window.js'
 import * as repo from './identity.repository.js'
 import type { IdentityTables } from './identity.tables.js'
 import { type Reservation, reserveAttempt, SIGN_IN_LIMITS, signedInAfter } from './login-throttle.js'
-import { decoyHash, verifyPassword } from './passwords.js'
+import { decoyHash, hashPassword, verifyPassword } from './passwords.js'
 import { type Actor, auditRecordBy, type Role, type RoleGrant } from './roles.js'
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js'
 
@@ -296,6 +296,61 @@ export function createSignInService(
       })
     },
 
+    /**
+     * The owner changes their password, proving the old one. The sign-in used for it stays open;
+     * every other session of the account ends. A wrong old password is audited and refused (422).
+     */
+    async changeOwnPassword(actor: Actor, currentToken: string, current: string, next: string) {
+      const user = await repo.findUserById(db, actor.id)
+      if (!user) throw notFound('User')
+      const entry = { officeId: null, subjectType: 'user', subjectId: actor.id }
+      if (!(await verifyPassword(user.passwordHash, current))) {
+        await db
+          .transaction()
+          .execute((trx) =>
+            audit.record(
+              trx,
+              auditRecordBy(actor, { ...entry, action: 'user.password-change-refused', summary: {} }),
+            ),
+          )
+        throw new AppError(
+          'VALIDATION_FAILED',
+          422,
+          'The request is not valid',
+          'body.currentPassword: is not your current password',
+          [
+            {
+              path: 'body.currentPassword',
+              message: 'is not your current password',
+              keyword: 'wrongPassword',
+            },
+          ],
+        )
+      }
+      const passwordHash = await hashPassword(next)
+      const now = clock.now().toISOString()
+      await database.transaction().execute(async (trx) => {
+        const tables = withTables<IdentityTables>(trx)
+        await repo.updateUser(tables, actor.id, { passwordHash, version: user.version + 1, updatedAt: now })
+        await repo.revokeOtherSessions(tables, actor.id, hashToken(currentToken), now)
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            ...entry,
+            action: 'user.password-changed',
+            summary: { otherSessionsEnded: true },
+          }),
+        )
+      })
+    },
+
+    /** The second factor being set up and not yet confirmed, if any (to show its key again). */
+    async pendingTotp(actor: Actor): Promise<{ secret: string; otpauthUri: string } | null> {
+      const user = await repo.findUserById(db, actor.id)
+      if (!user?.totpSecret || user.totpConfirmedAt) return null
+      return { secret: user.totpSecret, otpauthUri: totpUri(user.totpSecret, user.login) }
+    },
+
     /** Starts setting up a second factor: a new secret, off until a code from it is confirmed. */
     async enrolTotp(actor: Actor): Promise<{ secret: string; otpauthUri: string }> {
       const user = await repo.findUserById(db, actor.id)
@@ -316,7 +371,7 @@ export function createSignInService(
           422,
           'The request is not valid',
           'body.code: is not the current code',
-          [{ path: 'body.code', message: 'is not the current code' }],
+          [{ path: 'body.code', message: 'is not the current code', keyword: 'wrongCode' }],
         )
       }
       const now = clock.now().toISOString()
