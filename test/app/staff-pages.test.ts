@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest'
+import { FixedClock } from '../../src/platform/clock.js'
 import { cookieSession, csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
-import { testApp } from '../support/test-app.js'
+import { bearerFor, testApp } from '../support/test-app.js'
 
 describeEachDatabase('staff pages', (dialect) => {
   it('signs in through the form into a secure session cookie and back out', async () => {
@@ -243,6 +244,62 @@ describeEachDatabase('staff pages', (dialect) => {
     expect(refused.statusCode).toBe(403)
     expect(refused.body).toContain('You may not open this page')
     expect((await consultant.get('/staff?lang=en')).body).not.toContain('href="/staff/audit"')
+  })
+})
+
+describeEachDatabase('staff pages: audit log', (dialect) => {
+  it('filters the log by day, who, centre and subject, names actions in words and shows what changed', async () => {
+    const clock = new FixedClock('2026-11-30T23:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock })
+    const offices = await demoOffices(app)
+    const admin = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
+    const bearer = await bearerFor(app, 'demo-admin', 'demo-admin-pass')
+    const users = (await app.inject({ url: '/api/v1/users', headers: bearer })).json<{
+      items: { id: string; login: string }[]
+    }>()
+    const consultant = users.items.find((u) => u.login === 'demo-consultant')!.id
+    clock.advance(2 * 3_600_000)
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${consultant}`,
+      headers: bearer,
+      payload: { name: 'Olena Koval' },
+    })
+
+    const page = await admin.get(
+      '/staff/audit?lang=en&what=user&actor=demo-admin&from=2026-12-01&to=2026-12-01',
+    )
+    expect(page.statusCode).toBe(200)
+    const rows = page.body.split('<tr>').slice(2)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toContain('Account: changed')
+    expect(rows[0]).toContain('Olena Koval')
+    expect(rows[0]).toContain(`href="/staff/users/${consultant}"`)
+    expect(page.body).toContain('value="2026-12-01"')
+
+    const before = await admin.get('/staff/audit?lang=uk&what=user&to=2026-11-30')
+    expect(before.body).not.toContain('Olena Koval')
+    expect(before.body).toContain('Обліковий запис: створено')
+
+    const lublin = await admin.get(`/staff/audit?lang=pl&office=${offices['LUB-BOM']!.id}&what=user`)
+    expect(lublin.body).not.toContain('Olena Koval')
+    expect(lublin.body).toContain('Konto: utworzono')
+
+    const bad = await admin.get('/staff/audit?lang=en&from=30.11.2026')
+    expect(bad.statusCode).toBe(422)
+    expect(bad.body).toContain('Give a day as on a calendar, for example 2026-11-30.')
+
+    const api = await app.inject({
+      url: '/api/v1/audit?action=user.*&actorLogin=demo-admin',
+      headers: bearer,
+    })
+    expect(api.json<{ items: { action: string }[] }>().items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['user.update']),
+    )
+    expect(api.json<{ items: { action: string }[] }>().items.every((e) => e.action.startsWith('user.'))).toBe(
+      true,
+    )
+    expect((await app.inject({ url: '/api/v1/audit?action=user.%25', headers: bearer })).statusCode).toBe(422)
   })
 })
 

@@ -57,6 +57,12 @@ describe('staff pages in Chromium', () => {
     await page.getByRole('link', { name: 'Audit log' }).click()
     expect(await page.getByRole('status').textContent()).toMatch(/intact/)
     await expectAccessible(page)
+    await page.getByLabel('What it is about').selectOption({ label: 'Account' })
+    await page.getByRole('button', { name: 'Show entries' }).click()
+    expect(await page.locator('table tbody tr').first().textContent()).toContain('Account: created')
+    await page.locator('table tbody details summary').first().click()
+    expect(await page.locator('table tbody details dd').first().textContent()).toBe('user.create')
+    await expectAccessible(page)
 
     await page.getByRole('link', { name: 'Queue figures' }).click()
     await page.getByLabel('Office').selectOption({ label: 'Lviv Administrative Services Centre' })

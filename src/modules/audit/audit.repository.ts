@@ -78,6 +78,8 @@ export interface AuditFilter {
   officeIds: readonly string[] | null
   officeId?: string | undefined
   actorId?: string | undefined
+  actorLogin?: string | undefined
+  /** One action, or `subject.*` for every action on a subject. */
   action?: string | undefined
   subjectType?: string | undefined
   subjectId?: string | undefined
@@ -93,7 +95,9 @@ export function listEntries(db: Db, f: AuditFilter): Promise<AuditRow[]> {
   if (f.officeIds) q = f.officeIds.length ? q.where('officeId', 'in', f.officeIds) : q.where('seq', '<', 0)
   if (f.officeId) q = q.where('officeId', '=', f.officeId)
   if (f.actorId) q = q.where('actorId', '=', f.actorId)
-  if (f.action) q = q.where('action', '=', f.action)
+  if (f.actorLogin) q = q.where('actorLogin', '=', f.actorLogin)
+  if (f.action?.endsWith('.*')) q = q.where('action', 'like', `${f.action.slice(0, -1)}%`)
+  else if (f.action) q = q.where('action', '=', f.action)
   if (f.subjectType) q = q.where('subjectType', '=', f.subjectType)
   if (f.subjectId) q = q.where('subjectId', '=', f.subjectId)
   if (f.from) q = q.where('at', '>=', f.from)

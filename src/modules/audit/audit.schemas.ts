@@ -22,7 +22,14 @@ export type AuditEntryDto = Static<typeof AuditEntryDto>
 export const AuditQuery = Type.Object({
   officeId: Type.Optional(Id),
   actorId: Type.Optional(Type.String({ maxLength: 100 })),
-  action: Type.Optional(Type.String({ maxLength: 100 })),
+  actorLogin: Type.Optional(Type.String({ maxLength: 100, description: 'Who acted, by login' })),
+  action: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      pattern: '^[a-z][a-z0-9-]*(\\.([a-z0-9-]+|\\*))?$',
+      description: 'One action (`case.approve`), or every action on a subject (`case.*`)',
+    }),
+  ),
   subjectType: Type.Optional(Type.String({ maxLength: 100 })),
   subjectId: Type.Optional(Type.String({ maxLength: 100 })),
   from: Type.Optional(Instant),

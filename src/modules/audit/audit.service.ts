@@ -81,6 +81,7 @@ export function createAuditService(database: Db, clock: Clock) {
         officeIds: officesVisibleTo(actor, auditPolicy.read),
         officeId: query.officeId,
         actorId: query.actorId,
+        actorLogin: query.actorLogin,
         action: query.action,
         subjectType: query.subjectType,
         subjectId: query.subjectId,
