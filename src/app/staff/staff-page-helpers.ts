@@ -19,8 +19,6 @@ import type { StaffContext } from './staff-layout.js'
 export type Form = Record<string, string | undefined>
 export const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 5000 }))
 export const Done = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) })
-/** A list page's position (`?cursor=`), as the list gave it out. */
-export const CursorQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) })
 
 /** Success messages a redirect after a form may ask for with `?done=`. */
 const DONE: Record<string, StaffKey> = {
