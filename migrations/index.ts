@@ -22,6 +22,7 @@ import * as m020 from './2026-12-01-020-case-documents.js'
 import * as m021 from './2026-12-01-021-search-words.js'
 import * as m022 from './2026-12-01-022-sign-in-holds.js'
 import * as m023 from './2026-12-01-023-appointment-language.js'
+import * as m024 from './2026-12-01-024-slot-templates.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-021-search-words': m021,
   '2026-12-01-022-sign-in-holds': m022,
   '2026-12-01-023-appointment-language': m023,
+  '2026-12-01-024-slot-templates': m024,
 }

@@ -6,7 +6,12 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import { appointmentsRoutes, createAppointmentsService } from '../modules/appointments/index.js'
+import {
+  appointmentsRoutes,
+  createAppointmentsService,
+  createSlotTemplatesService,
+  slotTemplatesRoutes,
+} from '../modules/appointments/index.js'
 import { auditRoutes, createAuditService } from '../modules/audit/index.js'
 import { calendarRoutes, createCalendarService } from '../modules/calendar/index.js'
 import {
@@ -44,6 +49,7 @@ import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
+import { bookingSetupRoutes } from './front-office/booking-setup.routes.js'
 import { deskRoutes } from './front-office/desk.routes.js'
 import { frontOfficeRoutes } from './front-office/front-office.routes.js'
 import { queueStatsRoutes } from './front-office/queue-stats.routes.js'
@@ -89,6 +95,10 @@ export function createServices(config: Config, database: Database, clock: Clock,
     desk: (uow, id) => offices.deskIn(uow, id),
     desks: (uow, officeId) => offices.desksIn(uow, officeId),
   })
+  const closedOn = async (id: string, date: string) => {
+    const day = await offices.hoursOn(id, date)
+    return day.spans.length > 0 ? null : (day.closedBecause ?? 'not open on this day of the week')
+  }
   const appointments = createAppointmentsService(
     database.db,
     clock,
@@ -96,10 +106,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     queue,
     {
       timezoneOf,
-      closedOn: async (id, date) => {
-        const day = await offices.hoursOn(id, date)
-        return day.spans.length > 0 ? null : (day.closedBecause ?? 'not open on this day of the week')
-      },
+      closedOn,
       placeOf: async (id) => {
         const o = (await offices.listPublicOffices()).find((x) => x.id === id)
         return o
@@ -114,6 +121,12 @@ export function createServices(config: Config, database: Database, clock: Clock,
     },
     config.publicUrl,
   )
+  const slotTemplates = createSlotTemplatesService(database.db, clock, audit.trail, {
+    isQueueOf: (officeId, queueId) => queue.isQueueOf(officeId, queueId),
+    timezoneOf,
+    closedOn,
+    horizonDays: async (id) => (await appointments.getPolicy(id)).horizonDays,
+  })
   const users = createUsersService(database.db, clock, audit.trail, {
     officeExists: (id) => offices.officeExists(id),
     officeOfUnit: async (id) => (await offices.unitIn(database.db, id))?.officeId ?? null,
@@ -146,6 +159,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
   )
   return {
     appointments,
+    /** Booking set-up: weekly slot templates and days without bookings. */
+    slotTemplates,
     audit,
     /** The time every service reads (fixed in tests): demo data is made relative to it. */
     clock,
@@ -289,11 +304,13 @@ export async function buildApp(
   await app.register(recordsSearchPageRoutes(config, services.registry, services.cases))
   await app.register(queueRoutes(services.queue, boards))
   await app.register(appointmentsRoutes(services.appointments))
+  await app.register(slotTemplatesRoutes(services.slotTemplates))
   await app.register(
     frontOfficeRoutes(config, services.queue, services.offices, services.appointments, services.clock),
   )
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(queueStatsRoutes(config, services.queue, services.offices))
+  await app.register(bookingSetupRoutes(config, services))
   await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus, clock))
   const jobsForAdmins = jobsAdmin(services.jobs, services.audit.trail)

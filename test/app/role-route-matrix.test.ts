@@ -38,6 +38,8 @@ interface Ctx {
   failedJobs: Record<string, string>
   /** A ticket issued in Lviv. */
   lvivTicket: string
+  /** Per role: a weekly slot template in Lviv to remove. */
+  templates: Record<string, string>
   /** Lublin's registers (the demo's chancellery office). */
   registry: RegistryCtx
   /** Lublin's classification and cases. */
@@ -51,6 +53,8 @@ const lvivWorkers: Role[] = ['admin', 'manager', 'consultant']
 const everyone = ROLES
 const lvivReaders: Role[] = ['admin', 'coordinator', 'editor', 'manager', 'consultant', 'kiosk']
 const lvivManagers: Role[] = ['admin', 'manager']
+/** A day of its own per role (a day without bookings made, then taken back). */
+const dayOf = (r: Role) => `2099-03-${String(10 + ROLES.indexOf(r)).padStart(2, '0')}`
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/v1/offices', allowed: everyone, request: () => ({ url: '/api/v1/offices' }) },
@@ -280,6 +284,54 @@ const CASES: Case[] = [
     }),
   },
   {
+    method: 'GET',
+    route: '/api/v1/offices/{id}/slot-templates',
+    allowed: lvivWorkers,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/slot-templates` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/offices/{id}/slot-templates',
+    allowed: lvivManagers,
+    request: (c) => ({
+      url: `/api/v1/offices/${c.lviv}/slot-templates`,
+      payload: { queueId: c.lvivQueue, weekdays: [1], from: '17:00', to: '18:00', minutes: 30, capacity: 1 },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/offices/{id}/slot-templates/{templateId}',
+    allowed: lvivManagers,
+    request: (c, r) => ({ url: `/api/v1/offices/${c.lviv}/slot-templates/${c.templates[r]}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{id}/booking-exceptions',
+    allowed: lvivWorkers,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/booking-exceptions` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/offices/{id}/booking-exceptions/{date}',
+    allowed: lvivManagers,
+    request: (c, r) => ({
+      url: `/api/v1/offices/${c.lviv}/booking-exceptions/${dayOf(r)}`,
+      payload: { reason: 'Matrix' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/offices/{id}/booking-exceptions/{date}',
+    allowed: lvivManagers,
+    request: (c, r) => ({ url: `/api/v1/offices/${c.lviv}/booking-exceptions/${dayOf(r)}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{id}/appointments',
+    allowed: lvivWorkers,
+    request: (c) => ({ url: `/api/v1/offices/${c.lviv}/appointments?date=2099-01-05` }),
+  },
+  {
     method: 'POST',
     route: '/api/v1/offices/{id}/slots',
     allowed: lvivManagers,
@@ -450,6 +502,23 @@ describeEachDatabase('role × route matrix', (dialect) => {
         { maxAttempts: 1 },
       ))!
     await app.jobs.runDue()
+    const templates: Record<string, string> = {}
+    for (const role of ROLES)
+      templates[role] = (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/offices/${lviv}/slot-templates`,
+          headers: bearers.admin,
+          payload: {
+            queueId: lvivQueue,
+            weekdays: [7],
+            from: '09:00',
+            to: '10:00',
+            minutes: 30,
+            capacity: 1,
+          },
+        })
+      ).json<{ id: string }>().id
     const registry = await registryMatrixContext(app, bearers.chancellery, offices['LUB-BOM']!.id)
     const ctx: Ctx = {
       lvivQueue,
@@ -463,6 +532,7 @@ describeEachDatabase('role × route matrix', (dialect) => {
       drafts,
       published,
       failedJobs,
+      templates,
       // In a queue of its own, which no desk serves (the desks' calls must find only theirs).
       lvivTicket: (
         await app.inject({

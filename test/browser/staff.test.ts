@@ -146,6 +146,41 @@ describe('staff pages in Chromium', () => {
     await close()
   })
 
+  it('lets a manager set up bookings on an accessible page: a Saturday template, a day without bookings', async () => {
+    const { server, page, close } = await openDemo(browser)
+    await signIn(page, server.url, 'demo-manager', 'demo-manager-pass')
+    await page.getByRole('link', { name: 'Bookings' }).click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bookings')
+    // The demo's queues are bookable on working days from their templates.
+    expect(await page.getByRole('cell', { name: '09:00–16:00' }).count()).toBeGreaterThan(0)
+    await expectAccessible(page)
+    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])
+      await page.getByLabel(day, { exact: true }).uncheck()
+    await page.getByLabel('Sat', { exact: true }).check()
+    await page.getByLabel('From', { exact: true }).fill('09:00')
+    await page.getByLabel('To', { exact: true }).fill('08:00')
+    await page.getByRole('button', { name: 'Add template' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('The end must be after the start.')
+    await expectAccessible(page)
+    await page.getByLabel('To', { exact: true }).fill('11:00')
+    await page.getByRole('button', { name: 'Add template' }).click()
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/The template was added: \d+ slots? opened\./)
+    expect(await page.getByRole('cell', { name: '09:00–11:00', exact: true }).count()).toBe(1)
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    await page.locator('#field-exceptionDate').fill(tomorrow)
+    await page.getByLabel('Reason').fill('Staff training')
+    await page.getByRole('button', { name: 'No bookings that day' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`No bookings on ${tomorrow}.`)
+    await expectAccessible(page)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expectAccessible(page)
+    await close()
+  })
+
   it('shows accessible catalogue pages for editors: list, editor with errors, card, diff and preview', async () => {
     const { server, page, close } = await openDemo(browser)
     await signIn(page, server.url, 'demo-editor', 'demo-editor-pass')

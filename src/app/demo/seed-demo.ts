@@ -1,5 +1,4 @@
 import { SYSTEM_ACTOR } from '../../modules/identity/index.js'
-import { localDateOf } from '../../platform/timezone.js'
 import type { Services } from '../build-app.js'
 import { demoCatalogue } from './demo-catalogue.js'
 import { DEMO_OFFICES, DEMO_USERS, demoPassword } from './demo-network.js'
@@ -67,20 +66,18 @@ export async function seedDemo(
       }
       for (const desk of await services.queue.listDesks(SYSTEM_ACTOR, officeId))
         await services.queue.setDeskQueues(SYSTEM_ACTOR, desk.id, { queueIds })
-      // Bookable mornings for the next days the office is open (its week, holidays, closures).
-      const zone = DEMO_OFFICES.find((o) => o.office.code === code)?.office.timezone ?? 'UTC'
-      for (let day = 1; day <= 10; day++) {
-        const date = localDateOf(new Date(Date.now() + day * 86_400_000), zone)
-        if (!queueIds[0] || (await services.offices.hoursOn(officeId, date)).spans.length === 0) continue
-        await services.appointments.createSlots(SYSTEM_ACTOR, officeId, {
-          queueId: queueIds[0],
-          date,
+      // Every queue bookable on working days, set up as a centre would on its booking page: weekly
+      // templates open the slots over the horizon (and every night as it moves on), skipping
+      // holidays and closures.
+      for (const queueId of queueIds)
+        await services.slotTemplates.addTemplate(SYSTEM_ACTOR, officeId, {
+          queueId,
+          weekdays: [1, 2, 3, 4, 5],
           from: '09:00',
-          to: '12:00',
+          to: '16:00',
           minutes: 20,
           capacity: 2,
         })
-      }
     }
     onProgress?.('queues')
   }

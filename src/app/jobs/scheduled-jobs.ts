@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { AppointmentsService } from '../../modules/appointments/index.js'
+import type { AppointmentsService, SlotTemplatesService } from '../../modules/appointments/index.js'
 import type { AuditService } from '../../modules/audit/index.js'
 import type { CalendarService } from '../../modules/calendar/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
@@ -13,7 +13,8 @@ export const KEEP_DONE_JOBS_MS = 7 * DAY
 
 /**
  * The work Ratusz does by itself, on every instance that runs jobs (each occurrence once across
- * them): the queue's past days closed after midnight in each office's time zone, missed bookings
+ * them): the queue's past days closed after midnight in each office's time zone, slots opened from
+ * the weekly templates as the booking horizon moves on, missed bookings
  * released every five minutes, the audit chain's head exported daily, old finished jobs forgotten.
  */
 export function registerScheduledJobs(
@@ -22,6 +23,7 @@ export function registerScheduledJobs(
     offices: OfficesService
     queue: QueueService
     appointments: AppointmentsService
+    slotTemplates: SlotTemplatesService
     audit: AuditService
     blobs: BlobStore
     calendar: CalendarService
@@ -34,6 +36,11 @@ export function registerScheduledJobs(
   runner.schedule(
     { kind: 'queue.expire-past-days', dailyAt: '00:10', scopes: eachOffice },
     (occurrence: { scope: string }) => services.queue.expirePastDays(occurrence.scope),
+  )
+  // The booking horizon moves on a day each night: the weekly templates open its new last day.
+  runner.schedule(
+    { kind: 'appointments.open-slots', dailyAt: '00:30', scopes: eachOffice },
+    (occurrence: { scope: string }) => services.slotTemplates.openAhead(occurrence.scope),
   )
   runner.schedule(
     { kind: 'appointments.release-no-shows', everyMinutes: 5, scopes: eachOffice },

@@ -25,6 +25,7 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWid
     key: 'staff.desk',
     roles: ['admin', 'manager', 'consultant', 'chancellery', 'officer'],
   },
+  { href: '/staff/bookings', key: 'staff.bookings', roles: ['admin', 'manager', 'consultant'] },
   {
     href: '/staff/registry',
     key: 'staff.registry',

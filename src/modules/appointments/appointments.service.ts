@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
-import { instantOf, localDateOf } from '../../platform/timezone.js'
+import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, assertAllowed, auditRecordBy } from '../identity/index.js'
 import { type QueueService, queuePolicy, type TicketDto } from '../queue/index.js'
 import type {
@@ -19,6 +19,7 @@ import type {
 import type { AppointmentRow, AppointmentTables, SlotRow } from './appointments.tables.js'
 import { codeCandidates, newBookingCode } from './booking-code.js'
 import { calendarEvent, type VisitPlace } from './calendar-event.js'
+import { slotRows } from './slot-rows.js'
 
 export const DEFAULT_APPOINTMENT_POLICY: AppointmentPolicy = {
   earlyMinutes: 30,
@@ -60,6 +61,18 @@ async function byCode(trx: Kysely<AppointmentTables>, typed: string): Promise<Ap
 }
 
 export type AppointmentsService = ReturnType<typeof createAppointmentsService>
+
+/** A slot's day is not one the centre closed to bookings (a place a cancellation frees stays shut). */
+const noBookingsThatDay = (eb: ExpressionBuilder<AppointmentTables, 'slots'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('bookingExceptions')
+        .select('bookingExceptions.officeId')
+        .whereRef('bookingExceptions.officeId', '=', 'slots.officeId')
+        .whereRef('bookingExceptions.localDate', '=', 'slots.localDate'),
+    ),
+  )
 
 const toSlotDto = (r: SlotRow): SlotDto => ({
   id: r.id,
@@ -231,29 +244,7 @@ export function createAppointmentsService(
       if (body.to <= body.from) throw invalid([{ path: 'body.to', message: 'must be after from' }])
       const closed = await offices.closedOn(officeId, body.date)
       if (closed) throw invalid([{ path: 'body.date', message: `is a day the office is closed (${closed})` }])
-      const [fh, fm] = body.from.split(':').map(Number) as [number, number]
-      const [th, tm] = body.to.split(':').map(Number) as [number, number]
-      const times: string[] = []
-      for (let t = fh * 60 + fm; t + body.minutes <= th * 60 + tm; t += body.minutes)
-        times.push(`${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`)
-      const rows: SlotRow[] = times.flatMap((time) => {
-        const at = instantOf(body.date, time, z)
-        return at
-          ? [
-              {
-                id: newId(),
-                officeId,
-                queueId: body.queueId,
-                localDate: body.date,
-                localTime: time,
-                startAt: at.toISOString(),
-                minutes: body.minutes,
-                capacity: body.capacity,
-                booked: 0,
-              },
-            ]
-          : []
-      })
+      const rows = slotRows({ ...body, officeId, templateId: null }, z)
       await assertQueue(officeId, body.queueId, 'body.queueId')
       await db.transaction().execute(async (trx) => {
         for (const row of rows)
@@ -288,7 +279,7 @@ export function createAppointmentsService(
           .where('queueId', '=', queueId)
           .where('localDate', '=', date)
           .where('startAt', '>', now.toISOString())
-          .$if(!staffView, (q) => q.where('startAt', '<=', horizonEnd))
+          .$if(!staffView, (q) => q.where('startAt', '<=', horizonEnd).where(noBookingsThatDay))
           .orderBy('startAt')
           .execute()
       })
@@ -322,6 +313,7 @@ export function createAppointmentsService(
           .where('queueId', '=', body.queueId)
           .where('startAt', '=', start)
           .where((eb) => eb('booked', '<', eb.ref('capacity')))
+          .where(noBookingsThatDay)
           .returningAll()
           .executeTakeFirst()
         if (!slot) {

@@ -10,6 +10,28 @@ export interface SlotsTable {
   minutes: number
   capacity: number
   booked: number
+  /** The weekly template that opened it (migration 024); null: opened by hand for one day. */
+  templateId: string | null
+}
+
+export interface SlotTemplatesTable {
+  id: string
+  officeId: string
+  queueId: string
+  /** ISO weekdays it opens slots on, comma-separated: "1,2,3,4,5" is Monday to Friday. */
+  weekdays: string
+  fromTime: string
+  toTime: string
+  minutes: number
+  capacity: number
+  createdAt: string
+}
+
+export interface BookingExceptionsTable {
+  officeId: string
+  localDate: string
+  reason: string
+  createdAt: string
 }
 
 export interface AppointmentsTable {
@@ -44,8 +66,11 @@ export interface AppointmentTables {
     updatedAt: string
   }
   slots: SlotsTable
+  slotTemplates: SlotTemplatesTable
+  bookingExceptions: BookingExceptionsTable
   appointments: AppointmentsTable
 }
 
 export type SlotRow = Selectable<SlotsTable>
+export type SlotTemplateRow = Selectable<SlotTemplatesTable>
 export type AppointmentRow = Selectable<AppointmentsTable>

@@ -1,3 +1,6 @@
 export { appointmentsRoutes } from './appointments.routes.js'
-export { BookingBody } from './appointments.schemas.js'
+export { AppointmentPolicyBody, BookingBody } from './appointments.schemas.js'
 export { type AppointmentsService, createAppointmentsService } from './appointments.service.js'
+export { slotTemplatesRoutes } from './slot-templates.routes.js'
+export { SlotTemplateBody } from './slot-templates.schemas.js'
+export { createSlotTemplatesService, type SlotTemplatesService } from './slot-templates.service.js'
