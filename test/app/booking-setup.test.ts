@@ -150,6 +150,29 @@ describeEachDatabase('booking set-up', (dialect) => {
     expect(await free('2026-12-01')).toHaveLength(4)
   })
 
+  it('offers residents only the days with free places, saying how many, and the times as a grid', async () => {
+    const { app, q, base, free, template, book } = await centre()
+    await template({ weekdays: [1, 2, 3, 4, 5], capacity: 1 })
+    for (const slot of await free('2026-11-26')) expect((await book(slot.start)).statusCode).toBe(201)
+    await app.inject({
+      method: 'PUT',
+      url: `${base}/booking-exceptions/2026-11-27`,
+      headers: q.bearers.manager,
+      payload: { reason: 'Training' },
+    })
+    const days = await app.services.appointments.freeDays(q.officeId, q.queues.A)
+    expect(days[0]).toEqual({ date: '2026-11-25', free: 4 })
+    const dates = days.map((d) => d.date)
+    expect(dates).not.toContain('2026-11-26') // fully booked
+    expect(dates).not.toContain('2026-11-27') // no bookings that day
+    expect(dates).not.toContain('2026-11-28') // Saturday: no template
+    expect(dates).toContain('2026-11-30')
+    const page = await app.inject('/offices/LVIV-CNAP/book?lang=en&queue=' + q.queues.A + '&date=2026-11-30')
+    expect(page.body).toContain('4 free places')
+    expect(page.body).not.toContain('date=2026-11-26')
+    expect(page.body.match(/name="start"/g)).toHaveLength(4)
+  })
+
   it('makes a centre set-up and its bookings leave an audit trail', async () => {
     const { app, q, template } = await centre()
     await template({ weekdays: [1] })

@@ -122,10 +122,11 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     if (check) await expectAccessible(page)
     await page.locator('.kiosk-choices a').nth(1).click()
     await page.locator('.kiosk-choices a').first().click()
-    // The demo opens slots on working days from tomorrow: the first day that has any.
-    const days = await page.locator('.topics a').count()
-    for (let i = 0; i < days && (await page.locator('input[name=start]').count()) === 0; i++)
-      await page.locator('.topics a').nth(i).click()
+    // Only days with free places are offered, each saying how many; the times come as a grid.
+    expect(await page.locator('.day-choices a').count()).toBeGreaterThan(0)
+    expect(await page.locator('.day-choices .day-free').first().textContent()).toMatch(/\d/)
+    await page.locator('.day-choices a').first().click()
+    expect(await page.locator('.slot-choices input[name=start]').count()).toBeGreaterThan(0)
     if (check) await expectAccessible(page)
     await page.locator('input[name=start]').first().check()
     await page.locator('#field-name').fill('Olena Petrenko')

@@ -13,9 +13,10 @@ export interface BookingProps {
   office?: OfficeDto | undefined
   queues: QueueDto[]
   queueId?: string | undefined
-  days: string[]
+  /** Days with free places in the chosen queue, and how many. */
+  days: { date: string; free: number }[]
   date?: string | undefined
-  slots: { start: string; time: string }[]
+  slots: { start: string; time: string; free: number }[]
   values: Record<string, string>
   errors: { field: string; message: string }[]
 }
@@ -79,18 +80,23 @@ export function BookingPage(props: BookingProps): Html {
           </p>
           <nav aria-labelledby="days-title">
             <h2 id="days-title">{bt('book.day')}</h2>
-            <ul class="topics">
-              {props.days.map((d) => (
-                <li>
-                  <a
-                    href={`${base}?queue=${queue.id}&date=${d}`}
-                    aria-current={d === props.date ? 'true' : undefined}
-                  >
-                    {dayName(d)}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {props.days.length === 0 ? (
+              <p>{bt('book.noDays')}</p>
+            ) : (
+              <ul class="day-choices">
+                {props.days.map((d) => (
+                  <li>
+                    <a
+                      href={`${base}?queue=${queue.id}&date=${d.date}`}
+                      aria-current={d.date === props.date ? 'true' : undefined}
+                    >
+                      <span class="day-name">{dayName(d.date)}</span>
+                      <span class="day-free">{bt('book.freePlaces', { free: d.free })}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </nav>
           {props.date ? (
             props.slots.length === 0 ? (

@@ -9,7 +9,6 @@ import { AppError, notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { IdParams, LocalDate } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
-import { localDateOf } from '../../platform/timezone.js'
 import { formErrors } from '../../web/forms.js'
 import { pageContextOf } from '../../web/page-context.js'
 import { send } from '../staff/staff-page-helpers.js'
@@ -55,19 +54,11 @@ export function bookingRoutes(
     const ctx = pageContextOf(req, reply, config.defaultLanguage)
     const queues = office ? await queue.listQueues(office.id) : []
     const queueId = queues.some((q) => q.id === choice.queueId) ? choice.queueId : undefined
-    let days: string[] = []
-    let slots: { start: string; time: string }[] = []
+    let days: { date: string; free: number }[] = []
+    let slots: { start: string; time: string; free: number }[] = []
     if (office && queueId) {
-      const { horizonDays } = await appointments.getPolicy(office.id)
-      const now = clock.now().getTime()
-      days = [
-        ...new Set(
-          Array.from({ length: horizonDays + 1 }, (_, i) =>
-            localDateOf(new Date(now + i * 86_400_000), office.timezone),
-          ),
-        ),
-      ]
-      if (choice.date && days.includes(choice.date))
+      days = await appointments.freeDays(office.id, queueId)
+      if (choice.date && days.some((d) => d.date === choice.date))
         slots = await appointments.freeSlots(office.id, queueId, choice.date)
     }
     return BookingPage({

@@ -286,6 +286,37 @@ export function createAppointmentsService(
       return rows.filter((r) => staffView || r.booked < r.capacity).map(toSlotDto)
     },
 
+    /**
+     * The days a resident can book in a queue, with the free places of each: only days with a free
+     * slot in the future, within the horizon, not closed since the slots were opened.
+     */
+    async freeDays(officeId: string, queueId: string): Promise<{ date: string; free: number }[]> {
+      await zone(officeId)
+      const now = clock.now()
+      const rows = await db.transaction().execute(async (trx) => {
+        await releaseNoShows(trx, officeId)
+        const horizonEnd = new Date(
+          now.getTime() + (await policyOf(trx, officeId)).horizonDays * 24 * 60 * MINUTE,
+        ).toISOString()
+        return trx
+          .selectFrom('slots')
+          .select((eb) => ['localDate', eb.fn.sum<number>(eb('capacity', '-', eb.ref('booked'))).as('free')])
+          .where('officeId', '=', officeId)
+          .where('queueId', '=', queueId)
+          .where('startAt', '>', now.toISOString())
+          .where('startAt', '<=', horizonEnd)
+          .where((eb) => eb('booked', '<', eb.ref('capacity')))
+          .where(noBookingsThatDay)
+          .groupBy('localDate')
+          .orderBy('localDate')
+          .execute()
+      })
+      const days: { date: string; free: number }[] = []
+      for (const r of rows)
+        if (!(await offices.closedOn(officeId, r.localDate))) days.push({ date: r.localDate, free: Number(r.free) })
+      return days
+    },
+
     /** A resident books a free slot; the place is taken atomically (never above capacity). */
     async book(body: BookingBody): Promise<AppointmentDto> {
       const z = await zone(body.officeId)
