@@ -311,7 +311,7 @@ export async function buildApp(
   await app.register(deskRoutes(config, services.queue, services.offices))
   await app.register(queueStatsRoutes(config, services.queue, services.offices))
   await app.register(bookingSetupRoutes(config, services))
-  await app.register(bookingRoutes(config, clock, services.appointments, services.queue, services.offices))
+  await app.register(bookingRoutes(config, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus, clock))
   const jobsForAdmins = jobsAdmin(services.jobs, services.audit.trail)
   await app.register(jobsRoutes(jobsForAdmins))

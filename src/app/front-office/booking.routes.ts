@@ -3,7 +3,6 @@ import { Type } from 'typebox'
 import { type AppointmentsService, BookingBody } from '../../modules/appointments/index.js'
 import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
-import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -36,7 +35,6 @@ const BookForm = Type.Object({
 /** Residents book a visit: pages over the appointments module, working without JavaScript. */
 export function bookingRoutes(
   config: Config,
-  clock: Clock,
   appointments: AppointmentsService,
   queue: QueueService,
   offices: OfficesService,
