@@ -313,7 +313,8 @@ export function createAppointmentsService(
       })
       const days: { date: string; free: number }[] = []
       for (const r of rows)
-        if (!(await offices.closedOn(officeId, r.localDate))) days.push({ date: r.localDate, free: Number(r.free) })
+        if (!(await offices.closedOn(officeId, r.localDate)))
+          days.push({ date: r.localDate, free: Number(r.free) })
       return days
     },
 
