@@ -11,7 +11,8 @@ const filled = {
   'description-uk': 'Облік домашніх тварин.',
   'description-pl': 'Ewidencja zwierząt domowych.',
   'description-en': 'Registering a pet dog.',
-  processingTime: 'P14D',
+  processingTimeAmount: '14',
+  processingTimeUnit: 'D',
   'fees-0-amount': '50.00',
   'fees-0-currency': 'PLN',
   'fees-0-description-uk': 'Збір',
@@ -63,11 +64,13 @@ describeEachDatabase('staff catalogue pages', (dialect) => {
       _csrf: csrfOf(edit.body),
       ...filled,
       version: '1',
-      processingTime: 'P7D',
+      processingTimeAmount: '1',
+      processingTimeUnit: 'W',
     })
     expect(second.statusCode).toBe(303)
     const history = await editor.get(`/staff/services/${id}?lang=en`)
-    expect(history.body).toMatch(/<td>2<\/td><td>demo-editor<\/td><td>[^<]+<\/td><td>processingTime<\/td>/)
+    expect(history.body).toMatch(/<td>2<\/td><td>demo-editor<\/td><td>[^<]+<\/td><td>Processing time<\/td>/)
+    expect(history.body).toContain('Processing time: 1 week')
     const stale = await editor.post(`/staff/services/${id}`, {
       _csrf: csrfOf(edit.body),
       ...filled,
@@ -75,7 +78,7 @@ describeEachDatabase('staff catalogue pages', (dialect) => {
     })
     expect(stale.statusCode).toBe(409)
     const preview = await editor.get(`/staff/services/${id}/preview?lang=en`)
-    expect(preview.body).toContain('7 days')
+    expect(preview.body).toContain('1 week')
     expect((await app.inject('/services/DOG-LICENCE?lang=en')).body).toContain('14 days')
 
     await editor.post(`/staff/services/${id}/withdraw`, { _csrf: csrfOf(history.body) })
@@ -126,10 +129,10 @@ describeEachDatabase('staff catalogue pages', (dialect) => {
     const diff = await editor.get(`/staff/services/${id}/diff?from=1&to=2&lang=en`)
     expect(diff.statusCode).toBe(200)
     expect(diff.body).toContain('<h1>Card DOG-LICENCE: version 1 → 2</h1>')
-    expect(diff.body).toContain('<code>description.pl</code>')
+    expect(diff.body).toContain('Description · in Polish<br><code class="muted">description.pl</code>')
     expect(diff.body).toMatch(/<del title="removed text">zwierząt domowych<\/del>/)
     expect(diff.body).toMatch(/<ins title="added text">psów w gminie<\/ins>/)
-    expect(diff.body).toContain('<code>fees[1].amount</code>')
+    expect(diff.body).toContain('Fee 2 · Amount<br><code class="muted">fees[1].amount</code>')
 
     const api = await app.inject({
       url: `/api/v1/services/${id}/diff?from=1&to=2`,

@@ -1,6 +1,7 @@
 import { diffWords } from 'diff'
 import type { ServiceDto } from '../../modules/catalogue/index.js'
 import { type Html, h } from '../../web/jsx.js'
+import { cardPathInWords } from './card-words.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
 
 interface Diff {
@@ -59,7 +60,9 @@ export function CardDiffPage(props: { s: StaffContext; card: ServiceDto; diff: D
               {diff.changes.map((c) => (
                 <tr>
                   <th scope="row">
-                    <code>{c.path}</code>
+                    {cardPathInWords(c.path, st)}
+                    <br />
+                    <code class="muted">{c.path}</code>
                   </th>
                   <td>
                     <Side before={c.before} after={c.after} side="before" st={st} />

@@ -1,9 +1,20 @@
 import type { ServiceDto } from '../../modules/catalogue/index.js'
 import type { OfficeDto } from '../../modules/offices/index.js'
-import { Checkbox, CsrfField, DataTable, ErrorSummary, Field, Notice, TextArea } from '../../web/forms.js'
+import {
+  Checkbox,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  Field,
+  Notice,
+  Select,
+  TextArea,
+} from '../../web/forms.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
 import { LIFE_EVENTS, TOPICS } from '../services/services.messages.js'
-import { rowCount } from './card-form.js'
+import { durationText } from '../services/services.pages.js'
+import { DURATION_UNITS, rowCount } from './card-form.js'
+import { cardPathInWords } from './card-words.js'
 import type { CardsKey } from './cards.messages.js'
 import { type StaffContext, StaffLayout } from './staff-layout.js'
 
@@ -88,7 +99,7 @@ function CardHistory(props: { s: StaffContext; id: string; history: CardEditProp
             entry.version,
             entry.author,
             entry.at.replace('T', ' ').slice(0, 19),
-            entry.changes.join(', '),
+            entry.changes.map((c) => cardPathInWords(c, st)).join(', '),
             entry.version > 1 ? (
               <a href={`/staff/services/${props.id}/diff?from=${entry.version - 1}&to=${entry.version}`}>
                 {st('cards.compare', { version: entry.version - 1 })}
@@ -155,6 +166,8 @@ function CardForm(props: CardEditProps): Html {
     <form method="post" action={card ? `/staff/services/${card.id}` : '/staff/services'} novalidate>
       <CsrfField token={csrf} />
       {card ? <input type="hidden" name="version" value={String(card.latestVersion)} /> : null}
+      <CardSummary s={props.s} values={v} />
+      <h2 id="about">{st('cards.section.about')}</h2>
       {card ? (
         <input type="hidden" name="code" value={card.code} />
       ) : (
@@ -171,14 +184,8 @@ function CardForm(props: CardEditProps): Html {
       <Texts name="name" label="cards.name" required />
       <Texts name="description" label="cards.description" area />
       <Texts name="audience" label="cards.audience" area />
-      <Field
-        name="processingTime"
-        label={st('cards.time')}
-        hint={st('cards.timeHint')}
-        value={v.processingTime}
-        error={error('processingTime')}
-        maxlength={20}
-      />
+      <h2 id="time">{st('cards.section.time')}</h2>
+      <DurationPicker s={props.s} values={v} error={error('processingTime')} />
       <Field
         name="processingTimeSource"
         label={st('cards.timeSource')}
@@ -224,8 +231,10 @@ function CardForm(props: CardEditProps): Html {
           ))}
         </fieldset>
       ))}
+      <h2 id="documents">{st('cards.section.documents')}</h2>
       <Lines name="documents" field="requiredDocuments" label="cards.documents" />
       <Lines name="documentsToShow" field="documentsToShow" label="cards.documentsToShow" />
+      <h2 id="law">{st('cards.section.law')}</h2>
       {laws.map((i) => (
         <fieldset>
           <legend>{st('cards.lawRow', { n: i + 1 })}</legend>
@@ -260,6 +269,7 @@ function CardForm(props: CardEditProps): Html {
           />
         </fieldset>
       ))}
+      <h2 id="apply">{st('cards.section.apply')}</h2>
       <fieldset>
         <legend>{st('cards.channels')}</legend>
         <Checkbox
@@ -291,8 +301,10 @@ function CardForm(props: CardEditProps): Html {
         error={error('responsibleUnit')}
         maxlength={200}
       />
+      <h2 id="appeal">{st('cards.section.appeal')}</h2>
       <Texts name="appeal" label="cards.appeal" area />
       <Texts name="notes" label="cards.notes" area />
+      <h2 id="finding">{st('cards.section.finding')}</h2>
       <fieldset>
         <legend>{st('cards.topics')}</legend>
         {[...Object.entries(TOPICS), ...Object.entries(LIFE_EVENTS)].map(([key, name]) => (
@@ -315,5 +327,98 @@ function CardForm(props: CardEditProps): Html {
       />
       <button type="submit">{st('cards.save')}</button>
     </form>
+  )
+}
+
+const SECTIONS = [
+  ['about', 'cards.section.about'],
+  ['time', 'cards.section.time'],
+  ['documents', 'cards.section.documents'],
+  ['law', 'cards.section.law'],
+  ['apply', 'cards.section.apply'],
+  ['appeal', 'cards.section.appeal'],
+  ['finding', 'cards.section.finding'],
+] as const
+
+/** What the card says in a few lines, and links to its sections (the form is long). */
+function CardSummary(props: { s: StaffContext; values: Record<string, string> }): Html {
+  const { st, ctx } = props.s
+  const v = props.values
+  const count = (prefix: string, test: (k: string) => boolean) =>
+    Object.keys(v).filter((k) => k.startsWith(prefix) && test(k)).length
+  const fees = count('fees-', (k) => k.endsWith('-amount') && Boolean(v[k]?.trim()))
+  const documents = Math.max(
+    ...LANGS.map((l) => (v[`documents-${l}`] ?? '').split(/\r?\n/).filter((x) => x.trim()).length),
+  )
+  const offices = count('office-', (k) => v[k] === 'on')
+  const missing = LANGS.filter((l) => !v[`name-${l}`]?.trim() || !v[`description-${l}`]?.trim())
+  const time = v.processingTimeAmount?.trim()
+    ? durationText(`P${v.processingTimeAmount.trim()}${v.processingTimeUnit ?? 'D'}`, ctx.lang)
+    : v.processingTime
+      ? durationText(v.processingTime, ctx.lang)
+      : null
+  return (
+    <nav class="card-summary" aria-labelledby="summary-title">
+      <h2 id="summary-title">{st('cards.summary')}</h2>
+      <ul>
+        <li>{time ? st('cards.summaryTime', { time }) : st('cards.summaryNoTime')}</li>
+        <li>{st('cards.summaryFees', { n: fees })}</li>
+        <li>{st('cards.summaryDocuments', { n: documents })}</li>
+        <li>{st('cards.summaryOffices', { n: offices })}</li>
+        <li>
+          {missing.length
+            ? st('cards.summaryMissing', { langs: missing.map((l) => LANG_NAMES[l]).join(', ') })
+            : st('cards.summaryComplete')}
+        </li>
+      </ul>
+      <ol class="section-links">
+        {SECTIONS.map(([id, key]) => (
+          <li>
+            <a href={`#${id}`}>{st(key)}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}
+
+/** The processing time as a number and a unit (30 days, 1 month), not typed ISO 8601. */
+function DurationPicker(props: {
+  s: StaffContext
+  values: Record<string, string>
+  error: string | undefined
+}): Html {
+  const { st, ctx } = props.s
+  const v = props.values
+  return (
+    <fieldset class={props.error ? 'field field-error' : 'field'} id="field-processingTime">
+      <legend>{st('cards.time')}</legend>
+      <p class="hint" id="processingTime-hint">
+        {st('cards.timeHint2')}
+      </p>
+      {props.error ? <p class="error">{props.error}</p> : null}
+      {v.processingTime ? (
+        <p>
+          <input type="hidden" name="processingTime" value={v.processingTime} />
+          {st('cards.timeLegacy', { words: durationText(v.processingTime, ctx.lang) })}
+        </p>
+      ) : null}
+      <div class="field-row">
+        <Field
+          name="processingTimeAmount"
+          label={st('cards.timeAmount')}
+          type="number"
+          inputmode="numeric"
+          value={v.processingTimeAmount}
+          maxlength={4}
+        />
+        <Select
+          name="processingTimeUnit"
+          label={st('cards.timeUnit')}
+          value={v.processingTimeUnit ?? 'D'}
+          options={DURATION_UNITS.map((u) => ({ value: u, label: st(`cards.unit.${u}`) }))}
+        />
+      </div>
+    </fieldset>
   )
 }

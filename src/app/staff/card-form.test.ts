@@ -62,4 +62,28 @@ describe('the card editor form', () => {
     const card = cardFromForm({ 'fees-0-amount': '12.345', 'fees-0-currency': 'PLN' }, choices)
     expect((card.fees as { amount: number }[])[0]!.amount).toBe(-1)
   })
+
+  it('reads the processing time from its picker, and keeps a duration the picker cannot show', () => {
+    const card = demoCatalogue(officeIds)[0]!
+    const form = formFromCard({ ...card, processingTime: 'P30D' })
+    expect([form.processingTimeAmount, form.processingTimeUnit, form.processingTime]).toEqual([
+      '30',
+      'D',
+      undefined,
+    ])
+    expect(
+      cardFromForm({ ...form, processingTimeAmount: '2', processingTimeUnit: 'W' }, choices, card)
+        .processingTime,
+    ).toBe('P2W')
+    expect(cardFromForm({ ...form, processingTimeAmount: '' }, choices, card).processingTime).toBeUndefined()
+    const composite = formFromCard({ ...card, processingTime: 'P1M15D' })
+    expect(composite.processingTimeAmount).toBeUndefined()
+    expect(cardFromForm(composite, choices, card).processingTime).toBe('P1M15D')
+    expect(
+      cardFromForm({ ...composite, processingTimeAmount: '3', processingTimeUnit: 'M' }, choices, card)
+        .processingTime,
+    ).toBe('P3M')
+    // Not a number: passed on as typed, so that validation names the field.
+    expect(cardFromForm({ ...form, processingTimeAmount: 'two' }, choices, card).processingTime).toBe('PtwoD')
+  })
 })

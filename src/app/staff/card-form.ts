@@ -26,6 +26,25 @@ function inPreviousOrder(chosen: string[], previous: readonly string[] | undefin
   return [...kept, ...chosen.filter((v) => !kept.includes(v))]
 }
 
+/** Units of the processing-time picker: ISO 8601 designators. */
+export const DURATION_UNITS = ['D', 'W', 'M', 'Y'] as const
+
+/**
+ * The processing time from the picker (a number and a unit) as ISO 8601 (`P30D`); with the number
+ * left empty, a duration the picker cannot show (`P1M15D`, set through the API) is kept as it was.
+ * A number that is not one is passed on as typed, for validation to name the field.
+ */
+function durationFromForm(f: Form): string | undefined {
+  const amount = trimmed(f.processingTimeAmount)
+  if (amount) {
+    const unit = (DURATION_UNITS as readonly string[]).includes(f.processingTimeUnit ?? '')
+      ? f.processingTimeUnit
+      : 'D'
+    return `P${amount}${unit}`
+  }
+  return trimmed(f.processingTime) || undefined
+}
+
 /**
  * The editor's form as a card. Field names follow the card's own paths (`name-uk`,
  * `fees-0-amount`, `legalBasis-0-title`) so that validation errors land on the right field.
@@ -121,7 +140,7 @@ export function cardFromForm(
     name: text('name'),
     description: text('description'),
     ...optional('audience', optionalText('audience')),
-    ...optional('processingTime', trimmed(f.processingTime) || undefined),
+    ...optional('processingTime', durationFromForm(f)),
     ...optional('processingTimeSource', trimmed(f.processingTimeSource) || undefined),
     ...optional('fees', fees),
     ...optional('requiredDocuments', list('documents')),
@@ -169,7 +188,11 @@ export function formFromCard(card: ServiceCard): Record<string, string> {
   })
   for (const c of card.channels ?? []) v[`channel-${c.type}`] = 'on'
   if (card.eFormUrl) v.eFormUrl = card.eFormUrl
-  if (card.processingTime) v.processingTime = card.processingTime
+  const single = card.processingTime ? /^P(\d+)([DWMY])$/.exec(card.processingTime) : null
+  if (single) {
+    v.processingTimeAmount = single[1] as string
+    v.processingTimeUnit = single[2] as string
+  } else if (card.processingTime) v.processingTime = card.processingTime
   if (card.processingTimeSource) v.processingTimeSource = card.processingTimeSource
   if (card.responsibleUnit) v.responsibleUnit = card.responsibleUnit
   if (card.keywords) v.keywords = card.keywords.join(', ')
