@@ -33,12 +33,14 @@ export interface Prepared {
 }
 
 /**
- * What `serve` does before listening: the calendar's years around now stored, the bootstrap admin,
- * then the demo network if wanted and empty.
+ * What `serve` does before listening: the calendar's years around now stored, the catalogue's search
+ * names folded as this version makes them, the bootstrap admin, then the demo network if wanted and
+ * empty.
  */
 export async function prepareData(config: Config, services: Services): Promise<Prepared> {
   const year = new Date().getUTCFullYear()
   await services.calendar.ensureSeeded([year - 1, year, year + 1])
+  await services.catalogue.refreshSearchNames()
   const admin = await bootstrapAdmin(config, services)
   const demo = config.demo ? await seedDemo(services) : null
   return { admin, demo }

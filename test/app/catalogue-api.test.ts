@@ -256,6 +256,29 @@ describeEachDatabase('service catalogue search', (dialect) => {
     expect((await search('%')).length).toBe(2)
   })
 
+  it('ranks a card named by its search words with the name matches: passport finds the ID card first, meldunek both registrations', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const search = async (q: string, lang: string) =>
+      (await app.inject(`/api/v1/services?q=${encodeURIComponent(q)}&lang=${lang}`))
+        .json<{ items: { code: string }[] }>()
+        .items.map((i) => i.code)
+    const passport = await search('passport', 'en')
+    expect(passport.slice(0, 2)).toEqual(['UA-PASSPORT', 'UA-TRAVEL-PASSPORT'])
+    // Cards that only ask for a passport among their documents come after.
+    expect(passport.indexOf('PL-MARRIAGE')).toBeGreaterThan(1)
+    expect(await search('meldunek', 'pl')).toEqual(['PL-RESIDENCE', 'PL-RESIDENCE-TEMP'])
+
+    // Cards published before search words counted as names are folded again at start.
+    await app.database.db
+      .updateTable('services' as never)
+      .set({ searchName: ' stale ' } as never)
+      .execute()
+    expect((await search('passport', 'en'))[0]).not.toBe('UA-PASSPORT')
+    expect(await app.services.catalogue.refreshSearchNames()).toBeGreaterThan(0)
+    expect((await search('passport', 'en'))[0]).toBe('UA-PASSPORT')
+    expect(await app.services.catalogue.refreshSearchNames()).toBe(0)
+  })
+
   it('pages through results with a cursor', async () => {
     const { app, editor } = await setUp(dialect)
     for (let i = 1; i <= 5; i++)

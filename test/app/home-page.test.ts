@@ -53,4 +53,14 @@ describeEachDatabase('home page', (dialect) => {
     expect(css.headers['cache-control']).toContain('immutable')
     expect(page.body).not.toMatch(/https?:\/\/(?!localhost)/)
   })
+
+  it('starts with a search box that leads to the catalogue, and the main ways in as buttons', async () => {
+    const app = await testApp(dialect, { demo: true, demoCatalogue: true })
+    const home = await app.inject('/?lang=pl')
+    expect(home.body).toContain('<form method="get" action="/services" class="search-form home-search">')
+    expect(home.body).toContain('<label for="q">Znajdź usługę</label>')
+    expect(home.body).toContain('<a class="button secondary" href="/book">Zarezerwuj wizytę</a>')
+    const found = await app.inject('/services?q=meldunek&lang=pl')
+    expect(found.body).toContain('Zameldowanie na pobyt czasowy')
+  })
 })

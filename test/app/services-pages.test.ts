@@ -99,10 +99,23 @@ describeEachDatabase('public service pages', (dialect) => {
     const app = await testApp(dialect, { demo: true, demoCatalogue: true, demoQueues: true })
     const page = await app.inject('/services/UA-PASSPORT?lang=en')
     expect(page.body).toMatch(
-      /<a href="\/offices\/LVIV-CNAP\/book\?queue=[0-9a-f-]{36}">Book a visit here<\/a>/,
+      /<a class="button" href="\/offices\/LVIV-CNAP\/book\?queue=[0-9a-f-]{36}">Book a visit here<\/a>/,
     )
-    expect(page.body).toContain('<a href="/offices/LVIV-CNAP/board">See the queue now</a>')
-    const lublin = await app.inject('/services/PL-PUBLIC-INFO?lang=en')
-    expect(lublin.body).not.toContain('Book a visit here')
+    expect(page.body).toContain(
+      '<a class="button secondary" href="/offices/LVIV-CNAP/board">See the queue now</a>',
+    )
+    // The next steps come first, as buttons: several centres book it, so the button leads to them.
+    const next = page.body.slice(
+      page.body.indexOf('class="next-actions'),
+      page.body.indexOf('</div>', page.body.indexOf('class="next-actions')),
+    )
+    expect(next).toContain('<a class="button" href="#where">Book a visit</a>')
+    expect(next).toContain(
+      '<a class="button secondary" href="#where" aria-describedby="ticket-hint">Come without booking</a>',
+    )
+    const lublin = (await app.inject('/services/PL-PUBLIC-INFO?lang=en')).body
+    const lublinNext = lublin.slice(lublin.indexOf('class="next-actions'), lublin.indexOf('id="where"'))
+    expect(lublinNext).not.toContain('Book a visit')
+    expect(lublinNext).toContain('Come without booking')
   })
 })

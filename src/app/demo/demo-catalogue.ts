@@ -135,6 +135,7 @@ const CARDS: DemoCard[] = [
     law: { title: 'Ustawa o ewidencji ludności', reference: 'Dz.U. 2023 poz. 1466', article: 'art. 29' },
     categories: ['residence'],
     lifeEvents: ['moving-house'],
+    keywords: ['meldunek', 'meldunek czasowy', 'прописка'],
   },
   {
     where: 'PL',
@@ -499,7 +500,7 @@ const CARDS: DemoCard[] = [
     },
     categories: ['documents'],
     lifeEvents: ['losing-a-document'],
-    keywords: ['паспорт', 'id-картка'],
+    keywords: ['паспорт', 'id-картка', 'passport', 'paszport'],
   },
   {
     where: 'UA',

@@ -17,6 +17,29 @@ export function HomePage(props: {
     <Layout ctx={ctx} title={t('home.title')}>
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.intro')}</p>
+      <search>
+        <form method="get" action="/services" class="search-form home-search">
+          <label for="q">{t('home.search.label')}</label>
+          <p class="hint" id="q-hint">
+            {t('home.search.hint')}
+          </p>
+          <div class="search-row">
+            <input id="q" name="q" type="search" maxlength={200} aria-describedby="q-hint" />
+            <button type="submit">{t('home.search.button')}</button>
+          </div>
+        </form>
+      </search>
+      <p class="next-actions">
+        <a class="button" href="/services">
+          {t('home.services')}
+        </a>
+        <a class="button secondary" href="/book">
+          {t('home.book')}
+        </a>
+        <a class="button secondary" href="/appointments/find">
+          {t('home.findBooking')}
+        </a>
+      </p>
       <h2 id="offices">{t('home.offices.heading')}</h2>
       {props.offices.length === 0 ? (
         <p>{t('home.offices.empty')}</p>

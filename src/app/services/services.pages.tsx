@@ -139,12 +139,58 @@ function TopicNav(props: {
   )
 }
 
-function Section(props: { title: string; children?: Children }): Html {
+function Section(props: { title: string; id?: string; children?: Children }): Html {
   return (
-    <section>
+    <section id={props.id}>
       <h2>{props.title}</h2>
       {props.children}
     </section>
+  )
+}
+
+/**
+ * What a resident can do next, as buttons at the top of the card: apply online where there is a
+ * form, book a visit (at once where one centre serves it), or come without booking and take a ticket.
+ */
+function NextActions(props: {
+  card: ServiceDto
+  offices: OfficeDto[]
+  st: ReturnType<typeof servicesTexts>
+}) {
+  const { card, st } = props
+  const bookable = props.offices.flatMap((o) => {
+    const queueId = card.offices?.find((x) => x.officeId === o.id)?.queueId
+    return queueId ? [{ office: o, queueId }] : []
+  })
+  const only = bookable.length === 1 ? bookable[0] : undefined
+  if (!card.eFormUrl && bookable.length === 0 && props.offices.length === 0) return null
+  return (
+    <div class="next-actions noprint">
+      <h2 class="visually-hidden">{st('card.next')}</h2>
+      {card.eFormUrl ? (
+        <a class="button" href={card.eFormUrl}>
+          {st('card.applyOnline')}
+        </a>
+      ) : null}
+      {bookable.length > 0 ? (
+        <a
+          class={card.eFormUrl ? 'button secondary' : 'button'}
+          href={only ? `/offices/${only.office.code}/book?queue=${only.queueId}` : '#where'}
+        >
+          {st('card.bookVisit')}
+        </a>
+      ) : null}
+      {props.offices.length > 0 ? (
+        <a class="button secondary" href="#where" aria-describedby="ticket-hint">
+          {st('card.takeTicket')}
+        </a>
+      ) : null}
+      {props.offices.length > 0 ? (
+        <p class="hint" id="ticket-hint">
+          {st('card.ticketHint')}
+        </p>
+      ) : null}
+    </div>
   )
 }
 
@@ -180,13 +226,7 @@ export function ServicePage(props: {
       <article class="service-card">
         <h1>{card.name[lang]}</h1>
         <p class="lead">{card.description[lang]}</p>
-        {card.eFormUrl ? (
-          <p>
-            <a class="button" href={card.eFormUrl}>
-              {st('card.applyOnline')}
-            </a>
-          </p>
-        ) : null}
+        <NextActions card={card} offices={props.offices} st={st} />
         {card.audience ? <Section title={st('card.audience')}>{<p>{ml(card.audience)}</p>}</Section> : null}
         {card.requiredDocuments?.length ? (
           <Section title={st('card.documents')}>{list(card.requiredDocuments)}</Section>
@@ -231,7 +271,7 @@ export function ServicePage(props: {
           </Section>
         ) : null}
         {props.offices.length ? (
-          <Section title={st('card.offices')}>
+          <Section title={st('card.offices')} id="where">
             <ul class="cards">
               {props.offices.map((o) => (
                 <li class="card">
@@ -246,10 +286,13 @@ export function ServicePage(props: {
                     closed={st('card.closed')}
                   />
                   {queueAt(o.id) ? (
-                    <p class="noprint">
-                      <a href={`/offices/${o.code}/book?queue=${queueAt(o.id)}`}>{st('card.book')}</a>
-                      {' · '}
-                      <a href={`/offices/${o.code}/board`}>{st('card.queueNow')}</a>
+                    <p class="noprint actions">
+                      <a class="button" href={`/offices/${o.code}/book?queue=${queueAt(o.id)}`}>
+                        {st('card.book')}
+                      </a>
+                      <a class="button secondary" href={`/offices/${o.code}/board`}>
+                        {st('card.queueNow')}
+                      </a>
                     </p>
                   ) : null}
                 </li>

@@ -33,17 +33,18 @@ declare module '../../platform/events.js' {
 export type CatalogueService = ReturnType<typeof createCatalogueService>
 
 /**
- * The folded text a published card is found by: its name (kept on the card too, to rank name matches
- * first), then everything else a resident might type.
+ * The folded text a published card is found by: its names and search words, the other names
+ * residents use for it (kept on the card too, to rank these matches first: `passport` finds the
+ * identity card whose search words say so before a card that only lists a passport among its
+ * documents), then everything else a resident might type.
  */
 export function searchTextOf(card: ServiceCard): { searchName: string; document: string } {
   const all = (t?: { uk: string; pl: string; en: string }) => (t ? [t.uk, t.pl, t.en] : [])
-  const name = all(card.name).join(' ')
+  const name = [...all(card.name), ...(card.keywords ?? [])].join(' ')
   const rest = [
     ...all(card.description),
     ...all(card.audience),
     ...(card.requiredDocuments ?? []).flatMap(all),
-    ...(card.keywords ?? []),
     card.code,
   ].join(' ')
   const searchName = ` ${foldForSearch(name)} `
@@ -219,6 +220,29 @@ export function createCatalogueService(
       })
       await bus.publish({ type: CATALOGUE_EVENTS.published, payload: { serviceId: id }, at: now })
       return toDto(await mustFind(id), card!, version)
+    },
+
+    /**
+     * Folds the search names of published cards again where the way they are made has changed since
+     * they were published (search words joined the names): run at start, writes only what differs.
+     */
+    async refreshSearchNames(): Promise<number> {
+      const rows = await db
+        .selectFrom('services as s')
+        .innerJoin('serviceVersions as v', (j) =>
+          j.onRef('v.serviceId', '=', 's.id').onRef('v.version', '=', 's.publishedVersion'),
+        )
+        .select(['s.id', 's.searchName', 'v.card'])
+        .where('s.status', '=', 'published')
+        .execute()
+      let changed = 0
+      for (const row of rows) {
+        const { searchName } = searchTextOf(stored.card(row.card))
+        if (searchName === row.searchName) continue
+        await db.updateTable('services').set({ searchName }).where('id', '=', row.id).execute()
+        changed++
+      }
+      return changed
     },
 
     async withdraw(actor: Actor, id: string): Promise<ServiceDto> {
