@@ -52,7 +52,8 @@ try {
     await page.fill('#field-login', login)
     await page.fill('#field-password', `${login}-pass`)
     await page.click('button[type=submit]')
-    await page.waitForURL(/\/staff/)
+    // Staff land on their pages, a kiosk device on its kiosk.
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
     return page
   }
   if (path === 'front-office') {
@@ -80,6 +81,11 @@ try {
     await board.goto(`${base}/offices/LVIV-CNAP/board?lang=uk`)
     await board.waitForSelector('.board-called .board-number')
     await shot(board, 'board.png')
+    const manager = await signedIn('demo-manager')
+    await manager.goto(`${base}/staff/bookings?lang=uk`)
+    await manager.locator('#templates').scrollIntoViewIfNeeded()
+    await manager.evaluate(() => document.querySelector('#templates').scrollIntoView())
+    await shot(manager, 'booking-setup.png')
   } else if (path === 'records') {
     // Lublin's chancellery and a case officer, on the records demo.
     const clerk = await signedIn('demo-chancellery')

@@ -1,6 +1,7 @@
 import { LANGUAGES } from '../platform/i18n/index.js'
 import { assetUrl } from './assets-manifest.js'
 import { LANGUAGE_NAMES } from './i18n/index.js'
+import { Logo } from './icons.js'
 import { type Children, type Html, h } from './jsx.js'
 import { hrefInLanguage, type PageContext } from './page-context.js'
 
@@ -52,12 +53,16 @@ export function Layout(props: {
             <div class="wrap header-row">
               {kiosk ? (
                 <p class="brand">
+                  <Logo />
                   <span class="brand-name">{t('site.name')}</span>
                 </p>
               ) : (
                 <a class="brand" href="/">
-                  <span class="brand-name">{t('site.name')}</span>
-                  <span class="brand-tagline">{t('site.tagline')}</span>
+                  <Logo />
+                  <span class="brand-words">
+                    <span class="brand-name">{t('site.name')}</span>
+                    <span class="brand-tagline">{t('site.tagline')}</span>
+                  </span>
                 </a>
               )}
               <nav class="lang-switcher" aria-label={t('lang.label')}>

@@ -1,4 +1,5 @@
 import type { Closure, OfficeDto } from '../../modules/offices/index.js'
+import { Icon } from '../../web/icons.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
@@ -25,18 +26,24 @@ export function HomePage(props: {
           </p>
           <div class="search-row">
             <input id="q" name="q" type="search" maxlength={200} aria-describedby="q-hint" />
-            <button type="submit">{t('home.search.button')}</button>
+            <button type="submit">
+              <Icon name="search" />
+              {t('home.search.button')}
+            </button>
           </div>
         </form>
       </search>
       <p class="next-actions">
         <a class="button" href="/services">
+          <Icon name="document" />
           {t('home.services')}
         </a>
         <a class="button secondary" href="/book">
+          <Icon name="calendar" />
           {t('home.book')}
         </a>
         <a class="button secondary" href="/appointments/find">
+          <Icon name="ticket" />
           {t('home.findBooking')}
         </a>
       </p>
@@ -62,13 +69,19 @@ function OfficeCard(props: { ctx: PageContext; office: OfficeDto; closures: Clos
     <li class="card">
       <h3 id={headingId}>{office.name[lang]}</h3>
       <dl>
-        <dt>{t('home.offices.address')}</dt>
+        <dt>
+          <Icon name="place" />
+          {t('home.offices.address')}
+        </dt>
         <dd>
           {office.address.street}, {office.address.postcode} {office.address.city}
         </dd>
         {office.contact.phone ? (
           <>
-            <dt>{t('home.offices.phone')}</dt>
+            <dt>
+              <Icon name="phone" />
+              {t('home.offices.phone')}
+            </dt>
             <dd>
               <a href={`tel:${office.contact.phone.replace(/\s/g, '')}`}>{office.contact.phone}</a>
             </dd>
@@ -76,7 +89,10 @@ function OfficeCard(props: { ctx: PageContext; office: OfficeDto; closures: Clos
         ) : null}
         {office.contact.email ? (
           <>
-            <dt>{t('home.offices.email')}</dt>
+            <dt>
+              <Icon name="mail" />
+              {t('home.offices.email')}
+            </dt>
             <dd>
               <a href={`mailto:${office.contact.email}`}>{office.contact.email}</a>
             </dd>

@@ -1,6 +1,7 @@
 import { foldForSearch, type ServiceDto } from '../../modules/catalogue/index.js'
 import type { OfficeDto } from '../../modules/offices/index.js'
 import type { Lang, MultilingualText } from '../../platform/i18n/index.js'
+import { Icon } from '../../web/icons.js'
 import { type Children, Fragment, type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
@@ -169,6 +170,7 @@ function NextActions(props: {
       <h2 class="visually-hidden">{st('card.next')}</h2>
       {card.eFormUrl ? (
         <a class="button" href={card.eFormUrl}>
+          <Icon name="online" />
           {st('card.applyOnline')}
         </a>
       ) : null}
@@ -177,11 +179,13 @@ function NextActions(props: {
           class={card.eFormUrl ? 'button secondary' : 'button'}
           href={only ? `/offices/${only.office.code}/book?queue=${only.queueId}` : '#where'}
         >
+          <Icon name="calendar" />
           {st('card.bookVisit')}
         </a>
       ) : null}
       {props.offices.length > 0 ? (
         <a class="button secondary" href="#where" aria-describedby="ticket-hint">
+          <Icon name="ticket" />
           {st('card.takeTicket')}
         </a>
       ) : null}
@@ -288,9 +292,11 @@ export function ServicePage(props: {
                   {queueAt(o.id) ? (
                     <p class="noprint actions">
                       <a class="button" href={`/offices/${o.code}/book?queue=${queueAt(o.id)}`}>
+                        <Icon name="calendar" />
                         {st('card.book')}
                       </a>
                       <a class="button secondary" href={`/offices/${o.code}/board`}>
+                        <Icon name="queue" />
                         {st('card.queueNow')}
                       </a>
                     </p>
