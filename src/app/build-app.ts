@@ -87,8 +87,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const audit = createAuditService(database.db, clock)
   const calendar = createCalendarService(database.db, clock, audit.trail)
   const offices = createOfficesService(database.db, clock, bus, audit.trail, calendar)
-  const timezoneOf = async (id: string) =>
-    (await offices.listPublicOffices()).find((o) => o.id === id)?.timezone ?? null
+  const timezoneOf = async (id: string) => (await offices.publicOffice(id))?.timezone ?? null
   const queue = createQueueService(database.db, database.dialect, clock, bus, audit.trail, {
     timezoneOf,
     createDesk: (actor, officeId, name, uow) => offices.createDesk(actor, officeId, name, uow),
@@ -108,7 +107,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       timezoneOf,
       closedOn,
       placeOf: async (id) => {
-        const o = (await offices.listPublicOffices()).find((x) => x.id === id)
+        const o = await offices.publicOffice(id)
         return o
           ? {
               office: o.name,

@@ -28,6 +28,10 @@ interface Acknowledged {
   cases: string[]
   /** Versions of documents the head added to those cases: where to read them, and their hash. */
   versions: { url: string; sha256: string }[]
+  /** Weekly slot templates the manager added in Lviv (Sundays: the centre is closed, no slots). */
+  templates: string[]
+  /** Days of 2098 the manager closed to bookings in Lviv. */
+  noBookingDays: string[]
 }
 
 async function api(
@@ -59,7 +63,7 @@ function dayAhead(days: number): string {
 }
 
 describeEachDatabase('kill -9 under write load', (dialect) => {
-  it(`keeps every acknowledged ticket, booking, calendar day, letter and case through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
+  it(`keeps every acknowledged ticket, booking, booking set-up, calendar day, letter and case through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
     const env: Record<string, string> = {
       ...(await freshDatabaseEnv(dialect)),
       RATUSZ_TRUST_PROXY: '1',
@@ -107,6 +111,8 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       letters: [],
       cases: [],
       versions: [],
+      templates: [],
+      noBookingDays: [],
     }
     const openedForFiles = await api(server, '/api/v1/cases', {
       token: await token(server, 'demo-officer'),
@@ -116,6 +122,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     const fileCase = String(openedForFiles.json!.id)
     let sent = 0
     let daysDecided = 0
+    let daysClosedToBookings = 0
     for (let round = 0; round < ROUNDS; round++) {
       const kiosk = await token(server, 'demo-kiosk-lviv')
       const coordinator = await token(server, 'demo-coordinator')
@@ -128,7 +135,24 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
         for (let i = 0; Date.now() < until; i++) {
           sent += 1
           try {
-            if (c === 0 && daysDecided < 360) {
+            if (c === 0 && i % 3 === 1) {
+              // Booking set-up: a weekly template, or a day without bookings.
+              const res = await api(target, `/api/v1/offices/${lviv}/slot-templates`, {
+                token: manager,
+                body: { queueId, weekdays: [7], from: '09:00', to: '10:00', minutes: 30, capacity: 1 },
+              })
+              if (res.status === 201) acknowledged.templates.push(String(res.json!.id))
+            } else if (c === 0 && i % 3 === 2 && daysClosedToBookings < 360) {
+              const date = new Date(Date.UTC(2098, 0, 1) + daysClosedToBookings++ * 86_400_000)
+                .toISOString()
+                .slice(0, 10)
+              const res = await api(target, `/api/v1/offices/${lviv}/booking-exceptions/${date}`, {
+                method: 'PUT',
+                token: manager,
+                body: { reason: `Closed ${date}` },
+              })
+              if (res.status === 200) acknowledged.noBookingDays.push(date)
+            } else if (c === 0 && daysDecided < 360) {
               const date = new Date(Date.UTC(2099, 0, 1) + daysDecided++ * 86_400_000)
                 .toISOString()
                 .slice(0, 10)
@@ -218,7 +242,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions and ${acknowledged.templates.length} slot templates and ${acknowledged.noBookingDays.length} days without bookings acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -239,6 +263,18 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     const admin = await token(server, 'demo-admin')
     for (const id of acknowledged.letters)
       expect((await api(server, `/api/v1/incoming/${id}`, { token: admin })).status, id).toBe(200)
+    const templates = (
+      (await api(server, `/api/v1/offices/${lviv}/slot-templates`, { token: admin })).json!.items as {
+        id: string
+      }[]
+    ).map((t) => t.id)
+    expect(acknowledged.templates.filter((id) => !templates.includes(id))).toEqual([])
+    const noBookings = (
+      (await api(server, `/api/v1/offices/${lviv}/booking-exceptions`, { token: admin })).json!.items as {
+        date: string
+      }[]
+    ).map((d) => d.date)
+    expect(acknowledged.noBookingDays.filter((d) => !noBookings.includes(d))).toEqual([])
     expect(acknowledged.cases.length).toBeGreaterThan(0)
     for (const id of acknowledged.cases)
       expect((await api(server, `/api/v1/cases/${id}`, { token: admin })).status, id).toBe(200)

@@ -116,6 +116,39 @@ describeEachDatabase('limits under parallel bursts', (dialect) => {
     expect(count(burst, 201)).toBe(10)
     expect(count(burst, 429)).toBe(20)
   })
+
+  it('lets exactly ten look-ups of a booking by its code from one address through a burst', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        app.inject({
+          url: `/api/v1/appointments/by-code/${String(i).padStart(6, 'X')}`,
+          remoteAddress: '203.0.113.40',
+        }),
+      ),
+    )
+    // Unknown codes: the ten let through are told so (404); guessing on is refused (429).
+    expect(count(burst, 404)).toBe(10)
+    expect(count(burst, 429)).toBe(15)
+  })
+
+  it('lets exactly five password changes of a burst through, refusing the rest with 429', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const bearer = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        app.inject({
+          method: 'PUT',
+          url: '/api/v1/me/password',
+          remoteAddress: '203.0.113.41',
+          headers: bearer,
+          payload: { currentPassword: 'a-wrong-guess', newPassword: 'a-new-password-1' },
+        }),
+      ),
+    )
+    expect(count(burst, 422)).toBe(5)
+    expect(count(burst, 429)).toBe(7)
+  })
 })
 
 // One process owns a SQLite database; several instances share PostgreSQL.

@@ -1,6 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { type AppointmentsService, BookingBody } from '../../modules/appointments/index.js'
+import {
+  type AppointmentsService,
+  BookingBody,
+  hasBookingCodeShape,
+  plainCode,
+} from '../../modules/appointments/index.js'
 import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
 import type { Config } from '../../platform/config.js'
@@ -166,8 +171,8 @@ export function bookingRoutes(
         const typed = req.query.code?.trim()
         if (typed === undefined) return send(reply, FindBookingPage({ ctx }))
         const bt = bookingTexts(ctx.lang)
-        const plain = typed.replace(/[\s-]/g, '')
-        if (!/^[A-Za-z0-9]{6}$/.test(plain))
+        const plain = plainCode(typed)
+        if (!hasBookingCodeShape(plain))
           return send(reply, FindBookingPage({ ctx, code: typed, error: bt('book.find.invalid') }), 422)
         try {
           const booking = await appointments.findByCode(plain)

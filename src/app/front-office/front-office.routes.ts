@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { Type } from 'typebox'
-import type { AppointmentsService } from '../../modules/appointments/index.js'
+import { type AppointmentsService, hasBookingCodeShape, plainCode } from '../../modules/appointments/index.js'
 import { actorOf } from '../../modules/identity/index.js'
 import type { OfficeDto, OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
@@ -72,7 +72,8 @@ export function frontOfficeRoutes(
         return ft('kiosk.checkIn.BOOKING_AT_ANOTHER_OFFICE', { office: other?.name[lang] ?? '' })
       }
       case 'TOO_EARLY': {
-        const opensAt = facts.opensAt ?? new Date().toISOString()
+        // The service always says when check-in opens.
+        const opensAt = facts.opensAt as string
         return facts.date && facts.date !== facts.today
           ? ft('kiosk.checkIn.TOO_EARLY_DAY', { date: date(facts.date), time: time(opensAt) })
           : ft('kiosk.checkIn.TOO_EARLY', { time: time(opensAt) })
@@ -208,9 +209,9 @@ export function frontOfficeRoutes(
       async (req, reply) => {
         const office = await officeByCode(req.params.code)
         // One field: a six-character booking code, or the personal number given at booking.
-        const typed = req.body.code.replace(/[\s-]/g, '').toUpperCase()
+        const typed = plainCode(req.body.code)
         try {
-          const by = /^[A-Z0-9]{6}$/.test(typed)
+          const by = hasBookingCodeShape(typed)
             ? { code: typed }
             : /^[A-Z0-9]{7,20}$/.test(typed)
               ? { identifier: typed }
@@ -221,7 +222,7 @@ export function frontOfficeRoutes(
         } catch (error) {
           if (!(error instanceof AppError) || error.status === 403 || error.status >= 500) throw error
           const s = staffContext(req, reply)
-          const message = await checkInRefusal(s.ctx.lang, office, error, /^[A-Z0-9]{6}$/.test(typed))
+          const message = await checkInRefusal(s.ctx.lang, office, error, hasBookingCodeShape(typed))
           return send(
             reply,
             await kioskPage(req, reply, office, {}, [{ field: 'code', message }], req.body.code),

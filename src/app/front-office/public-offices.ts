@@ -13,8 +13,6 @@ export function publicOffices(offices: OfficesService) {
       if (!office) throw notFound('Office')
       return office
     },
-    async byId(id: string): Promise<OfficeDto | undefined> {
-      return (await offices.listPublicOffices()).find((o) => o.id === id)
-    },
+    byId: (id: string): Promise<OfficeDto | undefined> => offices.publicOffice(id),
   }
 }

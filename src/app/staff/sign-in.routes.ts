@@ -39,7 +39,7 @@ export function signInRoutes(config: Config, services: StaffServices) {
    */
   async function landing(grants: readonly { role: string; officeId: string | null }[], next?: string) {
     const officeId = grants.length > 0 && grants.every((g) => g.role === 'kiosk') ? grants[0]?.officeId : null
-    const office = officeId ? (await offices.listPublicOffices()).find((o) => o.id === officeId) : undefined
+    const office = officeId ? await offices.publicOffice(officeId) : undefined
     return office ? `/offices/${office.code}/kiosk` : safeNext(next)
   }
 

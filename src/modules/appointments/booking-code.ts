@@ -18,7 +18,17 @@ export function newBookingCode(): string {
  * had every letter and digit).
  */
 export function codeCandidates(typed: string): string[] {
-  const plain = typed.replace(/[\s-]/g, '').toUpperCase()
+  const plain = plainCode(typed)
   const read = plain.replace(/O/g, '0').replace(/[IL]/g, '1')
   return read === plain ? [plain] : [read, plain]
+}
+
+/** A code as typed, without the spaces and dashes people add, in capitals: `7k3-m9q` → `7K3M9Q`. */
+export function plainCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase()
+}
+
+/** Whether a plain code has a booking code's shape: six letters or digits. */
+export function hasBookingCodeShape(plain: string): boolean {
+  return new RegExp(`^[A-Z0-9]{${CODE_LENGTH}}$`).test(plain)
 }

@@ -1,6 +1,7 @@
 export { appointmentsRoutes } from './appointments.routes.js'
 export { AppointmentPolicyBody, BookingBody } from './appointments.schemas.js'
 export { type AppointmentsService, createAppointmentsService } from './appointments.service.js'
+export { hasBookingCodeShape, plainCode } from './booking-code.js'
 export { slotTemplatesRoutes } from './slot-templates.routes.js'
 export { SlotTemplateBody } from './slot-templates.schemas.js'
 export { createSlotTemplatesService, type SlotTemplatesService } from './slot-templates.service.js'

@@ -154,6 +154,11 @@ export function createOfficesService(
       return activeOffices()
     },
 
+    /** One active office by its id (public screens, the calendar file, a device's landing page). */
+    async publicOffice(id: string): Promise<OfficeDto | undefined> {
+      return (await activeOffices()).find((o) => o.id === id)
+    },
+
     /** An office for another module's use case (its code, time zone), active or not; no actor needed. */
     async officeById(id: string): Promise<OfficeDto | undefined> {
       const active = (await activeOffices()).find((o) => o.id === id)
