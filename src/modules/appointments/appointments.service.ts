@@ -6,8 +6,9 @@ import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { localDateOf } from '../../platform/timezone.js'
-import { type Actor, assertAllowed, auditRecordBy } from '../identity/index.js'
+import { type Actor, assertAllowed } from '../identity/index.js'
 import { type QueueService, queuePolicy, type TicketDto } from '../queue/index.js'
+import { appointmentsContext } from './appointments.context.js'
 import type {
   AppointmentDto,
   AppointmentPolicy,
@@ -111,6 +112,8 @@ export function createAppointmentsService(
   publicUrl: string,
 ) {
   const db = withTables<AppointmentTables>(database)
+  const context = appointmentsContext(audit, offices.timezoneOf)
+  const zone = context.zone
   const record = (
     trx: Db,
     actor: Actor | null,
@@ -118,23 +121,7 @@ export function createAppointmentsService(
     officeId: string,
     id: string,
     summary: object,
-  ) =>
-    audit.record(
-      trx,
-      auditRecordBy(actor, {
-        action,
-        officeId,
-        subjectType: 'appointment',
-        subjectId: id,
-        summary: summary as Record<string, unknown>,
-      }),
-    )
-
-  async function zone(officeId: string) {
-    const z = await offices.timezoneOf(officeId)
-    if (!z) throw notFound('Office')
-    return z
-  }
+  ) => context.record(trx, actor, 'appointment', { action, officeId, id, summary })
 
   async function policyOf(trx: typeof db, officeId: string): Promise<AppointmentPolicy> {
     const row = await trx

@@ -4,8 +4,9 @@ import { type Db, withTables } from '../../platform/db/index.js'
 import { invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { localDateOf } from '../../platform/timezone.js'
-import { type Actor, assertAllowed, auditRecordBy } from '../identity/index.js'
+import { type Actor, assertAllowed } from '../identity/index.js'
 import { queuePolicy } from '../queue/index.js'
+import { appointmentsContext } from './appointments.context.js'
 import type { AppointmentTables, SlotTemplateRow } from './appointments.tables.js'
 import { slotRows } from './slot-rows.js'
 import type {
@@ -55,6 +56,8 @@ export function createSlotTemplatesService(
   },
 ) {
   const db = withTables<AppointmentTables>(database)
+  const context = appointmentsContext(audit, deps.timezoneOf)
+  const zone = context.zone
   const record = (
     trx: Db,
     actor: Actor,
@@ -62,23 +65,7 @@ export function createSlotTemplatesService(
     officeId: string,
     id: string | null,
     summary: object,
-  ) =>
-    audit.record(
-      trx,
-      auditRecordBy(actor, {
-        action,
-        officeId,
-        subjectType: 'slots',
-        subjectId: id,
-        summary: summary as Record<string, unknown>,
-      }),
-    )
-
-  async function zone(officeId: string) {
-    const z = await deps.timezoneOf(officeId)
-    if (!z) throw notFound('Office')
-    return z
-  }
+  ) => context.record(trx, actor, 'slots', { action, officeId, id, summary })
 
   /**
    * The office-local dates from today over the horizon that the centre is open, with its time zone.
