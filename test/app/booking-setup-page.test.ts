@@ -96,6 +96,14 @@ describeEachDatabase('staff pages: booking set-up', (dialect) => {
     })
     expect(past.statusCode).toBe(422)
     expect(past.body).toContain('Виберіть сьогоднішній або пізніший день.')
+    const long = await manager.post('/staff/bookings/exceptions', {
+      _csrf: csrfOf(page.body),
+      office: q.officeId,
+      exceptionDate: '2026-12-03',
+      reason: 'Н'.repeat(201),
+    })
+    expect(long.statusCode).toBe(422)
+    expect(long.body).toContain('Скоротіть це до 200 символів.')
     const closed = await manager.post('/staff/bookings/exceptions', {
       _csrf: csrfOf(page.body),
       office: q.officeId,

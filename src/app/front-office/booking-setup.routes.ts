@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import {
   AppointmentPolicyBody,
   type AppointmentsService,
+  BookingExceptionBody,
   SlotTemplateBody,
   type SlotTemplatesService,
 } from '../../modules/appointments/index.js'
@@ -11,7 +12,7 @@ import type { OfficesService } from '../../modules/offices/index.js'
 import { type QueueService, queuePolicy } from '../../modules/queue/index.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
-import { AppError, type FieldError, forbidden } from '../../platform/errors.js'
+import { AppError, type FieldError, forbidden, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { LocalDate } from '../../platform/http/schemas.js'
 import { assertValid } from '../../platform/http/validate.js'
@@ -46,17 +47,19 @@ function fieldError(t: ReturnType<typeof setupTexts>, e: FieldError): { field: s
     lateMinutes: [0, 240],
   }
   const message =
-    field === 'to' && e.message.startsWith('must be after')
-      ? t('setup.error.to')
-      : field === 'weekdays'
-        ? t('setup.error.weekdays')
-        : field === 'exceptionDate' && e.message.includes('past')
-          ? t('setup.error.past')
-          : field === 'from' || field === 'to'
-            ? t('setup.error.time')
-            : bounds[field]
-              ? t('setup.error.number', { min: bounds[field][0], max: bounds[field][1] })
-              : t('setup.error.required')
+    e.keyword === 'maxLength'
+      ? t('setup.error.tooLong', { max: e.limit ?? 200 })
+      : field === 'to' && e.message.startsWith('must be after')
+        ? t('setup.error.to')
+        : field === 'weekdays'
+          ? t('setup.error.weekdays')
+          : field === 'exceptionDate' && e.message.includes('past')
+            ? t('setup.error.past')
+            : field === 'from' || field === 'to'
+              ? t('setup.error.time')
+              : bounds[field]
+                ? t('setup.error.number', { min: bounds[field][0], max: bounds[field][1] })
+                : t('setup.error.required')
   return { field, message }
 }
 
@@ -209,15 +212,9 @@ export function bookingSetupRoutes(
       change(async (b, _p, req) => {
         const date = b.exceptionDate ?? ''
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-          throw new AppError('VALIDATION_FAILED', 422, 'The request is not valid', 'date', [
-            { path: 'params.date', message: 'is required' },
-          ])
-        const reason = (b.reason ?? '').trim()
-        if (!reason)
-          throw new AppError('VALIDATION_FAILED', 422, 'The request is not valid', 'reason', [
-            { path: 'body.reason', message: 'is required' },
-          ])
-        const closed = await slotTemplates.closeDay(actorOf(req), withOffice(b), date, reason.slice(0, 200))
+          throw invalid([{ path: 'params.date', message: 'is required' }])
+        const { reason } = assertValid(BookingExceptionBody, { reason: (b.reason ?? '').trim() })
+        const closed = await slotTemplates.closeDay(actorOf(req), withOffice(b), date, reason)
         return `done=closed&day=${closed.date}&bookings=${closed.bookings}#exceptions`
       }),
     )
