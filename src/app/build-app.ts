@@ -23,6 +23,7 @@ import {
   READ_TEXT_JOB,
 } from '../modules/cases/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
+import { createDeadlinesService, deadlinesRoutes } from '../modules/deadlines/index.js'
 import {
   authenticationPlugin,
   createSignInService,
@@ -47,6 +48,7 @@ import { ProblemSchema } from '../platform/http/schemas.js'
 import { JobRunner, JobStore } from '../platform/jobs/index.js'
 import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
+import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
 import { bookingSetupRoutes } from './front-office/booking-setup.routes.js'
@@ -166,6 +168,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     cases,
     classification,
     calendar,
+    /** Statutory terms counted over the working-day calendar. */
+    deadlines: createDeadlinesService(calendar),
     /** Durable background work and the transactional outbox (platform `jobs`). */
     jobs,
     /** Stored files (signed documents, attachments) for the back-office modules. */
@@ -260,6 +264,8 @@ export async function buildApp(
   await app.register(officesRoutes(services.offices))
   await app.register(auditRoutes(services.audit))
   await app.register(calendarRoutes(services.calendar))
+  await app.register(deadlinesRoutes(services.deadlines))
+  await app.register(duePageRoutes(config, services.deadlines))
   await app.register(
     catalogueRoutes(services.catalogue, {
       publicUrl: config.publicUrl,

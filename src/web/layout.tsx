@@ -124,6 +124,9 @@ export function Layout(props: {
               <p>{t('footer.about')}</p>
               <ul class="footer-links">
                 <li>
+                  <a href="/deadlines">{t('nav.deadlines')}</a>
+                </li>
+                <li>
                   <a href="/login">{t('nav.staff')}</a>
                 </li>
                 <li>

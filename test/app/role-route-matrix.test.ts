@@ -397,6 +397,7 @@ const PUBLIC = new Set([
   'GET /api/v1/offices/{id}/queues',
   'GET /api/v1/offices/{id}/board',
   'GET /api/v1/calendar/{country}/{year}',
+  'GET /api/v1/deadlines/due',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
   'GET /api/v1/offices/{id}/slots',

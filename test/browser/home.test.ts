@@ -38,6 +38,28 @@ describe('home page in Chromium', () => {
     })
   }
 
+  it('counts a statutory term on an accessible page in three languages, also without JavaScript', async () => {
+    for (const [lang, button, javaScriptEnabled] of [
+      ['uk', 'Порахувати', true],
+      ['pl', 'Policz', true],
+      ['en', 'Count', true],
+      ['en', 'Count', false],
+    ] as const) {
+      const { page, close } = await open(javaScriptEnabled)
+      await page.goto(`${server.url}/?lang=${lang}`)
+      await page.locator('footer a[href="/deadlines"]').click()
+      await page.locator('#field-from').fill('2025-12-10')
+      await page.locator('#field-calendar').selectOption('PL')
+      await page.getByRole('button', { name: button }).click()
+      expect(await page.locator('ol.due-steps li').count()).toBe(8)
+      if (javaScriptEnabled) {
+        const violations = await axeViolations(page)
+        expect(violations, describeViolations(violations)).toEqual([])
+      }
+      await close()
+    }
+  })
+
   it('switches language with the switcher and remembers the choice', async () => {
     const { page, close } = await open()
     await page.goto(`${server.url}/?lang=en`)

@@ -1,0 +1,89 @@
+import { ErrorSummary, Field, Select } from '../../web/forms.js'
+import { type Html, h } from '../../web/jsx.js'
+import { Layout } from '../../web/layout.js'
+import type { PageContext } from '../../web/page-context.js'
+import { type DueKey, dueTexts } from './deadlines.messages.js'
+
+interface Step {
+  kind: string
+  date: string
+  amount?: number | undefined
+  name?: string | undefined
+}
+
+/**
+ * "Until when?": a statutory term from an event, with each step of the count in words, so a clerk
+ * can show a resident how the date was reached. A GET form: no JavaScript needed.
+ */
+export function DuePage(props: {
+  ctx: PageContext
+  values: {
+    from?: string | undefined
+    amount?: string | undefined
+    unit?: string | undefined
+    calendar?: string | undefined
+  }
+  result: { due: string; steps: Step[] } | null
+  errors: { field: string; message: string }[]
+}): Html {
+  const { ctx } = props
+  const t = dueTexts(ctx.lang)
+  const v = props.values
+  const day = (date: string) =>
+    new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
+      new Date(`${date}T12:00:00Z`),
+    )
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message
+  return (
+    <Layout ctx={ctx} title={t('due.title')}>
+      <h1>{t('due.title')}</h1>
+      <p class="lead">{t('due.intro')}</p>
+      <ErrorSummary title={t('due.how')} errors={props.errors} />
+      <form method="get" action="/deadlines" novalidate>
+        <div class="field-row">
+          <Field name="from" label={t('due.from')} type="date" value={v.from} error={error('from')} />
+          <Field
+            name="amount"
+            label={t('due.amount')}
+            type="number"
+            inputmode="numeric"
+            value={v.amount ?? '14'}
+            error={error('amount')}
+          />
+          <Select
+            name="unit"
+            label={t('due.unit')}
+            value={v.unit ?? 'D'}
+            options={(['D', 'W', 'M'] as const).map((u) => ({ value: u, label: t(`due.unit.${u}`) }))}
+          />
+          <Select
+            name="calendar"
+            label={t('due.calendar')}
+            value={v.calendar ?? (ctx.lang === 'pl' ? 'PL' : 'UA')}
+            options={(['PL', 'UA'] as const).map((c) => ({ value: c, label: t(`due.calendar.${c}`) }))}
+          />
+        </div>
+        <button type="submit">{t('due.submit')}</button>
+      </form>
+      {props.result ? (
+        <section aria-labelledby="due-result">
+          <h2 id="due-result" role="status">
+            {t('due.result', { date: day(props.result.due) })}
+          </h2>
+          <h3>{t('due.how')}</h3>
+          <ol class="due-steps">
+            {props.result.steps.map((s) => (
+              <li>
+                {t(`due.step.${s.kind}` as DueKey, {
+                  date: day(s.date),
+                  amount: s.amount ?? 0,
+                  name: s.name ?? '',
+                })}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </Layout>
+  )
+}
