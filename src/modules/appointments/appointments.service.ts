@@ -20,7 +20,7 @@ import type {
 import type { AppointmentRow, AppointmentTables, SlotRow } from './appointments.tables.js'
 import { codeCandidates, newBookingCode } from './booking-code.js'
 import { calendarEvent, type VisitPlace } from './calendar-event.js'
-import { slotRows } from './slot-rows.js'
+import { insertSlots, slotRows } from './slot-rows.js'
 
 export const DEFAULT_APPOINTMENT_POLICY: AppointmentPolicy = {
   earlyMinutes: 30,
@@ -234,12 +234,7 @@ export function createAppointmentsService(
       const rows = slotRows({ ...body, officeId, templateId: null }, z)
       await assertQueue(officeId, body.queueId, 'body.queueId')
       await db.transaction().execute(async (trx) => {
-        for (const row of rows)
-          await trx
-            .insertInto('slots')
-            .values(row)
-            .onConflict((oc) => oc.columns(['queueId', 'startAt']).doNothing())
-            .execute()
+        await insertSlots(trx, rows)
         await record(trx, actor, 'slots.create', officeId, body.queueId, { ...body, count: rows.length })
       })
       return this.freeSlots(officeId, body.queueId, body.date, true)

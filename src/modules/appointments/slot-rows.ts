@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely'
 import { newId } from '../../platform/ids.js'
 import { instantOf } from '../../platform/timezone.js'
-import type { SlotRow } from './appointments.tables.js'
+import type { AppointmentTables, SlotRow } from './appointments.tables.js'
 
 /** What opens slots on one office-local date: a form for one day, or a weekly template. */
 export interface SlotPlan {
@@ -44,4 +45,15 @@ export function slotRows(plan: SlotPlan, timezone: string): SlotRow[] {
     })
   }
   return rows
+}
+
+/** Stores slots in one statement, keeping any a queue already has at that time; how many were new. */
+export async function insertSlots(trx: Kysely<AppointmentTables>, rows: readonly SlotRow[]): Promise<number> {
+  if (rows.length === 0) return 0
+  const done = await trx
+    .insertInto('slots')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['queueId', 'startAt']).doNothing())
+    .executeTakeFirst()
+  return Number(done.numInsertedOrUpdatedRows ?? 0n)
 }

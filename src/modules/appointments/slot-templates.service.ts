@@ -8,7 +8,7 @@ import { type Actor, assertAllowed } from '../identity/index.js'
 import { queuePolicy } from '../queue/index.js'
 import { appointmentsContext } from './appointments.context.js'
 import type { AppointmentTables, SlotTemplateRow } from './appointments.tables.js'
-import { slotRows } from './slot-rows.js'
+import { insertSlots, slotRows } from './slot-rows.js'
 import type {
   BookingExceptionDto,
   DayBookingDto,
@@ -120,14 +120,7 @@ export function createSlotTemplatesService(
           },
           plan.zone,
         ).filter((r) => r.startAt > now)
-        for (const row of rows) {
-          const done = await trx
-            .insertInto('slots')
-            .values(row)
-            .onConflict((oc) => oc.columns(['queueId', 'startAt']).doNothing())
-            .executeTakeFirst()
-          opened += Number(done.numInsertedOrUpdatedRows ?? 0n)
-        }
+        opened += await insertSlots(trx, rows)
       }
     }
     return opened
