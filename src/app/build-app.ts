@@ -143,6 +143,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     offices.officeExists(id),
   )
   const jobs = new JobStore(database.db, clock)
+  const catalogue = createCatalogueService(database.db, clock, bus, audit.trail, search)
   const cases = createCasesService(
     database.db,
     clock,
@@ -151,6 +152,13 @@ export function createServices(config: Config, database: Database, clock: Clock,
     config,
     {
       office: (id) => offices.officeById(id),
+      dayOff: async (officeId, date) =>
+        (await offices.closuresBetween(officeId, date, date))[0]?.reason ?? null,
+      service: (id) =>
+        catalogue.getService(null, id).catch((e: unknown) => {
+          if (e instanceof AppError && e.status === 404) return undefined
+          throw e
+        }),
       unit: (uow, id) => offices.unitIn(uow, id),
       grantsOf: (uow, id) => users.grantsIn(uow, id),
       letter: (uow, id) => registry.letterIn(uow, id),
@@ -169,12 +177,12 @@ export function createServices(config: Config, database: Database, clock: Clock,
     classification,
     calendar,
     /** Statutory terms counted over the working-day calendar. */
-    deadlines: createDeadlinesService(calendar),
+    deadlines: createDeadlinesService(calendar, config),
     /** Durable background work and the transactional outbox (platform `jobs`). */
     jobs,
     /** Stored files (signed documents, attachments) for the back-office modules. */
     blobs,
-    catalogue: createCatalogueService(database.db, clock, bus, audit.trail, search),
+    catalogue,
     offices,
     queue,
     signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),

@@ -44,6 +44,8 @@ export interface Config {
   registerNumbers: { incoming: string; outgoing: string }
   /** How case signs are written, per network: `<unit>.<symbol>.<n>.<yyyy>` (PL) or e.g. `<symbol>/<n>` (UA). */
   caseSign: string
+  /** The term of a Ukrainian administrative service whose card names none (ISO 8601, days, weeks or months). */
+  uaServiceTerm: string
 }
 
 export class ConfigError extends Error {
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       outgoing: read('RATUSZ_OUTGOING_NUMBER', '<n>/<yyyy>', numberTemplate),
     },
     caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
+    uaServiceTerm: read('RATUSZ_UA_SERVICE_TERM', 'P30D', termOfDays),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
@@ -168,6 +171,11 @@ function numberTemplate(raw: string): string {
   return count('<n>') === 1 && count('<yyyy>') === 1 && count('<office>') <= 1 && !unknown && raw.length <= 60
     ? raw
     : expected('a template with <n> and <yyyy> once each and optionally <office>, e.g. RPW/<n>/<yyyy>')
+}
+
+/** A term the deadline engine counts: `P30D`, `P2W`, `P1M`. */
+function termOfDays(raw: string): string {
+  return /^P[1-9][0-9]{0,3}[DWM]$/.test(raw) ? raw : expected('a term in days, weeks or months, e.g. P30D')
 }
 
 /** A case sign's template: `<symbol>` and `<n>` once each, `<unit>` and `<yyyy>` at most once. */

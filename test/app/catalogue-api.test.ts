@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest'
+import { publishCard } from '../support/cards.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoOffices } from '../support/factories.js'
-import { bearerFor, problemOf, type TestApp, testApp } from '../support/test-app.js'
+import { bearerFor, problemOf, testApp } from '../support/test-app.js'
 
 /** The body issue 4 requires to be accepted as it is. */
 function idCard(officeId: string) {
@@ -33,21 +34,6 @@ async function setUp(dialect: 'sqlite' | 'postgres') {
   const offices = await demoOffices(app)
   const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
   return { app, offices, editor }
-}
-
-async function publishCard(app: TestApp, editor: { authorization: string }, body: object) {
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/v1/services',
-    headers: editor,
-    payload: body,
-  })
-  expect(created.statusCode, created.body).toBe(201)
-  const id = created.json<{ id: string }>().id
-  expect(
-    (await app.inject({ method: 'POST', url: `/api/v1/services/${id}/publish`, headers: editor })).statusCode,
-  ).toBe(200)
-  return id
 }
 
 describeEachDatabase('service catalogue API', (dialect) => {

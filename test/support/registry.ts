@@ -63,7 +63,11 @@ export async function lublinRegistry(app: TestApp) {
       },
     })
     if (res.statusCode !== 201) throw new Error(`user ${login}: ${res.statusCode} ${res.body}`)
-    return { id: res.json<{ id: string }>().id, headers: await bearerFor(app, login, 'a-long-password-1') }
+    return {
+      id: res.json<{ id: string }>().id,
+      login,
+      headers: await bearerFor(app, login, 'a-long-password-1'),
+    }
   }
   const or = unit('OR')
   const so = unit('SO')

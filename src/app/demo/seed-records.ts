@@ -96,12 +96,13 @@ export async function seedRecords(services: Services, lublin: string, onProgress
   const unitOf = (code: string) => units.find((u) => u.code === code)!.id
   const officer: Actor = { ...SYSTEM_ACTOR, login: 'demo-seed' }
   const now = services.clock.now().getTime()
-  const letters: { id: string; subject: [string, string] }[] = []
+  const letters: { id: string; subject: [string, string]; receivedOn: string }[] = []
   for (let i = 0; i < 240; i++) {
     const subject = SUBJECTS[i % SUBJECTS.length]!
     const sender = SENDERS[i % SENDERS.length]!
+    const receivedAt = new Date(now - (240 - i) * 3 * 3_600_000).toISOString()
     const entry = await services.registry.registerIncoming(officer, lublin, {
-      receivedAt: new Date(now - (240 - i) * 3 * 3_600_000).toISOString(),
+      receivedAt,
       channel: (['paper', 'epuap', 'email', 'in-person'] as const)[i % 4]!,
       sender: { kind: sender.kind, name: sender.name, address: sender.address },
       title: subject[0],
@@ -109,7 +110,7 @@ export async function seedRecords(services: Services, lublin: string, onProgress
       attachments: i % 3,
       ...(i % 3 !== 2 ? { assignee: { unitId: unitOf(i % 2 ? 'OR' : 'SO') } } : {}),
     })
-    if (i % 3 === 0) letters.push({ id: entry.id, subject })
+    if (i % 3 === 0) letters.push({ id: entry.id, subject, receivedOn: receivedAt.slice(0, 10) })
     if (i === 17)
       await services.registry.voidEntry(officer, 'incoming', entry.id, 'Zarejestrowano dwukrotnie')
   }
@@ -126,7 +127,11 @@ export async function seedRecords(services: Services, lublin: string, onProgress
       title: letter.subject[0],
       incomingIds: [letter.id],
       parties: [{ kind: 'person', name: SENDERS[i % SENDERS.length]!.name ?? 'Nieznany', role: 'applicant' }],
-      term: 30,
+      // The term runs from the letter's receipt: a month under KPA, or 14 days set by hand.
+      startedOn: letter.receivedOn,
+      ...(i % 4 === 0
+        ? { term: 'P14D', termReason: 'Wniosek pilny: termin skrócony przez kierownika' }
+        : { statutoryTerm: 'kpa-1m' as const }),
     })
     opened++
     // Each case goes some way through the workflow: from just registered to closed.

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, allow } from '../identity/index.js'
 import { formatCaseSign } from './case-sign.js'
+import { caseDue, chooseTerm, NO_TERM } from './case-term.js'
 import type { CasesContext } from './cases.context.js'
 import { caseRules } from './cases.policy.js'
 import * as repo from './cases.repository.js'
@@ -20,6 +21,8 @@ const signTaken = (sign: string) =>
 
 /** Opening cases and sub-cases: the class in force, the next number of the unit's register, one transaction. */
 export function caseOpening(ctx: CasesContext) {
+  const termPorts = { service: ctx.ports.service, uaServiceTerm: ctx.config.uaServiceTerm }
+
   /** Checks the incoming letters that start a case: letters of this office, not voided. */
   async function checkLetters(trx: Db, officeId: string, ids: readonly string[]) {
     for (const [i, id] of ids.entries()) {
@@ -56,6 +59,12 @@ export function caseOpening(ctx: CasesContext) {
       if (startedOn > today) throw invalid([{ path: 'body.startedOn', message: 'is in the future' }])
       const year = Number(startedOn.slice(0, 4))
       const now = ctx.clock.now().toISOString()
+      // The term and due date before the transaction: the calendar reads through its own connection.
+      const choice = (await chooseTerm(termPorts, office.address.country, body)) ?? NO_TERM
+      const due = await caseDue(
+        { startedOn, term: choice.term, suspendedDays: 0, noticeDueOn: null },
+        (date) => ctx.ports.dayOff(body.officeId, date),
+      )
       let attempted = ''
       const opening = inTransaction(ctx.db, async (trx) => {
         const unit = await ctx.ports.unit(trx, body.unitId)
@@ -100,8 +109,12 @@ export function caseOpening(ctx: CasesContext) {
           closedOn: null,
           assigneeId: body.assigneeId ?? null,
           parties: JSON.stringify(body.parties ?? []),
-          termDays: body.term ?? null,
-          dueOn: null,
+          serviceId: body.serviceId ?? null,
+          ...choice,
+          ...due,
+          suspendedOn: null,
+          suspendedDays: 0,
+          noticeDueOn: null,
           version: 1,
           createdAt: now,
           createdBy: actor.login,
@@ -115,6 +128,9 @@ export function caseOpening(ctx: CasesContext) {
           category: row.category,
           assigneeId: row.assigneeId,
           incomingIds: body.incomingIds ?? [],
+          ...(row.term
+            ? { term: row.term, termSource: row.termSource, termBasis: row.termBasis, dueOn: row.dueOn }
+            : {}),
         })
         return row
       })
@@ -163,8 +179,13 @@ export function caseOpening(ctx: CasesContext) {
           closedOn: null,
           assigneeId: body.assigneeId ?? null,
           parties: JSON.stringify(body.parties ?? []),
-          termDays: null,
+          ...NO_TERM,
+          serviceId: null,
           dueOn: null,
+          dueSteps: null,
+          suspendedOn: null,
+          suspendedDays: 0,
+          noticeDueOn: null,
           version: 1,
           createdAt: now,
           createdBy: actor.login,

@@ -27,7 +27,14 @@ import type { ClassificationService } from './classification.service.js'
 export interface CasePorts {
   office(
     id: string,
-  ): Promise<{ id: string; code: string; timezone: string; defaultLanguage: Lang } | undefined>
+  ): Promise<
+    | { id: string; code: string; timezone: string; defaultLanguage: Lang; address: { country: string } }
+    | undefined
+  >
+  /** The day off a date is at an office (a public holiday of its country, its own closure), named; or null. */
+  dayOff(officeId: string, date: string): Promise<string | null>
+  /** A published service card, for a case opened for it. */
+  service(id: string): Promise<{ code: string; processingTime?: string | undefined } | undefined>
   unit(
     uow: Db,
     id: string,
@@ -54,7 +61,7 @@ export interface CasePorts {
 }
 
 export type CasesContext = ReturnType<typeof casesContext>
-export type CasesConfig = Pick<Config, 'caseSign' | 'uploadMaxBytes' | 'uploadTypes'>
+export type CasesConfig = Pick<Config, 'caseSign' | 'uploadMaxBytes' | 'uploadTypes' | 'uaServiceTerm'>
 
 /** Where a case file's documents are kept, and the jobs that read their text after commit. */
 export interface CaseFiles {
@@ -123,8 +130,15 @@ export function casesContext(
         closedOn: row.closedOn,
         assigneeId: row.assigneeId,
         parties: stored.parties(row.parties),
-        term: row.termDays,
+        serviceId: row.serviceId,
+        term: row.term,
+        termSource: row.termSource as CaseDto['termSource'],
+        termBasis: row.termBasis,
         dueOn: row.dueOn,
+        dueSteps: row.dueSteps ? stored.dueSteps(row.dueSteps) : [],
+        suspendedOn: row.suspendedOn,
+        suspendedDays: row.suspendedDays,
+        noticeDueOn: row.noticeDueOn,
         incomingIds: own.filter((l) => l.direction === 'incoming').map((l) => l.entryId),
         outgoingIds: own.filter((l) => l.direction === 'outgoing').map((l) => l.entryId),
         // The buttons this actor may press now: what the state allows and the rules let them do.

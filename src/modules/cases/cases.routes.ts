@@ -17,6 +17,7 @@ import {
   Party,
   StepBody,
   SubcaseBody,
+  TermFields,
 } from './cases.schemas.js'
 import type { CasesService } from './cases.service.js'
 
@@ -35,7 +36,7 @@ const EditBody = Type.Object(
   {
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     parties: Type.Optional(Type.Array(Party, { maxItems: 50 })),
-    term: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()])),
+    ...TermFields,
   },
   { additionalProperties: false, minProperties: 1 },
 )

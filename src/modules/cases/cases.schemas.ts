@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { Id, Instant, LocalDate } from '../../platform/http/schemas.js'
+import { DueStepSchema, STATUTORY_TERM_CODES } from '../deadlines/index.js'
 import { CASE_STATUSES } from './case-transitions.js'
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
@@ -18,6 +19,35 @@ export const Party = Type.Object(
   { additionalProperties: false },
 )
 export type Party = Static<typeof Party>
+
+/** How a case gets its term: from the card it is opened for, a statutory term, or by hand with a reason. */
+export const TermFields = {
+  serviceId: Type.Optional(
+    Nullable(
+      Type.String({
+        format: 'uuid',
+        description: 'The service card the case is for: its processing time is the term unless one is chosen',
+      }),
+    ),
+  ),
+  statutoryTerm: Type.Optional(
+    Nullable(
+      Type.Enum(STATUTORY_TERM_CODES, {
+        description: 'A term the law sets (GET /api/v1/deadlines/terms), of the office country',
+      }),
+    ),
+  ),
+  term: Type.Optional(
+    Nullable(
+      Type.String({
+        pattern: '^P[1-9][0-9]{0,3}[DWM]$',
+        description:
+          'A term set by hand, ISO 8601 in days, weeks or months (P14D, P2W, P1M); needs termReason',
+      }),
+    ),
+  ),
+  termReason: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 500 }))),
+}
 
 export const OpenCaseBody = Type.Object(
   {
@@ -39,15 +69,7 @@ export const OpenCaseBody = Type.Object(
     ),
     parties: Type.Optional(Type.Array(Party, { maxItems: 50 })),
     assigneeId: Type.Optional(Nullable(Id)),
-    term: Type.Optional(
-      Nullable(
-        Type.Integer({
-          minimum: 1,
-          maximum: 3650,
-          description: 'Days to settle it (the deadlines issue computes the due date)',
-        }),
-      ),
-    ),
+    ...TermFields,
   },
   { additionalProperties: false },
 )
@@ -89,8 +111,21 @@ export const CaseDto = Type.Object({
   closedOn: Nullable(LocalDate),
   assigneeId: Nullable(Id),
   parties: Type.Array(Party),
-  term: Nullable(Type.Integer()),
+  serviceId: Nullable(Id),
+  term: Nullable(Type.String({ description: 'ISO 8601: P1M, P14D' })),
+  termSource: Nullable(Type.Enum(['card', 'statutory', 'manual'])),
+  termBasis: Nullable(
+    Type.String({ description: "The card's code, the statutory term's code, or why it was set by hand" }),
+  ),
   dueOn: Nullable(LocalDate),
+  dueSteps: Type.Array(DueStepSchema, { description: 'How the due date was reached' }),
+  suspendedOn: Nullable(
+    Type.String({ format: 'date', description: 'The day its clock stopped, while suspended' }),
+  ),
+  suspendedDays: Type.Integer({ description: 'Days of past suspensions added to the term (KPA art. 35 §5)' }),
+  noticeDueOn: Nullable(
+    Type.String({ format: 'date', description: 'The new date a dispatched KPA art. 36 notice set' }),
+  ),
   incomingIds: Type.Array(Id, { description: 'Incoming letters of the case' }),
   outgoingIds: Type.Array(Id, { description: 'Outgoing letters of the case (its replies, decisions sent)' }),
   next: Type.Array(Type.String(), { description: 'The steps its state allows now' }),

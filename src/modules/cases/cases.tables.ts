@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import { Type } from 'typebox'
 import { jsonColumn } from '../../platform/json-column.js'
+import { DueStepSchema } from '../deadlines/index.js'
 import type { CaseStatus } from './case-transitions.js'
 import { Party } from './cases.schemas.js'
 
@@ -27,8 +28,24 @@ export interface CasesTable {
   assigneeId: string | null
   /** JSON: the parties (`Party[]`). */
   parties: string
-  termDays: number | null
+  /** Its term as ISO 8601 (`P1M`, `P14D`; migration 025), or null for a case with no statutory term. */
+  term: string | null
+  /** Where the term came from: `card`, `statutory` or `manual`. */
+  termSource: string | null
+  /** The card's code, the statutory term's code, or the reason it was set by hand. */
+  termBasis: string | null
+  /** The service card the case was opened for. */
+  serviceId: string | null
+  /** The day the current suspension began (its clock stopped), while suspended. */
+  suspendedOn: string | null
+  /** Days of finished suspensions, not counted in the term (KPA art. 35 §5). */
+  suspendedDays: number
+  /** The new date a dispatched KPA art. 36 notice set; it replaces the term's date. */
+  noticeDueOn: string | null
+  /** The last day to settle it, by the deadline engine. */
   dueOn: string | null
+  /** JSON: the steps that reached `dueOn` (`DueStep[]`). */
+  dueSteps: string | null
   version: number
   createdAt: string
   createdBy: string
@@ -112,4 +129,5 @@ export type DocumentVersionRow = Selectable<CaseDocumentVersionsTable>
 
 export const stored = {
   parties: jsonColumn('case parties', Type.Array(Party)),
+  dueSteps: jsonColumn('due date steps', Type.Array(DueStepSchema)),
 }

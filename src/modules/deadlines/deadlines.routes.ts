@@ -1,6 +1,6 @@
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { problemResponses } from '../../platform/http/schemas.js'
-import { DueDto, DueQuery } from './deadlines.schemas.js'
+import { DueDto, DueQuery, StatutoryTermsDto } from './deadlines.schemas.js'
 import type { DeadlinesService } from './deadlines.service.js'
 
 const tags = ['deadlines']
@@ -21,6 +21,19 @@ export function deadlinesRoutes(deadlines: DeadlinesService) {
         },
       },
       async (req) => deadlines.due(req.query),
+    )
+
+    app.get(
+      '/api/v1/deadlines/terms',
+      {
+        schema: {
+          tags,
+          summary: 'The statutory terms a case can be given, with the law that sets each (public)',
+          security: [],
+          response: { 200: StatutoryTermsDto, ...problemResponses },
+        },
+      },
+      async () => ({ items: deadlines.statutoryTerms() }),
     )
   }
 }

@@ -13,12 +13,25 @@ export const DueQuery = Type.Object({
 })
 export type DueQuery = Static<typeof DueQuery>
 
-const Step = Type.Object({
+/** One step of how a due date was reached. */
+export const DueStep = Type.Object({
   kind: Type.Enum(
-    ['start', 'days', 'weeks', 'months', 'end-of-month', 'saturday', 'sunday', 'day-off', 'due'],
+    [
+      'start',
+      'days',
+      'weeks',
+      'months',
+      'end-of-month',
+      'notice',
+      'suspended',
+      'saturday',
+      'sunday',
+      'day-off',
+      'due',
+    ],
     {
       description:
-        '`start`: the day of the event (not counted); `days`/`weeks`/`months`: the term added; `end-of-month`: that month has no such day; `saturday`/`sunday`/`day-off`: the term cannot end then and moves on; `due`: the last day',
+        '`start`: the day of the event (not counted); `days`/`weeks`/`months`: the term added; `end-of-month`: that month has no such day; `notice`: the new date a KPA art. 36 notice set; `suspended`: days of suspension added (KPA art. 35 §5); `saturday`/`sunday`/`day-off`: the term cannot end then and moves on; `due`: the last day',
     },
   ),
   date: LocalDate,
@@ -31,6 +44,14 @@ export const DueDto = Type.Object({
   term: Type.String(),
   calendar: Type.String(),
   due: LocalDate,
-  steps: Type.Array(Step, { description: 'How the due date was reached, to explain it to a resident' }),
+  steps: Type.Array(DueStep, { description: 'How the due date was reached, to explain it to a resident' }),
 })
 export type DueDto = Static<typeof DueDto>
+
+export const StatutoryTermDto = Type.Object({
+  code: Type.String(),
+  country: Type.String(),
+  term: Type.String({ description: 'ISO 8601: P1M, P14D' }),
+  law: Type.String(),
+})
+export const StatutoryTermsDto = Type.Object({ items: Type.Array(StatutoryTermDto) })

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { publicHolidays } from '../../platform/calendar.js'
-import { dueDate, parseTerm, type Term } from './term.js'
+import { daysBetween, dueDate, dueFromNotice, parseTerm, type Term, workingDaysAfter } from './term.js'
 
 /** Poland's days off as the law has them (the library of the platform calendar). */
 const polishDayOff = async (date: string) =>
   publicHolidays('PL', Number(date.slice(0, 4))).find((h) => h.date === date && h.dayOff)?.name ?? null
 const due = async (from: string, term: string, dayOff = polishDayOff) =>
-  dueDate(from, parseTerm(term) as Term, dayOff)
+  dueDate(from, parseTerm(term) as Term, { dayOff })
 
 describe('statutory terms (KPA art. 57)', () => {
   it('reads terms in days, weeks and months, and nothing else', () => {
@@ -76,5 +76,33 @@ describe('statutory terms (KPA art. 57)', () => {
   it('follows the calendar it is given: a network closure is a day off too', async () => {
     const closed = async (date: string) => (date === '2025-03-17' ? 'Office move' : polishDayOff(date))
     expect((await due('2025-03-03', 'P14D', closed)).due).toBe('2025-03-18')
+  })
+
+  it('moves the due date by the days the proceedings were suspended (KPA art. 35 §5)', async () => {
+    // One month from 3 March 2025 is Thursday 3 April; ten days suspended make it Sunday 13 April → Monday.
+    const plain = await dueDate('2025-03-03', { amount: 1, unit: 'M' }, { dayOff: polishDayOff })
+    expect(plain.due).toBe('2025-04-03')
+    const { due: date, steps } = await dueDate(
+      '2025-03-03',
+      { amount: 1, unit: 'M' },
+      { dayOff: polishDayOff, suspendedDays: 10 },
+    )
+    expect(steps.map((s) => s.kind)).toEqual(['start', 'months', 'suspended', 'sunday', 'due'])
+    expect(steps[2]).toEqual({ kind: 'suspended', amount: 10, date: '2025-04-13' })
+    expect(date).toBe('2025-04-14')
+    expect(daysBetween('2025-03-10', '2025-03-20')).toBe(10)
+  })
+
+  it('starts from the date a notice set, and still moves it past days off and suspensions', async () => {
+    const { due: date, steps } = await dueFromNotice('2025-04-30', { dayOff: polishDayOff, suspendedDays: 1 })
+    // 1 May (Labour Day), 2 May is a Friday working day.
+    expect(steps.map((s) => s.kind)).toEqual(['notice', 'suspended', 'day-off', 'due'])
+    expect(date).toBe('2025-05-02')
+  })
+
+  it('finds the third working day after a date across a weekend and a holiday', async () => {
+    // Thursday 30 April 2025 → Fri 2 May (1), Mon 5 May (2), Tue 6 May (3); 3 May is a Saturday holiday.
+    expect(await workingDaysAfter('2025-04-30', 3, polishDayOff)).toBe('2025-05-06')
+    expect(await workingDaysAfter('2025-03-03', 0, polishDayOff)).toBe('2025-03-03')
   })
 })

@@ -19,6 +19,8 @@ export type DueStep =
   | { kind: 'end-of-month'; date: string }
   | { kind: 'saturday' | 'sunday'; date: string }
   | { kind: 'day-off'; date: string; name: string }
+  | { kind: 'notice'; date: string }
+  | { kind: 'suspended'; amount: number; date: string }
   | { kind: 'due'; date: string }
 
 const TERM = /^P([1-9]\d{0,3})([DWM])$/
@@ -46,14 +48,22 @@ function addMonths(date: string, months: number): { date: string; clamped: boole
   return { date: text, clamped: day !== d }
 }
 
+/** Days of suspension (KPA art. 35 §5) and the days off of the calendar in force. */
+export interface Count {
+  /** Names a day off of the calendar in force (a public holiday, an office's closure), or null. */
+  dayOff: (date: string) => Promise<string | null>
+  /** Days the proceedings were suspended: not counted, so the term ends that many days later. */
+  suspendedDays?: number
+}
+
 /**
- * The last day of a term that starts with an event on `from`, and the steps that reached it.
- * `dayOff` names a day off of the calendar in force (a public holiday, a network closure), or null.
+ * The last day of a term that starts with an event on `from`, and the steps that reached it: the
+ * term added, the suspended days added, then moved past Saturdays, Sundays and days off.
  */
 export async function dueDate(
   from: string,
   term: Term,
-  dayOff: (date: string) => Promise<string | null>,
+  count: Count,
 ): Promise<{ due: string; steps: DueStep[] }> {
   const steps: DueStep[] = [{ kind: 'start', date: from }]
   let date: string
@@ -69,10 +79,32 @@ export async function dueDate(
     steps.push({ kind: 'months', amount: term.amount, date })
     if (added.clamped) steps.push({ kind: 'end-of-month', date })
   }
+  return settle(date, steps, count)
+}
+
+/**
+ * The due date an authority set itself (the new date of a KPA art. 36 notice), moved by any later
+ * suspension and past days off like any term.
+ */
+export function dueFromNotice(date: string, count: Count): Promise<{ due: string; steps: DueStep[] }> {
+  return settle(date, [{ kind: 'notice', date }], count)
+}
+
+async function settle(
+  end: string,
+  steps: DueStep[],
+  count: Count,
+): Promise<{ due: string; steps: DueStep[] }> {
+  let date = end
+  const suspended = count.suspendedDays ?? 0
+  if (suspended > 0) {
+    date = addDays(date, suspended)
+    steps.push({ kind: 'suspended', amount: suspended, date })
+  }
   // At most a few weeks of days off in a row (Christmas to Epiphany with weekends is the longest).
   for (let i = 0; i < 60; i++) {
     const weekday = new Date(msOf(date)).getUTCDay()
-    const holiday = weekday === 0 || weekday === 6 ? null : await dayOff(date)
+    const holiday = weekday === 0 || weekday === 6 ? null : await count.dayOff(date)
     if (weekday === 6) steps.push({ kind: 'saturday', date })
     else if (weekday === 0) steps.push({ kind: 'sunday', date })
     else if (holiday) steps.push({ kind: 'day-off', date, name: holiday })
@@ -81,4 +113,25 @@ export async function dueDate(
   }
   steps.push({ kind: 'due', date })
   return { due: date, steps }
+}
+
+/** Whole calendar days from one date to a later one (the days a suspension lasted). */
+export const daysBetween = (from: string, to: string) => Math.round((msOf(to) - msOf(from)) / DAY)
+
+/**
+ * The `n`th working day after `date` (not counting it): the horizon of "due in the next 3 working
+ * days".
+ */
+export async function workingDaysAfter(
+  date: string,
+  n: number,
+  dayOff: (date: string) => Promise<string | null>,
+): Promise<string> {
+  let d = date
+  for (let left = n, i = 0; left > 0 && i < 400; i++) {
+    d = addDays(d, 1)
+    const weekday = new Date(msOf(d)).getUTCDay()
+    if (weekday !== 0 && weekday !== 6 && !(await dayOff(d))) left--
+  }
+  return d
 }

@@ -1,0 +1,174 @@
+import { expect, it } from 'vitest'
+import { FixedClock } from '../../src/platform/clock.js'
+import { publishCard } from '../support/cards.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { freshBlobDir, lublinRegistry } from '../support/registry.js'
+import { bearerFor, problemOf, testApp } from '../support/test-app.js'
+
+interface Case {
+  id: string
+  term: string | null
+  termSource: string | null
+  termBasis: string | null
+  dueOn: string | null
+  dueSteps: { kind: string; date: string; amount?: number; name?: string }[]
+  suspendedOn: string | null
+  suspendedDays: number
+  version: number
+}
+
+const DAY = 86_400_000
+
+describeEachDatabase('deadlines of cases', (dialect) => {
+  const setUp = async () => {
+    const clock = new FixedClock('2026-12-01T10:00:00Z')
+    const app = await testApp(dialect, { demo: true, clock, config: { blobDir: freshBlobDir() } })
+    const r = await lublinRegistry(app)
+    const open = (body: Record<string, unknown> = {}, headers = r.officerOfOr.headers) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers,
+        payload: {
+          officeId: r.lublin,
+          unitId: r.units.or,
+          symbol: '0152',
+          title: 'Wniosek o wydanie decyzji',
+          ...body,
+        },
+      })
+    const step = (id: string, name: string, payload: Record<string, unknown> = {}) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${id}/${name}`,
+        headers: r.headOfOr.headers,
+        payload,
+      })
+    const history = async (id: string) =>
+      (await app.inject({ url: `/api/v1/cases/${id}/history`, headers: r.headOfOr.headers })).json<{
+        items: { action: string; summary: Record<string, unknown> }[]
+      }>().items
+    return { app, clock, r, open, step, history }
+  }
+
+  it('counts a statutory term from the start date over the office calendar, with the steps', async () => {
+    const { open } = await setUp()
+    // 11 October 2026 + one month is 11 November, Independence Day: the term ends on the 12th.
+    const res = await open({ startedOn: '2026-10-11', statutoryTerm: 'kpa-1m' })
+    expect(res.statusCode).toBe(201)
+    const c = res.json<Case>()
+    expect(c).toMatchObject({
+      term: 'P1M',
+      termSource: 'statutory',
+      termBasis: 'kpa-1m',
+      dueOn: '2026-11-12',
+    })
+    expect(c.dueSteps).toEqual([
+      { kind: 'start', date: '2026-10-11' },
+      { kind: 'months', amount: 1, date: '2026-11-11' },
+      { kind: 'day-off', date: '2026-11-11', name: 'Narodowe Święto Niepodległości' },
+      { kind: 'due', date: '2026-11-12' },
+    ])
+  })
+
+  it("takes the term of the service card the case is opened for, or the law's month when it names none", async () => {
+    const { app, open, r } = await setUp()
+    const editor = await bearerFor(app, 'demo-editor', 'demo-editor-pass')
+    const card = (code: string, processingTime?: string) =>
+      publishCard(app, editor, {
+        code,
+        name: { pl: code, uk: code, en: code },
+        description: { pl: 'Opis.', uk: 'Опис.', en: 'About.' },
+        ...(processingTime ? { processingTime } : {}),
+        offices: [{ officeId: r.lublin }],
+      })
+    const thirtyDays = await card('ID-CARD', 'P30D')
+    const c = (await open({ startedOn: '2026-11-02', serviceId: thirtyDays })).json<Case>()
+    expect(c).toMatchObject({ term: 'P30D', termSource: 'card', termBasis: 'ID-CARD', dueOn: '2026-12-02' })
+    // A term chosen beside the card wins over the card's.
+    const chosen = (
+      await open({ startedOn: '2026-11-02', serviceId: thirtyDays, statutoryTerm: 'kpa-2m' })
+    ).json<Case>()
+    expect(chosen).toMatchObject({ term: 'P2M', termSource: 'statutory', dueOn: '2027-01-04' })
+    // No processing time on the card: KPA's month. A year: twelve months. A month and a half: no one way to count it.
+    const none = (await open({ startedOn: '2026-11-02', serviceId: await card('NO-TIME') })).json<Case>()
+    expect(none).toMatchObject({
+      term: 'P1M',
+      termSource: 'statutory',
+      termBasis: 'kpa-1m',
+      dueOn: '2026-12-02',
+    })
+    const year = (
+      await open({ startedOn: '2026-11-02', serviceId: await card('A-YEAR', 'P1Y') })
+    ).json<Case>()
+    expect(year).toMatchObject({ term: 'P12M', termSource: 'card', dueOn: '2027-11-02' })
+    for (const serviceId of [
+      await card('MONTH-AND-A-HALF', 'P1M15D'),
+      '00000000-0000-4000-8000-000000000000',
+    ]) {
+      const refused = await open({ serviceId })
+      expect(refused.statusCode).toBe(422)
+      expect(problemOf(refused).errors?.[0]?.path).toBe('body.serviceId')
+    }
+  })
+
+  it('needs a reason for a term set by hand, and refuses two terms, a term of another law or a year', async () => {
+    const { open } = await setUp()
+    const byHand = (await open({ startedOn: '2026-11-20', term: 'P14D', termReason: 'Pilne' })).json<Case>()
+    expect(byHand).toMatchObject({ termSource: 'manual', termBasis: 'Pilne', dueOn: '2026-12-04' })
+    for (const [body, field] of [
+      [{ term: 'P14D' }, 'body.termReason'],
+      [{ term: 'P14D', termReason: 'x', statutoryTerm: 'kpa-1m' }, 'body.term'],
+      [{ statutoryTerm: 'ua-appeal' }, 'body.statutoryTerm'],
+      [{ term: 'P1Y', termReason: 'x' }, 'term'],
+    ] as const) {
+      const res = await open(body)
+      expect(res.statusCode, JSON.stringify(body)).toBe(422)
+      expect(JSON.stringify(problemOf(res).errors), JSON.stringify(body)).toContain(field)
+    }
+  })
+
+  it('stops the clock while suspended: 10 days suspended move the due date by 10 days, audited', async () => {
+    const { app, clock, open, step, history, r } = await setUp()
+    // 20 November + 14 days is Friday 4 December; ten more days make it Monday 14 December.
+    const c = (await open({ startedOn: '2026-11-20', term: 'P14D', termReason: 'Pilne' })).json<Case>()
+    expect(c.dueOn).toBe('2026-12-04')
+    await step(c.id, 'assign', { assigneeId: r.officerOfOr.id })
+    await step(c.id, 'start')
+    const suspended = (await step(c.id, 'suspend', { reason: 'Czekamy na opinię' })).json<Case>()
+    expect(suspended).toMatchObject({ suspendedOn: '2026-12-01', dueOn: '2026-12-04' })
+    clock.advance(10 * DAY)
+    // Ten days on, the head signs in again (yesterday's sign-in has ended).
+    r.headOfOr.headers = await bearerFor(app, r.headOfOr.login, 'a-long-password-1')
+    const resumed = await step(c.id, 'resume')
+    expect(resumed.statusCode).toBe(200)
+    expect(resumed.json<Case>()).toMatchObject({ suspendedOn: null, suspendedDays: 10, dueOn: '2026-12-14' })
+    expect(resumed.json<Case>().dueSteps.map((s) => s.kind)).toEqual(['start', 'days', 'suspended', 'due'])
+    const resume = (await history(c.id)).find((h) => h.action === 'case.resume')!
+    expect(resume.summary).toMatchObject({
+      dueOn: { from: '2026-12-04', to: '2026-12-14' },
+      dueReason: 'suspended 10 days (KPA art. 35 §5)',
+    })
+  })
+
+  it('counts the due date again when the term is changed, with the reason in the history', async () => {
+    const { app, open, history, r } = await setUp()
+    const c = (await open({ startedOn: '2026-11-20', statutoryTerm: 'kpa-1m' })).json<Case>()
+    expect(c.dueOn).toBe('2026-12-21')
+    const edit = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'PATCH', url: `/api/v1/cases/${c.id}`, headers: r.headOfOr.headers, payload })
+    expect(problemOf(await edit({ term: 'P2M' })).errors?.[0]?.path).toBe('body.termReason')
+    const changed = await edit({ term: 'P2M', termReason: 'Sprawa szczególnie skomplikowana' })
+    expect(changed.statusCode).toBe(200)
+    // 20 January 2027 is a Wednesday.
+    expect(changed.json<Case>()).toMatchObject({ term: 'P2M', termSource: 'manual', dueOn: '2027-01-20' })
+    const entry = (await history(c.id)).find((h) => h.action === 'case.edit')!
+    expect(entry.summary).toMatchObject({
+      term: { from: 'P1M', to: 'P2M' },
+      dueOn: { from: '2026-12-21', to: '2027-01-20' },
+      dueReason: 'Sprawa szczególnie skomplikowana',
+    })
+    const cleared = await edit({ term: null })
+    expect(cleared.json<Case>()).toMatchObject({ term: null, dueOn: null, dueSteps: [] })
+  })
+})
