@@ -48,6 +48,7 @@ import { ProblemSchema } from '../platform/http/schemas.js'
 import { JobRunner, JobStore } from '../platform/jobs/index.js'
 import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
+import { deadlinesPageRoutes } from './deadlines/deadlines-staff.routes.js'
 import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
@@ -152,6 +153,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     config,
     {
       office: (id) => offices.officeById(id),
+      offices: () => offices.listPublicOffices(),
       dayOff: async (officeId, date) =>
         (await offices.closuresBetween(officeId, date, date))[0]?.reason ?? null,
       service: (id) =>
@@ -332,6 +334,7 @@ export async function buildApp(
   await app.register(staffRoutes(config, services))
   await app.register(registryDeskRoutes(config, clock, services.registry, services.offices))
   await app.register(casesPagesRoutes(config, services))
+  await app.register(deadlinesPageRoutes(config, services))
   await app.register(classificationPageRoutes(config, clock, services.classification, services.offices))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))

@@ -171,4 +171,55 @@ describeEachDatabase('deadlines of cases', (dialect) => {
     const cleared = await edit({ term: null })
     expect(cleared.json<Case>()).toMatchObject({ term: null, dueOn: null, dueSteps: [] })
   })
+
+  it('lists overdue cases and those due by the third working day, per officer, unit and office, and counts them per centre', async () => {
+    const { app, open, step, r } = await setUp()
+    // Today is Tuesday 1 December 2026: due soon runs to Friday the 4th.
+    const opened = async (startedOn: string, headers = r.officerOfOr.headers, unitId = r.units.or) =>
+      (await open({ startedOn, term: 'P14D', termReason: 'Test', unitId }, headers)).json<Case & { sign: string }>()
+    const late = await opened('2026-11-10') // due 24 November: 7 days late
+    const today = await opened('2026-11-17') // due 1 December
+    const soon = await opened('2026-11-20') // due 4 December
+    const later = await opened('2026-11-23') // due 7 December: not yet
+    const paused = await opened('2026-11-10') // late, but its clock is stopped
+    const otherUnit = await opened('2026-11-10', r.officerOfSo.headers, r.units.so)
+    await step(late.id, 'assign', { assigneeId: r.officerOfOr.id })
+    await step(paused.id, 'assign', { assigneeId: r.officerOfOr.id })
+    await step(paused.id, 'start')
+    await step(paused.id, 'suspend', { reason: 'Czekamy' })
+    const list = async (query: string, headers: Record<string, string>) => {
+      const res = await app.inject({ url: `/api/v1/deadlines/cases?officeId=${r.lublin}${query}`, headers })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{
+        today: string
+        horizon: string
+        counts: { overdue: number; dueSoon: number }
+        items: { id: string; state: string; overdueDays: number; dueOn: string }[]
+      }>()
+    }
+    const unit = await list('', r.officerOfOr.headers)
+    expect(unit).toMatchObject({ today: '2026-12-01', horizon: '2026-12-04', counts: { overdue: 1, dueSoon: 2 } })
+    expect(unit.items.map((i) => [i.id, i.state, i.overdueDays])).toEqual([
+      [late.id, 'overdue', 7],
+      [today.id, 'due-today', 0],
+      [soon.id, 'due-soon', 0],
+    ])
+    expect((await list('&assignedTo=me', r.officerOfOr.headers)).items.map((i) => i.id)).toEqual([late.id])
+    expect((await list(`&assigneeId=${r.officerOfOr.id}`, r.headOfOr.headers)).items.map((i) => i.id)).toEqual([
+      late.id,
+    ])
+    const office = await list('', r.bearers.admin)
+    expect(office.counts).toEqual({ overdue: 2, dueSoon: 2 })
+    expect(office.items.map((i) => i.id)).toContain(otherUnit.id)
+    expect((await list('&within=4', r.officerOfOr.headers)).items.map((i) => i.id)).toContain(later.id)
+
+    const centres = await app.inject({ url: '/api/v1/deadlines/centres', headers: r.bearers.coordinator })
+    expect(centres.statusCode).toBe(200)
+    const items = centres.json<{ items: { officeId: string; overdue: number; dueSoon: number }[] }>().items
+    expect(items[0]).toMatchObject({ officeId: r.lublin, overdue: 2, dueSoon: 2 })
+    expect(items.find((i) => i.officeId === r.lviv)).toMatchObject({ overdue: 0, dueSoon: 0 })
+    expect((await app.inject({ url: '/api/v1/deadlines/centres', headers: r.officerOfOr.headers })).statusCode).toBe(
+      403,
+    )
+  })
 })

@@ -398,6 +398,7 @@ const PUBLIC = new Set([
   'GET /api/v1/offices/{id}/board',
   'GET /api/v1/calendar/{country}/{year}',
   'GET /api/v1/deadlines/due',
+  'GET /api/v1/deadlines/terms',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
   'GET /api/v1/offices/{id}/slots',

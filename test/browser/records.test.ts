@@ -159,4 +159,28 @@ describe('records pages in Chromium', () => {
     await expectAccessible(page)
     await close()
   })
+
+  it("shows a head's deadlines as a list and by day, a case's due date explained, and the centres to a coordinator, accessible in three languages", async () => {
+    const { server, page, close } = await openDemo(browser)
+    await signIn(page, server.url, 'demo-head')
+    for (const lang of ['uk', 'pl', 'en'] as const) {
+      await page.goto(`${server.url}/staff/deadlines?lang=${lang}`)
+      // The records demo's cases run from their letters' receipt: some are late by now.
+      expect(await page.locator('table a').count()).toBeGreaterThan(0)
+      await expectAccessible(page)
+      await page.goto(`${server.url}/staff/deadlines?lang=${lang}&view=days`)
+      await expectAccessible(page)
+      await page.locator('table a').first().click()
+      await expect.poll(() => page.locator('h1').textContent()).toMatch(/\.\d+\.\d{4}/)
+      await page.locator('.case-due details summary').click()
+      expect(await page.locator('.case-due ol.due-steps li').count()).toBeGreaterThan(2)
+      await expectAccessible(page)
+    }
+    await page.context().clearCookies()
+    await signIn(page, server.url, 'demo-coordinator')
+    await page.goto(`${server.url}/staff/deadlines?lang=en`)
+    await expect.poll(() => page.getByRole('heading', { name: 'Centres' }).count()).toBe(1)
+    await expectAccessible(page)
+    await close()
+  })
 })

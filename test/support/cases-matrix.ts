@@ -184,6 +184,18 @@ export const CASES_CASES: {
   },
   {
     method: 'GET',
+    route: '/api/v1/deadlines/cases',
+    allowed: ROLES,
+    request: (c) => ({ url: `/api/v1/deadlines/cases?officeId=${c.lublin}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/deadlines/centres',
+    allowed: ['admin', 'coordinator', 'manager'],
+    request: () => ({ url: '/api/v1/deadlines/centres' }),
+  },
+  {
+    method: 'GET',
     route: '/api/v1/cases/{id}',
     allowed: readers,
     request: (c) => ({ url: `/api/v1/cases/${c.case}` }),

@@ -2,14 +2,8 @@ import { ErrorSummary, Field, Select } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
-import { type DueKey, dueTexts } from './deadlines.messages.js'
-
-interface Step {
-  kind: string
-  date: string
-  amount?: number | undefined
-  name?: string | undefined
-}
+import { dueTexts } from './deadlines.messages.js'
+import { DueSteps, dayInWords, type Step } from './due-steps.js'
 
 /**
  * "Until when?": a statutory term from an event, with each step of the count in words, so a clerk
@@ -29,10 +23,7 @@ export function DuePage(props: {
   const { ctx } = props
   const t = dueTexts(ctx.lang)
   const v = props.values
-  const day = (date: string) =>
-    new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
-      new Date(`${date}T12:00:00Z`),
-    )
+  const day = (date: string) => dayInWords(ctx.lang, date)
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message
   return (
     <Layout ctx={ctx} title={t('due.title')}>
@@ -71,17 +62,7 @@ export function DuePage(props: {
             {t('due.result', { date: day(props.result.due) })}
           </h2>
           <h3>{t('due.how')}</h3>
-          <ol class="due-steps">
-            {props.result.steps.map((s) => (
-              <li>
-                {t(`due.step.${s.kind}` as DueKey, {
-                  date: day(s.date),
-                  amount: s.amount ?? 0,
-                  name: s.name ?? '',
-                })}
-              </li>
-            ))}
-          </ol>
+          <DueSteps lang={ctx.lang} steps={props.result.steps} />
         </section>
       ) : null}
     </Layout>

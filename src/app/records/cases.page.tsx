@@ -2,6 +2,7 @@ import type { CaseAction, CaseDto, DocumentDto } from '../../modules/cases/index
 import { CASE_STATUSES, CASE_TRANSITIONS } from '../../modules/cases/index.js'
 import { CsrfField, DataTable, ErrorSummary, Notice, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
+import { CaseDue } from '../deadlines/case-due.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
 import { CaseFile, CaseLetters } from './case-file.js'
 import { HISTORY_KEYS, type RecordsKey } from './records.messages.js'
@@ -156,6 +157,7 @@ export function CasePage(p: {
         <dd>{c.category}</dd>
         <dt>{t('col.started')}</dt>
         <dd>{c.startedOn}</dd>
+        {CaseDue({ lang: p.s.ctx.lang, c })}
         {c.closedOn ? <dt>{t('case.closedOn')}</dt> : null}
         {c.closedOn ? <dd>{c.closedOn}</dd> : null}
         <dt>{t('case.assignee')}</dt>

@@ -33,6 +33,11 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWid
   },
   { href: '/staff/cases', key: 'staff.cases', roles: ['admin', 'officer', 'head'] },
   {
+    href: '/staff/deadlines',
+    key: 'staff.deadlines',
+    roles: ['admin', 'officer', 'head', 'coordinator', 'manager'],
+  },
+  {
     href: '/staff/search',
     key: 'staff.search',
     roles: ['admin', 'chancellery', 'officer', 'head', 'manager'],

@@ -31,6 +31,8 @@ export interface CasePorts {
     | { id: string; code: string; timezone: string; defaultLanguage: Lang; address: { country: string } }
     | undefined
   >
+  /** The network's centres, for the counts of overdue cases per centre. */
+  offices(): Promise<{ id: string; code: string; name: Record<Lang, string>; timezone: string }[]>
   /** The day off a date is at an office (a public holiday of its country, its own closure), named; or null. */
   dayOff(officeId: string, date: string): Promise<string | null>
   /** A published service card, for a case opened for it. */

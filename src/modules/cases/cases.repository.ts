@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from 'kysely'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { withinReach } from '../identity/index.js'
 import type { CaseRow, CasesTables } from './cases.tables.js'
@@ -124,19 +125,22 @@ export interface InTrayFilter {
   limit: number
 }
 
+/** A viewer's cases in an office: of these units, in their hands, or shared with them by name. */
+const inTrayOf =
+  (units: readonly string[], viewerId: string) => (eb: ExpressionBuilder<CasesTables, 'cases'>) =>
+    eb.or([
+      ...(units.length > 0 ? [eb('unitId', 'in', units)] : []),
+      eb('assigneeId', '=', viewerId),
+      eb('id', 'in', eb.selectFrom('caseAccess').select('caseId').where('userId', '=', viewerId)),
+    ])
+
 /** Cases newest first, cut to what the viewer may see. */
 export function listCases(db: Db, f: InTrayFilter): Promise<CaseRow[]> {
   let q = t(db).selectFrom('cases').selectAll()
   if (f.officeId) q = q.where('officeId', '=', f.officeId)
   if (f.units) {
     const units = f.units
-    q = q.where((eb) =>
-      eb.or([
-        ...(units.length > 0 ? [eb('unitId', 'in', units)] : []),
-        eb('assigneeId', '=', f.viewerId),
-        eb('id', 'in', eb.selectFrom('caseAccess').select('caseId').where('userId', '=', f.viewerId)),
-      ]),
-    )
+    q = q.where(inTrayOf(units, f.viewerId))
   }
   if (f.unitId) q = q.where('unitId', '=', f.unitId)
   if (f.assigneeId) q = q.where('assigneeId', '=', f.assigneeId)
@@ -188,4 +192,56 @@ export function searchCases(
       ]),
     )
   return q.execute()
+}
+
+/** The statuses whose clock runs: not yet answered, not suspended. */
+export const RUNNING: readonly CaseRow['status'][] = [
+  'registered',
+  'assigned',
+  'in-progress',
+  'awaiting-approval',
+  'approved',
+]
+
+/**
+ * Running cases due on or before `horizon` (overdue first), cut to what the viewer may see as the
+ * in-tray cuts it.
+ */
+export function dueCases(
+  db: Db,
+  f: Pick<InTrayFilter, 'officeId' | 'units' | 'viewerId' | 'unitId' | 'assigneeId'> & {
+    horizon: string
+    limit: number
+  },
+): Promise<CaseRow[]> {
+  let q = t(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('status', 'in', RUNNING)
+    .where('dueOn', 'is not', null)
+    .where('dueOn', '<=', f.horizon)
+  if (f.officeId) q = q.where('officeId', '=', f.officeId)
+  if (f.units) {
+    const units = f.units
+    q = q.where(inTrayOf(units, f.viewerId))
+  }
+  if (f.unitId) q = q.where('unitId', '=', f.unitId)
+  if (f.assigneeId) q = q.where('assigneeId', '=', f.assigneeId)
+  return q.orderBy('dueOn').orderBy('sign').limit(f.limit).execute()
+}
+
+/** How many running cases fall due on each day up to `horizon`, per office (one grouped query). */
+export function dueCountsByDay(
+  db: Db,
+  officeIds: readonly string[] | null,
+  horizon: string,
+): Promise<{ officeId: string; dueOn: string | null; n: number | string | bigint }[]> {
+  let q = t(db)
+    .selectFrom('cases')
+    .select((eb) => ['officeId', 'dueOn', eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', RUNNING)
+    .where('dueOn', 'is not', null)
+    .where('dueOn', '<=', horizon)
+  if (officeIds) q = q.where('officeId', 'in', officeIds.length ? officeIds : [''])
+  return q.groupBy(['officeId', 'dueOn']).execute()
 }

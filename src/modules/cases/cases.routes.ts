@@ -11,6 +11,9 @@ import {
   CaseHistoryDto,
   CaseParams,
   CaseRegisterQuery,
+  DueCountsDto,
+  DueListDto,
+  DueListQuery,
   InTrayQuery,
   OfficeParams,
   OpenCaseBody,
@@ -90,6 +93,35 @@ export function casesRoutes(cases: CasesService) {
         },
       },
       async (req) => cases.inTray(actorOf(req), req.query),
+    )
+
+    app.get(
+      '/api/v1/deadlines/cases',
+      {
+        ...auth,
+        schema: {
+          tags: ['deadlines'],
+          summary:
+            "An office's running cases overdue or due by the third working day, the caller's own, a unit's or an officer's",
+          querystring: DueListQuery,
+          response: { 200: DueListDto, ...problemResponses },
+        },
+      },
+      async (req) => cases.dueList(actorOf(req), req.query),
+    )
+
+    app.get(
+      '/api/v1/deadlines/centres',
+      {
+        ...auth,
+        schema: {
+          tags: ['deadlines'],
+          summary:
+            'Per centre, how many running cases are overdue and due soon (coordinator, admin, manager)',
+          response: { 200: DueCountsDto, ...problemResponses },
+        },
+      },
+      async (req) => cases.dueCounts(actorOf(req)),
     )
 
     app.get(

@@ -176,3 +176,56 @@ export const CaseHistoryDto = Type.Object({
     }),
   ),
 })
+
+export const DueListQuery = Type.Object(
+  {
+    officeId: Id,
+    unitId: Type.Optional(Id),
+    assignedTo: Type.Optional(Type.Literal('me')),
+    assigneeId: Type.Optional(
+      Type.String({ format: 'uuid', description: "One officer's cases (a head looking at their unit)" }),
+    ),
+    within: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 30, default: 3, description: 'Working days ahead: 3 unless told' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type DueListQuery = Static<typeof DueListQuery>
+
+export const DueListDto = Type.Object({
+  officeId: Id,
+  today: LocalDate,
+  horizon: Type.String({ format: 'date', description: 'The last day counted as due soon' }),
+  counts: Type.Object({ overdue: Type.Integer(), dueSoon: Type.Integer() }),
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      sign: Type.String(),
+      title: Type.String(),
+      status: Type.Enum(CASE_STATUSES),
+      unitId: Id,
+      assigneeId: Nullable(Id),
+      term: Nullable(Type.String()),
+      dueOn: LocalDate,
+      state: Type.Enum(['overdue', 'due-today', 'due-soon']),
+      overdueDays: Type.Integer({ description: 'Calendar days past the due date; 0 when not late' }),
+    }),
+  ),
+})
+export type DueListDto = Static<typeof DueListDto>
+
+export const DueCountsDto = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      officeId: Id,
+      code: Type.String(),
+      name: Type.Record(Type.String(), Type.String()),
+      today: LocalDate,
+      horizon: LocalDate,
+      overdue: Type.Integer(),
+      dueSoon: Type.Integer(),
+    }),
+  ),
+})
+export type DueCountsDto = Static<typeof DueCountsDto>

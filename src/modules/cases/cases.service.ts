@@ -10,6 +10,7 @@ import { tablePdf } from '../../platform/pdf-table.js'
 import { queryTerms } from '../../platform/search/fold.js'
 import { newestVisible, type SearchIndex } from '../../platform/search/search-index.js'
 import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
+import { caseDeadlines } from './case-deadlines.js'
 import { caseDocuments } from './case-documents.js'
 import { caseOpening } from './case-opening.js'
 import { caseWorkflow } from './case-workflow.js'
@@ -38,6 +39,7 @@ export function createCasesService(
   return {
     ...caseOpening(ctx),
     ...caseWorkflow(ctx),
+    ...caseDeadlines(ctx),
     ...documents,
 
     /** Cases whose sign, subject or parties match `q`, newest first, of those the actor may read. */

@@ -9,7 +9,7 @@ export {
 export { CASE_STATUSES, CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
 export { caseRules } from './cases.policy.js'
 export { casesRoutes } from './cases.routes.js'
-export type { CaseDto } from './cases.schemas.js'
+export type { CaseDto, DueCountsDto, DueListDto } from './cases.schemas.js'
 export { type CasesService, createCasesService } from './cases.service.js'
 export { classificationRoutes } from './classification.routes.js'
 export {
