@@ -24,6 +24,7 @@ import * as m022 from './2026-12-01-022-sign-in-holds.js'
 import * as m023 from './2026-12-01-023-appointment-language.js'
 import * as m024 from './2026-12-01-024-slot-templates.js'
 import * as m025 from './2026-12-01-025-case-deadlines.js'
+import * as m026 from './2026-12-01-026-notifications.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-023-appointment-language': m023,
   '2026-12-01-024-slot-templates': m024,
   '2026-12-01-025-case-deadlines': m025,
+  '2026-12-01-026-notifications': m026,
 }

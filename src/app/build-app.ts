@@ -32,6 +32,11 @@ import {
   staffPagesPlugin,
   usersRoutes,
 } from '../modules/identity/index.js'
+import {
+  createNotificationsService,
+  createReminders,
+  notificationsRoutes,
+} from '../modules/notifications/index.js'
 import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
 import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
 import { createRegistryService, registerFilesRoutes, registryRoutes } from '../modules/registry/index.js'
@@ -46,6 +51,7 @@ import type { AppInstance } from '../platform/http/app-instance.js'
 import { findHostileInput } from '../platform/http/input-guard.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { JobRunner, JobStore } from '../platform/jobs/index.js'
+import { smtpMailer } from '../platform/mail.js'
 import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { deadlinesPageRoutes } from './deadlines/deadlines-staff.routes.js'
@@ -168,6 +174,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     },
     { blobs, jobs },
   )
+  const mailer = smtpMailer(config)
+  const notifications = createNotificationsService(database.db, clock, mailer, (ids) => users.contacts(ids))
   return {
     appointments,
     /** Booking set-up: weekly slot templates and days without bookings. */
@@ -190,6 +198,11 @@ export function createServices(config: Config, database: Database, clock: Clock,
     signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),
     registry,
     users,
+    /** Staff notifications, sent by e-mail where an SMTP server is set. */
+    notifications,
+    mailer,
+    /** The deadline reminders each office's daily job sends. */
+    reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }
 }
 
@@ -275,6 +288,7 @@ export async function buildApp(
   await app.register(auditRoutes(services.audit))
   await app.register(calendarRoutes(services.calendar))
   await app.register(deadlinesRoutes(services.deadlines))
+  await app.register(notificationsRoutes(services.notifications))
   await app.register(duePageRoutes(config, services.deadlines))
   await app.register(
     catalogueRoutes(services.catalogue, {
@@ -355,6 +369,7 @@ export async function buildApp(
   }
 
   app.addHook('onClose', async () => {
+    services.mailer.close()
     await database.close()
   })
   return app as AppInstance & { services: Services; bus: EventBus; jobs: JobRunner }

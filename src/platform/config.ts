@@ -44,6 +44,10 @@ export interface Config {
   registerNumbers: { incoming: string; outgoing: string }
   /** How case signs are written, per network: `<unit>.<symbol>.<n>.<yyyy>` (PL) or e.g. `<symbol>/<n>` (UA). */
   caseSign: string
+  /** Where e-mail is sent (`smtp://user:pass@host:587`, `smtps://…:465`); null: notifications stay in the staff list only. */
+  smtpUrl: string | null
+  /** The sender of the e-mail Ratusz sends: `Ratusz <no-reply@example.org>`. */
+  mailFrom: string
   /** The term of a Ukrainian administrative service whose card names none (ISO 8601, days, weeks or months). */
   uaServiceTerm: string
 }
@@ -105,6 +109,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
     uaServiceTerm: read('RATUSZ_UA_SERVICE_TERM', 'P30D', termOfDays),
+    smtpUrl: read<string | null>('RATUSZ_SMTP_URL', null, smtpUrl),
+    mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
+      raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),
+    ),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
@@ -171,6 +179,18 @@ function numberTemplate(raw: string): string {
   return count('<n>') === 1 && count('<yyyy>') === 1 && count('<office>') <= 1 && !unknown && raw.length <= 60
     ? raw
     : expected('a template with <n> and <yyyy> once each and optionally <office>, e.g. RPW/<n>/<yyyy>')
+}
+
+/** An SMTP server's URL: `smtp://` (STARTTLS when offered) or `smtps://` (TLS from the start). */
+function smtpUrl(raw: string): string {
+  try {
+    const url = new URL(raw)
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname
+      ? raw
+      : expected('smtp://host:port or smtps://host:port')
+  } catch {
+    return expected('smtp://host:port or smtps://host:port')
+  }
 }
 
 /** A term the deadline engine counts: `P30D`, `P2W`, `P1M`. */

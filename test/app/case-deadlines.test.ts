@@ -176,7 +176,9 @@ describeEachDatabase('deadlines of cases', (dialect) => {
     const { app, open, step, r } = await setUp()
     // Today is Tuesday 1 December 2026: due soon runs to Friday the 4th.
     const opened = async (startedOn: string, headers = r.officerOfOr.headers, unitId = r.units.or) =>
-      (await open({ startedOn, term: 'P14D', termReason: 'Test', unitId }, headers)).json<Case & { sign: string }>()
+      (await open({ startedOn, term: 'P14D', termReason: 'Test', unitId }, headers)).json<
+        Case & { sign: string }
+      >()
     const late = await opened('2026-11-10') // due 24 November: 7 days late
     const today = await opened('2026-11-17') // due 1 December
     const soon = await opened('2026-11-20') // due 4 December
@@ -198,16 +200,20 @@ describeEachDatabase('deadlines of cases', (dialect) => {
       }>()
     }
     const unit = await list('', r.officerOfOr.headers)
-    expect(unit).toMatchObject({ today: '2026-12-01', horizon: '2026-12-04', counts: { overdue: 1, dueSoon: 2 } })
+    expect(unit).toMatchObject({
+      today: '2026-12-01',
+      horizon: '2026-12-04',
+      counts: { overdue: 1, dueSoon: 2 },
+    })
     expect(unit.items.map((i) => [i.id, i.state, i.overdueDays])).toEqual([
       [late.id, 'overdue', 7],
       [today.id, 'due-today', 0],
       [soon.id, 'due-soon', 0],
     ])
     expect((await list('&assignedTo=me', r.officerOfOr.headers)).items.map((i) => i.id)).toEqual([late.id])
-    expect((await list(`&assigneeId=${r.officerOfOr.id}`, r.headOfOr.headers)).items.map((i) => i.id)).toEqual([
-      late.id,
-    ])
+    expect(
+      (await list(`&assigneeId=${r.officerOfOr.id}`, r.headOfOr.headers)).items.map((i) => i.id),
+    ).toEqual([late.id])
     const office = await list('', r.bearers.admin)
     expect(office.counts).toEqual({ overdue: 2, dueSoon: 2 })
     expect(office.items.map((i) => i.id)).toContain(otherUnit.id)
@@ -218,8 +224,8 @@ describeEachDatabase('deadlines of cases', (dialect) => {
     const items = centres.json<{ items: { officeId: string; overdue: number; dueSoon: number }[] }>().items
     expect(items[0]).toMatchObject({ officeId: r.lublin, overdue: 2, dueSoon: 2 })
     expect(items.find((i) => i.officeId === r.lviv)).toMatchObject({ overdue: 0, dueSoon: 0 })
-    expect((await app.inject({ url: '/api/v1/deadlines/centres', headers: r.officerOfOr.headers })).statusCode).toBe(
-      403,
-    )
+    expect(
+      (await app.inject({ url: '/api/v1/deadlines/centres', headers: r.officerOfOr.headers })).statusCode,
+    ).toBe(403)
   })
 })

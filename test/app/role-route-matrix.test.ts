@@ -424,6 +424,9 @@ const OPEN_OR_SELF = new Set([
   'POST /api/v1/me/totp',
   'POST /api/v1/me/totp/confirm',
   'PUT /api/v1/me/password',
+  // One's own notifications: reading another's is 404, covered by reminders.test.ts.
+  'GET /api/v1/notifications',
+  'POST /api/v1/notifications/{id}/read',
   // Disabling and enabling are covered by the isolation tests (they change who can sign in).
   'POST /api/v1/users/{id}/disable',
   'POST /api/v1/users/{id}/enable',

@@ -203,7 +203,13 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
             } else if (c === 2) {
               const res = await api(target, '/api/v1/cases', {
                 token: officer,
-                body: { officeId: lublin, unitId: unitOr, symbol: '0152', title: `Sprawa ${sent}` },
+                body: {
+                  officeId: lublin,
+                  unitId: unitOr,
+                  symbol: '0152',
+                  title: `Sprawa ${sent}`,
+                  statutoryTerm: 'kpa-1m',
+                },
               })
               if (res.status === 201) acknowledged.cases.push(String(res.json!.id))
             } else if ((c + i) % 2 === 0) {
@@ -276,8 +282,12 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     ).map((d) => d.date)
     expect(acknowledged.noBookingDays.filter((d) => !noBookings.includes(d))).toEqual([])
     expect(acknowledged.cases.length).toBeGreaterThan(0)
-    for (const id of acknowledged.cases)
-      expect((await api(server, `/api/v1/cases/${id}`, { token: admin })).status, id).toBe(200)
+    for (const id of acknowledged.cases) {
+      const res = await api(server, `/api/v1/cases/${id}`, { token: admin })
+      expect(res.status, id).toBe(200)
+      // Its term and the due date counted when it was opened came through with it.
+      expect(res.json, id).toMatchObject({ term: 'P1M', dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
+    }
     // Each acknowledged document version is there, its file whole.
     expect(acknowledged.versions.length).toBeGreaterThan(0)
     for (const { url, sha256 } of acknowledged.versions) {

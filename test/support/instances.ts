@@ -2,6 +2,7 @@ import { onTestFinished } from 'vitest'
 import { buildApp } from '../../src/app/build-app.js'
 import { seedDemo } from '../../src/app/demo/seed-demo.js'
 import type { Clock } from '../../src/platform/clock.js'
+import type { Config } from '../../src/platform/config.js'
 import type { DialectName } from '../../src/platform/db/index.js'
 import { freshDatabase } from './databases.js'
 import { testConfig } from './test-app.js'
@@ -11,9 +12,9 @@ import { testConfig } from './test-app.js'
  * closed when the test ends. (SQLite is one process's database: two in-process handles on one file
  * would block each other's event loop in SQLite's busy wait.)
  */
-export async function twoInstances(dialect: DialectName, clock?: Clock) {
+export async function twoInstances(dialect: DialectName, clock?: Clock, config: Partial<Config> = {}) {
   const database = await freshDatabase(dialect, { keepOpen: true })
-  const options = { config: testConfig(), logger: false as const, ...(clock ? { clock } : {}) }
+  const options = { config: testConfig(config), logger: false as const, ...(clock ? { clock } : {}) }
   const a = await buildApp({ ...options, database })
   const b = await buildApp({ ...options, database: database.reopen() })
   await seedDemo(a.services, undefined, { catalogue: false, queues: false, records: false })

@@ -3,8 +3,8 @@ import { buildApp } from '../../src/app/build-app.js'
 import { seedDemo } from '../../src/app/demo/seed-demo.js'
 import type { Clock } from '../../src/platform/clock.js'
 import { type Config, loadConfig } from '../../src/platform/config.js'
-import type { Database, DialectName } from '../../src/platform/db/index.js'
-import { freshDatabase } from './databases.js'
+import type { DialectName } from '../../src/platform/db/index.js'
+import { freshDatabase, type TestDatabase } from './databases.js'
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>
 
@@ -35,9 +35,14 @@ export async function testApp(
     demoQueues?: boolean
     /** The records demo's letters and cases too (the classifications are always there). */
     demoRecords?: boolean
+    /** A SQLite file rather than memory, for a second instance to open after it (a restart). */
+    sqliteFile?: string
   } = {},
-): Promise<TestApp & { database: Database }> {
-  const database = await freshDatabase(dialect, { keepOpen: true })
+): Promise<TestApp & { database: TestDatabase }> {
+  const database = await freshDatabase(dialect, {
+    keepOpen: true,
+    ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
+  })
   const app = await buildApp({
     config: testConfig(options.config),
     database,

@@ -1,13 +1,16 @@
 import { Type } from 'typebox'
 import type { CasesService, DueCountsDto, DueListDto } from '../../modules/cases/index.js'
 import { type Actor, actorOf, type UsersService } from '../../modules/identity/index.js'
+import type { NotificationsService } from '../../modules/notifications/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
 import { forbidden } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { Id } from '../../platform/http/schemas.js'
-import { send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
+import { Id, IdParams } from '../../platform/http/schemas.js'
+import { FormBody, send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
+import { dueTexts } from './deadlines.messages.js'
 import { DEADLINE_SCOPES, DeadlinesPage } from './deadlines-staff.page.js'
+import { NotificationsPage } from './notifications.page.js'
 
 const DeadlinesQuery = Type.Object({
   office: Type.Optional(Id),
@@ -23,15 +26,53 @@ const handlesCases = (actor: Actor, officeId: string) =>
 const countsCentres = (actor: Actor) =>
   actor.grants.some((g) => ['admin', 'coordinator', 'manager'].includes(g.role))
 
-/** The deadlines page over the cases' deadline lists and the counts per centre. */
+const NotificationsQuery = Type.Object({
+  unread: Type.Optional(Type.Boolean()),
+  done: Type.Optional(Type.Literal('read')),
+})
+
+/** The deadlines page over the cases' deadline lists and the counts per centre, and the notifications page. */
 export function deadlinesPageRoutes(
   config: Config,
-  services: { cases: CasesService; offices: OfficesService; users: UsersService },
+  services: {
+    cases: CasesService
+    offices: OfficesService
+    users: UsersService
+    notifications: NotificationsService
+  },
 ) {
   const { staffContext } = staffPageHelpers(config)
-  const { cases, offices, users } = services
+  const { cases, offices, users, notifications } = services
   return async (app: AppInstance) => {
-    const { page } = staffRouteOptions(app)
+    const { page, form } = staffRouteOptions(app)
+    app.get(
+      '/staff/notifications',
+      { ...page, schema: { hide: true, querystring: NotificationsQuery } },
+      async (req, reply) => {
+        const s = staffContext(req, reply)
+        const onlyUnread = req.query.unread === true
+        const list = await notifications.list(actorOf(req), { unread: onlyUnread, limit: 100 })
+        return send(
+          reply,
+          NotificationsPage({
+            s,
+            items: list.items,
+            unread: list.unread,
+            onlyUnread,
+            done: req.query.done ? dueTexts(s.ctx.lang)('nt.read') : null,
+          }),
+        )
+      },
+    )
+    app.post(
+      '/staff/notifications/:id/read',
+      { ...form, schema: { hide: true, params: IdParams, body: FormBody } },
+      async (req, reply) => {
+        await notifications.markRead(actorOf(req), req.params.id)
+        return reply.redirect('/staff/notifications?done=read', 303)
+      },
+    )
+
     app.get(
       '/staff/deadlines',
       { ...page, schema: { hide: true, querystring: DeadlinesQuery } },

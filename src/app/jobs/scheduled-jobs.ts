@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { AppointmentsService, SlotTemplatesService } from '../../modules/appointments/index.js'
 import type { AuditService } from '../../modules/audit/index.js'
 import type { CalendarService } from '../../modules/calendar/index.js'
+import type { createReminders } from '../../modules/notifications/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import type { QueueService } from '../../modules/queue/index.js'
 import type { BlobStore } from '../../platform/blobs.js'
@@ -15,7 +16,8 @@ export const KEEP_DONE_JOBS_MS = 7 * DAY
  * The work Ratusz does by itself, on every instance that runs jobs (each occurrence once across
  * them): the queue's past days closed after midnight in each office's time zone, slots opened from
  * the weekly templates as the booking horizon moves on, missed bookings
- * released every five minutes, the audit chain's head exported daily, old finished jobs forgotten.
+ * released every five minutes, each officer's deadline reminders at 07:00, the audit chain's head
+ * exported daily, old finished jobs forgotten.
  */
 export function registerScheduledJobs(
   runner: JobRunner,
@@ -27,6 +29,7 @@ export function registerScheduledJobs(
     audit: AuditService
     blobs: BlobStore
     calendar: CalendarService
+    reminders: ReturnType<typeof createReminders>
   },
   log: FastifyBaseLogger,
 ): void {
@@ -45,6 +48,11 @@ export function registerScheduledJobs(
   runner.schedule(
     { kind: 'appointments.release-no-shows', everyMinutes: 5, scopes: eachOffice },
     (occurrence: { scope: string }) => services.appointments.releaseMissed(occurrence.scope),
+  )
+  // Each officer's deadlines before the working day: a digest and alerts 3 working days ahead.
+  runner.schedule(
+    { kind: 'deadlines.remind', dailyAt: '07:00', scopes: eachOffice },
+    (occurrence: { scope: string }) => services.reminders.remind(occurrence.scope),
   )
   // Kept as a file (the blob store is meant to be backed up off the database's machine) and logged,
   // so that a rewrite of the log and its chain would no longer match the day's exported head.

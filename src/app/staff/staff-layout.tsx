@@ -48,6 +48,7 @@ const LINKS: { href: string; key: StaffKey; roles: readonly string[]; networkWid
   { href: '/staff/audit', key: 'staff.audit', roles: ['admin', 'coordinator', 'manager'] },
   { href: '/staff/calendar', key: 'staff.calendar', roles: ['admin', 'coordinator'], networkWide: true },
   { href: '/staff/jobs', key: 'staff.jobs', roles: ['admin'], networkWide: true },
+  { href: '/staff/notifications', key: 'staff.notifications', roles: [] },
 ]
 
 /** The page shell for staff: their menu (only what their roles open), who is signed in, sign-out. */

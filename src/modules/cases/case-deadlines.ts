@@ -21,6 +21,45 @@ export function caseDeadlines(ctx: CasesContext) {
     return { today, horizon }
   }
 
+  async function listDue(
+    office: { id: string; timezone: string },
+    within: number,
+    who: {
+      units: readonly string[] | null
+      viewerId: string
+      unitId?: string | undefined
+      assigneeId?: string | undefined
+    },
+  ): Promise<DueListDto> {
+    const { today, horizon } = await horizonOf(office, within)
+    const rows = await repo.dueCases(ctx.db, { officeId: office.id, ...who, horizon, limit: 500 })
+    const items = rows.map((r) => {
+      const late = daysBetween(r.dueOn as string, today)
+      return {
+        id: r.id,
+        sign: r.sign,
+        title: r.title,
+        status: r.status,
+        unitId: r.unitId,
+        assigneeId: r.assigneeId,
+        term: r.term,
+        dueOn: r.dueOn as string,
+        state: late > 0 ? ('overdue' as const) : late === 0 ? ('due-today' as const) : ('due-soon' as const),
+        overdueDays: Math.max(0, late),
+      }
+    })
+    return {
+      officeId: office.id,
+      today,
+      horizon,
+      counts: {
+        overdue: items.filter((i) => i.state === 'overdue').length,
+        dueSoon: items.filter((i) => i.state !== 'overdue').length,
+      },
+      items,
+    }
+  }
+
   return {
     /**
      * Running cases of an office due by the third working day from today (or `within`), overdue
@@ -30,42 +69,20 @@ export function caseDeadlines(ctx: CasesContext) {
       const office = await ctx.ports.office(query.officeId)
       if (!office) throw invalid([{ path: 'query.officeId', message: 'no such office' }])
       const reach = unitsVisibleTo(actor, ['admin', 'officer', 'head'], query.officeId)
-      const { today, horizon } = await horizonOf(office, query.within ?? DUE_SOON_WORKING_DAYS)
-      const rows = await repo.dueCases(ctx.db, {
-        officeId: query.officeId,
+      return listDue(office, query.within ?? DUE_SOON_WORKING_DAYS, {
         units: reach === 'office' ? null : reach,
         viewerId: actor.id,
         unitId: query.unitId,
         assigneeId: query.assignedTo === 'me' ? actor.id : query.assigneeId,
-        horizon,
-        limit: 500,
       })
-      const items = rows.map((r) => {
-        const late = daysBetween(r.dueOn as string, today)
-        return {
-          id: r.id,
-          sign: r.sign,
-          title: r.title,
-          status: r.status,
-          unitId: r.unitId,
-          assigneeId: r.assigneeId,
-          term: r.term,
-          dueOn: r.dueOn as string,
-          state:
-            late > 0 ? ('overdue' as const) : late === 0 ? ('due-today' as const) : ('due-soon' as const),
-          overdueDays: Math.max(0, late),
-        }
-      })
-      return {
-        officeId: office.id,
-        today,
-        horizon,
-        counts: {
-          overdue: items.filter((i) => i.state === 'overdue').length,
-          dueSoon: items.filter((i) => i.state !== 'overdue').length,
-        },
-        items,
-      }
+    },
+
+    /** Every running case of an office overdue or due by the third working day, for its reminders. */
+    async dueInOffice(officeId: string) {
+      const office = await ctx.ports.office(officeId)
+      if (!office) return null
+      const list = await listDue(office, DUE_SOON_WORKING_DAYS, { units: null, viewerId: '' })
+      return { ...list, language: office.defaultLanguage }
     },
 
     /**
@@ -79,7 +96,11 @@ export function caseDeadlines(ctx: CasesContext) {
         (o) => reach.everywhere || reach.offices.includes(o.id),
       )
       const horizons = await Promise.all(offices.map((o) => horizonOf(o, DUE_SOON_WORKING_DAYS)))
-      const latest = horizons.reduce((max, h) => (h.horizon > max ? h.horizon : max), '0000-00-00')
+      const latest =
+        horizons
+          .map((h) => h.horizon)
+          .sort()
+          .at(-1) ?? '0000-00-00'
       const days = await repo.dueCountsByDay(ctx.db, reach.everywhere ? null : reach.offices, latest)
       const items = offices.map((o, i) => {
         const { today, horizon } = horizons[i]!

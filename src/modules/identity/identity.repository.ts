@@ -177,3 +177,14 @@ export function unitStaff(db: Db, officeId: string, unitId: string) {
     .orderBy('u.name')
     .execute()
 }
+
+/** The e-mail addresses of active users among `ids`. */
+export function emailsOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'active')
+    .execute()
+}

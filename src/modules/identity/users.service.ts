@@ -165,6 +165,11 @@ export function createUsersService(
       return repo.unitStaff(db, officeId, unitId)
     },
 
+    /** Where notifications of these people go: their e-mail address, if active and they gave one. */
+    async contacts(ids: readonly string[]): Promise<Map<string, { email: string | null }>> {
+      return new Map((await repo.emailsOf(db, ids)).map((u) => [u.id, { email: u.email }]))
+    },
+
     /** A user's grants read through `uow`, for another module's checks (an assignee works in the unit); null: no such active user. */
     async grantsIn(uow: Db, id: string): Promise<RoleGrant[] | null> {
       const from = withTables<IdentityTables>(uow)
