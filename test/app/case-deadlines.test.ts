@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
+import { extractText } from '../../src/platform/text-extraction.js'
 import { publishCard } from '../support/cards.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { freshBlobDir, lublinRegistry } from '../support/registry.js'
@@ -227,5 +228,86 @@ describeEachDatabase('deadlines of cases', (dialect) => {
     expect(
       (await app.inject({ url: '/api/v1/deadlines/centres', headers: r.officerOfOr.headers })).statusCode,
     ).toBe(403)
+  })
+
+  it('drafts a KPA art. 36 notice as a PDF in the case file; once dispatched its date is due, moved only by later suspensions', async () => {
+    const { app, clock, open, step, history, r } = await setUp()
+    const c = (
+      await open({
+        startedOn: '2026-11-20',
+        term: 'P14D',
+        termReason: 'Pilne',
+        parties: [{ kind: 'person', name: 'Anna Nowak' }],
+      })
+    ).json<Case>()
+    const head = () => r.headOfOr.headers
+    const relogin = async () => {
+      r.headOfOr.headers = await bearerFor(app, r.headOfOr.login, 'a-long-password-1')
+    }
+    await step(c.id, 'assign', { assigneeId: r.officerOfOr.id })
+    await step(c.id, 'start')
+    // Suspended from Tuesday 1 to Thursday 3 December: due Friday 4 + 2 days = Sunday 6 → Monday 7.
+    await step(c.id, 'suspend', { reason: 'Brak dokumentów' })
+    clock.advance(2 * DAY)
+    await relogin()
+    expect((await step(c.id, 'resume')).json<Case>().dueOn).toBe('2026-12-07')
+
+    const draft = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/delay-notices`, headers: head(), payload })
+    const tooEarly = await draft({ reason: 'Opinia biegłego', newDueOn: '2026-12-07' })
+    expect(problemOf(tooEarly).errors?.[0]?.path).toBe('body.newDueOn')
+    const drafted = await draft({ reason: 'Czekamy na opinię biegłego', newDueOn: '2026-12-18' })
+    expect(drafted.statusCode, drafted.body).toBe(201)
+    const notice = drafted.json<{ id: string; documentId: string; dispatchedOn: string | null }>()
+    expect(notice.dispatchedOn).toBeNull()
+    // Drafted, not yet sent: the due date stands.
+    const before = (await app.inject({ url: `/api/v1/cases/${c.id}`, headers: head() })).json<Case>()
+    expect(before.dueOn).toBe('2026-12-07')
+    // The notice is a PDF of the case file, for the parties, with the reason and the new date.
+    const doc = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${notice.documentId}`, headers: head() })
+    ).json<{
+      kind: string
+      metadata: { access: string; recipient: string }
+      versions: { version: number }[]
+    }>()
+    expect(doc).toMatchObject({ kind: 'letter', metadata: { access: 'parties', recipient: 'Anna Nowak' } })
+    const pdf = await app.inject({
+      url: `/api/v1/cases/${c.id}/documents/${notice.documentId}/versions/1/content`,
+      headers: head(),
+    })
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const text = await extractText(pdf.rawPayload, 'pdf')
+    expect(text.status === 'done' ? text.text.replace(/\s+/g, ' ') : '').toContain(
+      'Przyczyna zwłoki: Czekamy na opinię biegłego',
+    )
+    expect(text.status === 'done' ? text.text.replace(/\s+/g, ' ') : '').toContain('18 grudnia 2026')
+
+    const dispatch = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/delay-notices/${notice.id}/dispatch`,
+        headers: head(),
+        payload: {},
+      })
+    const sent = await dispatch()
+    expect(sent.statusCode, sent.body).toBe(200)
+    expect(sent.json<Case>()).toMatchObject({
+      dueOn: '2026-12-18',
+      noticeDueOn: '2026-12-18',
+      suspendedDays: 2,
+    })
+    expect(sent.json<Case>().dueSteps.map((s) => s.kind)).toEqual(['notice', 'due'])
+    expect(problemOf(await dispatch()).code).toBe('NOTICE_DISPATCHED')
+    const entry = (await history(c.id)).find((h) => h.action === 'case.delay-notice-dispatch')!
+    expect(entry.summary).toMatchObject({
+      dueOn: { from: '2026-12-07', to: '2026-12-18' },
+      dueReason: 'KPA art. 36 notice: Czekamy na opinię biegłego',
+    })
+    // Suspended again for 3 days after the notice: those move its date (Friday 18 → Monday 21).
+    await step(c.id, 'suspend', { reason: 'Wniosek strony' })
+    clock.advance(3 * DAY)
+    await relogin()
+    expect((await step(c.id, 'resume')).json<Case>().dueOn).toBe('2026-12-21')
   })
 })

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
-import { signedInSession } from '../support/cookie-session.js'
+import { csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { freshBlobDir, lublinRegistry } from '../support/registry.js'
 import { testApp } from '../support/test-app.js'
 
 describeEachDatabase('deadline pages', (dialect) => {
-  it("shows an officer's overdue and due-soon cases as a list and by day, the case's due date explained, and the centres' counts to a coordinator", async () => {
+  it("shows an officer's overdue and due-soon cases as a list and by day, the case's due date explained, its term changed and a KPA art. 36 notice sent from the case page, and the centres' counts to a coordinator", async () => {
     const clock = new FixedClock('2026-12-01T10:00:00Z')
     const app = await testApp(dialect, { demo: true, clock, config: { blobDir: freshBlobDir() } })
     const r = await lublinRegistry(app)
@@ -48,10 +48,48 @@ describeEachDatabase('deadline pages', (dialect) => {
     expect(casePage.body).toContain('Monday, November 30, 2026')
     expect(casePage.body).toContain('1 month later: Monday, November 30, 2026.')
 
+    // The term changed on the case page: by hand it needs a reason, told next to the field.
+    const noReason = await head.post(`/staff/cases/${soon.id}/term?lang=en`, {
+      _csrf: csrfOf(casePage.body),
+      statutoryTerm: '',
+      termAmount: '2',
+      termUnit: 'M',
+      termReason: '',
+    })
+    expect(noReason.statusCode).toBe(422)
+    expect(noReason.body).toContain('href="#field-termReason"')
+    const changed = await head.post(`/staff/cases/${soon.id}/term`, {
+      _csrf: csrfOf(casePage.body),
+      statutoryTerm: '',
+      termAmount: '2',
+      termUnit: 'M',
+      termReason: 'Sprawa szczególnie skomplikowana',
+    })
+    expect(changed.statusCode).toBe(303)
+    const afterTerm = await head.get(`/staff/cases/${soon.id}?lang=en&done=term`)
+    expect(afterTerm.body).toContain('P2M, set by hand: Sprawa szczególnie skomplikowana')
+    expect(afterTerm.body).toContain('Monday, January 4, 2027')
+    // A KPA art. 36 notice for the late one: drafted into the file, then recorded as dispatched.
+    const drafted = await head.post(`/staff/cases/${late.id}/delay-notices`, {
+      _csrf: csrfOf(casePage.body),
+      reason: 'Oczekiwanie na opinię',
+      newDueOn: '2026-12-15',
+    })
+    expect(drafted.statusCode).toBe(303)
+    const withNotice = await head.get(`/staff/cases/${late.id}?lang=en&done=notice`)
+    expect(withNotice.body).toContain('The notice was drafted and filed in the case file.')
+    expect(withNotice.body).toContain('New date 2026-12-15: Oczekiwanie na opinię')
+    const dispatchUrl = /action="(\/staff\/cases\/[^"]+\/dispatch)"/.exec(withNotice.body)![1]!
+    expect((await head.post(dispatchUrl, { _csrf: csrfOf(withNotice.body) })).statusCode).toBe(303)
+    const dispatched = await head.get(`/staff/cases/${late.id}?lang=en`)
+    expect(dispatched.body).toContain('Dispatched on 2026-12-01')
+    expect(dispatched.body).toContain('Tuesday, December 15, 2026')
+
     const coordinator = await signedInSession(app, 'demo-coordinator', 'demo-coordinator-pass')
     const centres = await coordinator.get('/staff/deadlines?lang=uk')
     expect(centres.statusCode).toBe(200)
     expect(centres.body).toContain('Центри')
-    expect(centres.body).toMatch(/LUB-BOM[^<]*<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>1<\/td>/)
+    // The late case's new date (15 December) is beyond the horizon now; the other is due in 2027.
+    expect(centres.body).toMatch(/LUB-BOM[^<]*<\/td>\s*<td[^>]*>0<\/td>\s*<td[^>]*>0<\/td>/)
   })
 })

@@ -160,7 +160,7 @@ describe('records pages in Chromium', () => {
     await close()
   })
 
-  it("shows a head's deadlines as a list and by day, a case's due date explained, and the centres to a coordinator, accessible in three languages", async () => {
+  it("shows a head's deadlines as a list and by day, a case's due date explained, the centres to a coordinator and an officer's reminders, accessible in three languages", async () => {
     const { server, page, close } = await openDemo(browser)
     await signIn(page, server.url, 'demo-head')
     for (const lang of ['uk', 'pl', 'en'] as const) {
@@ -180,6 +180,19 @@ describe('records pages in Chromium', () => {
     await signIn(page, server.url, 'demo-coordinator')
     await page.goto(`${server.url}/staff/deadlines?lang=en`)
     await expect.poll(() => page.getByRole('heading', { name: 'Centres' }).count()).toBe(1)
+    await expectAccessible(page)
+    // The morning's reminders reach the demo officer's notifications page.
+    const lublin = (await server.app.services.offices.listPublicOffices()).find((o) => o.code === 'LUB-BOM')!
+    expect((await server.app.services.reminders.remind(lublin.id)).added).toBeGreaterThan(0)
+    await page.context().clearCookies()
+    await signIn(page, server.url, 'demo-officer')
+    for (const lang of ['uk', 'pl', 'en'] as const) {
+      await page.goto(`${server.url}/staff/notifications?lang=${lang}`)
+      expect(await page.locator('article').count()).toBeGreaterThan(0)
+      await expectAccessible(page)
+    }
+    await page.getByRole('button', { name: 'Mark as read' }).first().click()
+    await expect.poll(() => page.locator('.notice, [role=status]').first().textContent()).toBeTruthy()
     await expectAccessible(page)
     await close()
   })

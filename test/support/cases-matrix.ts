@@ -17,6 +17,8 @@ export interface CasesCtx {
   /** A letter of Lublin's registers to link to a case. */
   letterId: string
   perRole: Record<string, Partial<Record<CaseAction | 'shared', string>>>
+  /** Per role, a KPA art. 36 notice of the filed case waiting to be dispatched. */
+  notices: Record<string, string>
 }
 
 /** The steps taken (after assignment to the demo officer) to bring a case where each step fits. */
@@ -38,16 +40,18 @@ export async function casesMatrixContext(app: TestApp, lublin: string, letterId:
   const units = await s.offices.listUnits(SYSTEM_ACTOR, lublin)
   const unitOr = units.find((u) => u.code === 'OR')!.id
   const officerId = (await s.users.listUsers(SYSTEM_ACTOR)).find((u) => u.login === 'demo-officer')!.id
-  const open = async () =>
+  const open = async (term: { statutoryTerm?: 'kpa-1m' } = {}) =>
     (
       await s.cases.openCase(SYSTEM_ACTOR, {
         officeId: lublin,
         unitId: unitOr,
         symbol: '0152',
         title: 'Matrix',
+        ...term,
       })
     ).id
-  const filed = await open()
+  // With a term: its KPA art. 36 notices, one drafted per role to dispatch.
+  const filed = await open({ statutoryTerm: 'kpa-1m' })
   await s.cases.step(SYSTEM_ACTOR, filed, 'assign', { assigneeId: officerId })
   const document = await s.cases.addDocument(
     SYSTEM_ACTOR,
@@ -65,8 +69,15 @@ export async function casesMatrixContext(app: TestApp, lublin: string, letterId:
     document: document.id,
     letterId,
     perRole: {},
+    notices: {},
   }
-  for (const role of ROLES) {
+  for (const [i, role] of ROLES.entries()) {
+    ctx.notices[role] = (
+      await s.cases.draftDelayNotice(SYSTEM_ACTOR, filed, {
+        reason: 'Matrix',
+        newDueOn: `2099-02-${String(i + 1).padStart(2, '0')}`,
+      })
+    ).id
     ctx.perRole[role] = {}
     for (const action of Object.keys(BEFORE) as CaseAction[]) {
       const id = await open()
@@ -224,6 +235,30 @@ export const CASES_CASES: {
     allowed: readers,
     request: (c) => ({
       url: `/api/v1/offices/${c.lublin}/case-register?unitId=${c.unitOr}&symbol=0152&year=${new Date().getFullYear()}`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/delay-notices',
+    allowed: workers,
+    request: (c, _r, i) => ({
+      url: `/api/v1/cases/${c.filed}/delay-notices`,
+      payload: { reason: 'Matrix', newDueOn: `2099-03-${String((i % 28) + 1).padStart(2, '0')}` },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/delay-notices',
+    allowed: readers,
+    request: (c) => ({ url: `/api/v1/cases/${c.filed}/delay-notices` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/delay-notices/{noticeId}/dispatch',
+    allowed: workers,
+    request: (c, role) => ({
+      url: `/api/v1/cases/${c.filed}/delay-notices/${c.notices[role]}/dispatch`,
+      payload: {},
     }),
   },
   {

@@ -6,8 +6,11 @@ import {
   type CaseDto,
   type CasesService,
   caseRules,
+  DelayNoticeBody,
+  EditTermBody,
   NewDocumentBody,
 } from '../../modules/cases/index.js'
+import { STATUTORY_TERM_CODES, STATUTORY_TERMS } from '../../modules/deadlines/index.js'
 import { type Actor, actorOf, allow, type UsersService } from '../../modules/identity/index.js'
 import type { OfficesService } from '../../modules/offices/index.js'
 import {
@@ -24,6 +27,8 @@ import { Id, IdParams } from '../../platform/http/schemas.js'
 import { shownOnForm, type Upload, withUpload } from '../../platform/http/upload.js'
 import { assertValid } from '../../platform/http/validate.js'
 import { pageContextOf } from '../../web/page-context.js'
+import { CaseDeadlineForms } from '../deadlines/case-deadline-forms.js'
+import { dueTexts } from '../deadlines/deadlines.messages.js'
 import { FormBody, send, staffPageHelpers, staffRouteOptions } from '../staff/staff-page-helpers.js'
 import { CASE_VIEWS, CasePage, CasesInTrayPage } from './cases.page.js'
 import { CaseRegisterForm, LettersToAssign } from './head-views.page.js'
@@ -37,8 +42,22 @@ const InTrayQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 })
 const CASE_FILE_DONE = ['document', 'version', 'linked'] as const
+const DEADLINE_DONE = ['term', 'notice', 'notice-dispatched'] as const
+const TermForm = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  statutoryTerm: Type.Optional(Type.String({ maxLength: 40 })),
+  termAmount: Type.Optional(Type.String({ maxLength: 6 })),
+  termUnit: Type.Optional(Type.String({ maxLength: 1 })),
+  termReason: Type.Optional(Type.String({ maxLength: 600 })),
+})
+const NoticeForm = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String({ maxLength: 2100 })),
+  newDueOn: Type.Optional(Type.String({ maxLength: 20 })),
+})
+const NoticeParams = Type.Object({ id: Id, noticeId: Id })
 const CaseQuery = Type.Object({
-  done: Type.Optional(Type.Enum([...Object.keys(CASE_TRANSITIONS), ...CASE_FILE_DONE])),
+  done: Type.Optional(Type.Enum([...Object.keys(CASE_TRANSITIONS), ...CASE_FILE_DONE, ...DEADLINE_DONE])),
 })
 const DocumentParams = Type.Object({ id: Id, documentId: Id })
 const VersionParams = Type.Object({
@@ -235,10 +254,26 @@ export function casesPagesRoutes(
       const canChange =
         c.status !== 'closed' &&
         allow(actor, caseRules.work, { officeId: c.officeId, unitId: c.unitId, assigneeId: c.assigneeId })
+      const office = await offices.officeById(c.officeId)
       return CasePage({
         s,
         t: textsOf(req, reply),
         c,
+        deadlines: CaseDeadlineForms({
+          lang: s.ctx.lang,
+          csrf: s.csrf,
+          c,
+          statutoryTerms: STATUTORY_TERM_CODES.filter(
+            (code) => STATUTORY_TERMS[code].country === office?.address.country,
+          ).map((code) => ({
+            code,
+            term: STATUTORY_TERMS[code].term ?? config.uaServiceTerm,
+            law: STATUTORY_TERMS[code].law,
+          })),
+          notices: (await cases.delayNotices(actor, id)).items,
+          canChange,
+          errors,
+        }),
         unit: unit ? `${unit.code} — ${unit.name[s.ctx.lang]}` : '',
         letters,
         documents: await cases.listDocuments(actor, id),
@@ -288,12 +323,66 @@ export function casesPagesRoutes(
       async (req, reply) => {
         const t = textsOf(req, reply)
         const fileDone = CASE_FILE_DONE.find((d) => d === req.query.done)
+        const deadlineDone = DEADLINE_DONE.find((d) => d === req.query.done)
         const done = fileDone
           ? t(`done.${fileDone}`)
-          : req.query.done
-            ? t('done.step', { step: t(`step.${req.query.done}` as RecordsKey) })
-            : null
+          : deadlineDone
+            ? dueTexts(pageContextOf(req, reply, config.defaultLanguage).lang)(`done.${deadlineDone}`)
+            : req.query.done
+              ? t('done.step', { step: t(`step.${req.query.done}` as RecordsKey) })
+              : null
         return send(reply, await casePage(req, reply, req.params.id, done, []))
+      },
+    )
+
+    // The term, by a statutory term or by hand with its reason: counted again, back to the case.
+    app.post(
+      '/staff/cases/:id/term',
+      { ...form, schema: { hide: true, params: IdParams, body: TermForm } },
+      async (req, reply) => {
+        const f = req.body
+        const statutoryTerm = f.statutoryTerm?.trim()
+        const amount = f.termAmount?.trim()
+        const body = statutoryTerm
+          ? { statutoryTerm }
+          : { term: amount ? `P${amount}${f.termUnit ?? 'D'}` : '', termReason: f.termReason?.trim() ?? '' }
+        return formAction(
+          req,
+          reply,
+          () => cases.edit(actorOf(req), req.params.id, assertValid(EditTermBody, body)),
+          `/staff/cases/${req.params.id}?done=term#deadline-heading`,
+          async (errors) => casePage(req, reply, req.params.id, null, errors),
+        )
+      },
+    )
+
+    app.post(
+      '/staff/cases/:id/delay-notices',
+      { ...form, schema: { hide: true, params: IdParams, body: NoticeForm } },
+      async (req, reply) =>
+        formAction(
+          req,
+          reply,
+          () =>
+            cases.draftDelayNotice(
+              actorOf(req),
+              req.params.id,
+              assertValid(DelayNoticeBody, {
+                reason: req.body.reason?.trim() ?? '',
+                newDueOn: req.body.newDueOn ?? '',
+              }),
+            ),
+          `/staff/cases/${req.params.id}?done=notice#deadline-heading`,
+          async (errors) => casePage(req, reply, req.params.id, null, errors),
+        ),
+    )
+
+    app.post(
+      '/staff/cases/:id/delay-notices/:noticeId/dispatch',
+      { ...form, schema: { hide: true, params: NoticeParams, body: FormBody } },
+      async (req, reply) => {
+        await cases.dispatchDelayNotice(actorOf(req), req.params.id, req.params.noticeId, {})
+        return reply.redirect(`/staff/cases/${req.params.id}?done=notice-dispatched#deadline-heading`, 303)
       },
     )
 

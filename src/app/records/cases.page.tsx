@@ -111,6 +111,8 @@ export function CasePage(p: {
   staff: { id: string; name: string }[]
   history: { at: string; action: string; actor: string | null; summary: Record<string, unknown> }[]
   people: Map<string, string>
+  /** The term and delay forms and notices (the deadlines pages). */
+  deadlines: Html
   done: string | null
   errors: { field: string; message: string }[]
 }): Html {
@@ -164,6 +166,7 @@ export function CasePage(p: {
         <dd>{c.assigneeId ? (p.people.get(c.assigneeId) ?? c.assigneeId) : t('case.nobody')}</dd>
       </dl>
       <CaseLetters s={p.s} t={t} c={c} letters={p.letters} canChange={p.canChange} errors={p.errors} />
+      {p.deadlines}
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">{t('case.next')}</h2>
         {c.next.length === 0 ? <p>{t('case.noSteps')}</p> : (c.next as CaseAction[]).map(stepForm)}

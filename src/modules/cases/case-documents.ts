@@ -180,266 +180,302 @@ export function caseDocuments(ctx: CasesContext) {
       : { textStatus: found.status, textNote: found.reason, text: null }
   }
 
+  /**
+   * Files a document in a case within `trx`: its number in the case file, its metadata, its first
+   * version when a stored file comes with it, its words for search, the audit entry.
+   */
+  async function fileIn(
+    trx: Db,
+    actor: Actor,
+    row: CaseRow,
+    body: NewDocumentBody,
+    file:
+      | {
+          blob: { sha256: string; size: number; type: string }
+          name: string | undefined
+          reason: string | null
+        }
+      | undefined,
+    defaults: { language: string | undefined; today: string },
+  ): Promise<DocumentDto> {
+    const blob = file?.blob
+    const now = ctx.clock.now().toISOString()
+    const doc: DocumentRow = {
+      id: newId(),
+      caseId: row.id,
+      seq: await nextInSequence(trx, `case-file:${row.id}`, 'all'),
+      title: body.title,
+      kind: body.kind,
+      form: body.form,
+      access: body.access ?? 'internal',
+      language: body.language ?? defaults.language ?? 'pl',
+      documentDate: body.documentDate ?? defaults.today,
+      creator: body.creator ?? actor.login,
+      recipient: body.recipient ?? null,
+      relation: body.relation ?? null,
+      description: body.description ?? null,
+      paperLocation: body.paperLocation ?? null,
+      currentVersion: blob ? 1 : 0,
+      version: 1,
+      createdAt: now,
+      createdBy: actor.login,
+      updatedAt: now,
+    }
+    await docs.insertDocument(trx, doc)
+    const version = blob ? await addVersionRow(trx, actor, doc, 1, blob, file.name, file.reason) : undefined
+    await indexDocument(trx, doc)
+    await ctx.recordAction(trx, actor, row, 'document-add', {
+      documentId: doc.id,
+      number: doc.seq,
+      title: doc.title,
+      kind: doc.kind,
+      form: doc.form,
+      ...(version ? { file: { name: version.name, sha256: version.sha256, size: version.size } } : {}),
+    })
+    return documentDto(trx, row, doc)
+  }
+
   return {
-    /**
-     * Adds a document to a case's file: its metadata, and its first version when a file comes with
-     * it (streamed into the blob store before the transaction, so a refused file leaves nothing). A
-     * paper-only document has no file; it says where the paper is.
-     */
-    async addDocument(
-      actor: Actor,
-      caseId: string,
-      body: NewDocumentBody,
-      file?: NewFile & { reason?: string | undefined },
-    ): Promise<DocumentDto> {
-      const { row: seen } = await ctx.mustLoad(actor, caseId, caseRules.work)
-      if (seen.status === 'closed') throw caseClosed(seen)
-      const office = await ctx.ports.office(seen.officeId)
-      const today = localDateOf(ctx.clock.now(), office?.timezone ?? 'UTC')
-      if (body.documentDate && body.documentDate > today)
-        throw invalid([{ path: 'body.documentDate', message: 'is in the future' }])
-      if (body.form === 'paper' && file)
-        throw invalid([{ path: 'body.form', message: 'a paper-only document has no file: say digitised' }])
-      const blob = file ? await store(file) : undefined
-      return inTransaction(ctx.db, async (trx) => {
-        const row = await openCaseFor(actor, caseId, trx)
-        const now = ctx.clock.now().toISOString()
-        const doc: DocumentRow = {
-          id: newId(),
-          caseId: row.id,
-          seq: await nextInSequence(trx, `case-file:${row.id}`, 'all'),
-          title: body.title,
-          kind: body.kind,
-          form: body.form,
-          access: body.access ?? 'internal',
-          language: body.language ?? office?.defaultLanguage ?? 'pl',
-          documentDate: body.documentDate ?? today,
-          creator: body.creator ?? actor.login,
-          recipient: body.recipient ?? null,
-          relation: body.relation ?? null,
-          description: body.description ?? null,
-          paperLocation: body.paperLocation ?? null,
-          currentVersion: blob ? 1 : 0,
-          version: 1,
-          createdAt: now,
-          createdBy: actor.login,
-          updatedAt: now,
-        }
-        await docs.insertDocument(trx, doc)
-        const version = blob
-          ? await addVersionRow(trx, actor, doc, 1, blob, file?.name, file?.reason ?? null)
-          : undefined
-        await indexDocument(trx, doc)
-        await ctx.recordAction(trx, actor, row, 'document-add', {
-          documentId: doc.id,
-          number: doc.seq,
-          title: doc.title,
-          kind: doc.kind,
-          form: doc.form,
-          ...(version ? { file: { name: version.name, sha256: version.sha256, size: version.size } } : {}),
-        })
-        return documentDto(trx, row, doc)
-      })
-    },
-
-    /**
-     * Adds a new version of a document's content, with the reason for it. A paper-only document that
-     * gets its scan becomes digitised. Versions are never replaced or removed.
-     */
-    async addDocumentVersion(
-      actor: Actor,
-      caseId: string,
-      documentId: string,
-      file: NewFile,
-      reason: string | undefined,
-      ifMatch?: number,
-    ): Promise<DocumentDto> {
-      const { row: seen } = await ctx.mustLoad(actor, caseId, caseRules.work)
-      if (seen.status === 'closed') throw caseClosed(seen)
-      if (!(await docs.findDocument(ctx.db, caseId, documentId))) throw notFound('Document')
-      const blob = await store(file)
-      return inTransaction(ctx.db, async (trx) => {
-        const row = await openCaseFor(actor, caseId, trx)
-        const doc = await docs.findDocument(trx, caseId, documentId)
-        if (!doc) throw notFound('Document')
-        if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
-        const version = doc.currentVersion + 1
-        const next: DocumentRow = {
-          ...doc,
-          form: doc.form === 'paper' ? 'digitised' : doc.form,
-          currentVersion: version,
-          version: doc.version + 1,
-          updatedAt: ctx.clock.now().toISOString(),
-        }
-        if (!(await docs.updateDocument(trx, doc.id, doc.version, next))) throw documentMoved(doc.version + 1)
-        const added = await addVersionRow(trx, actor, next, version, blob, file.name, reason ?? null)
-        await indexDocument(trx, next)
-        await ctx.recordAction(trx, actor, row, 'document-version', {
-          documentId: doc.id,
-          number: doc.seq,
-          version,
-          ...(reason ? { reason } : {}),
-          file: { name: added.name, sha256: added.sha256, size: added.size },
-        })
-        return documentDto(trx, row, next)
-      })
-    },
-
-    /** Corrects a document's metadata; each change audited on the case with what it was. */
-    async editDocument(
-      actor: Actor,
-      caseId: string,
-      documentId: string,
-      patch: EditDocumentBody,
-      ifMatch?: number,
-    ): Promise<DocumentDto> {
-      return inTransaction(ctx.db, async (trx) => {
-        const row = await openCaseFor(actor, caseId, trx)
-        const doc = await docs.findDocument(trx, caseId, documentId)
-        if (!doc) throw notFound('Document')
-        if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
-        const changes: Record<string, { from: unknown; to: unknown }> = {}
-        const next: DocumentRow = { ...doc }
-        for (const [key, value] of Object.entries(patch) as [keyof EditDocumentBody, string | null][]) {
-          if (value === undefined || doc[key] === value) continue
-          changes[key] = { from: doc[key], to: value }
-          Object.assign(next, { [key]: value })
-        }
-        if (Object.keys(changes).length === 0) return documentDto(trx, row, doc)
-        next.version = doc.version + 1
-        next.updatedAt = ctx.clock.now().toISOString()
-        if (!(await docs.updateDocument(trx, doc.id, doc.version, next))) throw documentMoved(doc.version + 1)
-        await indexDocument(trx, next)
-        await ctx.recordAction(trx, actor, row, 'document-edit', {
-          documentId: doc.id,
-          number: doc.seq,
-          changes,
-        })
-        return documentDto(trx, row, next)
-      })
-    },
-
-    /** A case's file in order, for whoever may read the case. */
-    async listDocuments(actor: Actor, caseId: string): Promise<DocumentDto[]> {
-      const { row } = await ctx.mustLoad(actor, caseId, caseRules.read)
-      const rows = await docs.documentsOf(ctx.db, row.id)
-      const versions = await docs.versionsOf(
-        ctx.db,
-        rows.map((d) => d.id),
-      )
-      return rows.map((d) =>
-        toDocumentDto(
-          row,
-          d,
-          versions.filter((v) => v.documentId === d.id),
-        ),
-      )
-    },
-
-    async getDocument(actor: Actor, caseId: string, documentId: string): Promise<DocumentDto> {
-      const { row } = await ctx.mustLoad(actor, caseId, caseRules.read)
-      const doc = await docs.findDocument(ctx.db, row.id, documentId)
-      if (!doc) throw notFound('Document')
-      return documentDto(ctx.db, row, doc)
-    },
-
-    /** One version's content, streamed from the blob store, for whoever may read the case. */
-    async openDocumentVersion(actor: Actor, caseId: string, documentId: string, version: number) {
-      const { row } = await ctx.mustLoad(actor, caseId, caseRules.read)
-      const doc = await docs.findDocument(ctx.db, row.id, documentId)
-      const found = doc ? await docs.findVersion(ctx.db, doc.id, version) : undefined
-      if (!found) throw notFound('Document version')
-      return {
-        name: found.name,
-        type: found.type,
-        size: found.size,
-        content: await ctx.files.blobs.get(found.sha256),
-      }
-    },
-
-    /**
-     * The job after a version is committed: reads its text (a PDF's text layer in a child process
-     * with memory and time limits, plain text as it is) and indexes the document with it. Safe to
-     * repeat; a version already superseded is not read, and content read before is not read again.
-     */
-    async readDocumentText(payload: { documentId: string; version: number }) {
-      const found = await docs.findVersion(ctx.db, payload.documentId, payload.version)
-      if (!found) return { skipped: 'no such version' }
-      if (found.textStatus !== 'pending') return { skipped: `already ${found.textStatus}` }
-      const doc = await docs.findDocumentById(ctx.db, payload.documentId)
-      const outcome: Reading =
-        !doc || doc.currentVersion !== payload.version
-          ? { textStatus: 'none', textNote: 'a newer version was added first', text: null }
-          : // The same file read before (another copy of a scan, a form letter) is not read again.
-            ((await docs.earlierReading(ctx.db, found.sha256)) ?? (await read(found)))
-      await inTransaction(ctx.db, async (trx) => {
-        await docs.recordText(trx, payload.documentId, payload.version, outcome)
-        const current = await docs.findDocumentById(trx, payload.documentId)
-        if (current) await indexDocument(trx, current)
-      })
-      return { text: outcome.textStatus, chars: outcome.text?.length ?? 0 }
-    },
-
-    /**
-     * Links a letter of either register to the case (a reply registered as outgoing, a further
-     * letter of the resident): a letter of the same office, not void; linked once.
-     */
-    async linkLetter(actor: Actor, caseId: string, entryId: string): Promise<CaseDto> {
-      const row = await inTransaction(ctx.db, async (trx) => {
-        const row = await openCaseFor(actor, caseId, trx)
-        const letter = await ctx.ports.letter(trx, entryId)
-        if (!letter || letter.officeId !== row.officeId)
-          throw invalid([{ path: 'body.entryId', message: 'is not a letter of this office' }])
-        if (letter.status === 'voided')
-          throw invalid([{ path: 'body.entryId', message: `${letter.number} is void` }])
-        const direction = letter.direction === 'outgoing' ? 'outgoing' : 'incoming'
-        const now = ctx.clock.now().toISOString()
-        if (await repo.linkLetters(trx, row.id, direction, [entryId], now, actor.login))
-          await ctx.recordAction(trx, actor, row, 'letter-link', {
-            entryId,
-            number: letter.number,
-            direction,
-          })
-        return row
-      })
-      return ctx.toDto(actor, row)
-    },
-
-    /** The cases a letter belongs to, of those the actor may read: the other way of the link. */
-    async casesOfLetter(actor: Actor, entryId: string): Promise<CaseDto[]> {
-      const ids = await repo.casesOfLetter(ctx.db, entryId)
-      const reach = { ...reachOf(actor, ['admin', 'officer', 'head']), viewerId: actor.id }
-      const rows = await repo.searchCases(ctx.db, ids, reach, undefined)
-      return ctx.toDtos(actor, rows)
-    },
-
-    /** Documents whose metadata or text match `q`, newest first, in cases the actor may read. */
-    async searchDocuments(actor: Actor, q: string, officeId: string | undefined, limit: number) {
-      const terms = queryTerms(q)
-      if (terms.length === 0) return []
-      const reach = { ...reachOf(actor, ['admin', 'officer', 'head']), viewerId: actor.id }
-      return newestVisible(
-        ctx.search,
-        ctx.db,
-        'document',
-        terms,
-        limit,
-        async (ids) => {
-          const found = await docs.documentsByIds(ctx.db, ids)
-          const cases = await repo.searchCases(
-            ctx.db,
-            [...new Set(found.map((d) => d.caseId))],
-            reach,
-            officeId,
+    /** Files a document within a transaction another step of the case opened (a notice it drafts). */
+    fileIn,
+    api: {
+      /**
+       * Adds a document to a case's file: its metadata, and its first version when a file comes with
+       * it (streamed into the blob store before the transaction, so a refused file leaves nothing). A
+       * paper-only document has no file; it says where the paper is.
+       */
+      async addDocument(
+        actor: Actor,
+        caseId: string,
+        body: NewDocumentBody,
+        file?: NewFile & { reason?: string | undefined },
+      ): Promise<DocumentDto> {
+        const { row: seen } = await ctx.mustLoad(actor, caseId, caseRules.work)
+        if (seen.status === 'closed') throw caseClosed(seen)
+        const office = await ctx.ports.office(seen.officeId)
+        const today = localDateOf(ctx.clock.now(), office?.timezone ?? 'UTC')
+        if (body.documentDate && body.documentDate > today)
+          throw invalid([{ path: 'body.documentDate', message: 'is in the future' }])
+        if (body.form === 'paper' && file)
+          throw invalid([{ path: 'body.form', message: 'a paper-only document has no file: say digitised' }])
+        const blob = file ? await store(file) : undefined
+        return inTransaction(ctx.db, async (trx) => {
+          const row = await openCaseFor(actor, caseId, trx)
+          return fileIn(
+            trx,
+            actor,
+            row,
+            body,
+            blob && { blob, name: file?.name, reason: file?.reason ?? null },
+            {
+              language: office?.defaultLanguage,
+              today,
+            },
           )
-          const byId = new Map(cases.map((c) => [c.id, c]))
-          return found.flatMap((d) => {
-            const owner = byId.get(d.caseId)
-            return owner ? [{ document: d, case: owner }] : []
+        })
+      },
+
+      /**
+       * Adds a new version of a document's content, with the reason for it. A paper-only document that
+       * gets its scan becomes digitised. Versions are never replaced or removed.
+       */
+      async addDocumentVersion(
+        actor: Actor,
+        caseId: string,
+        documentId: string,
+        file: NewFile,
+        reason: string | undefined,
+        ifMatch?: number,
+      ): Promise<DocumentDto> {
+        const { row: seen } = await ctx.mustLoad(actor, caseId, caseRules.work)
+        if (seen.status === 'closed') throw caseClosed(seen)
+        if (!(await docs.findDocument(ctx.db, caseId, documentId))) throw notFound('Document')
+        const blob = await store(file)
+        return inTransaction(ctx.db, async (trx) => {
+          const row = await openCaseFor(actor, caseId, trx)
+          const doc = await docs.findDocument(trx, caseId, documentId)
+          if (!doc) throw notFound('Document')
+          if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
+          const version = doc.currentVersion + 1
+          const next: DocumentRow = {
+            ...doc,
+            form: doc.form === 'paper' ? 'digitised' : doc.form,
+            currentVersion: version,
+            version: doc.version + 1,
+            updatedAt: ctx.clock.now().toISOString(),
+          }
+          if (!(await docs.updateDocument(trx, doc.id, doc.version, next)))
+            throw documentMoved(doc.version + 1)
+          const added = await addVersionRow(trx, actor, next, version, blob, file.name, reason ?? null)
+          await indexDocument(trx, next)
+          await ctx.recordAction(trx, actor, row, 'document-version', {
+            documentId: doc.id,
+            number: doc.seq,
+            version,
+            ...(reason ? { reason } : {}),
+            file: { name: added.name, sha256: added.sha256, size: added.size },
           })
-        },
-        (hit) => hit.document.id,
-      )
+          return documentDto(trx, row, next)
+        })
+      },
+
+      /** Corrects a document's metadata; each change audited on the case with what it was. */
+      async editDocument(
+        actor: Actor,
+        caseId: string,
+        documentId: string,
+        patch: EditDocumentBody,
+        ifMatch?: number,
+      ): Promise<DocumentDto> {
+        return inTransaction(ctx.db, async (trx) => {
+          const row = await openCaseFor(actor, caseId, trx)
+          const doc = await docs.findDocument(trx, caseId, documentId)
+          if (!doc) throw notFound('Document')
+          if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
+          const changes: Record<string, { from: unknown; to: unknown }> = {}
+          const next: DocumentRow = { ...doc }
+          for (const [key, value] of Object.entries(patch) as [keyof EditDocumentBody, string | null][]) {
+            if (value === undefined || doc[key] === value) continue
+            changes[key] = { from: doc[key], to: value }
+            Object.assign(next, { [key]: value })
+          }
+          if (Object.keys(changes).length === 0) return documentDto(trx, row, doc)
+          next.version = doc.version + 1
+          next.updatedAt = ctx.clock.now().toISOString()
+          if (!(await docs.updateDocument(trx, doc.id, doc.version, next)))
+            throw documentMoved(doc.version + 1)
+          await indexDocument(trx, next)
+          await ctx.recordAction(trx, actor, row, 'document-edit', {
+            documentId: doc.id,
+            number: doc.seq,
+            changes,
+          })
+          return documentDto(trx, row, next)
+        })
+      },
+
+      /** A case's file in order, for whoever may read the case. */
+      async listDocuments(actor: Actor, caseId: string): Promise<DocumentDto[]> {
+        const { row } = await ctx.mustLoad(actor, caseId, caseRules.read)
+        const rows = await docs.documentsOf(ctx.db, row.id)
+        const versions = await docs.versionsOf(
+          ctx.db,
+          rows.map((d) => d.id),
+        )
+        return rows.map((d) =>
+          toDocumentDto(
+            row,
+            d,
+            versions.filter((v) => v.documentId === d.id),
+          ),
+        )
+      },
+
+      async getDocument(actor: Actor, caseId: string, documentId: string): Promise<DocumentDto> {
+        const { row } = await ctx.mustLoad(actor, caseId, caseRules.read)
+        const doc = await docs.findDocument(ctx.db, row.id, documentId)
+        if (!doc) throw notFound('Document')
+        return documentDto(ctx.db, row, doc)
+      },
+
+      /** One version's content, streamed from the blob store, for whoever may read the case. */
+      async openDocumentVersion(actor: Actor, caseId: string, documentId: string, version: number) {
+        const { row } = await ctx.mustLoad(actor, caseId, caseRules.read)
+        const doc = await docs.findDocument(ctx.db, row.id, documentId)
+        const found = doc ? await docs.findVersion(ctx.db, doc.id, version) : undefined
+        if (!found) throw notFound('Document version')
+        return {
+          name: found.name,
+          type: found.type,
+          size: found.size,
+          content: await ctx.files.blobs.get(found.sha256),
+        }
+      },
+
+      /**
+       * The job after a version is committed: reads its text (a PDF's text layer in a child process
+       * with memory and time limits, plain text as it is) and indexes the document with it. Safe to
+       * repeat; a version already superseded is not read, and content read before is not read again.
+       */
+      async readDocumentText(payload: { documentId: string; version: number }) {
+        const found = await docs.findVersion(ctx.db, payload.documentId, payload.version)
+        if (!found) return { skipped: 'no such version' }
+        if (found.textStatus !== 'pending') return { skipped: `already ${found.textStatus}` }
+        const doc = await docs.findDocumentById(ctx.db, payload.documentId)
+        const outcome: Reading =
+          !doc || doc.currentVersion !== payload.version
+            ? { textStatus: 'none', textNote: 'a newer version was added first', text: null }
+            : // The same file read before (another copy of a scan, a form letter) is not read again.
+              ((await docs.earlierReading(ctx.db, found.sha256)) ?? (await read(found)))
+        await inTransaction(ctx.db, async (trx) => {
+          await docs.recordText(trx, payload.documentId, payload.version, outcome)
+          const current = await docs.findDocumentById(trx, payload.documentId)
+          if (current) await indexDocument(trx, current)
+        })
+        return { text: outcome.textStatus, chars: outcome.text?.length ?? 0 }
+      },
+
+      /**
+       * Links a letter of either register to the case (a reply registered as outgoing, a further
+       * letter of the resident): a letter of the same office, not void; linked once.
+       */
+      async linkLetter(actor: Actor, caseId: string, entryId: string): Promise<CaseDto> {
+        const row = await inTransaction(ctx.db, async (trx) => {
+          const row = await openCaseFor(actor, caseId, trx)
+          const letter = await ctx.ports.letter(trx, entryId)
+          if (!letter || letter.officeId !== row.officeId)
+            throw invalid([{ path: 'body.entryId', message: 'is not a letter of this office' }])
+          if (letter.status === 'voided')
+            throw invalid([{ path: 'body.entryId', message: `${letter.number} is void` }])
+          const direction = letter.direction === 'outgoing' ? 'outgoing' : 'incoming'
+          const now = ctx.clock.now().toISOString()
+          if (await repo.linkLetters(trx, row.id, direction, [entryId], now, actor.login))
+            await ctx.recordAction(trx, actor, row, 'letter-link', {
+              entryId,
+              number: letter.number,
+              direction,
+            })
+          return row
+        })
+        return ctx.toDto(actor, row)
+      },
+
+      /** The cases a letter belongs to, of those the actor may read: the other way of the link. */
+      async casesOfLetter(actor: Actor, entryId: string): Promise<CaseDto[]> {
+        const ids = await repo.casesOfLetter(ctx.db, entryId)
+        const reach = { ...reachOf(actor, ['admin', 'officer', 'head']), viewerId: actor.id }
+        const rows = await repo.searchCases(ctx.db, ids, reach, undefined)
+        return ctx.toDtos(actor, rows)
+      },
+
+      /** Documents whose metadata or text match `q`, newest first, in cases the actor may read. */
+      async searchDocuments(actor: Actor, q: string, officeId: string | undefined, limit: number) {
+        const terms = queryTerms(q)
+        if (terms.length === 0) return []
+        const reach = { ...reachOf(actor, ['admin', 'officer', 'head']), viewerId: actor.id }
+        return newestVisible(
+          ctx.search,
+          ctx.db,
+          'document',
+          terms,
+          limit,
+          async (ids) => {
+            const found = await docs.documentsByIds(ctx.db, ids)
+            const cases = await repo.searchCases(
+              ctx.db,
+              [...new Set(found.map((d) => d.caseId))],
+              reach,
+              officeId,
+            )
+            const byId = new Map(cases.map((c) => [c.id, c]))
+            return found.flatMap((d) => {
+              const owner = byId.get(d.caseId)
+              return owner ? [{ document: d, case: owner }] : []
+            })
+          },
+          (hit) => hit.document.id,
+        )
+      },
     },
   }
 }

@@ -62,7 +62,7 @@ export function caseOpening(ctx: CasesContext) {
       // The term and due date before the transaction: the calendar reads through its own connection.
       const choice = (await chooseTerm(termPorts, office.address.country, body)) ?? NO_TERM
       const due = await caseDue(
-        { startedOn, term: choice.term, suspendedDays: 0, noticeDueOn: null },
+        { startedOn, term: choice.term, suspendedDays: 0, noticeDueOn: null, noticeSuspendedDays: 0 },
         (date) => ctx.ports.dayOff(body.officeId, date),
       )
       let attempted = ''
@@ -115,6 +115,7 @@ export function caseOpening(ctx: CasesContext) {
           suspendedOn: null,
           suspendedDays: 0,
           noticeDueOn: null,
+          noticeSuspendedDays: 0,
           version: 1,
           createdAt: now,
           createdBy: actor.login,
@@ -186,6 +187,7 @@ export function caseOpening(ctx: CasesContext) {
           suspendedOn: null,
           suspendedDays: 0,
           noticeDueOn: null,
+          noticeSuspendedDays: 0,
           version: 1,
           createdAt: now,
           createdBy: actor.login,

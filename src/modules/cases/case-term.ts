@@ -89,6 +89,7 @@ export interface DueInputs {
   term: string | null
   suspendedDays: number
   noticeDueOn: string | null
+  noticeSuspendedDays: number
 }
 
 /**
@@ -99,12 +100,12 @@ export async function caseDue(
   c: DueInputs,
   dayOff: (date: string) => Promise<string | null>,
 ): Promise<{ dueOn: string | null; dueSteps: string | null }> {
-  const count = { dayOff, suspendedDays: c.suspendedDays }
   const term = c.term ? parseTerm(c.term) : null
   const reached: { due: string; steps: DueStep[] } | null = c.noticeDueOn
-    ? await dueFromNotice(c.noticeDueOn, count)
+    ? // Only suspensions after the notice move its date: it was set with the earlier ones behind it.
+      await dueFromNotice(c.noticeDueOn, { dayOff, suspendedDays: c.suspendedDays - c.noticeSuspendedDays })
     : term
-      ? await dueDate(c.startedOn, term, count)
+      ? await dueDate(c.startedOn, term, { dayOff, suspendedDays: c.suspendedDays })
       : null
   return reached
     ? { dueOn: reached.due, dueSteps: JSON.stringify(reached.steps) }

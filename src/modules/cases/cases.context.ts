@@ -25,10 +25,15 @@ import type { ClassificationService } from './classification.service.js'
 
 /** What the cases module needs of offices, identity, the registry and the classification. */
 export interface CasePorts {
-  office(
-    id: string,
-  ): Promise<
-    | { id: string; code: string; timezone: string; defaultLanguage: Lang; address: { country: string } }
+  office(id: string): Promise<
+    | {
+        id: string
+        code: string
+        name: Record<Lang, string>
+        timezone: string
+        defaultLanguage: Lang
+        address: { country: string }
+      }
     | undefined
   >
   /** The network's centres, for the counts of overdue cases per centre. */

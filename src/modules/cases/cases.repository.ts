@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely'
 import { type Db, withTables } from '../../platform/db/index.js'
 import { withinReach } from '../identity/index.js'
-import type { CaseRow, CasesTables } from './cases.tables.js'
+import type { CaseRow, CasesTables, DelayNoticeRow } from './cases.tables.js'
 
 const t = (db: Db) => withTables<CasesTables>(db)
 
@@ -244,4 +244,37 @@ export function dueCountsByDay(
     .where('dueOn', '<=', horizon)
   if (officeIds) q = q.where('officeId', 'in', officeIds.length ? officeIds : [''])
   return q.groupBy(['officeId', 'dueOn']).execute()
+}
+
+export async function insertDelayNotice(trx: Db, row: DelayNoticeRow): Promise<void> {
+  await t(trx).insertInto('caseDelayNotices').values(row).execute()
+}
+
+export function delayNoticesOf(db: Db, caseId: string): Promise<DelayNoticeRow[]> {
+  return t(db)
+    .selectFrom('caseDelayNotices')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('createdAt')
+    .execute()
+}
+
+export function findDelayNotice(db: Db, caseId: string, id: string): Promise<DelayNoticeRow | undefined> {
+  return t(db)
+    .selectFrom('caseDelayNotices')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** Marks a notice dispatched, once: false when it already was. */
+export async function markNoticeDispatched(trx: Db, id: string, on: string, by: string): Promise<boolean> {
+  const result = await t(trx)
+    .updateTable('caseDelayNotices')
+    .set({ dispatchedOn: on, dispatchedBy: by })
+    .where('id', '=', id)
+    .where('dispatchedOn', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -11,10 +11,14 @@ import {
   CaseHistoryDto,
   CaseParams,
   CaseRegisterQuery,
+  DelayNoticeBody,
+  DelayNoticeDto,
+  DispatchNoticeBody,
   DueCountsDto,
   DueListDto,
   DueListQuery,
   InTrayQuery,
+  NoticeParams,
   OfficeParams,
   OpenCaseBody,
   Party,
@@ -93,6 +97,62 @@ export function casesRoutes(cases: CasesService) {
         },
       },
       async (req) => cases.inTray(actorOf(req), req.query),
+    )
+
+    app.post(
+      '/api/v1/cases/:id/delay-notices',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary:
+            'Draft a KPA art. 36 notice that the case will be late: the reason, the new date, a PDF in the case file (assignee, head)',
+          params: CaseParams,
+          body: DelayNoticeBody,
+          response: { 201: DelayNoticeDto, ...changing },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await cases.draftDelayNotice(actorOf(req), req.params.id, req.body)),
+    )
+
+    app.get(
+      '/api/v1/cases/:id/delay-notices',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary: "A case's KPA art. 36 notices, drafted and dispatched",
+          params: CaseParams,
+          response: { 200: Type.Object({ items: Type.Array(DelayNoticeDto) }), ...problemResponses },
+        },
+      },
+      async (req) => cases.delayNotices(actorOf(req), req.params.id),
+    )
+
+    app.post(
+      '/api/v1/cases/:id/delay-notices/:noticeId/dispatch',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary:
+            "The notice has left for the parties: its new date becomes the case's due date (assignee, head)",
+          params: NoticeParams,
+          body: DispatchNoticeBody,
+          response: { 200: CaseDto, ...changing },
+        },
+      },
+      async (req, reply) => {
+        const dto = await cases.dispatchDelayNotice(
+          actorOf(req),
+          req.params.id,
+          req.params.noticeId,
+          req.body,
+        )
+        setEtag(reply, dto.version)
+        return dto
+      },
     )
 
     app.get(

@@ -229,3 +229,35 @@ export const DueCountsDto = Type.Object({
   ),
 })
 export type DueCountsDto = Static<typeof DueCountsDto>
+
+export const DelayNoticeBody = Type.Object(
+  {
+    reason: Text(2000),
+    newDueOn: Type.String({ format: 'date', description: 'The new date the case will be settled by' }),
+  },
+  { additionalProperties: false },
+)
+export type DelayNoticeBody = Static<typeof DelayNoticeBody>
+
+export const DispatchNoticeBody = Type.Object(
+  { dispatchedOn: Type.Optional(LocalDate) },
+  { additionalProperties: false },
+)
+export type DispatchNoticeBody = Static<typeof DispatchNoticeBody>
+
+export const DelayNoticeDto = Type.Object({
+  id: Id,
+  caseId: Id,
+  documentId: Type.String({ format: 'uuid', description: 'The notice as a PDF document of the case file' }),
+  reason: Type.String(),
+  newDueOn: LocalDate,
+  createdAt: Instant,
+  createdBy: Type.String(),
+  dispatchedOn: Nullable(LocalDate),
+  dispatchedBy: Nullable(Type.String()),
+})
+export type DelayNoticeDto = Static<typeof DelayNoticeDto>
+export const NoticeParams = Type.Object({ id: Id, noticeId: Id })
+
+/** A change of a case's term alone (the case page's form; the API's PATCH takes the same fields). */
+export const EditTermBody = Type.Object(TermFields, { additionalProperties: false })

@@ -11,6 +11,7 @@ import { queryTerms } from '../../platform/search/fold.js'
 import { newestVisible, type SearchIndex } from '../../platform/search/search-index.js'
 import { type Actor, allow, reachOf, unitsVisibleTo } from '../identity/index.js'
 import { caseDeadlines } from './case-deadlines.js'
+import { caseDelayNotices } from './case-delay-notices.js'
 import { caseDocuments } from './case-documents.js'
 import { caseOpening } from './case-opening.js'
 import { caseWorkflow } from './case-workflow.js'
@@ -40,7 +41,8 @@ export function createCasesService(
     ...caseOpening(ctx),
     ...caseWorkflow(ctx),
     ...caseDeadlines(ctx),
-    ...documents,
+    ...caseDelayNotices(ctx, documents),
+    ...documents.api,
 
     /** Cases whose sign, subject or parties match `q`, newest first, of those the actor may read. */
     async search(actor: Actor, q: string, officeId: string | undefined, limit: number): Promise<CaseDto[]> {
@@ -79,7 +81,7 @@ export function createCasesService(
      */
     async inTray(actor: Actor, query: InTrayQuery) {
       if (query.letterId)
-        return { items: await documents.casesOfLetter(actor, query.letterId), nextCursor: null }
+        return { items: await documents.api.casesOfLetter(actor, query.letterId), nextCursor: null }
       const limit = query.limit ?? 50
       const cursor = decodeCursor(query.cursor, 2)
       if (!query.officeId && query.assignedTo !== 'me')

@@ -42,6 +42,8 @@ export interface CasesTable {
   suspendedDays: number
   /** The new date a dispatched KPA art. 36 notice set; it replaces the term's date. */
   noticeDueOn: string | null
+  /** The suspended days already behind that new date (migration 027): only later ones move it. */
+  noticeSuspendedDays: number
   /** The last day to settle it, by the deadline engine. */
   dueOn: string | null
   /** JSON: the steps that reached `dueOn` (`DueStep[]`). */
@@ -115,16 +117,31 @@ export interface CaseDocumentVersionsTable {
   createdBy: string
 }
 
+/** A KPA art. 36 notice of a case (migration 027): drafted as a document, in force once dispatched. */
+export interface CaseDelayNoticesTable {
+  id: string
+  caseId: string
+  documentId: string
+  reason: string
+  newDueOn: string
+  createdAt: string
+  createdBy: string
+  dispatchedOn: string | null
+  dispatchedBy: string | null
+}
+
 export interface CasesTables {
   cases: CasesTable
   caseLetters: CaseLettersTable
   caseAccess: CaseAccessTable
   caseDocuments: CaseDocumentsTable
   caseDocumentVersions: CaseDocumentVersionsTable
+  caseDelayNotices: CaseDelayNoticesTable
 }
 
 export type CaseRow = Selectable<CasesTable>
 export type DocumentRow = Selectable<CaseDocumentsTable>
+export type DelayNoticeRow = Selectable<CaseDelayNoticesTable>
 export type DocumentVersionRow = Selectable<CaseDocumentVersionsTable>
 
 export const stored = {

@@ -9,7 +9,13 @@ export {
 export { CASE_STATUSES, CASE_TRANSITIONS, type CaseAction } from './case-transitions.js'
 export { caseRules } from './cases.policy.js'
 export { casesRoutes } from './cases.routes.js'
-export type { CaseDto, DueCountsDto, DueListDto } from './cases.schemas.js'
+export {
+  type CaseDto,
+  DelayNoticeBody,
+  type DueCountsDto,
+  type DueListDto,
+  EditTermBody,
+} from './cases.schemas.js'
 export { type CasesService, createCasesService } from './cases.service.js'
 export { classificationRoutes } from './classification.routes.js'
 export {
