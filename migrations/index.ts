@@ -26,6 +26,7 @@ import * as m024 from './2026-12-01-024-slot-templates.js'
 import * as m025 from './2026-12-01-025-case-deadlines.js'
 import * as m026 from './2026-12-01-026-notifications.js'
 import * as m027 from './2026-12-01-027-delay-notices.js'
+import * as m028 from './2026-12-01-028-information-requests.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-025-case-deadlines': m025,
   '2026-12-01-026-notifications': m026,
   '2026-12-01-027-delay-notices': m027,
+  '2026-12-01-028-information-requests': m028,
 }

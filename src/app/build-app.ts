@@ -33,6 +33,10 @@ import {
   usersRoutes,
 } from '../modules/identity/index.js'
 import {
+  createInformationRequestsService,
+  informationRequestsRoutes,
+} from '../modules/information-requests/index.js'
+import {
   createNotificationsService,
   createReminders,
   notificationsRoutes,
@@ -63,6 +67,8 @@ import { deskRoutes } from './front-office/desk.routes.js'
 import { frontOfficeRoutes } from './front-office/front-office.routes.js'
 import { queueStatsRoutes } from './front-office/queue-stats.routes.js'
 import { homeRoutes } from './home/home.routes.js'
+import { informationRequestPorts } from './information-requests/request-ports.js'
+import { requestPagesRoutes } from './information-requests/requests.routes.js'
 import { jobsRoutes } from './jobs/jobs.routes.js'
 import { jobsAdmin } from './jobs/jobs-admin.js'
 import { registerScheduledJobs } from './jobs/scheduled-jobs.js'
@@ -201,6 +207,12 @@ export function createServices(config: Config, database: Database, clock: Clock,
     /** Staff notifications, sent by e-mail where an SMTP server is set. */
     notifications,
     mailer,
+    /** Requests for public information, from the public form to their case. */
+    informationRequests: createInformationRequestsService(
+      database.db,
+      clock,
+      informationRequestPorts({ offices, registry, cases }, clock, config),
+    ),
     /** The deadline reminders each office's daily job sends. */
     reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }
@@ -289,7 +301,9 @@ export async function buildApp(
   await app.register(calendarRoutes(services.calendar))
   await app.register(deadlinesRoutes(services.deadlines))
   await app.register(notificationsRoutes(services.notifications))
+  await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
+  await app.register(requestPagesRoutes(config, services.informationRequests, services.offices))
   await app.register(
     catalogueRoutes(services.catalogue, {
       publicUrl: config.publicUrl,

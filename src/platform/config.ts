@@ -48,6 +48,8 @@ export interface Config {
   smtpUrl: string | null
   /** The sender of the e-mail Ratusz sends: `Ratusz <no-reply@example.org>`. */
   mailFrom: string
+  /** Where requests for public information go in each Polish office: its unit's code and the class's symbol. */
+  informationRequests: { unit: string; symbol: string }
   /** The term of a Ukrainian administrative service whose card names none (ISO 8601, days, weeks or months). */
   uaServiceTerm: string
 }
@@ -109,6 +111,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
     uaServiceTerm: read('RATUSZ_UA_SERVICE_TERM', 'P30D', termOfDays),
+    informationRequests: {
+      unit: read('RATUSZ_INFO_REQUEST_UNIT', 'OR', (raw) =>
+        /^[\w.-]{1,20}$/.test(raw) ? raw : expected('a unit code'),
+      ),
+      symbol: read('RATUSZ_INFO_REQUEST_CLASS', '016', (raw) =>
+        /^[\w.-]{1,20}$/.test(raw) ? raw : expected('a class symbol of the classification'),
+      ),
+    },
     smtpUrl: read<string | null>('RATUSZ_SMTP_URL', null, smtpUrl),
     mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
       raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),

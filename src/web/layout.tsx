@@ -127,6 +127,9 @@ export function Layout(props: {
                   <a href="/deadlines">{t('nav.deadlines')}</a>
                 </li>
                 <li>
+                  <a href="/information-request">{t('nav.informationRequest')}</a>
+                </li>
+                <li>
                   <a href="/login">{t('nav.staff')}</a>
                 </li>
                 <li>

@@ -399,6 +399,8 @@ const PUBLIC = new Set([
   'GET /api/v1/calendar/{country}/{year}',
   'GET /api/v1/deadlines/due',
   'GET /api/v1/deadlines/terms',
+  'POST /api/v1/information-requests',
+  'GET /api/v1/information-requests/{code}',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
   'GET /api/v1/offices/{id}/slots',
@@ -424,6 +426,9 @@ const OPEN_OR_SELF = new Set([
   'POST /api/v1/me/totp',
   'POST /api/v1/me/totp/confirm',
   'PUT /api/v1/me/password',
+  // A refusal is the case's step (its assignee and heads, through the case's rules), once per request:
+  // covered with its 403 for another unit by information-requests.test.ts.
+  'POST /api/v1/information-requests/{code}/refusal',
   // One's own notifications: reading another's is 404, covered by reminders.test.ts.
   'GET /api/v1/notifications',
   'POST /api/v1/notifications/{id}/read',

@@ -60,6 +60,36 @@ describe('home page in Chromium', () => {
     }
   })
 
+  it('takes a request for public information and shows where it stands, accessible in three languages, also without JavaScript', async () => {
+    for (const [lang, send, email, javaScriptEnabled] of [
+      ['uk', 'Надіслати запит', 'Адреса електронної пошти', true],
+      ['pl', 'Wyślij wniosek', 'Adres e-mail', true],
+      ['en', 'Send the request', 'E-mail address', true],
+      ['en', 'Send the request', 'E-mail address', false],
+    ] as const) {
+      const { page, close } = await open(javaScriptEnabled)
+      await page.goto(`${server.url}/?lang=${lang}`)
+      await page.locator('footer a[href="/information-request"]').click()
+      await page.locator('#field-request').fill('Proszę o rejestr umów zawartych w 2026 roku.')
+      // An answer by e-mail without the address: the error, named and linked, then fixed.
+      await page.getByRole('button', { name: send }).click()
+      expect(await page.locator('.error-summary a[href="#field-email"]').count()).toBe(1)
+      if (javaScriptEnabled) {
+        const violations = await axeViolations(page)
+        expect(violations, describeViolations(violations)).toEqual([])
+      }
+      await page.getByLabel(email).fill('jan@example.org')
+      await page.getByRole('button', { name: send }).click()
+      await page.waitForURL(/\/information-request\/[0-9A-Z]{5}-[0-9A-Z]{5}/)
+      expect(await page.locator('ol.due-steps li').count()).toBeGreaterThan(2)
+      if (javaScriptEnabled) {
+        const violations = await axeViolations(page)
+        expect(violations, describeViolations(violations)).toEqual([])
+      }
+      await close()
+    }
+  })
+
   it('switches language with the switcher and remembers the choice', async () => {
     const { page, close } = await open()
     await page.goto(`${server.url}/?lang=en`)

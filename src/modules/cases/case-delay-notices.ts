@@ -3,6 +3,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { letterPdf } from '../../platform/pdf-table.js'
 import { localDateOf } from '../../platform/timezone.js'
+import { dueDate, longestExtension, parseTerm } from '../deadlines/index.js'
 import type { Actor } from '../identity/index.js'
 import type { caseDocuments } from './case-documents.js'
 import { caseDue } from './case-term.js'
@@ -52,6 +53,16 @@ export function caseDelayNotices(ctx: CasesContext, documents: ReturnType<typeof
         throw invalid([{ path: 'params.id', message: 'the case has no due date to be late for' }])
       if (body.newDueOn <= seen.dueOn || body.newDueOn <= today)
         throw invalid([{ path: 'body.newDueOn', message: `must be after ${seen.dueOn} and after today` }])
+      // Where the law caps an extension (public information: two months from the request).
+      const longest =
+        seen.termSource === 'statutory' && seen.termBasis ? longestExtension(seen.termBasis) : null
+      const cap = longest
+        ? (await dueDate(seen.startedOn, parseTerm(longest)!, { dayOff: dayOffAt(seen.officeId) })).due
+        : null
+      if (cap && body.newDueOn > cap)
+        throw invalid([
+          { path: 'body.newDueOn', message: `may be ${cap} at the latest (${longest} from the start)` },
+        ])
       const lang = office?.defaultLanguage ?? 'pl'
       const t = casesTexts(lang)
       const day = (date: string) =>

@@ -4,6 +4,7 @@ export { createDeadlinesService, type DeadlinesService } from './deadlines.servi
 export {
   cardTerm,
   defaultCardTerm,
+  longestExtension,
   STATUTORY_TERM_CODES,
   STATUTORY_TERMS,
   type StatutoryTermCode,

@@ -22,16 +22,19 @@ export const STATUTORY_TERMS = {
     country: 'PL',
     term: 'P14D',
     law: 'Ustawa o dostępie do informacji publicznej art. 13 ust. 1: without delay, at most 14 days',
+    longest: 'P2M',
   },
   'ua-appeal': {
     country: 'UA',
     term: 'P1M',
     law: 'Закон України «Про звернення громадян» ст. 20: an appeal, within one month',
+    longest: 'P45D',
   },
   'ua-appeal-short': {
     country: 'UA',
     term: 'P15D',
     law: 'Закон України «Про звернення громадян» ст. 20: needing no extra study, within 15 days',
+    longest: 'P45D',
   },
   'ua-appeal-extended': {
     country: 'UA',
@@ -43,7 +46,22 @@ export const STATUTORY_TERMS = {
     term: null,
     law: 'Закон України «Про адміністративні послуги» ст. 10: the term of the service, else the default',
   },
-} as const satisfies Record<string, { country: 'PL' | 'UA'; term: string | null; law: string }>
+} as const satisfies Record<
+  string,
+  {
+    country: 'PL' | 'UA'
+    term: string | null
+    law: string
+    /** How far an extension may reach, counted from the start: two months, 45 days. */
+    longest?: string
+  }
+>
+
+/** How far an extension of a statutory term may reach from the start, where the law caps it. */
+export function longestExtension(code: string): string | null {
+  const law = (STATUTORY_TERMS as Record<string, { longest?: string }>)[code]
+  return law?.longest ?? null
+}
 
 export type StatutoryTermCode = keyof typeof STATUTORY_TERMS
 export const STATUTORY_TERM_CODES = Object.keys(STATUTORY_TERMS) as StatutoryTermCode[]
