@@ -1,4 +1,4 @@
-import type { InformationRequestStatusDto } from '../../modules/information-requests/index.js'
+import { DELIVERIES, type InformationRequestStatusDto } from '../../modules/information-requests/index.js'
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
@@ -42,7 +42,7 @@ export function RequestFormPage(p: {
         <Field name="name" label={t('ir.name')} value={v.name} autocomplete="name" error={error('name')} />
         <fieldset>
           <legend>{t('ir.delivery')}</legend>
-          {(['email', 'post', 'pickup'] as const).map((d) => (
+          {DELIVERIES.map((d) => (
             <div class="choice">
               <input
                 type="radio"
