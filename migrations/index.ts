@@ -27,6 +27,7 @@ import * as m025 from './2026-12-01-025-case-deadlines.js'
 import * as m026 from './2026-12-01-026-notifications.js'
 import * as m027 from './2026-12-01-027-delay-notices.js'
 import * as m028 from './2026-12-01-028-information-requests.js'
+import * as m029 from './2026-12-01-029-retention.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-026-notifications': m026,
   '2026-12-01-027-delay-notices': m027,
   '2026-12-01-028-information-requests': m028,
+  '2026-12-01-029-retention': m029,
 }

@@ -21,6 +21,7 @@ import {
   createCasesService,
   createClassificationService,
   READ_TEXT_JOB,
+  retentionRoutes,
 } from '../modules/cases/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import { createDeadlinesService, deadlinesRoutes } from '../modules/deadlines/index.js'
@@ -301,6 +302,7 @@ export async function buildApp(
   await app.register(calendarRoutes(services.calendar))
   await app.register(deadlinesRoutes(services.deadlines))
   await app.register(notificationsRoutes(services.notifications))
+  await app.register(retentionRoutes(services.cases))
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
   await app.register(requestPagesRoutes(config, services.informationRequests, services.offices))

@@ -37,6 +37,8 @@ export interface BlobStore {
   /** Streams content out; the stream fails at its end if the bytes no longer match their hash. */
   get(sha256: string): Promise<Readable>
   has(sha256: string): Promise<boolean>
+  /** Removes a blob for good (documents destroyed with the archive's consent); nothing when absent. */
+  remove(sha256: string): Promise<void>
   /** Every stored blob's SHA-256 (for backups). */
   list(): AsyncIterable<string>
 }
@@ -204,6 +206,10 @@ export function fileBlobStore(root: string): BlobStore {
       const read = createReadStream(path)
       read.on('error', (error) => verify.destroy(error))
       return read.pipe(verify)
+    },
+
+    async remove(sha256) {
+      await rm(pathOf(sha256), { force: true })
     },
 
     async has(sha256) {

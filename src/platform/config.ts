@@ -48,6 +48,8 @@ export interface Config {
   smtpUrl: string | null
   /** The sender of the e-mail Ratusz sends: `Ratusz <no-reply@example.org>`. */
   mailFrom: string
+  /** Years an office keeps category A records before transferring them to the state archive. */
+  archiveTransferYears: number
   /** Where requests for public information go in each Polish office: its unit's code and the class's symbol. */
   informationRequests: { unit: string; symbol: string }
   /** The term of a Ukrainian administrative service whose card names none (ISO 8601, days, weeks or months). */
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
     uaServiceTerm: read('RATUSZ_UA_SERVICE_TERM', 'P30D', termOfDays),
+    archiveTransferYears: read('RATUSZ_ARCHIVE_TRANSFER_YEARS', 25, integer(0, 100)),
     informationRequests: {
       unit: read('RATUSZ_INFO_REQUEST_UNIT', 'OR', (raw) =>
         /^[\w.-]{1,20}$/.test(raw) ? raw : expected('a unit code'),

@@ -429,6 +429,15 @@ const OPEN_OR_SELF = new Set([
   // A refusal is the case's step (its assignee and heads, through the case's rules), once per request:
   // covered with its 403 for another unit by information-requests.test.ts.
   'POST /api/v1/information-requests/{code}/refusal',
+  // Retention needs closed cases whose years have passed and lists in each state: covered, with the
+  // refusal of every route to an officer, by retention.test.ts (the office's managers and admins).
+  'GET /api/v1/retention/eligible',
+  'POST /api/v1/retention/destruction-lists',
+  'GET /api/v1/retention/destruction-lists/{id}',
+  'GET /api/v1/retention/destruction-lists/{id}/pdf',
+  'POST /api/v1/retention/destruction-lists/{id}/consent',
+  'POST /api/v1/retention/destruction-lists/{id}/destroy',
+  'GET /api/v1/cases/{id}/transfer-package',
   // One's own notifications: reading another's is 404, covered by reminders.test.ts.
   'GET /api/v1/notifications',
   'POST /api/v1/notifications/{id}/read',

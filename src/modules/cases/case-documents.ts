@@ -384,6 +384,13 @@ export function caseDocuments(ctx: CasesContext) {
         const doc = await docs.findDocument(ctx.db, row.id, documentId)
         const found = doc ? await docs.findVersion(ctx.db, doc.id, version) : undefined
         if (!found) throw notFound('Document version')
+        if (row.disposal === 'destroyed')
+          throw new AppError(
+            'DESTROYED',
+            410,
+            'Destroyed',
+            `The files of case ${row.sign} were destroyed under ${row.disposalReference} with the archive's consent.`,
+          )
         return {
           name: found.name,
           type: found.type,

@@ -59,6 +59,8 @@ export function caseWorkflow(ctx: CasesContext) {
         const { row, record } = await ctx.mustLoad(actor, id, caseRules.read, trx)
         if (!allow(actor, STEP_RULES[action], record)) throw forbidden()
         if (ifMatch !== undefined && ifMatch !== row.version) throw versionMoved(row.version)
+        if (row.disposal)
+          throw conflict('CASE_DISPOSED', 'The case left the office', `Case ${row.sign} was ${row.disposal}.`)
         const status = caseTransition(row, action)
         if (resumption && row.version !== seen.version) throw versionMoved(row.version)
         if ((action === 'suspend' || action === 'return' || action === 'reopen') && !body.reason)

@@ -68,7 +68,10 @@ export interface CasePorts {
 }
 
 export type CasesContext = ReturnType<typeof casesContext>
-export type CasesConfig = Pick<Config, 'caseSign' | 'uploadMaxBytes' | 'uploadTypes' | 'uaServiceTerm'>
+export type CasesConfig = Pick<
+  Config,
+  'caseSign' | 'uploadMaxBytes' | 'uploadTypes' | 'uaServiceTerm' | 'archiveTransferYears'
+>
 
 /** Where a case file's documents are kept, and the jobs that read their text after commit. */
 export interface CaseFiles {
@@ -146,6 +149,9 @@ export function casesContext(
         suspendedOn: row.suspendedOn,
         suspendedDays: row.suspendedDays,
         noticeDueOn: row.noticeDueOn,
+        disposal: row.disposal as CaseDto['disposal'],
+        disposedOn: row.disposedOn,
+        disposalReference: row.disposalReference,
         incomingIds: own.filter((l) => l.direction === 'incoming').map((l) => l.entryId),
         outgoingIds: own.filter((l) => l.direction === 'outgoing').map((l) => l.entryId),
         // The buttons this actor may press now: what the state allows and the rules let them do.

@@ -126,6 +126,15 @@ export const CaseDto = Type.Object({
   noticeDueOn: Nullable(
     Type.String({ format: 'date', description: 'The new date a dispatched KPA art. 36 notice set' }),
   ),
+  disposal: Nullable(
+    Type.Enum(['destroyed', 'transferred'], {
+      description: 'What became of its records when their time came; null while kept',
+    }),
+  ),
+  disposedOn: Nullable(LocalDate),
+  disposalReference: Nullable(
+    Type.String({ description: 'The destruction list or the archive’s reference' }),
+  ),
   incomingIds: Type.Array(Id, { description: 'Incoming letters of the case' }),
   outgoingIds: Type.Array(Id, { description: 'Outgoing letters of the case (its replies, decisions sent)' }),
   next: Type.Array(Type.String(), { description: 'The steps its state allows now' }),

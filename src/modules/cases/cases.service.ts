@@ -14,6 +14,7 @@ import { caseDeadlines } from './case-deadlines.js'
 import { caseDelayNotices } from './case-delay-notices.js'
 import { caseDocuments } from './case-documents.js'
 import { caseOpening } from './case-opening.js'
+import { caseRetention } from './case-retention.js'
 import { caseWorkflow } from './case-workflow.js'
 import { type CaseFiles, type CasePorts, type CasesConfig, casesContext } from './cases.context.js'
 import { casesTexts } from './cases.messages.js'
@@ -42,6 +43,7 @@ export function createCasesService(
     ...caseWorkflow(ctx),
     ...caseDeadlines(ctx),
     ...caseDelayNotices(ctx, documents),
+    ...caseRetention(ctx),
     ...documents.api,
 
     /** Cases whose sign, subject or parties match `q`, newest first, of those the actor may read. */

@@ -44,6 +44,11 @@ export interface CasesTable {
   noticeDueOn: string | null
   /** The suspended days already behind that new date (migration 027): only later ones move it. */
   noticeSuspendedDays: number
+  /** What became of it when its time came (migration 029): `destroyed` or `transferred`; null: kept. */
+  disposal: string | null
+  disposedOn: string | null
+  /** The destruction list's number, or the state archive's reference of the transfer. */
+  disposalReference: string | null
   /** The last day to settle it, by the deadline engine. */
   dueOn: string | null
   /** JSON: the steps that reached `dueOn` (`DueStep[]`). */
@@ -130,6 +135,25 @@ export interface CaseDelayNoticesTable {
   dispatchedBy: string | null
 }
 
+/** A list of non-archival records for destruction (migration 029), with the archive's consent. */
+export interface DestructionListsTable {
+  id: string
+  officeId: string
+  /** `BN/<n>/<yyyy>` per office and year. */
+  number: string
+  /** The day the eligibility was counted for. */
+  asOf: string
+  /** `awaiting-consent`, `consented`, `destroyed`. */
+  status: string
+  createdAt: string
+  createdBy: string
+  consentReference: string | null
+  consentedOn: string | null
+  consentRecordedBy: string | null
+  destroyedAt: string | null
+  destroyedBy: string | null
+}
+
 export interface CasesTables {
   cases: CasesTable
   caseLetters: CaseLettersTable
@@ -137,11 +161,14 @@ export interface CasesTables {
   caseDocuments: CaseDocumentsTable
   caseDocumentVersions: CaseDocumentVersionsTable
   caseDelayNotices: CaseDelayNoticesTable
+  destructionLists: DestructionListsTable
+  destructionListItems: { listId: string; caseId: string }
 }
 
 export type CaseRow = Selectable<CasesTable>
 export type DocumentRow = Selectable<CaseDocumentsTable>
 export type DelayNoticeRow = Selectable<CaseDelayNoticesTable>
+export type DestructionListRow = Selectable<DestructionListsTable>
 export type DocumentVersionRow = Selectable<CaseDocumentVersionsTable>
 
 export const stored = {

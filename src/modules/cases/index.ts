@@ -23,3 +23,4 @@ export {
   classificationRules,
   createClassificationService,
 } from './classification.service.js'
+export { retentionRoutes } from './retention.routes.js'
