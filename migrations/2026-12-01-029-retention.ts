@@ -26,7 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('list_id', 'text', (c) => c.notNull().references('destruction_lists.id'))
     .addColumn('case_id', 'text', (c) => c.notNull().unique().references('cases.id'))
     .execute()
-  await db.schema.createIndex('destruction_list_items_list').on('destruction_list_items').column('list_id').execute()
+  await db.schema
+    .createIndex('destruction_list_items_list')
+    .on('destruction_list_items')
+    .column('list_id')
+    .execute()
   await db.schema.alterTable('cases').addColumn('disposal', 'text').execute()
   await db.schema.alterTable('cases').addColumn('disposed_on', 'text').execute()
   await db.schema.alterTable('cases').addColumn('disposal_reference', 'text').execute()
