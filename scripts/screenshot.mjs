@@ -4,6 +4,7 @@
 // Usage: node scripts/screenshot.mjs [path] [file]   (default: /?lang=uk home.png)
 //        node scripts/screenshot.mjs front-office     (kiosk ticket, desk console and board)
 //        node scripts/screenshot.mjs records          (chancellery desk, a case, its file)
+//        node scripts/screenshot.mjs deadlines        (a head's deadlines, a case's due date, notifications)
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -110,6 +111,25 @@ try {
     await officer.locator('#file-heading').scrollIntoViewIfNeeded()
     await officer.evaluate(() => document.querySelector('#file-heading').scrollIntoView())
     await shot(officer, 'case-file.png')
+  } else if (path === 'deadlines') {
+    // The records demo's cases run from their letters' receipt: some are late, some due soon.
+    const head = await signedIn('demo-head')
+    await head.goto(`${base}/staff/deadlines?lang=pl`)
+    await shot(head, 'deadlines.png')
+    await head.goto(`${base}/staff/deadlines?lang=en`)
+    await head.locator('table a').first().click()
+    await head.waitForSelector('.case-due details')
+    await head.locator('.case-due details summary').click()
+    await head.evaluate(() => document.querySelector('.case-due').scrollIntoView({ block: 'center' }))
+    await shot(head, 'case-due.png')
+    // The morning's reminders: the daily job has run once the server started after 07:00 in Lublin.
+    const officer = await signedIn('demo-officer')
+    for (let i = 0; i < 30; i++) {
+      await officer.goto(`${base}/staff/notifications?lang=en`)
+      if ((await officer.locator('article').count()) > 0) break
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+    }
+    await shot(officer, 'notifications.png')
   } else {
     const page = await browser.newPage({ viewport: { width: 1200, height: 860 } })
     await page.goto(`${base}${path}`)
