@@ -178,6 +178,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       grantsOf: (uow, id) => users.grantsIn(uow, id),
       letter: (uow, id) => registry.letterIn(uow, id),
       classification,
+      filesHeldElsewhere: (sha256s) => registry.filesHeld(sha256s),
     },
     { blobs, jobs },
   )

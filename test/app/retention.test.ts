@@ -44,6 +44,20 @@ describeEachDatabase('retention and the archive', (dialect) => {
     const b5 = await closedCase('316', shared)
     const b5own = await closedCase('316', 'Tylko w tej sprawie.')
     const a = await closedCase('0152', shared)
+    // A third whose file has the same bytes as a scan the chancellery keeps in the incoming register.
+    const scanned = 'Skan pisma z dziennika podawczego.'
+    const b5scan = await closedCase('316', scanned)
+    const letter = await s.registry.registerIncoming(SYSTEM_ACTOR, r.lublin, {
+      receivedAt: '2026-12-01T09:00:00Z',
+      channel: 'paper',
+      sender: { kind: 'person', name: 'Jan Nowak' },
+      title: 'Pismo',
+    })
+    await s.registry.addFile(SYSTEM_ACTOR, 'incoming', letter.id, {
+      content: Readable.from([Buffer.from(scanned)]),
+      name: 'skan.txt',
+      mediaType: 'text/plain',
+    })
     await s.cases.openCase(SYSTEM_ACTOR, {
       officeId: r.lublin,
       unitId: r.units.or,
@@ -64,6 +78,7 @@ describeEachDatabase('retention and the archive', (dialect) => {
       [
         [b5.id, 'destroy', '2032-01-01'],
         [b5own.id, 'destroy', '2032-01-01'],
+        [b5scan.id, 'destroy', '2032-01-01'],
       ].sort(),
     )
     expect((await eligible('2052-01-01')).find((i) => i.caseId === a.id)?.action).toBe('transfer')
@@ -79,7 +94,7 @@ describeEachDatabase('retention and the archive', (dialect) => {
     expect(made.statusCode, made.body).toBe(201)
     const list = made.json<{ id: string; number: string; status: string; items: { caseId: string }[] }>()
     expect(list).toMatchObject({ number: 'BN/LUB-BOM/1/2032', status: 'awaiting-consent' })
-    expect(list.items).toHaveLength(2)
+    expect(list.items).toHaveLength(3)
     const pdf = await app.inject({
       url: `/api/v1/retention/destruction-lists/${list.id}/pdf`,
       headers: admin,
@@ -147,6 +162,11 @@ describeEachDatabase('retention and the archive', (dialect) => {
     })
     expect(problemOf(await fileOf(b5own.id))).toMatchObject({ status: 410, code: 'DESTROYED' })
     expect((await fileOf(a.id)).body).toBe(shared)
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+    expect(await s.blobs.has(sha('Tylko w tej sprawie.'))).toBe(false)
+    expect(await s.blobs.has(sha(shared))).toBe(true)
+    // The register's scan with the same bytes stays: the registers are not the case's to destroy.
+    expect(await s.blobs.has(sha(scanned))).toBe(true)
     const history = (await app.inject({ url: `/api/v1/cases/${b5own.id}/history`, headers: admin })).json<{
       items: { action: string; summary: Record<string, unknown> }[]
     }>().items
@@ -189,5 +209,18 @@ describeEachDatabase('retention and the archive', (dialect) => {
     expect(metadata).toContain(`sha256="${createHash('sha256').update(shared).digest('hex')}"`)
     const notA = await app.inject({ url: `/api/v1/cases/${b5own.id}/transfer-package`, headers: admin })
     expect(problemOf(notA).code).toBe('NOT_FOR_TRANSFER')
+    // The archive took it: recorded once, with its reference.
+    const transfer = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${a.id}/transferred`,
+        headers: admin,
+        payload: { reference: 'APL.4211.3.2032', transferredOn: '2032-01-02' },
+      })
+    expect((await transfer()).json()).toMatchObject({
+      disposal: 'transferred',
+      disposalReference: 'APL.4211.3.2032',
+    })
+    expect(problemOf(await transfer()).code).toBe('NOT_FOR_TRANSFER')
   })
 })

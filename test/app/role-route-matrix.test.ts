@@ -438,6 +438,7 @@ const OPEN_OR_SELF = new Set([
   'POST /api/v1/retention/destruction-lists/{id}/consent',
   'POST /api/v1/retention/destruction-lists/{id}/destroy',
   'GET /api/v1/cases/{id}/transfer-package',
+  'POST /api/v1/cases/{id}/transferred',
   // One's own notifications: reading another's is 404, covered by reminders.test.ts.
   'GET /api/v1/notifications',
   'POST /api/v1/notifications/{id}/read',

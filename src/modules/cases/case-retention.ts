@@ -273,8 +273,41 @@ export function caseRetention(ctx: CasesContext) {
       })
       // After commit: the tombstones are there even if removing a file fails midway (it can be run again).
       const kept = await repo.stillUsed(ctx.db, files)
-      for (const file of files) if (!kept.has(file)) await ctx.files.blobs.remove(file)
+      const held = await ctx.ports.filesHeldElsewhere(files)
+      for (const file of files) if (!kept.has(file) && !held.has(file)) await ctx.files.blobs.remove(file)
       return listDto((await repo.findList(ctx.db, id)) as DestructionListRow)
+    },
+
+    /**
+     * Records that the state archive took a category A case (its reference and the day): the case
+     * stays as the office's record of the transfer, marked `transferred`; audited.
+     */
+    async recordTransfer(actor: Actor, caseId: string, body: { reference: string; transferredOn: string }) {
+      const { row } = await ctx.mustLoad(actor, caseId, retentionRule)
+      const office = await ctx.ports.office(row.officeId)
+      if (body.transferredOn > localDateOf(ctx.clock.now(), office?.timezone ?? 'UTC'))
+        throw invalid([{ path: 'body.transferredOn', message: 'is in the future' }])
+      const notForTransfer = () =>
+        conflict(
+          'NOT_FOR_TRANSFER',
+          'Not for transfer',
+          `Case ${row.sign} is not a closed category A case kept here.`,
+        )
+      if (row.category !== 'A' || row.status !== 'closed' || row.disposal) throw notForTransfer()
+      await inTransaction(ctx.db, async (trx) => {
+        const marked = await repo.markDisposed(trx, [row.id], {
+          kind: 'transferred',
+          on: body.transferredOn,
+          reference: body.reference,
+        })
+        if (marked !== 1) throw notForTransfer()
+        await ctx.recordAction(trx, actor, row, 'transferred', {
+          reference: body.reference,
+          on: body.transferredOn,
+        })
+      })
+      const { row: after } = await ctx.mustLoad(actor, caseId, retentionRule)
+      return ctx.toDto(actor, after)
     },
 
     /**

@@ -65,6 +65,8 @@ export interface CasePorts {
     | undefined
   >
   classification: Pick<ClassificationService, 'leafClass'>
+  /** Of these stored files, those another module still holds (the registers' scans): never removed with a case. */
+  filesHeldElsewhere(sha256s: readonly string[]): Promise<Set<string>>
 }
 
 export type CasesContext = ReturnType<typeof casesContext>

@@ -67,13 +67,15 @@ export async function markDisposed(
   trx: Db,
   caseIds: readonly string[],
   disposal: { kind: string; on: string; reference: string },
-): Promise<void> {
-  if (caseIds.length === 0) return
-  await t(trx)
+): Promise<number> {
+  if (caseIds.length === 0) return 0
+  const result = await t(trx)
     .updateTable('cases')
     .set({ disposal: disposal.kind, disposedOn: disposal.on, disposalReference: disposal.reference })
     .where('id', 'in', caseIds)
-    .execute()
+    .where('disposal', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 /** The files of these cases' document versions, and whether a case still kept uses the same bytes. */

@@ -3,6 +3,7 @@ import type { AppInstance } from '../../platform/http/app-instance.js'
 import { sendPrinted } from '../../platform/http/download.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from '../identity/index.js'
+import { CaseDto } from './cases.schemas.js'
 import type { CasesService } from './cases.service.js'
 import {
   ConsentBody,
@@ -11,6 +12,7 @@ import {
   EligibleQuery,
   ListPdfQuery,
   NewDestructionListBody,
+  TransferBody,
 } from './retention.schemas.js'
 
 const tags = ['retention']
@@ -103,6 +105,22 @@ export function retentionRoutes(cases: CasesService) {
       },
       async (req) => cases.destroy(actorOf(req), req.params.id),
     )
+    app.post(
+      '/api/v1/cases/:id/transferred',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary:
+            'Record that the state archive took a category A case, with its reference (manager, admin)',
+          params: IdParams,
+          body: TransferBody,
+          response: { 200: CaseDto, ...changing },
+        },
+      },
+      async (req) => cases.recordTransfer(actorOf(req), req.params.id, req.body),
+    )
+
     app.get(
       '/api/v1/cases/:id/transfer-package',
       {

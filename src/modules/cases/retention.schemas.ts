@@ -75,3 +75,15 @@ export const ListPdfQuery = Type.Object(
   { lang: Type.Optional(Type.Enum(LANGUAGES)) },
   { additionalProperties: false },
 )
+
+export const TransferBody = Type.Object(
+  {
+    reference: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: "The state archive's sign of the transfer",
+    }),
+    transferredOn: LocalDate,
+  },
+  { additionalProperties: false },
+)

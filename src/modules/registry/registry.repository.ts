@@ -195,3 +195,15 @@ export function searchEntries(
     q = q.where(withinReach(reach, { office: 'officeId', unit: 'unitId', assignee: 'assigneeId' }))
   return q.execute()
 }
+
+/** Of these files (by SHA-256), those the registers hold: a scan or receipt of a letter. */
+export async function filesHeld(db: Db, sha256s: readonly string[]): Promise<Set<string>> {
+  if (sha256s.length === 0) return new Set()
+  const rows = await t(db)
+    .selectFrom('registerFiles')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', sha256s)
+    .execute()
+  return new Set(rows.map((r) => r.sha256))
+}

@@ -52,6 +52,11 @@ export function createRegistryService(
     ...registerFiles(ctx),
     ...registerPrint(ctx),
 
+    /** Of these stored files, those the registers hold (so that destroying a case's copy keeps them). */
+    async filesHeld(sha256s: readonly string[]): Promise<Set<string>> {
+      return repo.filesHeld(ctx.db, sha256s)
+    },
+
     /** A letter as another module's use case needs it (a case it starts), read through `uow`; no actor. */
     async letterIn(uow: Db, id: string) {
       const row = await repo.findEntry(uow, id)
