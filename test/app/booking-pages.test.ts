@@ -275,7 +275,7 @@ describeEachDatabase('booking pages', (dialect) => {
     expect(errorOf(wrong.body, 'phone')).toContain('Enter a phone number with digits only')
     expect(errorOf(wrong.body, 'email')).toContain('Enter an e-mail address like name@example.org')
     expect(errorOf(wrong.body, 'identifier')).toContain('Enter the personal number as on your document')
-    expect(wrong.body).not.toMatch(/must match|must NOT|pattern|format/)
+    expect(wrong.body).not.toMatch(/must match|must NOT|\bpattern\b|\bformat\b/)
     const polish = await send('pl', { phone: 'abc' })
     expect(errorOf(polish.body, 'phone')).toContain('Wpisz numer telefonu samymi cyframi')
     const ukrainian = await send('uk', { name: 'x' })
