@@ -45,6 +45,7 @@ import {
 import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
 import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
 import { createRegistryService, registerFilesRoutes, registryRoutes } from '../modules/registry/index.js'
+import { createSignaturesService, signaturesRoutes } from '../modules/signatures/index.js'
 import { fileBlobStore } from '../platform/blobs.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
@@ -83,6 +84,7 @@ import { registryDeskRoutes } from './records/registry-desk.routes.js'
 import { recordsSearchPageRoutes, recordsSearchRoutes } from './records/search.routes.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
+import { verifyPageRoutes } from './signatures/verify.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
 import { jobsPageRoutes } from './staff/jobs-page.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
@@ -215,6 +217,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
       clock,
       informationRequestPorts({ offices, registry, cases }, clock, config),
     ),
+    /** Signature validation and the trust store. */
+    signatures: createSignaturesService(database.db, clock, audit.trail),
     /** The deadline reminders each office's daily job sends. */
     reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }
@@ -304,8 +308,10 @@ export async function buildApp(
   await app.register(deadlinesRoutes(services.deadlines))
   await app.register(notificationsRoutes(services.notifications))
   await app.register(retentionRoutes(services.cases))
+  await app.register(signaturesRoutes(services.signatures))
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
+  await app.register(verifyPageRoutes(config, services.signatures))
   await app.register(requestPagesRoutes(config, services.informationRequests, services.offices))
   await app.register(
     catalogueRoutes(services.catalogue, {

@@ -130,6 +130,9 @@ export function Layout(props: {
                   <a href="/information-request">{t('nav.informationRequest')}</a>
                 </li>
                 <li>
+                  <a href="/verify">{t('nav.verify')}</a>
+                </li>
+                <li>
                   <a href="/login">{t('nav.staff')}</a>
                 </li>
                 <li>

@@ -371,6 +371,13 @@ const CASES: Case[] = [
   },
   // Background jobs are the whole network's: network-wide admins only.
   { method: 'GET', route: '/api/v1/jobs', allowed: ['admin'], request: () => ({ url: '/api/v1/jobs' }) },
+  // The signature validator's trust store is the network's: its admins only.
+  {
+    method: 'GET',
+    route: '/api/v1/trust/anchors',
+    allowed: ['admin'],
+    request: () => ({ url: '/api/v1/trust/anchors' }),
+  },
   {
     method: 'POST',
     route: '/api/v1/jobs/{id}/retry',
@@ -400,6 +407,7 @@ const PUBLIC = new Set([
   'GET /api/v1/deadlines/due',
   'GET /api/v1/deadlines/terms',
   'POST /api/v1/information-requests',
+  'POST /api/v1/signatures/validate',
   'GET /api/v1/information-requests/{code}',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
@@ -439,6 +447,10 @@ const OPEN_OR_SELF = new Set([
   'POST /api/v1/retention/destruction-lists/{id}/destroy',
   'GET /api/v1/cases/{id}/transfer-package',
   'POST /api/v1/cases/{id}/transferred',
+  // Adding a certificate (a multipart file) and removing one: network admins only, covered with an
+  // officer's 403 and the audit by signatures-api.test.ts.
+  'POST /api/v1/trust/anchors',
+  'DELETE /api/v1/trust/anchors/{id}',
   // One's own notifications: reading another's is 404, covered by reminders.test.ts.
   'GET /api/v1/notifications',
   'POST /api/v1/notifications/{id}/read',

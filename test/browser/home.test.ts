@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
 import { listeningApp } from '../support/listening-app.js'
+import { issue, signCms } from '../support/test-ca.js'
 
 describe('home page in Chromium', () => {
   let browser: Browser
@@ -82,6 +83,40 @@ describe('home page in Chromium', () => {
       await page.getByRole('button', { name: send }).click()
       await page.waitForURL(/\/information-request\/[0-9A-Z]{5}-[0-9A-Z]{5}/)
       expect(await page.locator('ol.due-steps li').count()).toBeGreaterThan(2)
+      if (javaScriptEnabled) {
+        const violations = await axeViolations(page)
+        expect(violations, describeViolations(violations)).toEqual([])
+      }
+      await close()
+    }
+  })
+
+  it('checks a signed file and explains the outcome, accessible in three languages, also without JavaScript', async () => {
+    const data = Buffer.from('Umowa najmu lokalu')
+    const signer = await issue({ cn: 'Anna Nowak', pesel: '44051401359' })
+    const p7s = await signCms(data, signer, { detached: true })
+    for (const [lang, check, javaScriptEnabled] of [
+      ['uk', 'Перевірити', true],
+      ['pl', 'Sprawdź', true],
+      ['en', 'Check', true],
+      ['en', 'Check', false],
+    ] as const) {
+      const { page, close } = await open(javaScriptEnabled)
+      await page.goto(`${server.url}/?lang=${lang}`)
+      await page.locator('footer a[href="/verify"]').click()
+      if (javaScriptEnabled) {
+        const violations = await axeViolations(page)
+        expect(violations, describeViolations(violations)).toEqual([])
+      }
+      await page
+        .locator('#field-file')
+        .setInputFiles({ name: 'umowa.p7s', mimeType: 'application/pkcs7-signature', buffer: p7s })
+      await page
+        .locator('#field-data')
+        .setInputFiles({ name: 'umowa.txt', mimeType: 'text/plain', buffer: data })
+      await page.getByRole('button', { name: check, exact: true }).click()
+      await expect.poll(() => page.locator('.signature-report').count()).toBe(1)
+      expect(await page.locator('.signature-report h2').textContent()).toContain('NO_CERTIFICATE_CHAIN_FOUND')
       if (javaScriptEnabled) {
         const violations = await axeViolations(page)
         expect(violations, describeViolations(violations)).toEqual([])

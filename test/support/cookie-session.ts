@@ -33,6 +33,17 @@ export function cookieSession(app: TestApp) {
       remember(res)
       return res
     },
+    /** Sends a multipart form (files) with the session's cookies. */
+    async upload(url: string, form: { payload: Buffer; headers: Record<string, string> }) {
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookieHeader(), ...form.headers },
+        payload: form.payload,
+      })
+      remember(res)
+      return res
+    },
   }
 }
 

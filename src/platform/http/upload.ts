@@ -77,3 +77,39 @@ export async function withUpload<T>(req: FastifyRequest, use: (upload: Upload) =
 export function shownOnForm(error: unknown): error is AppError {
   return error instanceof AppError && error.status < 500 && error.status !== 403 && error.status !== 404
 }
+
+/**
+ * Reads the files of a multipart form into memory, by field name, for uploads small enough to hold
+ * (a signed file and its detached data): each at most `maxBytes` (413 past it), the others ignored.
+ * A form that breaks while read is a 400.
+ */
+export async function readFiles(
+  req: FastifyRequest,
+  names: readonly string[],
+  maxBytes: number,
+): Promise<Record<string, { bytes: Buffer; name: string | undefined }>> {
+  const out: Record<string, { bytes: Buffer; name: string | undefined }> = {}
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: names.length } })) {
+      if (part.type !== 'file') continue
+      if (!names.includes(part.fieldname) || out[part.fieldname]) {
+        part.file.resume()
+        continue
+      }
+      const chunks: Buffer[] = []
+      for await (const chunk of part.file) chunks.push(chunk as Buffer)
+      if (part.file.truncated)
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          413,
+          'The file is too large',
+          `${part.fieldname}: more than ${maxBytes} bytes`,
+        )
+      out[part.fieldname] = { bytes: Buffer.concat(chunks), name: part.filename }
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) (error as { fromUpload?: boolean }).fromUpload = true
+    throw uploadProblem(error)
+  }
+  return out
+}

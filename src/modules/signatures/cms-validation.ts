@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto'
+import type * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { type CertificateInfo, describe, parseDer } from './certificates.js'
+import type { SignatureReport } from './report.js'
+
+/** The file is not a CMS signature, or is one so malformed nothing can be read of it. */
+export class NotASignature extends Error {}
+
+const DIGESTS: Record<string, { node: string; name: string }> = {
+  '1.3.14.3.2.26': { node: 'sha1', name: 'SHA-1' },
+  '2.16.840.1.101.3.4.2.1': { node: 'sha256', name: 'SHA-256' },
+  '2.16.840.1.101.3.4.2.2': { node: 'sha384', name: 'SHA-384' },
+  '2.16.840.1.101.3.4.2.3': { node: 'sha512', name: 'SHA-512' },
+}
+const SIGNATURES: Record<string, string> = {
+  '1.2.840.113549.1.1.1': 'RSA',
+  '1.2.840.113549.1.1.5': 'RSA with SHA-1',
+  '1.2.840.113549.1.1.10': 'RSA-PSS',
+  '1.2.840.113549.1.1.11': 'RSA with SHA-256',
+  '1.2.840.113549.1.1.12': 'RSA with SHA-384',
+  '1.2.840.113549.1.1.13': 'RSA with SHA-512',
+  '1.2.840.10045.2.1': 'ECDSA',
+  '1.2.840.10045.4.3.2': 'ECDSA with SHA-256',
+  '1.2.840.10045.4.3.3': 'ECDSA with SHA-384',
+  '1.2.840.10045.4.3.4': 'ECDSA with SHA-512',
+  '1.2.804.2.1.1.1.1.3.1.1': 'DSTU 4145',
+}
+const DSTU_4145 = '1.2.804.2.1.1.1.1.3.1.1'
+const GOST_34311 = '1.2.804.2.1.1.1.1.2.1'
+const MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
+const SIGNING_TIME = '1.2.840.113549.1.9.5'
+const SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14'
+
+const bytesOf = (view: ArrayBuffer | Uint8Array) =>
+  Buffer.from(view instanceof Uint8Array ? view : new Uint8Array(view))
+
+/** The content a SignedData carries (an octet string, possibly in constructed pieces), or null. */
+function attachedContent(signed: pkijs.SignedData): Buffer | null {
+  const e = signed.encapContentInfo.eContent
+  if (!e) return null
+  return bytesOf(e.getValue())
+}
+
+function attribute(attrs: pkijs.Attribute[] | undefined, type: string) {
+  return attrs?.find((a) => a.type === type)?.values[0]
+}
+
+/** The signer's certificate among those the signature carries, by its issuer and serial or its key id. */
+function signerCertificate(signed: pkijs.SignedData, info: pkijs.SignerInfo): pkijs.Certificate | null {
+  const certs = (signed.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  )
+  const sid = info.sid
+  if (sid instanceof pkijs.IssuerAndSerialNumber)
+    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null
+  const keyId = bytesOf((sid as asn1js.OctetString).valueBlock.valueHexView)
+  return (
+    certs.find((c) => {
+      const ski = c.extensions?.find((x) => x.extnID === '2.5.29.14')?.parsedValue as
+        | asn1js.OctetString
+        | undefined
+      return ski && bytesOf(ski.valueBlock.valueHexView).equals(keyId)
+    }) ?? null
+  )
+}
+
+/** The path from a certificate up to a self-signed one, by names, among the given certificates. */
+function pathOf(start: pkijs.Certificate, pool: readonly pkijs.Certificate[]): pkijs.Certificate[] {
+  const path = [start]
+  let current = start
+  for (let i = 0; i < 10 && !current.issuer.isEqual(current.subject); i++) {
+    const issuer = pool.find((c) => c.subject.isEqual(current.issuer) && c !== current)
+    if (!issuer) break
+    path.push(issuer)
+    current = issuer
+  }
+  return path
+}
+
+const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
+  bytesOf(a.toSchema(true).toBER(false)).equals(bytesOf(b.toSchema(true).toBER(false)))
+
+/** The generation times of the signature's RFC 3161 time-stamp tokens (found, not yet verified). */
+function timeStampsOf(info: pkijs.SignerInfo): { time: string | null }[] {
+  const tokens = info.unsignedAttrs?.attributes.filter((a) => a.type === SIGNATURE_TIME_STAMP) ?? []
+  return tokens.map((a) => {
+    try {
+      const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: a.values[0] }).content })
+      const tst = new pkijs.TSTInfo({
+        schema: parseDer(attachedContent(token) ?? Buffer.alloc(0)) ?? undefined,
+      })
+      return { time: tst.genTime.toISOString() }
+    } catch {
+      return { time: null }
+    }
+  })
+}
+
+/**
+ * Validates a CMS (CAdES) signature, attached or detached, as ETSI EN 319 102-1 orders it: the
+ * signed data found, its digest, the signature's cryptography, then the signer's certificate
+ * within its validity at the claimed signing time and chained to a trust anchor. Revocation is not
+ * checked yet, so a certificate below an anchor stays `INDETERMINATE` / `TRY_LATER` rather than
+ * passing; a certificate that is itself an anchor needs none. DSTU 4145 signatures are read and
+ * reported, their cryptography not yet checked (`INDETERMINATE`).
+ */
+export async function validateCms(
+  bytes: Buffer,
+  detached: Buffer | null,
+  anchors: readonly pkijs.Certificate[],
+  now: Date,
+): Promise<SignatureReport[]> {
+  const asn = parseDer(bytes)
+  if (!asn) throw new NotASignature('not DER-encoded ASN.1')
+  let signed: pkijs.SignedData
+  try {
+    const info = new pkijs.ContentInfo({ schema: asn })
+    if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA) throw new NotASignature('not a CMS SignedData')
+    signed = new pkijs.SignedData({ schema: info.content })
+  } catch (error) {
+    throw error instanceof NotASignature ? error : new NotASignature('not a CMS SignedData')
+  }
+  if (signed.signerInfos.length === 0) throw new NotASignature('a SignedData without signers')
+  const content = attachedContent(signed) ?? detached
+  const embedded = (signed.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  )
+  const reports: SignatureReport[] = []
+  for (const [index, info] of signed.signerInfos.entries()) {
+    const cert = signerCertificate(signed, info)
+    const signer: CertificateInfo | null = cert ? describe(cert) : null
+    const signingTimeAttr = attribute(info.signedAttrs?.attributes, SIGNING_TIME) as
+      | asn1js.UTCTime
+      | asn1js.GeneralizedTime
+      | undefined
+    const signingTime = signingTimeAttr ? signingTimeAttr.toDate() : null
+    const digestOid = info.digestAlgorithm.algorithmId
+    const digest = DIGESTS[digestOid]
+    const signatureOid = info.signatureAlgorithm.algorithmId
+    const timestamps = timeStampsOf(info)
+    const base = {
+      format: 'CAdES' as const,
+      signer,
+      signingTime: signingTime?.toISOString() ?? null,
+      timestamps,
+      level: (timestamps.length > 0 ? 'T' : 'B') as SignatureReport['level'],
+      signatureAlgorithm: SIGNATURES[signatureOid] ?? signatureOid,
+      digestAlgorithm: digest?.name ?? (digestOid === GOST_34311 ? 'GOST 34.311' : digestOid),
+      signedDataDigest: content
+        ? { algorithm: 'SHA-256', value: createHash('sha256').update(content).digest('hex') }
+        : null,
+      chain: [] as CertificateInfo[],
+    }
+    const report = (
+      indication: SignatureReport['indication'],
+      subIndication: string | null,
+      detail: string,
+    ) => reports.push({ ...base, indication, subIndication, detail })
+    if (!content) {
+      report(
+        'INDETERMINATE',
+        'SIGNED_DATA_NOT_FOUND',
+        'The signature is detached and the signed data was not given.',
+      )
+      continue
+    }
+    if (!cert) {
+      report(
+        'INDETERMINATE',
+        'NO_SIGNING_CERTIFICATE_FOUND',
+        "The signer's certificate is not in the signature.",
+      )
+      continue
+    }
+    // The signed data's digest, as the signed attributes claim it.
+    const claimed = attribute(info.signedAttrs?.attributes, MESSAGE_DIGEST) as asn1js.OctetString | undefined
+    const dstu = signatureOid === DSTU_4145 || digestOid === GOST_34311
+    if (claimed && digest) {
+      const actual = createHash(digest.node).update(content).digest()
+      if (!bytesOf(claimed.valueBlock.valueHexView).equals(actual)) {
+        report(
+          'TOTAL_FAILED',
+          'HASH_FAILURE',
+          'The signed data was changed after signing: its digest does not match.',
+        )
+        continue
+      }
+    }
+    // The signature's cryptography.
+    let cryptoChecked = false
+    if (!dstu) {
+      try {
+        const verified = await signed.verify({
+          signer: index,
+          ...(attachedContent(signed) ? {} : { data: new Uint8Array(content).buffer }),
+          checkChain: false,
+          extendedMode: true,
+        })
+        if (!verified.signatureVerified) {
+          report(
+            'TOTAL_FAILED',
+            'SIG_CRYPTO_FAILURE',
+            'The signature value does not verify with the signer’s key.',
+          )
+          continue
+        }
+        cryptoChecked = true
+      } catch (error) {
+        const failed = error as { signatureVerified?: boolean | null }
+        if (failed.signatureVerified === false) {
+          report(
+            'TOTAL_FAILED',
+            'SIG_CRYPTO_FAILURE',
+            'The signature value does not verify with the signer’s key.',
+          )
+          continue
+        }
+      }
+    }
+    // The certificate: within its validity when signed, and chained to an anchor.
+    const when = signingTime ?? now
+    const pool = [...embedded, ...anchors]
+    base.chain = pathOf(cert, pool).map(describe)
+    if (when < cert.notBefore.value || when > cert.notAfter.value) {
+      report(
+        'INDETERMINATE',
+        'OUT_OF_BOUNDS_NO_POE',
+        'The signer’s certificate was not valid at the signing time, and no proof of an earlier time exists.',
+      )
+      continue
+    }
+    const anchored = anchors.some((a) => sameCertificate(a, cert))
+    let chained = anchored
+    if (!anchored && anchors.length > 0 && !dstu) {
+      const engine = new pkijs.CertificateChainValidationEngine({
+        trustedCerts: [...anchors],
+        certs: [...embedded.filter((c) => !sameCertificate(c, cert)), cert],
+        checkDate: when,
+      })
+      chained = (await engine.verify()).result
+    } else if (!anchored && dstu) {
+      // A DSTU 4145 chain's signatures cannot be checked yet: only names link it to an anchor.
+      chained = false
+    }
+    if (!chained) {
+      report(
+        'INDETERMINATE',
+        'NO_CERTIFICATE_CHAIN_FOUND',
+        'The signer’s certificate does not lead to a trusted certificate (trust anchor) of this office.',
+      )
+      continue
+    }
+    if (!cryptoChecked) {
+      report(
+        'INDETERMINATE',
+        'CRYPTO_CONSTRAINTS_FAILURE_NO_POE',
+        'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
+      )
+      continue
+    }
+    if (!anchored) {
+      report(
+        'INDETERMINATE',
+        'TRY_LATER',
+        'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
+      )
+      continue
+    }
+    report(
+      'TOTAL_PASSED',
+      null,
+      'The signature is intact and made with a trusted certificate valid at the time.',
+    )
+  }
+  return reports
+}

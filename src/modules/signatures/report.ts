@@ -1,0 +1,27 @@
+import type { CertificateInfo } from './certificates.js'
+
+/** ETSI EN 319 102-1's main indications. */
+export type Indication = 'TOTAL_PASSED' | 'INDETERMINATE' | 'TOTAL_FAILED'
+
+/** One signature's outcome, as the validator reports it. */
+export interface SignatureReport {
+  format: 'CAdES' | 'XAdES' | 'PAdES'
+  indication: Indication
+  /** ETSI EN 319 102-1's sub-indication (`HASH_FAILURE`, `NO_CERTIFICATE_CHAIN_FOUND`…); null when passed. */
+  subIndication: string | null
+  /** Baseline level: B, or T when a signature time-stamp is present. */
+  level: 'B' | 'T' | 'LT' | 'LTA' | null
+  signer: CertificateInfo | null
+  /** The signing time the signer claims (a signed attribute). */
+  signingTime: string | null
+  /** The time-stamps found on the signature. */
+  timestamps: { time: string | null }[]
+  signatureAlgorithm: string | null
+  digestAlgorithm: string | null
+  /** The SHA-256 of the signed data, to compare with a copy. */
+  signedDataDigest: { algorithm: string; value: string } | null
+  /** From the signer's certificate upwards, as far as it could be followed. */
+  chain: CertificateInfo[]
+  /** What the outcome means, in words. */
+  detail: string
+}

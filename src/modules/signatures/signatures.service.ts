@@ -1,0 +1,155 @@
+import * as pkijs from 'pkijs'
+import type { AuditTrail } from '../../platform/audit-trail.js'
+import type { Clock } from '../../platform/clock.js'
+import { type Db, inTransaction } from '../../platform/db/index.js'
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js'
+import { newId } from '../../platform/ids.js'
+import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
+import { certificatesIn, describe, parseDer } from './certificates.js'
+import { NotASignature, validateCms } from './cms-validation.js'
+import type { SignatureReport } from './report.js'
+import * as repo from './trust.repository.js'
+import type { TrustAnchorRow } from './trust.tables.js'
+
+/** The network's admins keep the trust store. */
+const trustRule = rules.role('admin')
+const NETWORK = { officeId: null }
+
+const anchorDto = (r: TrustAnchorRow) => ({
+  id: r.id,
+  subject: r.subject,
+  issuer: r.issuer,
+  serial: r.serial,
+  sha256: r.sha256,
+  notBefore: r.notBefore,
+  notAfter: r.notAfter,
+  source: r.source,
+  createdAt: r.createdAt,
+  createdBy: r.createdBy,
+})
+
+const unsupported = (format: string) =>
+  new AppError(
+    'UNSUPPORTED_FORMAT',
+    422,
+    'This kind of signature cannot be validated yet',
+    `${format} validation is being built; CAdES (CMS, .p7s/.p7m) is validated today.`,
+  )
+
+export type SignaturesService = ReturnType<typeof createSignaturesService>
+
+/**
+ * Signatures: the trust store of anchors the network trusts, and validation of signed files with
+ * an ETSI EN 319 102-1 report per signature (CAdES today; XAdES and PAdES next).
+ */
+export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail) {
+  const anchors = async () =>
+    (await repo.listAnchors(db)).map(
+      (r) => new pkijs.Certificate({ schema: parseDer(Buffer.from(r.der, 'base64')) ?? undefined }),
+    )
+
+  return {
+    /**
+     * Adds the certificates of a file to the trust store: one certificate (DER or PEM), several PEM
+     * certificates, or a PKCS#7 bundle. 422 when it holds none; 409 when all are there already.
+     */
+    async addAnchors(actor: Actor, file: { bytes: Buffer; name: string | undefined }) {
+      if (!allow(actor, trustRule, NETWORK)) throw forbidden()
+      const certs = certificatesIn(file.bytes)
+      if (certs.length === 0)
+        throw invalid([{ path: 'body.file', message: 'holds no certificate (DER, PEM or a PKCS#7 bundle)' }])
+      const at = clock.now().toISOString()
+      const rows = certs.map((c): TrustAnchorRow => {
+        const info = describe(c)
+        return {
+          id: newId(),
+          sha256: info.sha256,
+          subject: info.subject,
+          issuer: info.issuer,
+          serial: info.serial,
+          notBefore: info.notBefore,
+          notAfter: info.notAfter,
+          der: Buffer.from(c.toSchema(true).toBER(false)).toString('base64'),
+          source: (file.name ?? 'upload').slice(0, 200),
+          createdAt: at,
+          createdBy: actor.login,
+        }
+      })
+      const added = await inTransaction(db, async (trx) => {
+        const fresh = await repo.insertNew(trx, rows)
+        for (const a of fresh)
+          await audit.record(
+            trx,
+            auditRecordBy(actor, {
+              action: 'trust.anchor-add',
+              officeId: null,
+              subjectType: 'trust-anchor',
+              subjectId: a.id,
+              summary: { subject: a.subject, sha256: a.sha256, source: a.source },
+            }),
+          )
+        return fresh
+      })
+      if (added.length === 0)
+        throw conflict(
+          'ANCHOR_EXISTS',
+          'Already trusted',
+          'Every certificate in the file is in the trust store.',
+        )
+      const [first] = added as [TrustAnchorRow]
+      return { id: first.id, subject: first.subject, added: added.map(anchorDto) }
+    },
+
+    async listAnchors(actor: Actor) {
+      if (!allow(actor, trustRule, NETWORK)) throw forbidden()
+      return { items: (await repo.listAnchors(db)).map(anchorDto) }
+    },
+
+    async removeAnchor(actor: Actor, id: string) {
+      if (!allow(actor, trustRule, NETWORK)) throw forbidden()
+      await inTransaction(db, async (trx) => {
+        const found = await repo.findAnchor(trx, id)
+        if (!found || !(await repo.deleteAnchor(trx, id))) throw notFound('Trust anchor')
+        await audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'trust.anchor-remove',
+            officeId: null,
+            subjectType: 'trust-anchor',
+            subjectId: id,
+            summary: { subject: found.subject, sha256: found.sha256 },
+          }),
+        )
+      })
+    },
+
+    /**
+     * Validates a signed file (with its detached data when there is some) against the trust store:
+     * `valid` only when every signature passed. Not a signature, or malformed: 422.
+     */
+    async validate(
+      file: Buffer,
+      data: Buffer | null,
+    ): Promise<{ valid: boolean; signatures: SignatureReport[] }> {
+      const head = file.subarray(0, 64).toString('latin1').trimStart()
+      if (head.startsWith('%PDF')) throw unsupported('PAdES')
+      if (head.startsWith('<') || head.startsWith('\uFEFF<')) throw unsupported('XAdES')
+      const pem = /-----BEGIN (PKCS7|CMS)-----([\s\S]*?)-----END \1-----/.exec(file.toString('latin1'))
+      const der = pem ? Buffer.from((pem[2] as string).replace(/\s+/g, ''), 'base64') : file
+      try {
+        const signatures = await validateCms(der, data, await anchors(), clock.now())
+        return { valid: signatures.every((s) => s.indication === 'TOTAL_PASSED'), signatures }
+      } catch (error) {
+        if (error instanceof AppError) throw error
+        // Anything the parsers could not make sense of is the file's fault: a clear 422, never a 500.
+        const reason = error instanceof NotASignature ? error.message : 'its structure could not be read'
+        throw new AppError(
+          'NOT_A_SIGNATURE',
+          422,
+          'Not a signed file',
+          `The file is not a signature: ${reason}.`,
+        )
+      }
+    },
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { certificatesIn } from '../../src/modules/signatures/certificates.js'
+import { NotASignature, validateCms } from '../../src/modules/signatures/cms-validation.js'
+import { issue, signCms } from '../support/test-ca.js'
+
+const DATA = Buffer.from('Wniosek o wydanie zaświadczenia')
+const DAY = 86_400_000
+
+describe('CAdES (CMS) validation', () => {
+  it('passes an intact signature by a trusted certificate, reads the signer and the PESEL, attached and detached', async () => {
+    for (const alg of ['RSA', 'ECDSA'] as const) {
+      const signer = await issue({ cn: 'Jan Kowalski', alg, pesel: '44051401359' })
+      const attached = await signCms(DATA, signer)
+      const [report] = await validateCms(attached, null, [signer.cert], new Date())
+      expect(report, alg).toMatchObject({
+        format: 'CAdES',
+        indication: 'TOTAL_PASSED',
+        subIndication: null,
+        level: 'B',
+        digestAlgorithm: 'SHA-256',
+        signer: { identifiers: [{ kind: 'PESEL', value: '44051401359' }] },
+      })
+      expect(report!.signer!.subject).toContain('CN=Jan Kowalski')
+      expect(report!.signatureAlgorithm).toMatch(alg === 'RSA' ? /RSA/ : /ECDSA/)
+      const detached = await signCms(DATA, signer, { detached: true })
+      expect((await validateCms(detached, DATA, [signer.cert], new Date()))[0]!.indication).toBe(
+        'TOTAL_PASSED',
+      )
+    }
+  })
+
+  it('fails changed data, a changed signature, and says what is missing: the data, the chain, a valid certificate', async () => {
+    const root = await issue({ cn: 'Test Root CA', ca: true, days: 3650 })
+    const signer = await issue({ cn: 'Anna Nowak', issuer: root })
+    const detached = await signCms(DATA, signer, { detached: true, chain: [root] })
+    const changed = await validateCms(
+      detached,
+      Buffer.from('Wniosek o wydanie zaświadczenia!'),
+      [root.cert],
+      new Date(),
+    )
+    expect(changed[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' })
+    const noData = await validateCms(detached, null, [root.cert], new Date())
+    expect(noData[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND' })
+    // The signature value altered: its last byte flipped.
+    const attached = await signCms(DATA, signer, { chain: [root] })
+    const tampered = Buffer.from(attached)
+    const at = tampered.lastIndexOf(Buffer.from(await signatureTail(attached)))
+    tampered[at + 3] = (tampered[at + 3] as number) ^ 0xff
+    expect((await validateCms(tampered, null, [root.cert], new Date()))[0]).toMatchObject({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'SIG_CRYPTO_FAILURE',
+    })
+    // No anchor: the chain leads nowhere trusted.
+    expect((await validateCms(attached, null, [], new Date()))[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+    })
+    // Chained to the anchor: intact, but revocation is not checked yet, so not passed.
+    const chained = (await validateCms(attached, null, [root.cert], new Date()))[0]!
+    expect(chained).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' })
+    expect(chained.chain.map((c) => c.subject)).toEqual(['C=PL, CN=Anna Nowak', 'C=PL, CN=Test Root CA'])
+    // Signed after the certificate expired.
+    const old = await issue({ cn: 'Stary Certyfikat', from: new Date(Date.now() - 400 * DAY), days: 30 })
+    const late = await signCms(DATA, old)
+    expect((await validateCms(late, null, [old.cert], new Date()))[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'OUT_OF_BOUNDS_NO_POE',
+    })
+  })
+
+  it('refuses what is not a CMS signature, and reads certificates from DER, PEM and a PKCS#7 bundle', async () => {
+    for (const junk of [
+      Buffer.from('not a signature'),
+      Buffer.from([0x30, 0x82, 0xff, 0xff, 0x01]),
+      Buffer.alloc(0),
+    ])
+      await expect(validateCms(junk, null, [], new Date())).rejects.toBeInstanceOf(NotASignature)
+    const root = await issue({ cn: 'Bundle Root', ca: true })
+    const pem = `-----BEGIN CERTIFICATE-----\n${root.der.toString('base64')}\n-----END CERTIFICATE-----\n`
+    expect(certificatesIn(root.der)).toHaveLength(1)
+    expect(certificatesIn(Buffer.from(pem + pem))).toHaveLength(2)
+    const signer = await issue({ cn: 'In a bundle', issuer: root })
+    // A signature's certificates as a bundle, as a .p7b carries them.
+    expect(certificatesIn(await signCms(DATA, signer, { chain: [root] }))).toHaveLength(2)
+  })
+})
+
+/** The last bytes of the signature value, to find and flip in the encoding. */
+async function signatureTail(cms: Buffer): Promise<Uint8Array> {
+  const pkijs = await import('pkijs')
+  const asn1js = await import('asn1js')
+  const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(new Uint8Array(cms)).result })
+  const signed = new pkijs.SignedData({ schema: info.content })
+  return signed.signerInfos[0]!.signature.valueBlock.valueHexView.slice(-8)
+}
