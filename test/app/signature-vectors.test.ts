@@ -1,7 +1,8 @@
 // needs ../shared/vectors (real signed files of EU DSS and jkurwa)
 import { describe, expect, it } from 'vitest'
 import { certificatesIn } from '../../src/modules/signatures/certificates.js'
-import { validateCms } from '../../src/modules/signatures/cms-validation.js'
+import { NotASignature, validateCms } from '../../src/modules/signatures/cms-validation.js'
+import { validateXades } from '../../src/modules/signatures/xades-validation.js'
 import { signatureVector } from '../support/signature-vectors.js'
 
 describe('the shared signature vectors', () => {
@@ -33,5 +34,36 @@ describe('the shared signature vectors', () => {
     )
     expect(report!.indication).toBe('INDETERMINATE')
     expect(report!.chain.at(-1)?.subject).toContain('O=Very Much CA')
+  })
+
+  it('reproduces the EU DSS XAdES outcomes: intact but unanchored, a reference removed, signed properties removed, a broken document', async () => {
+    const xades = (file: string) => validateXades(signatureVector(`xades/${file}`), [], new Date())
+    const [signed] = await xades('dss-signed.xml')
+    expect(signed).toMatchObject({
+      format: 'XAdES',
+      indication: 'INDETERMINATE',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+      signatureAlgorithm: 'RSA with SHA-256',
+      signingTime: '2019-02-19T12:29:01.000Z',
+    })
+    expect(signed!.signer!.subject).toBe('CN=good-user, O=Nowina Solutions, OU=PKI-TEST, C=LU')
+    expect((await xades('dss-signed-altered-refRemoved.xml'))[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'SIGNED_DATA_NOT_FOUND',
+    })
+    expect((await xades('dss-signed-altered-signedPropsRemoved.xml'))[0]).toMatchObject({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'SIG_CRYPTO_FAILURE',
+    })
+    await expect(xades('broken-dom.xml')).rejects.toBeInstanceOf(NotASignature)
+  })
+
+  it('passes the DSS signature when its signer is trusted: checked at its signing time, though its certificate has expired since', async () => {
+    const file = signatureVector('xades/dss-signed.xml')
+    const der = /<ds:X509Certificate>([^<]+)<\/ds:X509Certificate>/.exec(file.toString('utf8'))![1]!
+    const anchors = certificatesIn(Buffer.from(der, 'base64'))
+    const [signed] = await validateXades(file, anchors, new Date())
+    expect(signed).toMatchObject({ indication: 'TOTAL_PASSED', subIndication: null, level: 'B' })
+    expect(signed!.chain[0]!.notAfter < new Date().toISOString()).toBe(true)
   })
 })

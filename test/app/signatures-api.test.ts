@@ -4,7 +4,7 @@ import { demoBearers } from '../support/factories.js'
 import { files } from '../support/multipart-files.js'
 import { multipart } from '../support/registry.js'
 import { problemOf, testApp } from '../support/test-app.js'
-import { issue, signCms } from '../support/test-ca.js'
+import { issue, signCms, signXml } from '../support/test-ca.js'
 
 interface Validation {
   valid: boolean
@@ -12,7 +12,7 @@ interface Validation {
 }
 
 describeEachDatabase('signatures API', (dialect) => {
-  it('validates a CAdES file against the trust store the network admins keep, audited', async () => {
+  it('validates CAdES and XAdES files against the trust store the network admins keep, audited', async () => {
     const app = await testApp(dialect, { demo: true })
     const bearers = await demoBearers(app)
     const data = Buffer.from('Wniosek podpisany')
@@ -50,6 +50,13 @@ describeEachDatabase('signatures API', (dialect) => {
       files({ file: { name: 'wniosek.p7s', content: p7s }, data: { name: 'wniosek.txt', content: data } }),
     )
     expect(after.json<Validation>()).toMatchObject({
+      valid: true,
+      signatures: [{ indication: 'TOTAL_PASSED' }],
+    })
+    // An XML signature by the same signer: XAdES, passed.
+    const receipt = await signXml('<receipt><number>RPW/1/2026</number></receipt>', signer)
+    const xml = await validate(files({ file: { name: 'receipt.xml', content: Buffer.from(receipt) } }))
+    expect(xml.json<Validation>()).toMatchObject({
       valid: true,
       signatures: [{ indication: 'TOTAL_PASSED' }],
     })

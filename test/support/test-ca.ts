@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
+import { SignedXml } from 'xml-crypto'
 
 /**
  * A test CA made on the spot with WebCrypto and PKI.js: a root, certificates it issues (RSA or
@@ -123,4 +124,30 @@ export async function signCms(
     content: signed.toSchema(true),
   })
   return Buffer.from(info.toSchema().toBER(false))
+}
+
+const pem = (label: string, der: ArrayBuffer | Buffer) =>
+  `-----BEGIN ${label}-----\n${Buffer.from(der as ArrayBuffer).toString('base64')}\n-----END ${label}-----\n`
+
+/** An enveloped XML signature over a whole document, as an office's receipt would carry it. */
+export async function signXml(xml: string, signer: Issued): Promise<string> {
+  const key = pem('PRIVATE KEY', await crypto.subtle.exportKey('pkcs8', signer.keys.privateKey))
+  const cert = pem('CERTIFICATE', signer.der)
+  const sig = new SignedXml({
+    privateKey: key,
+    publicCert: cert,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  })
+  sig.addReference({
+    xpath: '/*',
+    transforms: [
+      'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+      'http://www.w3.org/2001/10/xml-exc-c14n#',
+    ],
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    isEmptyUri: true,
+  })
+  sig.computeSignature(xml)
+  return sig.getSignedXml()
 }

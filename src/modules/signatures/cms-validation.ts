@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
+import { judgeCertificate } from './certificate-checks.js'
 import { type CertificateInfo, describe, parseDer } from './certificates.js'
 import type { SignatureReport } from './report.js'
 
@@ -64,22 +65,6 @@ function signerCertificate(signed: pkijs.SignedData, info: pkijs.SignerInfo): pk
     }) ?? null
   )
 }
-
-/** The path from a certificate up to a self-signed one, by names, among the given certificates. */
-function pathOf(start: pkijs.Certificate, pool: readonly pkijs.Certificate[]): pkijs.Certificate[] {
-  const path = [start]
-  let current = start
-  for (let i = 0; i < 10 && !current.issuer.isEqual(current.subject); i++) {
-    const issuer = pool.find((c) => c.subject.isEqual(current.issuer) && c !== current)
-    if (!issuer) break
-    path.push(issuer)
-    current = issuer
-  }
-  return path
-}
-
-const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
-  bytesOf(a.toSchema(true).toBER(false)).equals(bytesOf(b.toSchema(true).toBER(false)))
 
 /** The generation times of the signature's RFC 3161 time-stamp tokens (found, not yet verified). */
 function timeStampsOf(info: pkijs.SignerInfo): { time: string | null }[] {
@@ -219,52 +204,15 @@ export async function validateCms(
       }
     }
     // The certificate: within its validity when signed, and chained to an anchor.
-    const when = signingTime ?? now
-    const pool = [...embedded, ...anchors]
-    base.chain = pathOf(cert, pool).map(describe)
-    if (when < cert.notBefore.value || when > cert.notAfter.value) {
-      report(
-        'INDETERMINATE',
-        'OUT_OF_BOUNDS_NO_POE',
-        'The signer’s certificate was not valid at the signing time, and no proof of an earlier time exists.',
-      )
-      continue
-    }
-    const anchored = anchors.some((a) => sameCertificate(a, cert))
-    let chained = anchored
-    if (!anchored && anchors.length > 0 && !dstu) {
-      const engine = new pkijs.CertificateChainValidationEngine({
-        trustedCerts: [...anchors],
-        certs: [...embedded.filter((c) => !sameCertificate(c, cert)), cert],
-        checkDate: when,
-      })
-      chained = (await engine.verify()).result
-    } else if (!anchored && dstu) {
-      // A DSTU 4145 chain's signatures cannot be checked yet: only names link it to an anchor.
-      chained = false
-    }
-    if (!chained) {
-      report(
-        'INDETERMINATE',
-        'NO_CERTIFICATE_CHAIN_FOUND',
-        'The signer’s certificate does not lead to a trusted certificate (trust anchor) of this office.',
-      )
-      continue
-    }
-    if (!cryptoChecked) {
-      report(
-        'INDETERMINATE',
-        'CRYPTO_CONSTRAINTS_FAILURE_NO_POE',
-        'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
-      )
-      continue
-    }
-    if (!anchored) {
-      report(
-        'INDETERMINATE',
-        'TRY_LATER',
-        'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
-      )
+    const judged = await judgeCertificate(cert, embedded, anchors, signingTime ?? now, {
+      cryptoChecked,
+      // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
+      chainCheckable: !dstu,
+      why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
+    })
+    base.chain = judged.chain
+    if (judged.outcome) {
+      report(judged.outcome.indication, judged.outcome.subIndication, judged.outcome.detail)
       continue
     }
     report(

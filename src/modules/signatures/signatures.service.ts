@@ -10,6 +10,7 @@ import { NotASignature, validateCms } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
+import { validateXades } from './xades-validation.js'
 
 /** The network's admins keep the trust store. */
 const trustRule = rules.role('admin')
@@ -33,14 +34,14 @@ const unsupported = (format: string) =>
     'UNSUPPORTED_FORMAT',
     422,
     'This kind of signature cannot be validated yet',
-    `${format} validation is being built; CAdES (CMS, .p7s/.p7m) is validated today.`,
+    `${format} validation is being built; CAdES (CMS, .p7s/.p7m) and XAdES are validated today.`,
   )
 
 export type SignaturesService = ReturnType<typeof createSignaturesService>
 
 /**
  * Signatures: the trust store of anchors the network trusts, and validation of signed files with
- * an ETSI EN 319 102-1 report per signature (CAdES today; XAdES and PAdES next).
+ * an ETSI EN 319 102-1 report per signature (CAdES and XAdES today; PAdES next).
  */
 export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail) {
   const anchors = async () =>
@@ -133,11 +134,13 @@ export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail)
     ): Promise<{ valid: boolean; signatures: SignatureReport[] }> {
       const head = file.subarray(0, 64).toString('latin1').trimStart()
       if (head.startsWith('%PDF')) throw unsupported('PAdES')
-      if (head.startsWith('<') || head.startsWith('\uFEFF<')) throw unsupported('XAdES')
+      const xml = head.startsWith('<') || head.startsWith('\uFEFF<')
       const pem = /-----BEGIN (PKCS7|CMS)-----([\s\S]*?)-----END \1-----/.exec(file.toString('latin1'))
       const der = pem ? Buffer.from((pem[2] as string).replace(/\s+/g, ''), 'base64') : file
       try {
-        const signatures = await validateCms(der, data, await anchors(), clock.now())
+        const signatures = xml
+          ? await validateXades(file, await anchors(), clock.now())
+          : await validateCms(der, data, await anchors(), clock.now())
         return { valid: signatures.every((s) => s.indication === 'TOTAL_PASSED'), signatures }
       } catch (error) {
         if (error instanceof AppError) throw error

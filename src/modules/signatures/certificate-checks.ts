@@ -1,0 +1,74 @@
+import * as pkijs from 'pkijs'
+import { type CertificateInfo, describe } from './certificates.js'
+import type { SignatureReport } from './report.js'
+
+const bytesOf = (view: ArrayBuffer) => Buffer.from(new Uint8Array(view))
+
+/** The path from a certificate up to a self-signed one, by names, among the given certificates. */
+function pathOf(start: pkijs.Certificate, pool: readonly pkijs.Certificate[]): pkijs.Certificate[] {
+  const path = [start]
+  let current = start
+  for (let i = 0; i < 10 && !current.issuer.isEqual(current.subject); i++) {
+    const issuer = pool.find((c) => c.subject.isEqual(current.issuer) && c !== current)
+    if (!issuer) break
+    path.push(issuer)
+    current = issuer
+  }
+  return path
+}
+
+export const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
+  bytesOf(a.toSchema(true).toBER(false)).equals(bytesOf(b.toSchema(true).toBER(false)))
+
+type Outcome = Pick<SignatureReport, 'indication' | 'subIndication' | 'detail'>
+
+/**
+ * The signer's certificate judged as ETSI EN 319 102-1 orders it, after the signature's own checks:
+ * valid at the signing time, then chained to a trust anchor (PKI.js's chain validation), then the
+ * cryptography that could not be checked, then revocation (not checked yet: `TRY_LATER` below an
+ * anchor, never a pass). Null outcome: it passes.
+ */
+export async function judgeCertificate(
+  cert: pkijs.Certificate,
+  embedded: readonly pkijs.Certificate[],
+  anchors: readonly pkijs.Certificate[],
+  when: Date,
+  options: { cryptoChecked: boolean; chainCheckable: boolean; why: string },
+): Promise<{ chain: CertificateInfo[]; outcome: Outcome | null }> {
+  const chain = pathOf(cert, [...embedded, ...anchors]).map(describe)
+  const outcome = (indication: Outcome['indication'], subIndication: string | null, detail: string) => ({
+    chain,
+    outcome: { indication, subIndication, detail },
+  })
+  if (when < cert.notBefore.value || when > cert.notAfter.value)
+    return outcome(
+      'INDETERMINATE',
+      'OUT_OF_BOUNDS_NO_POE',
+      'The signer’s certificate was not valid at the signing time, and no proof of an earlier time exists.',
+    )
+  const anchored = anchors.some((a) => sameCertificate(a, cert))
+  let chained = anchored
+  if (!anchored && anchors.length > 0 && options.chainCheckable) {
+    const engine = new pkijs.CertificateChainValidationEngine({
+      trustedCerts: [...anchors],
+      certs: [...embedded.filter((c) => !sameCertificate(c, cert)), cert],
+      checkDate: when,
+    })
+    chained = (await engine.verify()).result
+  }
+  if (!chained)
+    return outcome(
+      'INDETERMINATE',
+      'NO_CERTIFICATE_CHAIN_FOUND',
+      'The signer’s certificate does not lead to a trusted certificate (trust anchor) of this office.',
+    )
+  if (!options.cryptoChecked)
+    return outcome('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', options.why)
+  if (!anchored)
+    return outcome(
+      'INDETERMINATE',
+      'TRY_LATER',
+      'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
+    )
+  return { chain, outcome: null }
+}

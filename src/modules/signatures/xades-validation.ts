@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto'
+import { DOMParser, type Element } from '@xmldom/xmldom'
+import * as pkijs from 'pkijs'
+import { SignedXml } from 'xml-crypto'
+import { judgeCertificate } from './certificate-checks.js'
+import { describe, parseDer } from './certificates.js'
+import { NotASignature } from './cms-validation.js'
+import type { SignatureReport } from './report.js'
+
+const DSIG = 'http://www.w3.org/2000/09/xmldsig#'
+const XADES = 'http://uri.etsi.org/01903/v1.3.2#'
+const SIGNED_PROPERTIES = 'http://uri.etsi.org/01903#SignedProperties'
+/** Limits on an XML signature before it is parsed: its size and how deep its elements nest. */
+const MAX_XML_BYTES = 20 * 1024 * 1024
+const MAX_DEPTH = 256
+
+const ALGORITHMS: Record<string, string> = {
+  'http://www.w3.org/2000/09/xmldsig#rsa-sha1': 'RSA with SHA-1',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'RSA with SHA-256',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'RSA with SHA-512',
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256': 'ECDSA with SHA-256',
+  'http://www.w3.org/2000/09/xmldsig#sha1': 'SHA-1',
+  'http://www.w3.org/2001/04/xmlenc#sha256': 'SHA-256',
+  'http://www.w3.org/2001/04/xmlenc#sha512': 'SHA-512',
+}
+
+const children = (parent: Element, ns: string, name: string): Element[] =>
+  Array.from(parent.getElementsByTagNameNS(ns, name)) as unknown as Element[]
+const text = (e: Element | undefined) => (e?.textContent ?? '').trim()
+
+/**
+ * Refuses what an XML signature must never be (a DTD, entities, too large, nested too deep), then
+ * parses it without resolving anything outside it; a document that is not well-formed is refused.
+ */
+function parseSafely(bytes: Buffer) {
+  if (bytes.length > MAX_XML_BYTES) throw new NotASignature('an XML file larger than 20 MB')
+  const xml = bytes.toString('utf8')
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new NotASignature('XML with a DTD or entities is refused')
+  let depth = 0
+  for (const m of xml.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (m[1]) depth--
+    else if (!m[2]) depth++
+    if (depth > MAX_DEPTH) throw new NotASignature(`XML nested deeper than ${MAX_DEPTH} elements`)
+  }
+  try {
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message.split('\n')[0])
+      },
+    }).parseFromString(xml, 'text/xml')
+    return { xml, doc }
+  } catch (error) {
+    throw new NotASignature(`not well-formed XML (${(error as Error).message.split('\n')[0]})`)
+  }
+}
+
+const certificateOf = (base64: string) => {
+  const asn = parseDer(Buffer.from(base64.replace(/\s+/g, ''), 'base64'))
+  if (!asn) return null
+  try {
+    return new pkijs.Certificate({ schema: asn })
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Validates the XML signatures (XAdES, or plain XMLDSig) of a document, enveloped or enveloping, as
+ * ETSI EN 319 102-1 orders it: a reference to signed data present; every reference's digest (xml-crypto
+ * with exclusive and inclusive canonicalisation); the signature value; then the signer's
+ * certificate (from KeyInfo) at the claimed signing time and chained to a trust anchor.
+ */
+export async function validateXades(
+  bytes: Buffer,
+  anchors: readonly pkijs.Certificate[],
+  now: Date,
+): Promise<SignatureReport[]> {
+  const { xml, doc } = parseSafely(bytes)
+  const signatures = Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature')) as unknown as Element[]
+  if (signatures.length === 0) throw new NotASignature('an XML document without a signature')
+  const reports: SignatureReport[] = []
+  for (const node of signatures) {
+    const certs = children(node, DSIG, 'X509Certificate')
+      .map((e) => certificateOf(text(e)))
+      .filter((c): c is pkijs.Certificate => c !== null)
+    const cert = certs[0] ?? null
+    const refs = children(node, DSIG, 'Reference')
+    const dataRefs = refs.filter((r) => r.getAttribute('Type') !== SIGNED_PROPERTIES)
+    const signingTimeText = text(children(node, XADES, 'SigningTime')[0])
+    const signingTime = signingTimeText ? new Date(signingTimeText) : null
+    const stamps = children(node, XADES, 'SignatureTimeStamp')
+    const method = children(node, DSIG, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? ''
+    const digestMethod = dataRefs[0]
+      ? (children(dataRefs[0], DSIG, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '')
+      : ''
+    const base = {
+      format: 'XAdES' as const,
+      signer: cert ? describe(cert) : null,
+      signingTime: signingTime && !Number.isNaN(signingTime.getTime()) ? signingTime.toISOString() : null,
+      timestamps: stamps.map(() => ({ time: null })),
+      level: (stamps.length ? 'T' : 'B') as SignatureReport['level'],
+      signatureAlgorithm: ALGORITHMS[method] ?? (method || null),
+      digestAlgorithm: ALGORITHMS[digestMethod] ?? (digestMethod || null),
+      signedDataDigest: null as SignatureReport['signedDataDigest'],
+      chain: [] as SignatureReport['chain'],
+    }
+    const report = (
+      indication: SignatureReport['indication'],
+      subIndication: string | null,
+      detail: string,
+    ) => reports.push({ ...base, indication, subIndication, detail })
+    if (dataRefs.length === 0) {
+      report('INDETERMINATE', 'SIGNED_DATA_NOT_FOUND', 'The signature refers to no signed data.')
+      continue
+    }
+    if (!cert) {
+      report(
+        'INDETERMINATE',
+        'NO_SIGNING_CERTIFICATE_FOUND',
+        "The signer's certificate is not in the signature.",
+      )
+      continue
+    }
+    const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(cert.toSchema(true).toBER(false)).toString('base64')}\n-----END CERTIFICATE-----\n`
+    const checker = new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null })
+    checker.loadSignature(node as unknown as Node)
+    let verified = false
+    let valueFailed = false
+    try {
+      verified = checker.checkSignature(xml)
+    } catch (error) {
+      valueFailed = /signature value/i.test(String((error as Error).message))
+      if (!valueFailed) {
+        report('TOTAL_FAILED', 'FORMAT_FAILURE', 'The signature cannot be read as XMLDSig requires.')
+        continue
+      }
+    }
+    if (!verified) {
+      const failed = checker.getReferences().find((r) => r.validationError)
+      if (valueFailed || !failed) {
+        report(
+          'TOTAL_FAILED',
+          'SIG_CRYPTO_FAILURE',
+          'The signature value does not verify with the signer’s key.',
+        )
+      } else if (failed.type === SIGNED_PROPERTIES) {
+        report(
+          'TOTAL_FAILED',
+          'SIG_CRYPTO_FAILURE',
+          'The signed properties were changed or removed after signing.',
+        )
+      } else if (/could not find/.test(String(failed.validationError?.message))) {
+        report(
+          'INDETERMINATE',
+          'SIGNED_DATA_NOT_FOUND',
+          'The signed data the signature refers to is not there.',
+        )
+      } else {
+        report(
+          'TOTAL_FAILED',
+          'HASH_FAILURE',
+          'The signed data was changed after signing: its digest does not match.',
+        )
+      }
+      continue
+    }
+    const signed = checker.getReferences().find((r) => r.type !== SIGNED_PROPERTIES)?.signedReference
+    if (signed)
+      base.signedDataDigest = {
+        algorithm: 'SHA-256',
+        value: createHash('sha256').update(signed).digest('hex'),
+      }
+    const judged = await judgeCertificate(cert, certs.slice(1), anchors, signingTime ?? now, {
+      cryptoChecked: true,
+      chainCheckable: true,
+      why: '',
+    })
+    base.chain = judged.chain
+    if (judged.outcome) {
+      report(judged.outcome.indication, judged.outcome.subIndication, judged.outcome.detail)
+      continue
+    }
+    report(
+      'TOTAL_PASSED',
+      null,
+      'The signature is intact and made with a trusted certificate valid at the time.',
+    )
+  }
+  return reports
+}
