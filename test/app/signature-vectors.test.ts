@@ -1,7 +1,9 @@
 // needs ../shared/vectors (real signed files of EU DSS and jkurwa)
+import * as asn1js from 'asn1js'
 import { describe, expect, it } from 'vitest'
 import { certificatesIn } from '../../src/modules/signatures/certificates.js'
 import { NotASignature, validateCms } from '../../src/modules/signatures/cms-validation.js'
+import { validatePades } from '../../src/modules/signatures/pades-validation.js'
 import { validateXades } from '../../src/modules/signatures/xades-validation.js'
 import { signatureVector } from '../support/signature-vectors.js'
 
@@ -65,5 +67,38 @@ describe('the shared signature vectors', () => {
     const [signed] = await validateXades(file, anchors, new Date())
     expect(signed).toMatchObject({ indication: 'TOTAL_PASSED', subIndication: null, level: 'B' })
     expect(signed!.chain[0]!.notAfter < new Date().toISOString()).toBe(true)
+  })
+
+  it('reproduces the EU DSS PAdES outcomes: baseline B undecided without an anchor, a page added, a byte range out of the file, two signatures overlapping', async () => {
+    const pades = (file: string) => validatePades(signatureVector(`pades/${file}`), [], new Date())
+    const [bes] = await pades('pades-bes.pdf')
+    expect(bes).toMatchObject({ format: 'PAdES', indication: 'INDETERMINATE', level: 'B' })
+    expect(bes!.signer!.subject).toContain('CN=good-user')
+    expect((await pades('pdf-signed-added-page.pdf'))[0]).toMatchObject({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'FORMAT_FAILURE',
+    })
+    expect((await pades('pdf-signed-out-of-byteRange.pdf'))[0]!.indication).toBe('TOTAL_FAILED')
+    const overlap = await pades('pdf-byterange-overlap.pdf')
+    expect(overlap).toHaveLength(2)
+    expect(
+      overlap.filter((r) => r.indication === 'TOTAL_FAILED' && r.subIndication === 'FORMAT_FAILURE'),
+    ).toHaveLength(1)
+    expect(overlap.filter((r) => r.indication !== 'TOTAL_FAILED')).toHaveLength(1)
+  })
+
+  it('passes the PAdES-BES signature when its signer is trusted, at the time it was signed', async () => {
+    // The signer's certificate, taken from the signature's CMS (its /Contents, zero-padded).
+    const pdf = signatureVector('pades/pades-bes.pdf')
+    const hex = /\/Contents\s*<([0-9A-Fa-f]+)>/.exec(pdf.toString('latin1'))![1]!
+    const padded = Buffer.from(hex, 'hex')
+    const cms = padded.subarray(0, asn1js.fromBER(new Uint8Array(padded)).offset)
+    const signer = certificatesIn(cms).filter((c) => !c.subject.isEqual(c.issuer))
+    const [bes] = await validatePades(pdf, signer, new Date())
+    expect(bes).toMatchObject({
+      indication: 'TOTAL_PASSED',
+      subIndication: null,
+      signingTime: '2024-07-31T09:25:48.000Z',
+    })
   })
 })

@@ -12,7 +12,7 @@ interface Validation {
 }
 
 describeEachDatabase('signatures API', (dialect) => {
-  it('validates CAdES and XAdES files against the trust store the network admins keep, audited', async () => {
+  it('validates CAdES, XAdES and PAdES files against the trust store the network admins keep, audited', async () => {
     const app = await testApp(dialect, { demo: true })
     const bearers = await demoBearers(app)
     const data = Buffer.from('Wniosek podpisany')
@@ -71,13 +71,24 @@ describeEachDatabase('signatures API', (dialect) => {
       subIndication: 'HASH_FAILURE',
     })
 
-    // Not a signature, a kind not validated yet, no file: 422 naming what is wrong.
+    // Not a signature, a PDF that is not one either, no file: 422 naming what is wrong.
     expect(
       problemOf(await validate(files({ file: { name: 'x.p7s', content: Buffer.from('hello') } }))).code,
     ).toBe('NOT_A_SIGNATURE')
     expect(
       problemOf(await validate(files({ file: { name: 'x.pdf', content: Buffer.from('%PDF-1.7\n') } }))).code,
-    ).toBe('UNSUPPORTED_FORMAT')
+    ).toBe('NOT_A_SIGNATURE')
+    // A PDF with a signature dictionary that lies about its byte range: read, and failed, never a crash.
+    const lying = Buffer.from(
+      '%PDF-1.7\n1 0 obj\n<< /Type /Sig /ByteRange [0 10 20 999999] /Contents <3000> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    )
+    const liar = await validate(files({ file: { name: 'x.pdf', content: lying } }))
+    expect([200, 422]).toContain(liar.statusCode)
+    if (liar.statusCode === 200)
+      expect(liar.json<Validation>().signatures[0]).toMatchObject({
+        indication: 'TOTAL_FAILED',
+        subIndication: 'FORMAT_FAILURE',
+      })
     expect(
       problemOf(await validate(files({ data: { name: 'x.txt', content: data } }))).errors?.[0]?.path,
     ).toBe('body.file')

@@ -11,7 +11,7 @@ import { type VerifyKey, verifyTexts } from './verify.messages.js'
 import { meaning, VerifyPage, VerifyReportPage } from './verify.page.js'
 
 /** What the page says for a refusal it can explain; anything else goes to the error handler. */
-const EXPLAINED = ['NOT_A_SIGNATURE', 'UNSUPPORTED_FORMAT', 'FILE_TOO_LARGE', 'VALIDATION_FAILED']
+const EXPLAINED = ['NOT_A_SIGNATURE', 'FILE_TOO_LARGE', 'VALIDATION_FAILED']
 
 /** The public signature check: anyone uploads a signed file and reads the report, or takes it as PDF. */
 export function verifyPageRoutes(config: Config, signatures: SignaturesService) {

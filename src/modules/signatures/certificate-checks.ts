@@ -24,7 +24,7 @@ type Outcome = Pick<SignatureReport, 'indication' | 'subIndication' | 'detail'>
 
 /**
  * The signer's certificate judged as ETSI EN 319 102-1 orders it, after the signature's own checks:
- * valid at the signing time, then chained to a trust anchor (PKI.js's chain validation), then the
+ * chained to a trust anchor (PKI.js's chain validation), then valid at the signing time, then the
  * cryptography that could not be checked, then revocation (not checked yet: `TRY_LATER` below an
  * anchor, never a pass). Null outcome: it passes.
  */
@@ -40,19 +40,18 @@ export async function judgeCertificate(
     chain,
     outcome: { indication, subIndication, detail },
   })
-  if (when < cert.notBefore.value || when > cert.notAfter.value)
-    return outcome(
-      'INDETERMINATE',
-      'OUT_OF_BOUNDS_NO_POE',
-      'The signer’s certificate was not valid at the signing time, and no proof of an earlier time exists.',
-    )
   const anchored = anchors.some((a) => sameCertificate(a, cert))
   let chained = anchored
   if (!anchored && anchors.length > 0 && options.chainCheckable) {
+    // The chain's structure and signatures, checked at a time the signer's certificate was valid:
+    // whether it was valid when it signed is the next question, answered apart.
+    const inside = new Date(
+      Math.min(Math.max(when.getTime(), cert.notBefore.value.getTime()), cert.notAfter.value.getTime()),
+    )
     const engine = new pkijs.CertificateChainValidationEngine({
       trustedCerts: [...anchors],
       certs: [...embedded.filter((c) => !sameCertificate(c, cert)), cert],
-      checkDate: when,
+      checkDate: inside,
     })
     chained = (await engine.verify()).result
   }
@@ -61,6 +60,12 @@ export async function judgeCertificate(
       'INDETERMINATE',
       'NO_CERTIFICATE_CHAIN_FOUND',
       'The signer’s certificate does not lead to a trusted certificate (trust anchor) of this office.',
+    )
+  if (when < cert.notBefore.value || when > cert.notAfter.value)
+    return outcome(
+      'INDETERMINATE',
+      'OUT_OF_BOUNDS_NO_POE',
+      'The signer’s certificate was not valid at the signing time, and no proof of an earlier time exists.',
     )
   if (!options.cryptoChecked)
     return outcome('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', options.why)

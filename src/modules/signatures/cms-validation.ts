@@ -95,6 +95,7 @@ export async function validateCms(
   detached: Buffer | null,
   anchors: readonly pkijs.Certificate[],
   now: Date,
+  options: { claimedSigningTime?: Date | null } = {},
 ): Promise<SignatureReport[]> {
   const asn = parseDer(bytes)
   if (!asn) throw new NotASignature('not DER-encoded ASN.1')
@@ -119,7 +120,8 @@ export async function validateCms(
       | asn1js.UTCTime
       | asn1js.GeneralizedTime
       | undefined
-    const signingTime = signingTimeAttr ? signingTimeAttr.toDate() : null
+    // The signed attribute; else what the container claims (a PDF signature's /M).
+    const signingTime = signingTimeAttr ? signingTimeAttr.toDate() : (options.claimedSigningTime ?? null)
     const digestOid = info.digestAlgorithm.algorithmId
     const digest = DIGESTS[digestOid]
     const signatureOid = info.signatureAlgorithm.algorithmId

@@ -25,7 +25,7 @@ export function signaturesRoutes(signatures: SignaturesService) {
             'Validate a signed file (field `file`; `data`: the detached content): a report per signature by ETSI EN 319 102-1 (public)',
           security: [],
           consumes: ['multipart/form-data'],
-          uploadForm: uploadForm('The signed file (CAdES .p7s/.p7m or XAdES .xml today)', {
+          uploadForm: uploadForm('The signed file: CAdES (.p7s, .p7m), XAdES (.xml) or PAdES (.pdf)', {
             data: 'The detached signed content, a file',
           }),
           response: { 200: ValidationDto, 413: Type.Ref('Problem'), ...problemResponses },

@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js'
 import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
 import { certificatesIn, describe, parseDer } from './certificates.js'
 import { NotASignature, validateCms } from './cms-validation.js'
+import { validatePades } from './pades-validation.js'
 import type { SignatureReport } from './report.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
@@ -29,19 +30,11 @@ const anchorDto = (r: TrustAnchorRow) => ({
   createdBy: r.createdBy,
 })
 
-const unsupported = (format: string) =>
-  new AppError(
-    'UNSUPPORTED_FORMAT',
-    422,
-    'This kind of signature cannot be validated yet',
-    `${format} validation is being built; CAdES (CMS, .p7s/.p7m) and XAdES are validated today.`,
-  )
-
 export type SignaturesService = ReturnType<typeof createSignaturesService>
 
 /**
  * Signatures: the trust store of anchors the network trusts, and validation of signed files with
- * an ETSI EN 319 102-1 report per signature (CAdES and XAdES today; PAdES next).
+ * an ETSI EN 319 102-1 report per signature: CAdES, XAdES and PAdES.
  */
 export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail) {
   const anchors = async () =>
@@ -133,14 +126,16 @@ export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail)
       data: Buffer | null,
     ): Promise<{ valid: boolean; signatures: SignatureReport[] }> {
       const head = file.subarray(0, 64).toString('latin1').trimStart()
-      if (head.startsWith('%PDF')) throw unsupported('PAdES')
+      const pdf = head.startsWith('%PDF')
       const xml = head.startsWith('<') || head.startsWith('\uFEFF<')
       const pem = /-----BEGIN (PKCS7|CMS)-----([\s\S]*?)-----END \1-----/.exec(file.toString('latin1'))
       const der = pem ? Buffer.from((pem[2] as string).replace(/\s+/g, ''), 'base64') : file
       try {
-        const signatures = xml
-          ? await validateXades(file, await anchors(), clock.now())
-          : await validateCms(der, data, await anchors(), clock.now())
+        const signatures = pdf
+          ? await validatePades(file, await anchors(), clock.now())
+          : xml
+            ? await validateXades(file, await anchors(), clock.now())
+            : await validateCms(der, data, await anchors(), clock.now())
         return { valid: signatures.every((s) => s.indication === 'TOTAL_PASSED'), signatures }
       } catch (error) {
         if (error instanceof AppError) throw error
