@@ -218,7 +218,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       informationRequestPorts({ offices, registry, cases }, clock, config),
     ),
     /** Signature validation and the trust store. */
-    signatures: createSignaturesService(database.db, clock, audit.trail),
+    signatures: createSignaturesService(database.db, clock, audit.trail, config),
     /** The deadline reminders each office's daily job sends. */
     reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }

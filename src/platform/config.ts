@@ -48,6 +48,8 @@ export interface Config {
   smtpUrl: string | null
   /** The sender of the e-mail Ratusz sends: `Ratusz <no-reply@example.org>`. */
   mailFrom: string
+  /** Signature validation checks revocation online (CRLs over HTTP) or not at all (`offline`: INDETERMINATE, honestly). */
+  revocation: 'online' | 'offline'
   /** Years an office keeps category A records before transferring them to the state archive. */
   archiveTransferYears: number
   /** Where requests for public information go in each Polish office: its unit's code and the class's symbol. */
@@ -114,6 +116,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
     uaServiceTerm: read('RATUSZ_UA_SERVICE_TERM', 'P30D', termOfDays),
     archiveTransferYears: read('RATUSZ_ARCHIVE_TRANSFER_YEARS', 25, integer(0, 100)),
+    revocation: read<'online' | 'offline'>('RATUSZ_REVOCATION', 'online', (raw) =>
+      raw === 'online' || raw === 'offline' ? raw : expected('online or offline'),
+    ),
     informationRequests: {
       unit: read('RATUSZ_INFO_REQUEST_UNIT', 'OR', (raw) =>
         /^[\w.-]{1,20}$/.test(raw) ? raw : expected('a unit code'),

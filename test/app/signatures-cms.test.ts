@@ -1,7 +1,10 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { certificatesIn } from '../../src/modules/signatures/certificates.js'
 import { NotASignature, validateCms } from '../../src/modules/signatures/cms-validation.js'
-import { issue, signCms } from '../support/test-ca.js'
+import { crlRevocation } from '../../src/modules/signatures/revocation.js'
+import { type Issued, issue, makeCrl, signCms } from '../support/test-ca.js'
 
 const DATA = Buffer.from('Wniosek o wydanie zaświadczenia')
 const DAY = 86_400_000
@@ -94,3 +97,55 @@ async function signatureTail(cms: Buffer): Promise<Uint8Array> {
   const signed = new pkijs.SignedData({ schema: info.content })
   return signed.signerInfos[0]!.signature.valueBlock.valueHexView.slice(-8)
 }
+
+describe('revocation by CRL', () => {
+  it('finds a revoked signer in its CA’s CRL (on loopback), passes one that is not, and says so honestly when it cannot know', async () => {
+    let crl: Buffer = Buffer.alloc(0)
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pkix-crl' })
+      res.end(crl)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ca.crl`
+    try {
+      const root = await issue({ cn: 'CRL Root', ca: true })
+      const revoked = await issue({ cn: 'Odwołany', issuer: root, crl: url })
+      const good = await issue({ cn: 'Ważny', issuer: root, crl: url })
+      crl = await makeCrl(root, [revoked])
+      const online = crlRevocation('online')
+      const check = async (signer: Issued, revocation = online) =>
+        (
+          await validateCms(await signCms(DATA, signer, { chain: [root] }), null, [root.cert], new Date(), {
+            revocation,
+          })
+        )[0]
+      expect(await check(revoked)).toMatchObject({
+        indication: 'INDETERMINATE',
+        subIndication: 'REVOKED_NO_POE',
+      })
+      expect(await check(good)).toMatchObject({ indication: 'TOTAL_PASSED', subIndication: null })
+      expect(await check(good, crlRevocation('offline'))).toMatchObject({
+        indication: 'INDETERMINATE',
+        subIndication: 'TRY_LATER',
+      })
+      // A CRL signed by someone else is not believed.
+      crl = await makeCrl(await issue({ cn: 'Impostor', ca: true }), [])
+      expect(await check(good, crlRevocation('online'))).toMatchObject({ subIndication: 'TRY_LATER' })
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+    // Nobody answers at the address: undecided, never passed.
+    const silent = await issue({ cn: 'Cichy', ca: true })
+    const signer = await issue({ cn: 'Bez CRL', issuer: silent, crl: url })
+    const [r] = await validateCms(
+      await signCms(DATA, signer, { chain: [silent] }),
+      null,
+      [silent.cert],
+      new Date(),
+      {
+        revocation: crlRevocation('online', 500),
+      },
+    )
+    expect(r).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' })
+  })
+})

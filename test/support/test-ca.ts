@@ -51,6 +51,8 @@ export async function issue(options: {
   from?: Date
   days?: number
   pesel?: string
+  /** Where the issuer publishes its CRL (a distribution point in the certificate). */
+  crl?: string
 }): Promise<Issued> {
   const alg = options.alg ?? 'RSA'
   const keys = (await crypto.subtle.generateKey(keyParams(alg), true, ['sign', 'verify'])) as CryptoKeyPair
@@ -71,6 +73,22 @@ export async function issue(options: {
       parsedValue: new pkijs.BasicConstraints({ cA: options.ca ?? false }),
     }),
   ]
+  if (options.crl)
+    cert.extensions.push(
+      new pkijs.Extension({
+        extnID: '2.5.29.31',
+        critical: false,
+        extnValue: new pkijs.CRLDistributionPoints({
+          distributionPoints: [
+            new pkijs.DistributionPoint({
+              distributionPoint: [new pkijs.GeneralName({ type: 6, value: options.crl })],
+            }),
+          ],
+        })
+          .toSchema()
+          .toBER(false),
+      }),
+    )
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey)
   await cert.sign(options.issuer ? options.issuer.keys.privateKey : keys.privateKey, 'SHA-256')
   return { cert, keys, der: Buffer.from(cert.toSchema(true).toBER(false)) }
@@ -150,4 +168,22 @@ export async function signXml(xml: string, signer: Issued): Promise<string> {
   })
   sig.computeSignature(xml)
   return sig.getSignedXml()
+}
+
+/** A CRL of `ca` naming `revoked` (revoked an hour ago), valid for a day, signed by the CA. */
+export async function makeCrl(ca: Issued, revoked: readonly Issued[]): Promise<Buffer> {
+  const crl = new pkijs.CertificateRevocationList()
+  crl.version = 1
+  crl.issuer = ca.cert.subject
+  crl.thisUpdate = new pkijs.Time({ type: 0, value: new Date(Date.now() - 60_000) })
+  crl.nextUpdate = new pkijs.Time({ type: 0, value: new Date(Date.now() + DAY) })
+  crl.revokedCertificates = revoked.map(
+    (r) =>
+      new pkijs.RevokedCertificate({
+        userCertificate: r.cert.serialNumber,
+        revocationDate: new pkijs.Time({ type: 0, value: new Date(Date.now() - 3_600_000) }),
+      }),
+  )
+  await crl.sign(ca.keys.privateKey, 'SHA-256')
+  return Buffer.from(crl.toSchema(true).toBER(false))
 }

@@ -1,6 +1,7 @@
 import * as pkijs from 'pkijs'
 import { type CertificateInfo, describe } from './certificates.js'
 import type { SignatureReport } from './report.js'
+import type { RevocationCheck } from './revocation.js'
 
 const bytesOf = (view: ArrayBuffer) => Buffer.from(new Uint8Array(view))
 
@@ -25,17 +26,23 @@ type Outcome = Pick<SignatureReport, 'indication' | 'subIndication' | 'detail'>
 /**
  * The signer's certificate judged as ETSI EN 319 102-1 orders it, after the signature's own checks:
  * chained to a trust anchor (PKI.js's chain validation), then valid at the signing time, then the
- * cryptography that could not be checked, then revocation (not checked yet: `TRY_LATER` below an
- * anchor, never a pass). Null outcome: it passes.
+ * cryptography that could not be checked, then revocation below an anchor (`REVOKED_NO_POE`, or
+ * `TRY_LATER` when it cannot be known: never a pass). Null outcome: it passes.
  */
 export async function judgeCertificate(
   cert: pkijs.Certificate,
   embedded: readonly pkijs.Certificate[],
   anchors: readonly pkijs.Certificate[],
   when: Date,
-  options: { cryptoChecked: boolean; chainCheckable: boolean; why: string },
+  options: {
+    cryptoChecked: boolean
+    chainCheckable: boolean
+    why: string
+    revocation?: RevocationCheck | undefined
+  },
 ): Promise<{ chain: CertificateInfo[]; outcome: Outcome | null }> {
-  const chain = pathOf(cert, [...embedded, ...anchors]).map(describe)
+  const path = pathOf(cert, [...embedded, ...anchors])
+  const chain = path.map(describe)
   const outcome = (indication: Outcome['indication'], subIndication: string | null, detail: string) => ({
     chain,
     outcome: { indication, subIndication, detail },
@@ -69,11 +76,21 @@ export async function judgeCertificate(
     )
   if (!options.cryptoChecked)
     return outcome('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', options.why)
-  if (!anchored)
-    return outcome(
-      'INDETERMINATE',
-      'TRY_LATER',
-      'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
-    )
+  if (!anchored) {
+    const issuer = path[1]
+    const known = issuer && options.revocation ? await options.revocation(cert, issuer) : null
+    if (known?.status === 'revoked')
+      return outcome(
+        'INDETERMINATE',
+        'REVOKED_NO_POE',
+        `The signer’s certificate was revoked on ${known.at.toISOString().slice(0, 10)}, and nothing proves the signature was made before.`,
+      )
+    if (known?.status !== 'good')
+      return outcome(
+        'INDETERMINATE',
+        'TRY_LATER',
+        'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
+      )
+  }
   return { chain, outcome: null }
 }

@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs'
 import { judgeCertificate } from './certificate-checks.js'
 import { type CertificateInfo, describe, parseDer } from './certificates.js'
 import type { SignatureReport } from './report.js'
+import type { RevocationCheck } from './revocation.js'
 
 /** The file is not a CMS signature, or is one so malformed nothing can be read of it. */
 export class NotASignature extends Error {}
@@ -95,7 +96,7 @@ export async function validateCms(
   detached: Buffer | null,
   anchors: readonly pkijs.Certificate[],
   now: Date,
-  options: { claimedSigningTime?: Date | null } = {},
+  options: { claimedSigningTime?: Date | null; revocation?: RevocationCheck } = {},
 ): Promise<SignatureReport[]> {
   const asn = parseDer(bytes)
   if (!asn) throw new NotASignature('not DER-encoded ASN.1')
@@ -210,6 +211,7 @@ export async function validateCms(
       cryptoChecked,
       // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
       chainCheckable: !dstu,
+      revocation: options.revocation,
       why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
     })
     base.chain = judged.chain

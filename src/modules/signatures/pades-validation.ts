@@ -3,6 +3,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRe
 import type * as pkijs from 'pkijs'
 import { NotASignature, validateCms } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
+import type { RevocationCheck } from './revocation.js'
 
 /** One signature dictionary of a PDF: its byte range and its CMS. */
 interface PdfSignature {
@@ -79,6 +80,7 @@ export async function validatePades(
   bytes: Buffer,
   anchors: readonly pkijs.Certificate[],
   now: Date,
+  options: { revocation?: RevocationCheck } = {},
 ): Promise<SignatureReport[]> {
   const doc = await load(new Uint8Array(bytes))
   if (!doc) throw new NotASignature('a PDF that cannot be read')
@@ -152,7 +154,10 @@ export async function validatePades(
     const signed = Buffer.concat([bytes.subarray(a, a + b), bytes.subarray(c, c + d)])
     let cades: SignatureReport[]
     try {
-      cades = await validateCms(cms, signed, anchors, now, { claimedSigningTime: sig.claimed })
+      cades = await validateCms(cms, signed, anchors, now, {
+        claimedSigningTime: sig.claimed,
+        ...(options.revocation ? { revocation: options.revocation } : {}),
+      })
     } catch {
       reports.push(failed('The signature value is not a CMS signature.'))
       continue

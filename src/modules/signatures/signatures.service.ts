@@ -9,6 +9,7 @@ import { certificatesIn, describe, parseDer } from './certificates.js'
 import { NotASignature, validateCms } from './cms-validation.js'
 import { validatePades } from './pades-validation.js'
 import type { SignatureReport } from './report.js'
+import { crlRevocation } from './revocation.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
 import { validateXades } from './xades-validation.js'
@@ -36,7 +37,13 @@ export type SignaturesService = ReturnType<typeof createSignaturesService>
  * Signatures: the trust store of anchors the network trusts, and validation of signed files with
  * an ETSI EN 319 102-1 report per signature: CAdES, XAdES and PAdES.
  */
-export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail) {
+export function createSignaturesService(
+  db: Db,
+  clock: Clock,
+  audit: AuditTrail,
+  config: { revocation: 'online' | 'offline' },
+) {
+  const revocation = crlRevocation(config.revocation)
   const anchors = async () =>
     (await repo.listAnchors(db)).map(
       (r) => new pkijs.Certificate({ schema: parseDer(Buffer.from(r.der, 'base64')) ?? undefined }),
@@ -131,11 +138,12 @@ export function createSignaturesService(db: Db, clock: Clock, audit: AuditTrail)
       const pem = /-----BEGIN (PKCS7|CMS)-----([\s\S]*?)-----END \1-----/.exec(file.toString('latin1'))
       const der = pem ? Buffer.from((pem[2] as string).replace(/\s+/g, ''), 'base64') : file
       try {
+        const trusted = await anchors()
         const signatures = pdf
-          ? await validatePades(file, await anchors(), clock.now())
+          ? await validatePades(file, trusted, clock.now(), { revocation })
           : xml
-            ? await validateXades(file, await anchors(), clock.now())
-            : await validateCms(der, data, await anchors(), clock.now())
+            ? await validateXades(file, trusted, clock.now(), { revocation })
+            : await validateCms(der, data, trusted, clock.now(), { revocation })
         return { valid: signatures.every((s) => s.indication === 'TOTAL_PASSED'), signatures }
       } catch (error) {
         if (error instanceof AppError) throw error

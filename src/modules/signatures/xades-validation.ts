@@ -6,6 +6,7 @@ import { judgeCertificate } from './certificate-checks.js'
 import { describe, parseDer } from './certificates.js'
 import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
+import type { RevocationCheck } from './revocation.js'
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#'
 const XADES = 'http://uri.etsi.org/01903/v1.3.2#'
@@ -74,6 +75,7 @@ export async function validateXades(
   bytes: Buffer,
   anchors: readonly pkijs.Certificate[],
   now: Date,
+  options: { revocation?: RevocationCheck } = {},
 ): Promise<SignatureReport[]> {
   const { xml, doc } = parseSafely(bytes)
   const signatures = Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature')) as unknown as Element[]
@@ -123,7 +125,7 @@ export async function validateXades(
     }
     const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(cert.toSchema(true).toBER(false)).toString('base64')}\n-----END CERTIFICATE-----\n`
     const checker = new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null })
-    checker.loadSignature(node as unknown as Node)
+    checker.loadSignature(node as unknown as Parameters<SignedXml['loadSignature']>[0])
     let verified = false
     let valueFailed = false
     try {
@@ -174,6 +176,7 @@ export async function validateXades(
       cryptoChecked: true,
       chainCheckable: true,
       why: '',
+      revocation: options.revocation,
     })
     base.chain = judged.chain
     if (judged.outcome) {
