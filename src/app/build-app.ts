@@ -160,6 +160,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   )
   const jobs = new JobStore(database.db, clock)
   const catalogue = createCatalogueService(database.db, clock, bus, audit.trail, search)
+  const signatures = createSignaturesService(database.db, clock, audit.trail, config)
   const cases = createCasesService(
     database.db,
     clock,
@@ -181,6 +182,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       letter: (uow, id) => registry.letterIn(uow, id),
       classification,
       filesHeldElsewhere: (sha256s) => registry.filesHeld(sha256s),
+      signaturesIn: (bytes) => signatures.signaturesIn(bytes),
     },
     { blobs, jobs },
   )
@@ -218,7 +220,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       informationRequestPorts({ offices, registry, cases }, clock, config),
     ),
     /** Signature validation and the trust store. */
-    signatures: createSignaturesService(database.db, clock, audit.trail, config),
+    signatures,
     /** The deadline reminders each office's daily job sends. */
     reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }

@@ -2,10 +2,12 @@ import { readdirSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
 import { letterPdf } from '../../src/platform/pdf-table.js'
+import { signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { pdfBomb, XML_BOMB } from '../support/hostile-files.js'
 import { freshBlobDir, incomingBody, lublinRegistry, multipart, outgoingBody } from '../support/registry.js'
 import { problemOf, testApp } from '../support/test-app.js'
+import { issue, signXml } from '../support/test-ca.js'
 
 interface Doc {
   id: string
@@ -175,6 +177,44 @@ describeEachDatabase('case documents', (dialect) => {
       'case.document-version',
     ])
     expect(history.at(-1)!.summary).toMatchObject({ version: 2, reason: 'Poprawiona podstawa prawna' })
+  })
+
+  it('checks who signed a stored XML or PDF once it is stored, and shows it on the case page', async () => {
+    const { app, r, c, addDocument, addVersion } = await setUp()
+    const signer = await issue({ cn: 'Jan Kowalski', pesel: '44051401359' })
+    const receipt = Buffer.from(
+      await signXml('<wniosek><tresc>Proszę o zaświadczenie</tresc></wniosek>', signer),
+    )
+    const add = async (title: string, file: ReturnType<typeof multipart>) => {
+      const doc = (await addDocument({ title, kind: 'application', form: 'born-digital' })).json<{
+        id: string
+      }>()
+      expect((await addVersion(doc.id, file)).statusCode).toBe(201)
+      return doc.id
+    }
+    const signed = await add('Wniosek podpisany', multipart('wniosek.xml', 'application/xml', receipt))
+    const plain = await add('Notatka', multipart('notatka.pdf', 'application/pdf', await decisionPdf()))
+    await app.jobs.runDue()
+    const signaturesOf = async (id: string) =>
+      (await app.inject({ url: `/api/v1/cases/${c.id}/documents/${id}`, headers: r.headOfOr.headers })).json<{
+        versions: { signatures: unknown[] | null }[]
+      }>().versions[0]!.signatures
+    expect(await signaturesOf(signed)).toEqual([
+      {
+        format: 'XAdES',
+        indication: 'INDETERMINATE',
+        subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+        signer: 'C=PL, serialNumber=PNOPL-44051401359, CN=Jan Kowalski',
+        identifiers: [{ kind: 'PESEL', value: '44051401359' }],
+        signingTime: null,
+      },
+    ])
+    expect(await signaturesOf(plain)).toEqual([])
+    const head = await signedInSession(app, r.headOfOr.login, 'a-long-password-1')
+    const page = await head.get(`/staff/cases/${c.id}?lang=en`)
+    expect(page.body).toContain(
+      'C=PL, serialNumber=PNOPL-44051401359, CN=Jan Kowalski (XAdES: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND)',
+    )
   })
 
   it('keeps a paper-only document without a file, and makes it digitised when its scan comes', async () => {

@@ -122,6 +122,7 @@ function DocumentDetails(p: {
             t('col.when'),
             t('file.reason'),
             t('file.text'),
+            t('file.signed'),
           ]}
           rows={d.versions.map((v) => [
             String(v.version),
@@ -131,6 +132,16 @@ function DocumentDetails(p: {
             v.createdAt.replace('T', ' ').slice(0, 16),
             v.reason ?? '',
             t(`text.${v.text}`),
+            v.signatures === null
+              ? ''
+              : v.signatures.length === 0
+                ? t('file.unsigned')
+                : v.signatures
+                    .map(
+                      (sig) =>
+                        `${sig.signer ?? '?'} (${sig.format}: ${sig.indication}${sig.subIndication ? ` / ${sig.subIndication}` : ''})`,
+                    )
+                    .join('; '),
           ])}
         />
       ) : null}

@@ -60,6 +60,7 @@ export function versionsOf(db: Db, documentIds: readonly string[]) {
       'reason',
       'textStatus',
       'textNote',
+      'signatures',
       'createdAt',
       'createdBy',
     ])
@@ -107,4 +108,19 @@ export function earlierReading(db: Db, sha256: string) {
     .where('textStatus', 'in', ['done', 'refused'])
     .limit(1)
     .executeTakeFirst()
+}
+
+/** Keeps what the signature check found in a version. */
+export async function recordSignatures(
+  db: Db,
+  documentId: string,
+  version: number,
+  json: string,
+): Promise<void> {
+  await t(db)
+    .updateTable('caseDocumentVersions')
+    .set({ signatures: json })
+    .where('documentId', '=', documentId)
+    .where('version', '=', version)
+    .execute()
 }

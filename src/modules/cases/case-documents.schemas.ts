@@ -62,6 +62,20 @@ export const EditDocumentBody = Type.Object(
 )
 export type EditDocumentBody = Static<typeof EditDocumentBody>
 
+/** Who signed a version, as the validator found it when the version was stored. */
+export const DocumentSignatures = Type.Array(
+  Type.Object({
+    format: Type.String(),
+    indication: Type.String(),
+    subIndication: Nullable(Type.String()),
+    signer: Nullable(Type.String({ description: "The signer's certificate subject" })),
+    identifiers: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
+    signingTime: Nullable(Type.String()),
+  }),
+  { description: 'Who signed it, as validated when stored; null until checked, empty when not signed' },
+)
+export type DocumentSignatures = Static<typeof DocumentSignatures>
+
 export const DocumentVersionDto = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   name: Type.String(),
@@ -71,6 +85,7 @@ export const DocumentVersionDto = Type.Object({
   reason: Nullable(Type.String()),
   text: Type.Enum(TEXT_STATUSES, { description: 'Whether its text was read for search' }),
   textNote: Nullable(Type.String()),
+  signatures: Nullable(DocumentSignatures),
   createdAt: Instant,
   createdBy: Type.String(),
 })

@@ -15,7 +15,7 @@ import type { CasesContext } from './cases.context.js'
 import { caseRules } from './cases.policy.js'
 import * as repo from './cases.repository.js'
 import type { CaseDto } from './cases.schemas.js'
-import type { CaseRow, DocumentRow, DocumentVersionRow } from './cases.tables.js'
+import { type CaseRow, type DocumentRow, type DocumentVersionRow, stored } from './cases.tables.js'
 
 /** The job that reads a document version's text for search, after the version is committed. */
 export const READ_TEXT_JOB = 'cases.read-document-text'
@@ -90,6 +90,7 @@ export function caseDocuments(ctx: CasesContext) {
         reason: v.reason,
         text: v.textStatus as DocumentDto['versions'][number]['text'],
         textNote: v.textNote,
+        signatures: v.signatures ? stored.signatures(v.signatures) : null,
         createdAt: v.createdAt,
         createdBy: v.createdBy,
       })),
@@ -148,6 +149,7 @@ export function caseDocuments(ctx: CasesContext) {
       textStatus: 'pending',
       textNote: null,
       text: null,
+      signatures: null,
       createdAt: ctx.clock.now().toISOString(),
       createdBy: actor.login,
     }
@@ -419,7 +421,14 @@ export function caseDocuments(ctx: CasesContext) {
           const current = await docs.findDocumentById(trx, payload.documentId)
           if (current) await indexDocument(trx, current)
         })
-        return { text: outcome.textStatus, chars: outcome.text?.length ?? 0 }
+        // Who signed it: a PDF's or an XML file's signatures, validated once the version is stored.
+        let signatures = 0
+        if ((found.type === 'pdf' || found.type === 'xml') && found.signatures === null) {
+          const signed = await ctx.ports.signaturesIn(await readAll(await ctx.files.blobs.get(found.sha256)))
+          await docs.recordSignatures(ctx.db, payload.documentId, payload.version, JSON.stringify(signed))
+          signatures = signed.length
+        }
+        return { text: outcome.textStatus, chars: outcome.text?.length ?? 0, signatures }
       },
 
       /**

@@ -16,6 +16,7 @@ import {
   type RoleGrant,
   type Rule,
 } from '../identity/index.js'
+import type { DocumentSignatures } from './case-documents.schemas.js'
 import { type CaseAction, caseActionsFrom } from './case-transitions.js'
 import { STEP_RULES } from './cases.policy.js'
 import * as repo from './cases.repository.js'
@@ -65,6 +66,8 @@ export interface CasePorts {
     | undefined
   >
   classification: Pick<ClassificationService, 'leafClass'>
+  /** The signatures in a stored file (a PDF, an XML), validated; empty when it holds none. */
+  signaturesIn(bytes: Buffer): Promise<DocumentSignatures>
   /** Of these stored files, those another module still holds (the registers' scans): never removed with a case. */
   filesHeldElsewhere(sha256s: readonly string[]): Promise<Set<string>>
 }

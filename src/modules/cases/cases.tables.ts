@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import { Type } from 'typebox'
 import { jsonColumn } from '../../platform/json-column.js'
 import { DueStepSchema } from '../deadlines/index.js'
+import { DocumentSignatures } from './case-documents.schemas.js'
 import type { CaseStatus } from './case-transitions.js'
 import { Party } from './cases.schemas.js'
 
@@ -118,6 +119,8 @@ export interface CaseDocumentVersionsTable {
   textStatus: string
   textNote: string | null
   text: string | null
+  /** JSON: its signatures as validated when stored (migration 031); null until checked. */
+  signatures: string | null
   createdAt: string
   createdBy: string
 }
@@ -174,4 +177,5 @@ export type DocumentVersionRow = Selectable<CaseDocumentVersionsTable>
 export const stored = {
   parties: jsonColumn('case parties', Type.Array(Party)),
   dueSteps: jsonColumn('due date steps', Type.Array(DueStepSchema)),
+  signatures: jsonColumn('document signatures', DocumentSignatures),
 }

@@ -49,7 +49,7 @@ export function createSignaturesService(
       (r) => new pkijs.Certificate({ schema: parseDer(Buffer.from(r.der, 'base64')) ?? undefined }),
     )
 
-  return {
+  const service = {
     /**
      * Adds the certificates of a file to the trust store: one certificate (DER or PEM), several PEM
      * certificates, or a PKCS#7 bundle. 422 when it holds none; 409 when all are there already.
@@ -125,6 +125,27 @@ export function createSignaturesService(
     },
 
     /**
+     * The signatures of a stored file (a case document's PDF or XML) in short: format, outcome,
+     * signer, identifiers, time. Empty when the file is not signed or cannot be read as signed.
+     */
+    async signaturesIn(file: Buffer) {
+      try {
+        const { signatures } = await service.validate(file, null)
+        return signatures.map((s) => ({
+          format: s.format,
+          indication: s.indication,
+          subIndication: s.subIndication,
+          signer: s.signer?.subject ?? null,
+          identifiers: s.signer?.identifiers ?? [],
+          signingTime: s.signingTime,
+        }))
+      } catch (error) {
+        if (error instanceof AppError && error.status === 422) return []
+        throw error
+      }
+    },
+
+    /**
      * Validates a signed file (with its detached data when there is some) against the trust store:
      * `valid` only when every signature passed. Not a signature, or malformed: 422.
      */
@@ -158,4 +179,5 @@ export function createSignaturesService(
       }
     },
   }
+  return service
 }
