@@ -27,7 +27,7 @@ type Outcome = Pick<SignatureReport, 'indication' | 'subIndication' | 'detail'>
  * The signer's certificate judged as ETSI EN 319 102-1 orders it, after the signature's own checks:
  * chained to a trust anchor (PKI.js's chain validation), then valid at the signing time, then the
  * cryptography that could not be checked, then revocation below an anchor (`REVOKED_NO_POE`, or
- * `TRY_LATER` when it cannot be known: never a pass). Null outcome: it passes.
+ * `TRY_LATER` when it cannot be known: never a pass); `TOTAL_PASSED` when all hold.
  */
 export async function judgeCertificate(
   cert: pkijs.Certificate,
@@ -40,7 +40,7 @@ export async function judgeCertificate(
     why: string
     revocation?: RevocationCheck | undefined
   },
-): Promise<{ chain: CertificateInfo[]; outcome: Outcome | null }> {
+): Promise<{ chain: CertificateInfo[]; outcome: Outcome }> {
   const path = pathOf(cert, [...embedded, ...anchors])
   const chain = path.map(describe)
   const outcome = (indication: Outcome['indication'], subIndication: string | null, detail: string) => ({
@@ -92,5 +92,9 @@ export async function judgeCertificate(
         'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
       )
   }
-  return { chain, outcome: null }
+  return outcome(
+    'TOTAL_PASSED',
+    null,
+    'The signature is intact and made with a trusted certificate valid at the time.',
+  )
 }

@@ -179,15 +179,7 @@ export async function validateXades(
       revocation: options.revocation,
     })
     base.chain = judged.chain
-    if (judged.outcome) {
-      report(judged.outcome.indication, judged.outcome.subIndication, judged.outcome.detail)
-      continue
-    }
-    report(
-      'TOTAL_PASSED',
-      null,
-      'The signature is intact and made with a trusted certificate valid at the time.',
-    )
+    report(judged.outcome.indication, judged.outcome.subIndication, judged.outcome.detail)
   }
   return reports
 }
