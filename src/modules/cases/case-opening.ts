@@ -21,8 +21,6 @@ const signTaken = (sign: string) =>
 
 /** Opening cases and sub-cases: the class in force, the next number of the unit's register, one transaction. */
 export function caseOpening(ctx: CasesContext) {
-  const termPorts = { service: ctx.ports.service, uaServiceTerm: ctx.config.uaServiceTerm }
-
   /** Checks the incoming letters that start a case: letters of this office, not voided. */
   async function checkLetters(trx: Db, officeId: string, ids: readonly string[]) {
     for (const [i, id] of ids.entries()) {
@@ -60,7 +58,7 @@ export function caseOpening(ctx: CasesContext) {
       const year = Number(startedOn.slice(0, 4))
       const now = ctx.clock.now().toISOString()
       // The term and due date before the transaction: the calendar reads through its own connection.
-      const choice = (await chooseTerm(termPorts, office.address.country, body)) ?? NO_TERM
+      const choice = (await chooseTerm(ctx, office.address.country, body)) ?? NO_TERM
       const due = await caseDue(
         { startedOn, term: choice.term, suspendedDays: 0, noticeDueOn: null, noticeSuspendedDays: 0 },
         (date) => ctx.ports.dayOff(body.officeId, date),

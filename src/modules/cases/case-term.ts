@@ -28,10 +28,10 @@ export interface TermChoice {
 
 export const NO_TERM: TermChoice = { term: null, termSource: null, termBasis: null }
 
-/** What choosing a term needs: the office's country, the card, the network's Ukrainian default. */
+/** What choosing a term needs of the cases' context: the card, and the network's Ukrainian default. */
 export interface TermPorts {
-  service(id: string): Promise<{ code: string; processingTime?: string | undefined } | undefined>
-  uaServiceTerm: string
+  ports: { service(id: string): Promise<{ code: string; processingTime?: string | undefined } | undefined> }
+  config: { uaServiceTerm: string }
 }
 
 /**
@@ -40,7 +40,7 @@ export interface TermPorts {
  * (a month under KPA, the network's default for a Ukrainian service). 422 naming the field otherwise.
  */
 export async function chooseTerm(
-  ports: TermPorts,
+  ctx: TermPorts,
   country: string,
   body: TermRequest,
 ): Promise<TermChoice | null> {
@@ -58,16 +58,16 @@ export async function chooseTerm(
     if (law.country !== country)
       throw invalid([{ path: 'body.statutoryTerm', message: `is a term of ${law.country} law` }])
     return {
-      term: statutoryTerm(body.statutoryTerm, ports.uaServiceTerm),
+      term: statutoryTerm(body.statutoryTerm, ctx.config.uaServiceTerm),
       termSource: 'statutory',
       termBasis: body.statutoryTerm,
     }
   }
   if (body.serviceId) {
-    const card = await ports.service(body.serviceId)
+    const card = await ctx.ports.service(body.serviceId)
     if (!card) throw invalid([{ path: 'body.serviceId', message: 'no such published service' }])
     if (!card.processingTime) {
-      const fallback = defaultCardTerm(country, ports.uaServiceTerm)
+      const fallback = defaultCardTerm(country, ctx.config.uaServiceTerm)
       return { term: fallback.term, termSource: 'statutory', termBasis: fallback.code }
     }
     const term = cardTerm(card.processingTime)

@@ -13,7 +13,6 @@ import type { CaseRow } from './cases.tables.js'
 
 /** A case's steps and edits: each checked against the transition table and the rules, audited, one transaction. */
 export function caseWorkflow(ctx: CasesContext) {
-  const termPorts = { service: ctx.ports.service, uaServiceTerm: ctx.config.uaServiceTerm }
   const dayOffAt = (officeId: string) => (date: string) => ctx.ports.dayOff(officeId, date)
 
   /**
@@ -33,7 +32,7 @@ export function caseWorkflow(ctx: CasesContext) {
   async function reterm(row: CaseRow, patch: TermRequest) {
     const office = await ctx.ports.office(row.officeId)
     const cleared = patch.term === null && !patch.statutoryTerm && !patch.serviceId
-    const choice = cleared ? NO_TERM : await chooseTerm(termPorts, office?.address.country ?? 'PL', patch)
+    const choice = cleared ? NO_TERM : await chooseTerm(ctx, office?.address.country ?? 'PL', patch)
     if (!choice) throw invalid([{ path: 'body.term', message: 'give a term, a statutory term or a service' }])
     const due = await caseDue({ ...row, term: choice.term }, dayOffAt(row.officeId))
     return { ...choice, ...(patch.serviceId ? { serviceId: patch.serviceId } : {}), ...due }
