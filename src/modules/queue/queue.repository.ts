@@ -115,7 +115,11 @@ export async function setDeskQueues(
   if (queueIds.length)
     await db
       .insertInto('deskQueues')
-      .values([...new Set(queueIds)].map((queueId) => ({ deskId, queueId, weight: weights[queueId] ?? 1 })))
+      // In key order: two managers saving the same desk at once (its first queues, nothing to delete
+      // yet) take the rows' locks in the same order, so one waits for the other instead of a deadlock.
+      .values(
+        [...new Set(queueIds)].sort().map((queueId) => ({ deskId, queueId, weight: weights[queueId] ?? 1 })),
+      )
       // Two managers saving the same desk at once: the later one's weights win, neither fails.
       .onConflict((oc) =>
         oc.columns(['deskId', 'queueId']).doUpdateSet((eb) => ({ weight: eb.ref('excluded.weight') })),
