@@ -105,6 +105,16 @@ export function VerifyReportPage(p: {
             <dd>{s.signer?.issuer ?? none}</dd>
             <dt>{t('v.time')}</dt>
             <dd>{s.signingTime ?? none}</dd>
+            {s.timestamps.length ? <dt>{t('v.stamps')}</dt> : null}
+            {s.timestamps.length ? (
+              <dd>
+                <ul>
+                  {s.timestamps.map((ts) => (
+                    <li>{`${ts.time ?? none}${ts.tsa ? `, ${ts.tsa}` : ''}: ${t(`v.stamp.${ts.indication}`)}`}</li>
+                  ))}
+                </ul>
+              </dd>
+            ) : null}
             <dt>{t('v.level')}</dt>
             <dd>{`${s.format} ${s.level ?? ''}`}</dd>
             <dt>{t('v.algorithm')}</dt>

@@ -5,6 +5,7 @@ import { judgeCertificate } from './certificate-checks.js'
 import { type CertificateInfo, describe, parseDer } from './certificates.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
+import { checkTimeStamp, provenTime, stampNote, type TimeStampReport } from './time-stamps.js'
 
 /** The file is not a CMS signature, or is one so malformed nothing can be read of it. */
 export class NotASignature extends Error {}
@@ -33,6 +34,9 @@ const GOST_34311 = '1.2.804.2.1.1.1.1.2.1'
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
 const SIGNING_TIME = '1.2.840.113549.1.9.5'
 const SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14'
+const CERTIFICATE_VALUES = '1.2.840.113549.1.9.16.2.23'
+const REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24'
+const ARCHIVE_TIME_STAMP_V3 = '0.4.0.1733.2.4'
 
 const bytesOf = (view: ArrayBuffer | Uint8Array) =>
   Buffer.from(view instanceof Uint8Array ? view : new Uint8Array(view))
@@ -67,20 +71,24 @@ function signerCertificate(signed: pkijs.SignedData, info: pkijs.SignerInfo): pk
   )
 }
 
-/** The generation times of the signature's RFC 3161 time-stamp tokens (found, not yet verified). */
-function timeStampsOf(info: pkijs.SignerInfo): { time: string | null }[] {
+/** The signature's RFC 3161 time-stamps, each checked over the signature value it stamps. */
+async function timeStampsOf(
+  info: pkijs.SignerInfo,
+  anchors: readonly pkijs.Certificate[],
+  revocation: RevocationCheck | undefined,
+): Promise<TimeStampReport[]> {
   const tokens = info.unsignedAttrs?.attributes.filter((a) => a.type === SIGNATURE_TIME_STAMP) ?? []
-  return tokens.map((a) => {
-    try {
-      const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: a.values[0] }).content })
-      const tst = new pkijs.TSTInfo({
-        schema: parseDer(attachedContent(token) ?? Buffer.alloc(0)) ?? undefined,
-      })
-      return { time: tst.genTime.toISOString() }
-    } catch {
-      return { time: null }
-    }
-  })
+  const value = bytesOf(info.signature.valueBlock.valueHexView)
+  return Promise.all(tokens.map((a) => checkTimeStamp(a.values[0], value, anchors, revocation)))
+}
+
+/** The baseline level the signature's unsigned attributes reach (ETSI EN 319 122-1). */
+function levelOf(info: pkijs.SignerInfo, stamps: readonly TimeStampReport[]): SignatureReport['level'] {
+  if (!stamps.some((s) => s.indication === 'PASSED')) return 'B'
+  const has = (type: string) => info.unsignedAttrs?.attributes.some((a) => a.type === type) ?? false
+  if (has(ARCHIVE_TIME_STAMP_V3)) return 'LTA'
+  if (has(CERTIFICATE_VALUES) && has(REVOCATION_VALUES)) return 'LT'
+  return 'T'
 }
 
 /**
@@ -126,13 +134,13 @@ export async function validateCms(
     const digestOid = info.digestAlgorithm.algorithmId
     const digest = DIGESTS[digestOid]
     const signatureOid = info.signatureAlgorithm.algorithmId
-    const timestamps = timeStampsOf(info)
+    const timestamps = await timeStampsOf(info, anchors, options.revocation)
     const base = {
       format: 'CAdES' as const,
       signer,
       signingTime: signingTime?.toISOString() ?? null,
       timestamps,
-      level: (timestamps.length > 0 ? 'T' : 'B') as SignatureReport['level'],
+      level: levelOf(info, timestamps),
       signatureAlgorithm: SIGNATURES[signatureOid] ?? signatureOid,
       digestAlgorithm: digest?.name ?? (digestOid === GOST_34311 ? 'GOST 34.311' : digestOid),
       signedDataDigest: content
@@ -207,7 +215,8 @@ export async function validateCms(
       }
     }
     // The certificate: within its validity when signed, and chained to an anchor.
-    const judged = await judgeCertificate(cert, embedded, anchors, signingTime ?? now, {
+    // A passing time-stamp proves the signature existed then; else the time the signer claims.
+    const judged = await judgeCertificate(cert, embedded, anchors, provenTime(timestamps) ?? signingTime ?? now, {
       cryptoChecked,
       // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
       chainCheckable: !dstu,
@@ -215,7 +224,11 @@ export async function validateCms(
       why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
     })
     base.chain = judged.chain
-    report(judged.outcome.indication, judged.outcome.subIndication, judged.outcome.detail)
+    report(
+      judged.outcome.indication,
+      judged.outcome.subIndication,
+      judged.outcome.detail + stampNote(timestamps),
+    )
   }
   return reports
 }

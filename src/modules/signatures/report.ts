@@ -1,4 +1,5 @@
 import type { CertificateInfo } from './certificates.js'
+import type { TimeStampReport } from './time-stamps.js'
 
 /** ETSI EN 319 102-1's main indications. */
 export type Indication = 'TOTAL_PASSED' | 'INDETERMINATE' | 'TOTAL_FAILED'
@@ -9,13 +10,13 @@ export interface SignatureReport {
   indication: Indication
   /** ETSI EN 319 102-1's sub-indication (`HASH_FAILURE`, `NO_CERTIFICATE_CHAIN_FOUND`…); null when passed. */
   subIndication: string | null
-  /** Baseline level: B, or T when a signature time-stamp is present. */
+  /** Baseline level: B; T with a passing signature time-stamp; LT with validation data too; LTA with an archive time-stamp. */
   level: 'B' | 'T' | 'LT' | 'LTA' | null
   signer: CertificateInfo | null
   /** The signing time the signer claims (a signed attribute). */
   signingTime: string | null
-  /** The time-stamps found on the signature. */
-  timestamps: { time: string | null }[]
+  /** The signature time-stamps found on the signature, each judged. */
+  timestamps: TimeStampReport[]
   signatureAlgorithm: string | null
   digestAlgorithm: string | null
   /** The SHA-256 of the signed data, to compare with a copy. */

@@ -29,7 +29,15 @@ export const SignatureReportDto = Type.Object({
   level: Nullable(Type.Enum(['B', 'T', 'LT', 'LTA'])),
   signer: Nullable(CertificateInfo),
   signingTime: Nullable(Type.String({ description: 'The time the signer claims' })),
-  timestamps: Type.Array(Type.Object({ time: Nullable(Type.String()) })),
+  timestamps: Type.Array(
+    Type.Object({
+      time: Nullable(Type.String({ format: 'date-time' })),
+      indication: Type.Enum(['PASSED', 'FAILED', 'INDETERMINATE']),
+      subIndication: Nullable(Type.String()),
+      tsa: Nullable(Type.String({ description: 'The time-stamping authority' })),
+    }),
+    { description: 'RFC 3161 signature time-stamps, each judged; only passing ones prove a time' },
+  ),
   signatureAlgorithm: Nullable(Type.String()),
   digestAlgorithm: Nullable(Type.String()),
   signedDataDigest: Nullable(Type.Object({ algorithm: Type.String(), value: Type.String() })),

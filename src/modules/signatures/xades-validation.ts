@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto'
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import * as pkijs from 'pkijs'
-import { SignedXml } from 'xml-crypto'
+import { C14nCanonicalization, ExclusiveCanonicalization, findAncestorNs, SignedXml } from 'xml-crypto'
 import { judgeCertificate } from './certificate-checks.js'
 import { describe, parseDer } from './certificates.js'
 import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
+import { checkTimeStamp, provenTime, stampNote, type TimeStampReport } from './time-stamps.js'
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#'
 const XADES = 'http://uri.etsi.org/01903/v1.3.2#'
+const XADES141 = 'http://uri.etsi.org/01903/v1.4.1#'
 const SIGNED_PROPERTIES = 'http://uri.etsi.org/01903#SignedProperties'
+const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#'
 /** Limits on an XML signature before it is parsed: its size and how deep its elements nest. */
 const MAX_XML_BYTES = 20 * 1024 * 1024
 const MAX_DEPTH = 256
@@ -66,6 +69,42 @@ const certificateOf = (base64: string) => {
 }
 
 /**
+ * The XAdES signature time-stamps of the `index`th signature, each checked over its canonical
+ * `ds:SignatureValue` element (by the time-stamp's canonicalisation, inclusive C14N when it names none).
+ */
+async function timeStampsOf(
+  doc: ReturnType<typeof parseSafely>['doc'],
+  node: Element,
+  index: number,
+  anchors: readonly pkijs.Certificate[],
+  revocation: RevocationCheck | undefined,
+): Promise<TimeStampReport[]> {
+  const stamps = children(node, XADES, 'SignatureTimeStamp')
+  const value = children(node, DSIG, 'SignatureValue')[0]
+  if (stamps.length === 0 || !value) return []
+  const xpath = `(//*[local-name()='SignatureValue' and namespace-uri()='${DSIG}'])[${index + 1}]`
+  const ancestorNamespaces = findAncestorNs(doc as unknown as Document, xpath)
+  return Promise.all(
+    stamps.map((stamp) => {
+      const method = children(stamp, DSIG, 'CanonicalizationMethod')[0]?.getAttribute('Algorithm') ?? ''
+      const c14n = method.startsWith(EXCLUSIVE_C14N) ? new ExclusiveCanonicalization() : new C14nCanonicalization()
+      const canonical = c14n.process(value as never, { ancestorNamespaces })
+      const token = Buffer.from(text(children(stamp, XADES, 'EncapsulatedTimeStamp')[0]).replace(/\s+/g, ''), 'base64')
+      return checkTimeStamp(token, Buffer.from(String(canonical), 'utf8'), anchors, revocation)
+    }),
+  )
+}
+
+/** The baseline level the unsigned properties reach (ETSI EN 319 132-1). */
+function levelOf(node: Element, stamps: readonly TimeStampReport[]): SignatureReport['level'] {
+  if (!stamps.some((s) => s.indication === 'PASSED')) return 'B'
+  if (children(node, XADES141, 'ArchiveTimeStamp').length > 0) return 'LTA'
+  const has = (name: string) => children(node, XADES, name).length > 0
+  if (has('CertificateValues') && (has('RevocationValues') || has('AttrAuthoritiesCertValues'))) return 'LT'
+  return 'T'
+}
+
+/**
  * Validates the XML signatures (XAdES, or plain XMLDSig) of a document, enveloped or enveloping, as
  * ETSI EN 319 102-1 orders it: a reference to signed data present; every reference's digest (xml-crypto
  * with exclusive and inclusive canonicalisation); the signature value; then the signer's
@@ -81,7 +120,7 @@ export async function validateXades(
   const signatures = Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature')) as unknown as Element[]
   if (signatures.length === 0) throw new NotASignature('an XML document without a signature')
   const reports: SignatureReport[] = []
-  for (const node of signatures) {
+  for (const [index, node] of signatures.entries()) {
     const certs = children(node, DSIG, 'X509Certificate')
       .map((e) => certificateOf(text(e)))
       .filter((c): c is pkijs.Certificate => c !== null)
@@ -90,7 +129,7 @@ export async function validateXades(
     const dataRefs = refs.filter((r) => r.getAttribute('Type') !== SIGNED_PROPERTIES)
     const signingTimeText = text(children(node, XADES, 'SigningTime')[0])
     const signingTime = signingTimeText ? new Date(signingTimeText) : null
-    const stamps = children(node, XADES, 'SignatureTimeStamp')
+    const timestamps = await timeStampsOf(doc, node, index, anchors, options.revocation)
     const method = children(node, DSIG, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? ''
     const digestMethod = dataRefs[0]
       ? (children(dataRefs[0], DSIG, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '')
@@ -99,8 +138,8 @@ export async function validateXades(
       format: 'XAdES' as const,
       signer: cert ? describe(cert) : null,
       signingTime: signingTime && !Number.isNaN(signingTime.getTime()) ? signingTime.toISOString() : null,
-      timestamps: stamps.map(() => ({ time: null })),
-      level: (stamps.length ? 'T' : 'B') as SignatureReport['level'],
+      timestamps,
+      level: levelOf(node, timestamps),
       signatureAlgorithm: ALGORITHMS[method] ?? (method || null),
       digestAlgorithm: ALGORITHMS[digestMethod] ?? (digestMethod || null),
       signedDataDigest: null as SignatureReport['signedDataDigest'],
@@ -172,14 +211,20 @@ export async function validateXades(
         algorithm: 'SHA-256',
         value: createHash('sha256').update(signed).digest('hex'),
       }
-    const judged = await judgeCertificate(cert, certs.slice(1), anchors, signingTime ?? now, {
+    // A passing time-stamp proves the signature existed then; else the time the signer claims.
+    const when = provenTime(timestamps) ?? signingTime ?? now
+    const judged = await judgeCertificate(cert, certs.slice(1), anchors, when, {
       cryptoChecked: true,
       chainCheckable: true,
       why: '',
       revocation: options.revocation,
     })
     base.chain = judged.chain
-    report(judged.outcome.indication, judged.outcome.subIndication, judged.outcome.detail)
+    report(
+      judged.outcome.indication,
+      judged.outcome.subIndication,
+      judged.outcome.detail + stampNote(timestamps),
+    )
   }
   return reports
 }
