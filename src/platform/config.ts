@@ -56,6 +56,10 @@ export interface Config {
   informationRequests: { unit: string; symbol: string }
   /** The term of a Ukrainian administrative service whose card names none (ISO 8601, days, weeks or months). */
   uaServiceTerm: string
+  /** The password of the offices' seal keys (PKCS#12 in `<dataDir>/seals`); null: only demo seals work. Never logged. */
+  sealPassword: string | null
+  /** An RFC 3161 time-stamping authority: seals made with it reach level T; null: level B. */
+  tsaUrl: string | null
 }
 
 export class ConfigError extends Error {
@@ -128,12 +132,27 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ),
     },
     smtpUrl: read<string | null>('RATUSZ_SMTP_URL', null, smtpUrl),
+    sealPassword: read<string | null>('RATUSZ_SEAL_PASSWORD', null, password) ?? readSecretFile(merged.RATUSZ_SEAL_PASSWORD_FILE, cwd, problems),
+    tsaUrl: read<string | null>('RATUSZ_TSA_URL', null, httpUrl),
     mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
       raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),
     ),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
+}
+
+/** A secret kept in a file (a Docker or systemd secret): its first line; a problem when it cannot be read. */
+function readSecretFile(path: string | undefined, cwd: string, problems: string[]): string | null {
+  if (!path) return null
+  try {
+    const secret = readFileSync(resolve(cwd, path), 'utf8').split(/\r?\n/)[0] ?? ''
+    if (secret.length >= 12) return secret
+    problems.push('RATUSZ_SEAL_PASSWORD_FILE: expected a file whose first line is a password of at least 12 characters')
+  } catch {
+    problems.push(`RATUSZ_SEAL_PASSWORD_FILE: cannot read ${path}`)
+  }
+  return null
 }
 
 function readDotenv(cwd: string): Env {

@@ -27,7 +27,12 @@ describe('RFC 3161 time-stamps on CAdES signatures', () => {
     const [report] = await validateCms(signed, null, [signer.cert, tsa.cert], new Date())
     expect(report).toMatchObject({ indication: 'TOTAL_PASSED', level: 'T' })
     expect(report!.timestamps).toEqual([
-      { time: expect.any(String), indication: 'PASSED', subIndication: null, tsa: expect.stringContaining('CN=Test TSA') },
+      {
+        time: expect.any(String),
+        indication: 'PASSED',
+        subIndication: null,
+        tsa: expect.stringContaining('CN=Test TSA'),
+      },
     ])
     expect(Date.parse(report!.timestamps[0]!.time!)).toBeGreaterThanOrEqual(before - 1000)
     // The authority not trusted: the stamp proves nothing and the level stays B, the signature still passes.
@@ -49,14 +54,22 @@ describe('RFC 3161 time-stamps on CAdES signatures', () => {
       indication: 'INDETERMINATE',
       subIndication: 'OUT_OF_BOUNDS_NO_POE',
     })
-    const stamped = await signCms(DATA, signer, { timeStamp: (value) => stampToken(tsa, value, { time: fiveDaysAgo }) })
+    const stamped = await signCms(DATA, signer, {
+      timeStamp: (value) => stampToken(tsa, value, { time: fiveDaysAgo }),
+    })
     const [proven] = await validateCms(stamped, null, anchors, new Date())
     expect(proven).toMatchObject({ indication: 'TOTAL_PASSED', level: 'T' })
     expect(proven!.timestamps[0]!.time).toBe(fiveDaysAgo.toISOString())
     // A stamp over something else (here the data, not the signature value) does not match it.
-    const mismatched = await signCms(DATA, signer, { timeStamp: () => stampToken(tsa, DATA, { time: fiveDaysAgo }) })
+    const mismatched = await signCms(DATA, signer, {
+      timeStamp: () => stampToken(tsa, DATA, { time: fiveDaysAgo }),
+    })
     const [ignored] = await validateCms(mismatched, null, anchors, new Date())
-    expect(ignored).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', level: 'B' })
+    expect(ignored).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'OUT_OF_BOUNDS_NO_POE',
+      level: 'B',
+    })
     expect(ignored!.timestamps[0]).toMatchObject({ indication: 'FAILED', subIndication: 'HASH_FAILURE' })
     expect(ignored!.detail).toMatch(/time-stamp does not hold/)
     // A stamp whose own signature was altered.
@@ -68,7 +81,10 @@ describe('RFC 3161 time-stamps on CAdES signatures', () => {
       },
     })
     const [unsigned] = await validateCms(forged, null, anchors, new Date())
-    expect(unsigned!.timestamps[0]).toMatchObject({ indication: 'FAILED', subIndication: 'SIG_CRYPTO_FAILURE' })
+    expect(unsigned!.timestamps[0]).toMatchObject({
+      indication: 'FAILED',
+      subIndication: 'SIG_CRYPTO_FAILURE',
+    })
     expect(unsigned).toMatchObject({ subIndication: 'OUT_OF_BOUNDS_NO_POE', level: 'B' })
   })
 
@@ -80,7 +96,9 @@ describe('RFC 3161 time-stamps on CAdES signatures', () => {
     const garbling = createServer((_req, res) => res.end('<html>not a TSA</html>'))
     await new Promise<void>((resolve) => garbling.listen(0, '127.0.0.1', resolve))
     const { port: other } = garbling.address() as AddressInfo
-    await expect(requestTimeStamp(`http://127.0.0.1:${other}/`, DATA, 2000)).rejects.toThrow(/not a time-stamp/)
+    await expect(requestTimeStamp(`http://127.0.0.1:${other}/`, DATA, 2000)).rejects.toThrow(
+      /not a time-stamp/,
+    )
     await new Promise((resolve) => garbling.close(resolve))
   })
 })

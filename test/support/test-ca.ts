@@ -58,7 +58,11 @@ export async function signCms(
 ): Promise<Buffer> {
   return signedData(
     data,
-    { privateKey: signer.keys.privateKey, cert: signer.cert, chain: (options.chain ?? []).map((c) => c.cert) },
+    {
+      privateKey: signer.keys.privateKey,
+      cert: signer.cert,
+      chain: (options.chain ?? []).map((c) => c.cert),
+    },
     options,
   )
 }

@@ -25,7 +25,9 @@ export async function startTestTsa(tsa: Issued) {
     req.on('data', (c: Buffer) => parts.push(c))
     req.on('end', async () => {
       try {
-        const request = new pkijs.TimeStampReq({ schema: asn1js.fromBER(new Uint8Array(Buffer.concat(parts))).result })
+        const request = new pkijs.TimeStampReq({
+          schema: asn1js.fromBER(new Uint8Array(Buffer.concat(parts))).result,
+        })
         const imprint = Buffer.from(request.messageImprint.hashedMessage.valueBlock.valueHexView)
         const token = await stampImprint(tsa, imprint, request.nonce)
         const response = new pkijs.TimeStampResp({
@@ -50,7 +52,12 @@ export async function startTestTsa(tsa: Issued) {
 }
 
 /** A token over a message imprint already hashed (what a request carries). */
-async function stampImprint(tsa: Issued, imprint: Buffer, nonce: asn1js.Integer | undefined, time = new Date()) {
+async function stampImprint(
+  tsa: Issued,
+  imprint: Buffer,
+  nonce: asn1js.Integer | undefined,
+  time = new Date(),
+) {
   const info = new pkijs.TSTInfo({
     version: 1,
     policy: '1.2.3.4.1',

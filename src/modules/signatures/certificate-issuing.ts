@@ -15,7 +15,12 @@ const COUNTRY = '2.5.4.6'
 
 const keyParams = (alg: KeyAlgorithm) =>
   alg === 'RSA'
-    ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
+    ? {
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      }
     : { name: 'ECDSA', namedCurve: 'P-256' }
 
 /** A distinguished name from attribute types and values in order (`2.5.4.6` country, `2.5.4.3` common name…). */
@@ -70,7 +75,11 @@ export async function issueCertificate(options: {
   cert.notAfter.value = new Date(from.getTime() + (options.days ?? 365) * DAY)
   cert.extensions = [
     extension('2.5.29.19', true, new pkijs.BasicConstraints({ cA: options.usage === 'ca' })),
-    new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: keyUsage(options.usage).toBER(false) }),
+    new pkijs.Extension({
+      extnID: '2.5.29.15',
+      critical: true,
+      extnValue: keyUsage(options.usage).toBER(false),
+    }),
   ]
   if (options.usage === 'tsa')
     cert.extensions.push(
@@ -93,5 +102,8 @@ export async function issueCertificate(options: {
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey)
   await cert.sign(options.issuer ? options.issuer.keys.privateKey : keys.privateKey, 'SHA-256')
   // Read back from DER, as a validator will see it (its extensions parsed).
-  return { cert: new pkijs.Certificate({ schema: asn1js.fromBER(cert.toSchema(true).toBER(false)).result }), keys }
+  return {
+    cert: new pkijs.Certificate({ schema: asn1js.fromBER(cert.toSchema(true).toBER(false)).result }),
+    keys,
+  }
 }

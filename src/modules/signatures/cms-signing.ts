@@ -19,9 +19,15 @@ const SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14'
 
 /** ESS signing-certificate-v2 (RFC 5035): the signer's certificate by its SHA-256, as CAdES-B requires. */
 function signingCertificateV2(cert: pkijs.Certificate) {
-  const hash = createHash('sha256').update(Buffer.from(cert.toSchema(true).toBER(false))).digest()
+  const hash = createHash('sha256')
+    .update(Buffer.from(cert.toSchema(true).toBER(false)))
+    .digest()
   return new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: hash })] })] })],
+    value: [
+      new asn1js.Sequence({
+        value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: hash })] })],
+      }),
+    ],
   })
 }
 
@@ -44,7 +50,10 @@ export async function signedData(
   const bytes = new Uint8Array(data)
   const contentType = options.contentType ?? DATA
   const attributes = [
-    new pkijs.Attribute({ type: CONTENT_TYPE, values: [new asn1js.ObjectIdentifier({ value: contentType })] }),
+    new pkijs.Attribute({
+      type: CONTENT_TYPE,
+      values: [new asn1js.ObjectIdentifier({ value: contentType })],
+    }),
     ...(options.signingTime === null
       ? []
       : [
@@ -68,7 +77,10 @@ export async function signedData(
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: key.cert.issuer, serialNumber: key.cert.serialNumber }),
+        sid: new pkijs.IssuerAndSerialNumber({
+          issuer: key.cert.issuer,
+          serialNumber: key.cert.serialNumber,
+        }),
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
       }),
     ],
@@ -80,9 +92,14 @@ export async function signedData(
     const token = await options.timeStamp(Buffer.from(signer.signature.valueBlock.valueHexView))
     signer.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
-      attributes: [new pkijs.Attribute({ type: SIGNATURE_TIME_STAMP, values: [parseDer(token) as asn1js.Sequence] })],
+      attributes: [
+        new pkijs.Attribute({ type: SIGNATURE_TIME_STAMP, values: [parseDer(token) as asn1js.Sequence] }),
+      ],
     })
   }
-  const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) })
+  const info = new pkijs.ContentInfo({
+    contentType: pkijs.ContentInfo.SIGNED_DATA,
+    content: signed.toSchema(true),
+  })
   return Buffer.from(info.toSchema().toBER(false))
 }

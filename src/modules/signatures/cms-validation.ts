@@ -216,13 +216,19 @@ export async function validateCms(
     }
     // The certificate: within its validity when signed, and chained to an anchor.
     // A passing time-stamp proves the signature existed then; else the time the signer claims.
-    const judged = await judgeCertificate(cert, embedded, anchors, provenTime(timestamps) ?? signingTime ?? now, {
-      cryptoChecked,
-      // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
-      chainCheckable: !dstu,
-      revocation: options.revocation,
-      why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
-    })
+    const judged = await judgeCertificate(
+      cert,
+      embedded,
+      anchors,
+      provenTime(timestamps) ?? signingTime ?? now,
+      {
+        cryptoChecked,
+        // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
+        chainCheckable: !dstu,
+        revocation: options.revocation,
+        why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
+      },
+    )
     base.chain = judged.chain
     report(
       judged.outcome.indication,

@@ -62,7 +62,11 @@ export async function checkTimeStamp(
   const embedded = (signed.certificates ?? []).filter(
     (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
   )
-  const judged = (indication: TimeStampReport['indication'], subIndication: string | null, tsa: string | null) => ({
+  const judged = (
+    indication: TimeStampReport['indication'],
+    subIndication: string | null,
+    tsa: string | null,
+  ) => ({
     time: time.toISOString(),
     indication,
     subIndication,
@@ -82,7 +86,8 @@ export async function checkTimeStamp(
       extendedMode: true,
     })
     tsaCert = verified.signerCertificate ?? null
-    if (!verified.signatureVerified) return judged('FAILED', 'SIG_CRYPTO_FAILURE', tsaCert && describe(tsaCert).subject)
+    if (!verified.signatureVerified)
+      return judged('FAILED', 'SIG_CRYPTO_FAILURE', tsaCert && describe(tsaCert).subject)
   } catch (error) {
     const failed = error as { signatureVerified?: boolean | null; signerCertificate?: pkijs.Certificate }
     const subject = failed.signerCertificate ? describe(failed.signerCertificate).subject : null
@@ -104,7 +109,9 @@ export async function checkTimeStamp(
 
 /** The earliest time a passing time-stamp proves: the best signature time, or null. */
 export function provenTime(stamps: readonly TimeStampReport[]): Date | null {
-  const times = stamps.filter((s) => s.indication === 'PASSED' && s.time).map((s) => Date.parse(s.time as string))
+  const times = stamps
+    .filter((s) => s.indication === 'PASSED' && s.time)
+    .map((s) => Date.parse(s.time as string))
   return times.length ? new Date(Math.min(...times)) : null
 }
 

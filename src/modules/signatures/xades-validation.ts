@@ -8,12 +8,13 @@ import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
 import { checkTimeStamp, provenTime, stampNote, type TimeStampReport } from './time-stamps.js'
+import { withEcdsa } from './xml-algorithms.js'
 
-const DSIG = 'http://www.w3.org/2000/09/xmldsig#'
-const XADES = 'http://uri.etsi.org/01903/v1.3.2#'
+export const DSIG = 'http://www.w3.org/2000/09/xmldsig#'
+export const XADES = 'http://uri.etsi.org/01903/v1.3.2#'
 const XADES141 = 'http://uri.etsi.org/01903/v1.4.1#'
 const SIGNED_PROPERTIES = 'http://uri.etsi.org/01903#SignedProperties'
-const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#'
+export const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#'
 /** Limits on an XML signature before it is parsed: its size and how deep its elements nest. */
 const MAX_XML_BYTES = 20 * 1024 * 1024
 const MAX_DEPTH = 256
@@ -23,6 +24,8 @@ const ALGORITHMS: Record<string, string> = {
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'RSA with SHA-256',
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'RSA with SHA-512',
   'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256': 'ECDSA with SHA-256',
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384': 'ECDSA with SHA-384',
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512': 'ECDSA with SHA-512',
   'http://www.w3.org/2000/09/xmldsig#sha1': 'SHA-1',
   'http://www.w3.org/2001/04/xmlenc#sha256': 'SHA-256',
   'http://www.w3.org/2001/04/xmlenc#sha512': 'SHA-512',
@@ -36,7 +39,7 @@ const text = (e: Element | undefined) => (e?.textContent ?? '').trim()
  * Refuses what an XML signature must never be (a DTD, entities, too large, nested too deep), then
  * parses it without resolving anything outside it; a document that is not well-formed is refused.
  */
-function parseSafely(bytes: Buffer) {
+export function parseSafely(bytes: Buffer) {
   if (bytes.length > MAX_XML_BYTES) throw new NotASignature('an XML file larger than 20 MB')
   const xml = bytes.toString('utf8')
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new NotASignature('XML with a DTD or entities is refused')
@@ -58,6 +61,8 @@ function parseSafely(bytes: Buffer) {
   }
 }
 
+export type ParsedXml = ReturnType<typeof parseSafely>['doc']
+
 const certificateOf = (base64: string) => {
   const asn = parseDer(Buffer.from(base64.replace(/\s+/g, ''), 'base64'))
   if (!asn) return null
@@ -69,28 +74,38 @@ const certificateOf = (base64: string) => {
 }
 
 /**
- * The XAdES signature time-stamps of the `index`th signature, each checked over its canonical
- * `ds:SignatureValue` element (by the time-stamp's canonicalisation, inclusive C14N when it names none).
+ * The `index`th signature's `ds:SignatureValue` element in canonical form, what a XAdES signature
+ * time-stamp stamps: by the canonicalisation `method` it names (inclusive C14N when it names none).
  */
+export function canonicalSignatureValue(doc: ParsedXml, index: number, method: string): Buffer {
+  const xpath = `(//*[local-name()='SignatureValue' and namespace-uri()='${DSIG}'])[${index + 1}]`
+  const value = (Array.from(doc.getElementsByTagNameNS(DSIG, 'SignatureValue')) as unknown as Element[])[
+    index
+  ]
+  if (!value) return Buffer.alloc(0)
+  const ancestorNamespaces = findAncestorNs(doc as unknown as Document, xpath)
+  const c14n = method.startsWith(EXCLUSIVE_C14N)
+    ? new ExclusiveCanonicalization()
+    : new C14nCanonicalization()
+  return Buffer.from(String(c14n.process(value as never, { ancestorNamespaces })), 'utf8')
+}
+
+/** The XAdES signature time-stamps of the `index`th signature, each checked over its canonical signature value. */
 async function timeStampsOf(
-  doc: ReturnType<typeof parseSafely>['doc'],
+  doc: ParsedXml,
   node: Element,
   index: number,
   anchors: readonly pkijs.Certificate[],
   revocation: RevocationCheck | undefined,
 ): Promise<TimeStampReport[]> {
-  const stamps = children(node, XADES, 'SignatureTimeStamp')
-  const value = children(node, DSIG, 'SignatureValue')[0]
-  if (stamps.length === 0 || !value) return []
-  const xpath = `(//*[local-name()='SignatureValue' and namespace-uri()='${DSIG}'])[${index + 1}]`
-  const ancestorNamespaces = findAncestorNs(doc as unknown as Document, xpath)
   return Promise.all(
-    stamps.map((stamp) => {
+    children(node, XADES, 'SignatureTimeStamp').map((stamp) => {
       const method = children(stamp, DSIG, 'CanonicalizationMethod')[0]?.getAttribute('Algorithm') ?? ''
-      const c14n = method.startsWith(EXCLUSIVE_C14N) ? new ExclusiveCanonicalization() : new C14nCanonicalization()
-      const canonical = c14n.process(value as never, { ancestorNamespaces })
-      const token = Buffer.from(text(children(stamp, XADES, 'EncapsulatedTimeStamp')[0]).replace(/\s+/g, ''), 'base64')
-      return checkTimeStamp(token, Buffer.from(String(canonical), 'utf8'), anchors, revocation)
+      const token = Buffer.from(
+        text(children(stamp, XADES, 'EncapsulatedTimeStamp')[0]).replace(/\s+/g, ''),
+        'base64',
+      )
+      return checkTimeStamp(token, canonicalSignatureValue(doc, index, method), anchors, revocation)
     }),
   )
 }
@@ -163,7 +178,7 @@ export async function validateXades(
       continue
     }
     const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(cert.toSchema(true).toBER(false)).toString('base64')}\n-----END CERTIFICATE-----\n`
-    const checker = new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null })
+    const checker = withEcdsa(new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null }))
     checker.loadSignature(node as unknown as Parameters<SignedXml['loadSignature']>[0])
     let verified = false
     let valueFailed = false
