@@ -99,15 +99,14 @@ async function withPlaceholder(pdf: Buffer, options: PdfSealOptions): Promise<Bu
     const x = page.getWidth() - width - 36
     const y = 24
     page.drawRectangle({ x, y, width, height, borderColor: rgb(0.1, 0.3, 0.6), borderWidth: 1 })
-    options.visible.forEach((line, i) =>
+    for (const [i, line] of options.visible.entries())
       page.drawText(line, {
         x: x + 8,
         y: y + height - 8 - (i + 1) * (size + 3) + 3,
         size,
         font: face,
         color: rgb(0.1, 0.2, 0.4),
-      }),
-    )
+      })
     rect = [x, y, x + width, y + height]
   }
   pdflibAddPlaceholder({
