@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
 import { sql } from 'kysely'
@@ -40,20 +40,14 @@ export function cli(): Command {
     .option('--demo', 'the demo network of offices and one demo user per role')
     .action(async (opts: { demo?: boolean }) => {
       if (!opts.demo) throw new UsageError('say what to seed: --demo')
-      const cfg = config()
-      const database = openConfiguredDatabase(cfg)
-      const app = await buildApp({ config: cfg, database, logger: false })
-      try {
-        await migrate(database)
+      await withApp(async (app) => {
         const result = await seedDemo(app.services, (step) => say(`seeded ${step}`))
         say(
           result
             ? `demo network seeded: ${result.offices} offices, ${result.users.length} users, ${result.cards} service cards`
             : 'offices already exist; nothing seeded',
         )
-      } finally {
-        await app.close()
-      }
+      })
     })
 
   program
@@ -110,16 +104,58 @@ export function cli(): Command {
       say(`restored ${source}${files ? ` and ${files} stored file(s)` : ''}`)
     })
 
+  const seal = program.command('seal').description("the offices' electronic seals, kept in <data>/seals")
+  seal
+    .command('init')
+    .description(
+      'make a demo CA and a demo seal for every office without a seal (for demos and tests: trusted by nobody)',
+    )
+    .action(async () => {
+      await withApp(async (app) => {
+        const made = await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+        say(`demo CA: ${made.ca}`)
+        say(
+          made.created.length
+            ? `demo seals made for ${made.created.join(', ')}`
+            : 'every office has a seal already',
+        )
+        say('to trust them elsewhere, add <public URL>/api/v1/seals/demo-ca.crt as a trust anchor')
+      })
+    })
+  seal
+    .command('import')
+    .description(
+      "import an office's seal (key and certificate) from a PKCS#12 file, kept under the configured seal password",
+    )
+    .argument('<office-code>', "the office's code, e.g. LVIV-CNAP")
+    .argument('<file>', 'the .p12 or .pfx file')
+    .option(
+      '--password-file <file>',
+      "a file whose first line is the PKCS#12 file's password (default: the configured seal password)",
+    )
+    .action(async (code: string, file: string, opts: { passwordFile?: string }) => {
+      const cfg = config()
+      const password = opts.passwordFile
+        ? (readFileSync(resolve(opts.passwordFile), 'utf8').split(/\r?\n/)[0] ?? '')
+        : cfg.sealPassword
+      if (!password)
+        throw new UsageError('give --password-file, or set RATUSZ_SEAL_PASSWORD or RATUSZ_SEAL_PASSWORD_FILE')
+      await withApp(async (app) => {
+        if (!(await app.services.offices.listPublicOffices()).some((o) => o.code === code))
+          throw new UsageError(`no office has the code ${code}`)
+        const cert = await app.services.sealing.importPkcs12(code, readFileSync(resolve(file)), password)
+        say(
+          `seal of ${code} imported: ${cert.subject}, issued by ${cert.issuer}, valid until ${cert.notAfter}`,
+        )
+      }, cfg)
+    })
+
   const audit = program.command('audit').description('the tamper-evident audit log')
   audit
     .command('verify')
     .description('recompute the hash chain; exits 1 at the first broken entry')
     .action(async () => {
-      const cfg = config()
-      const database = openConfiguredDatabase(cfg)
-      const app = await buildApp({ config: cfg, database, logger: false })
-      try {
-        await migrate(database)
+      await withApp(async (app) => {
         const check = await app.services.audit.verifyOffline()
         const head = await app.services.audit.head()
         say(JSON.stringify({ ...check, head: { seq: head.seq, hash: head.hash } }))
@@ -127,9 +163,7 @@ export function cli(): Command {
           process.stderr.write(`ratusz: audit chain broken at entry ${check.firstBrokenSeq}\n`)
           process.exitCode = 1
         }
-      } finally {
-        await app.close()
-      }
+      })
     })
   audit
     .command('head')
@@ -153,6 +187,18 @@ function say(line: string): void {
 
 function config(): Config {
   return loadConfig()
+}
+
+/** The app built on the configured database (migrated), for commands that use its services. */
+async function withApp(work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<void>, cfg = config()) {
+  const database = openConfiguredDatabase(cfg)
+  const app = await buildApp({ config: cfg, database, logger: false })
+  try {
+    await migrate(database)
+    await work(app)
+  } finally {
+    await app.close()
+  }
 }
 
 async function withDatabase(

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
@@ -45,7 +46,13 @@ import {
 import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
 import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
 import { createRegistryService, registerFilesRoutes, registryRoutes } from '../modules/registry/index.js'
-import { createSignaturesService, signaturesRoutes } from '../modules/signatures/index.js'
+import {
+  createSealsService,
+  createSignaturesService,
+  sealStore,
+  sealsRoutes,
+  signaturesRoutes,
+} from '../modules/signatures/index.js'
 import { fileBlobStore } from '../platform/blobs.js'
 import { type Clock, systemClock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
@@ -160,7 +167,16 @@ export function createServices(config: Config, database: Database, clock: Clock,
   )
   const jobs = new JobStore(database.db, clock)
   const catalogue = createCatalogueService(database.db, clock, bus, audit.trail, search)
-  const signatures = createSignaturesService(database.db, clock, audit.trail, config)
+  const seals = sealStore(join(config.dataDir, 'seals'), config.sealPassword, config.publicUrl)
+  const signatures = createSignaturesService(database.db, clock, audit.trail, config, seals)
+  const sealing = createSealsService(
+    database.db,
+    clock,
+    audit.trail,
+    seals,
+    (id) => offices.officeById(id),
+    config.tsaUrl,
+  )
   const cases = createCasesService(
     database.db,
     clock,
@@ -221,6 +237,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     ),
     /** Signature validation and the trust store. */
     signatures,
+    sealing,
     /** The deadline reminders each office's daily job sends. */
     reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }
@@ -311,6 +328,7 @@ export async function buildApp(
   await app.register(notificationsRoutes(services.notifications))
   await app.register(retentionRoutes(services.cases))
   await app.register(signaturesRoutes(services.signatures))
+  await app.register(sealsRoutes(services.sealing))
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
   await app.register(verifyPageRoutes(config, services.signatures))

@@ -43,5 +43,7 @@ export async function prepareData(config: Config, services: Services): Promise<P
   await services.catalogue.refreshSearchNames()
   const admin = await bootstrapAdmin(config, services)
   const demo = config.demo ? await seedDemo(services) : null
+  // A demo network seals with demo seals from the start (made by a demo CA in the data folder).
+  if (demo) await services.sealing.initDemo(await services.offices.listPublicOffices())
   return { admin, demo }
 }

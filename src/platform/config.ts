@@ -132,7 +132,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ),
     },
     smtpUrl: read<string | null>('RATUSZ_SMTP_URL', null, smtpUrl),
-    sealPassword: read<string | null>('RATUSZ_SEAL_PASSWORD', null, password) ?? readSecretFile(merged.RATUSZ_SEAL_PASSWORD_FILE, cwd, problems),
+    sealPassword:
+      read<string | null>('RATUSZ_SEAL_PASSWORD', null, password) ??
+      readSecretFile(merged.RATUSZ_SEAL_PASSWORD_FILE, cwd, problems),
     tsaUrl: read<string | null>('RATUSZ_TSA_URL', null, httpUrl),
     mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
       raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),
@@ -148,7 +150,9 @@ function readSecretFile(path: string | undefined, cwd: string, problems: string[
   try {
     const secret = readFileSync(resolve(cwd, path), 'utf8').split(/\r?\n/)[0] ?? ''
     if (secret.length >= 12) return secret
-    problems.push('RATUSZ_SEAL_PASSWORD_FILE: expected a file whose first line is a password of at least 12 characters')
+    problems.push(
+      'RATUSZ_SEAL_PASSWORD_FILE: expected a file whose first line is a password of at least 12 characters',
+    )
   } catch {
     problems.push(`RATUSZ_SEAL_PASSWORD_FILE: cannot read ${path}`)
   }

@@ -1,6 +1,8 @@
+import { statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
-import { runRatusz, startServer } from '../support/process.js'
+import { ROOT, runRatusz, startServer } from '../support/process.js'
 
 describeEachDatabase('the ratusz process', (dialect) => {
   it('starts on an empty database, migrates, seeds the demo network, prints where to sign in and serves three languages', async () => {
@@ -27,6 +29,10 @@ describeEachDatabase('the ratusz process', (dialect) => {
       body: JSON.stringify({ login: 'admin', password: 'operator-secret-1' }),
     })
     expect(login.status).toBe(200)
+    // The demo offices seal with demo seals from the start; the demo CA is published to check them.
+    const ca = await fetch(`${server.url}/api/v1/seals/demo-ca.crt`)
+    expect(ca.status).toBe(200)
+    expect(ca.headers.get('content-type')).toBe('application/pkix-cert')
     // Every answer's request id is in its log line.
     const requestId = (await fetch(`${server.url}/healthz`)).headers.get('x-request-id')!
     // The line is written when the answer completes; wait for it rather than for a fixed time.
@@ -90,6 +96,40 @@ describeEachDatabase('the ratusz process', (dialect) => {
       expect(listing).toMatch(/TABLE \S+ offices/)
     }
   }, 90_000) // child processes: migrate, seed, backup
+
+  it('makes demo seals and imports an office seal from PKCS#12 from the command line, keeping the key private', async () => {
+    const env = await freshDatabaseEnv(dialect)
+    expect((await runRatusz(['seed', '--demo'], env)).code).toBe(0)
+    const init = await runRatusz(['seal', 'init'], env)
+    expect(init.code, init.stderr).toBe(0)
+    expect(init.stdout).toMatch(/demo CA: .*Ratusz DEMO CA/)
+    expect(init.stdout).toMatch(/demo seals made for .*LVIV-CNAP/)
+    expect((await runRatusz(['seal', 'init'], env)).stdout).toMatch(/every office has a seal already/)
+    expect((statSync(join(env.RATUSZ_DATA_DIR!, 'seals', 'LVIV-CNAP.p12')).mode & 0o777).toString(8)).toBe(
+      '600',
+    )
+    const p12 = join(ROOT, 'test', 'support', 'fixtures', 'openssl-rsa-seal.p12')
+    const passwordFile = join(env.RATUSZ_DATA_DIR!, 'p12-password')
+    writeFileSync(passwordFile, 'seal-test\n')
+    // A real key is never kept under the demo password.
+    const refused = await runRatusz(['seal', 'import', 'LUB-BOM', p12, '--password-file', passwordFile], env)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/RATUSZ_SEAL_PASSWORD/)
+    const secured = { ...env, RATUSZ_SEAL_PASSWORD: 'a-long-seal-password' }
+    const wrong = await runRatusz(['seal', 'import', 'LUB-BOM', p12], secured)
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/wrong password/)
+    expect(wrong.stdout + wrong.stderr).not.toContain('a-long-seal-password')
+    const imported = await runRatusz(
+      ['seal', 'import', 'LUB-BOM', p12, '--password-file', passwordFile],
+      secured,
+    )
+    expect(imported.code, imported.stderr).toBe(0)
+    expect(imported.stdout).toMatch(/seal of LUB-BOM imported: .*Test Office Seal \(OpenSSL\)/)
+    expect(
+      (await runRatusz(['seal', 'import', 'NOPE', p12, '--password-file', passwordFile], secured)).stderr,
+    ).toMatch(/no office has the code NOPE/)
+  })
 
   it('verifies the audit chain from the command line and exits 1 when an entry was tampered with', async () => {
     const env = await freshDatabaseEnv(dialect)

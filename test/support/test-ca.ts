@@ -1,6 +1,10 @@
-import * as pkijs from 'pkijs'
+import type * as pkijs from 'pkijs'
 import { SignedXml } from 'xml-crypto'
-import { issueCertificate, type KeyAlgorithm } from '../../src/modules/signatures/certificate-issuing.js'
+import {
+  issueCertificate,
+  issueCrl,
+  type KeyAlgorithm,
+} from '../../src/modules/signatures/certificate-issuing.js'
 import { signedData } from '../../src/modules/signatures/cms-signing.js'
 
 /**
@@ -13,8 +17,6 @@ export interface Issued {
   keys: CryptoKeyPair
   der: Buffer
 }
-
-const DAY = 86_400_000
 
 export async function issue(options: {
   cn: string
@@ -94,19 +96,9 @@ export async function signXml(xml: string, signer: Issued): Promise<string> {
 }
 
 /** A CRL of `ca` naming `revoked` (revoked an hour ago), valid for a day, signed by the CA. */
-export async function makeCrl(ca: Issued, revoked: readonly Issued[]): Promise<Buffer> {
-  const crl = new pkijs.CertificateRevocationList()
-  crl.version = 1
-  crl.issuer = ca.cert.subject
-  crl.thisUpdate = new pkijs.Time({ type: 0, value: new Date(Date.now() - 60_000) })
-  crl.nextUpdate = new pkijs.Time({ type: 0, value: new Date(Date.now() + DAY) })
-  crl.revokedCertificates = revoked.map(
-    (r) =>
-      new pkijs.RevokedCertificate({
-        userCertificate: r.cert.serialNumber,
-        revocationDate: new pkijs.Time({ type: 0, value: new Date(Date.now() - 3_600_000) }),
-      }),
+export const makeCrl = (ca: Issued, revoked: readonly Issued[]): Promise<Buffer> =>
+  issueCrl(
+    ca,
+    revoked.map((r) => ({ serial: r.cert.serialNumber, at: new Date(Date.now() - 3_600_000) })),
+    1,
   )
-  await crl.sign(ca.keys.privateKey, 'SHA-256')
-  return Buffer.from(crl.toSchema(true).toBER(false))
-}

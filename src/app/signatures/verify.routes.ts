@@ -64,7 +64,8 @@ export function verifyPageRoutes(config: Config, signatures: SignaturesService) 
                   `${t('v.issuer')}: ${s.signer?.issuer ?? t('v.none')}`,
                   `${t('v.time')}: ${s.signingTime ?? t('v.none')}`,
                   ...s.timestamps.map(
-                    (ts) => `${t('v.stamps')}: ${ts.time ?? t('v.none')}, ${ts.tsa ?? ''}: ${t(`v.stamp.${ts.indication}`)}`,
+                    (ts) =>
+                      `${t('v.stamps')}: ${ts.time ?? t('v.none')}, ${ts.tsa ?? ''}: ${t(`v.stamp.${ts.indication}`)}`,
                   ),
                   `${t('v.level')}: ${s.format} ${s.level ?? ''}`,
                   `${t('v.digest')}: ${s.signedDataDigest?.value ?? t('v.none')}`,

@@ -107,3 +107,26 @@ export async function issueCertificate(options: {
     keys,
   }
 }
+
+/** A CRL of `ca` naming the `revoked` serials, valid for `days`, signed by the CA. */
+export async function issueCrl(
+  ca: IssuedCertificate,
+  revoked: readonly { serial: asn1js.Integer; at: Date }[],
+  days: number,
+): Promise<Buffer> {
+  const crl = new pkijs.CertificateRevocationList()
+  crl.version = 1
+  crl.issuer = ca.cert.subject
+  crl.thisUpdate = new pkijs.Time({ type: 0, value: new Date(Date.now() - 60_000) })
+  crl.nextUpdate = new pkijs.Time({ type: 0, value: new Date(Date.now() + days * DAY) })
+  if (revoked.length)
+    crl.revokedCertificates = revoked.map(
+      (r) =>
+        new pkijs.RevokedCertificate({
+          userCertificate: r.serial,
+          revocationDate: new pkijs.Time({ type: 0, value: r.at }),
+        }),
+    )
+  await crl.sign(ca.keys.privateKey, 'SHA-256')
+  return Buffer.from(crl.toSchema(true).toBER(false))
+}

@@ -33,7 +33,14 @@ async function fetchCrl(url: string, timeoutMs: number): Promise<pkijs.Certifica
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
     if (!res.ok) return null
-    const bytes = Buffer.from(await res.arrayBuffer())
+    return crlOf(Buffer.from(await res.arrayBuffer()))
+  } catch {
+    return null
+  }
+}
+
+function crlOf(bytes: Buffer): pkijs.CertificateRevocationList | null {
+  try {
     if (bytes.length > 20 * 1024 * 1024) return null
     const asn = parseDer(bytes)
     return asn ? new pkijs.CertificateRevocationList({ schema: asn }) : null
@@ -44,20 +51,29 @@ async function fetchCrl(url: string, timeoutMs: number): Promise<pkijs.Certifica
 
 /**
  * Revocation by the CRLs a certificate names (HTTP, 5 s, 20 MB at most, each kept until its next
- * update), each CRL's signature checked with the issuer's key. `offline`: nothing is fetched and the
- * status is `unknown`, so a validation says INDETERMINATE honestly instead of passing. OCSP is next.
+ * update), each CRL's signature checked with the issuer's key. A CRL this instance publishes itself
+ * (`local`: the demo CA's) is read where it lies. `offline`: nothing is fetched and, but for those,
+ * the status is `unknown`, so a validation says INDETERMINATE honestly instead of passing. OCSP is next.
  */
-export function crlRevocation(mode: 'online' | 'offline', timeoutMs = 5000): RevocationCheck {
+export function crlRevocation(
+  mode: 'online' | 'offline',
+  timeoutMs = 5000,
+  local: (url: string) => Promise<Buffer | null> = async () => null,
+): RevocationCheck {
   const cache = new Map<string, { crl: pkijs.CertificateRevocationList; until: number }>()
+  const obtain = async (url: string) => {
+    const own = await local(url)
+    if (own) return crlOf(own)
+    return mode === 'offline' ? null : fetchCrl(url, timeoutMs)
+  }
   return async (cert, issuer) => {
-    if (mode === 'offline') return { status: 'unknown', why: 'revocation is not checked in offline mode' }
     const urls = crlUrls(cert)
     if (urls.length === 0) return { status: 'unknown', why: 'the certificate names no CRL' }
     for (const url of urls) {
       const kept = cache.get(url)
       let crl = kept && kept.until > Date.now() ? kept.crl : null
       if (!crl) {
-        crl = await fetchCrl(url, timeoutMs)
+        crl = await obtain(url)
         if (!crl) continue
         if (!(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) continue
         cache.set(url, { crl, until: crl.nextUpdate?.value.getTime() ?? Date.now() + 3_600_000 })
@@ -67,6 +83,12 @@ export function crlRevocation(mode: 'online' | 'offline', timeoutMs = 5000): Rev
       )
       return revoked ? { status: 'revoked', at: revoked.revocationDate.value } : { status: 'good' }
     }
-    return { status: 'unknown', why: 'no CRL could be fetched and verified' }
+    return {
+      status: 'unknown',
+      why:
+        mode === 'offline'
+          ? 'revocation is not checked in offline mode'
+          : 'no CRL could be fetched and verified',
+    }
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { DOMParser, type Element, XMLSerializer } from '@xmldom/xmldom'
 import { SignedXml } from 'xml-crypto'
 import type { SigningKey } from './cms-signing.js'
+import { SealRefused } from './seal-pades.js'
 import { canonicalSignatureValue, DSIG, EXCLUSIVE_C14N, parseSafely, XADES } from './xades-validation.js'
 import { withEcdsa } from './xml-algorithms.js'
 
@@ -79,11 +80,15 @@ export async function sealXml(
     digestAlgorithm: SHA256,
     type: SIGNED_PROPERTIES,
   })
-  signer.computeSignature(text, {
-    prefix: 'ds',
-    attrs: { Id: signatureId },
-    location: { reference: '/*', action: 'append' },
-  })
+  try {
+    signer.computeSignature(text, {
+      prefix: 'ds',
+      attrs: { Id: signatureId },
+      location: { reference: '/*', action: 'append' },
+    })
+  } catch (error) {
+    throw new SealRefused(`the XML document cannot be sealed (${(error as Error).message.split('\n')[0]})`)
+  }
   const sealed = signer.getSignedXml()
   if (!options.timeStamp) return Buffer.from(sealed, 'utf8')
   return Buffer.from(await withTimeStamp(sealed, signatureId, options.timeStamp), 'utf8')

@@ -68,3 +68,26 @@ export const AnchorsAddedDto = Type.Object({
   subject: Type.String(),
   added: Type.Array(AnchorDto, { description: 'Every certificate of the file newly trusted' }),
 })
+
+/** An office's seal, as the office's staff may see it. */
+export const SealDto = Type.Object({
+  officeId: Id,
+  subject: Type.String(),
+  issuer: Type.String(),
+  serial: Type.String(),
+  sha256: Type.String({ description: "The seal certificate's SHA-256" }),
+  notBefore: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  algorithm: Type.Enum(['RSA', 'ECDSA']),
+  demo: Type.Boolean({
+    description: 'Made by the demo CA (`ratusz seal init`): trusted by nobody who has not added it',
+  }),
+  timeStamped: Type.Boolean({ description: 'Seals are time-stamped by the configured authority (level T)' }),
+})
+
+export const SealQuery = Type.Object(
+  {
+    visible: Type.Boolean({ default: true, description: 'A PDF seal drawn at the foot of the last page' }),
+  },
+  { additionalProperties: false },
+)

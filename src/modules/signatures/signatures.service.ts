@@ -10,6 +10,7 @@ import { NotASignature, validateCms } from './cms-validation.js'
 import { validatePades } from './pades-validation.js'
 import type { SignatureReport } from './report.js'
 import { crlRevocation } from './revocation.js'
+import type { SealStore } from './seal-store.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
 import { validateXades } from './xades-validation.js'
@@ -42,8 +43,9 @@ export function createSignaturesService(
   clock: Clock,
   audit: AuditTrail,
   config: { revocation: 'online' | 'offline' },
+  seals: Pick<SealStore, 'localCrl'>,
 ) {
-  const revocation = crlRevocation(config.revocation)
+  const revocation = crlRevocation(config.revocation, 5000, (url) => seals.localCrl(url))
   const anchors = async () =>
     (await repo.listAnchors(db)).map(
       (r) => new pkijs.Certificate({ schema: parseDer(Buffer.from(r.der, 'base64')) ?? undefined }),

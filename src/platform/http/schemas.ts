@@ -3,6 +3,8 @@ import { Type } from 'typebox'
 /** Shared TypeBox schemas for the API: ids, multilingual text, lists, problems. */
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' })
 export const IdParams = Type.Object({ id: Id })
+/** `/offices/:officeId/…` */
+export const OfficeIdParams = Type.Object({ officeId: Id })
 
 export const MultilingualText = Type.Object(
   {
