@@ -10,14 +10,12 @@ import { problemOf, testApp } from '../support/test-app.js'
 
 async function letter(): Promise<Buffer> {
   const doc = await PDFDocument.create()
-  doc
-    .addPage([595, 842])
-    .drawText('Decyzja nr 7/2026', {
-      x: 72,
-      y: 760,
-      size: 14,
-      font: await doc.embedFont(StandardFonts.Helvetica),
-    })
+  doc.addPage([595, 842]).drawText('Decyzja nr 7/2026', {
+    x: 72,
+    y: 760,
+    size: 14,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  })
   return Buffer.from(await doc.save())
 }
 const RECEIPT = Buffer.from(

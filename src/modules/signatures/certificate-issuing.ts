@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
@@ -7,7 +8,7 @@ export type KeyAlgorithm = 'RSA' | 'ECDSA'
 
 export interface IssuedCertificate {
   cert: pkijs.Certificate
-  keys: CryptoKeyPair
+  keys: webcrypto.CryptoKeyPair
 }
 
 const DAY = 86_400_000
@@ -62,7 +63,7 @@ export async function issueCertificate(options: {
   const keys = (await crypto.subtle.generateKey(keyParams(options.alg ?? 'RSA'), true, [
     'sign',
     'verify',
-  ])) as CryptoKeyPair
+  ])) as webcrypto.CryptoKeyPair
   const cert = new pkijs.Certificate()
   cert.version = 2
   const serial = crypto.getRandomValues(new Uint8Array(16))

@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto'
 import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
@@ -5,7 +6,7 @@ import { parseDer } from './certificates.js'
 
 /** A key that signs, with its certificate and the chain above it (to put in the signature). */
 export interface SigningKey {
-  privateKey: CryptoKey
+  privateKey: webcrypto.CryptoKey
   cert: pkijs.Certificate
   chain: readonly pkijs.Certificate[]
 }

@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { SigningKey } from './cms-signing.js'
@@ -16,7 +17,7 @@ export class Pkcs12Error extends Error {}
 const passwordBytes = (password: string) => new Uint8Array(Buffer.from(password, 'utf8')).buffer
 
 /** A private key from PKCS#8 into WebCrypto, as RSA PKCS#1 v1.5 or ECDSA by what it is. */
-async function importKey(info: pkijs.PrivateKeyInfo): Promise<CryptoKey> {
+async function importKey(info: pkijs.PrivateKeyInfo): Promise<webcrypto.CryptoKey> {
   const der = info.toSchema().toBER(false)
   const alg = info.privateKeyAlgorithm.algorithmId
   if (alg === RSA)
@@ -143,7 +144,7 @@ export async function writePkcs12(key: SigningKey, password: string): Promise<Bu
   await pfx.makeInternalValues({
     password: pass,
     iterations: ITERATIONS,
-    pbkdf2HashAlgorithm: 'SHA-256' as unknown as Algorithm,
+    pbkdf2HashAlgorithm: 'SHA-256' as never,
     hmacHashAlgorithm: 'SHA-256',
   })
   return Buffer.from(pfx.toSchema().toBER(false))

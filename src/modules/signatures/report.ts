@@ -1,5 +1,4 @@
 import type { CertificateInfo } from './certificates.js'
-import type { TimeStampReport } from './time-stamps.js'
 
 /** ETSI EN 319 102-1's main indications. */
 export type Indication = 'TOTAL_PASSED' | 'INDETERMINATE' | 'TOTAL_FAILED'
@@ -25,4 +24,15 @@ export interface SignatureReport {
   chain: CertificateInfo[]
   /** What the outcome means, in words. */
   detail: string
+}
+
+/** An RFC 3161 time-stamp on a signature, as the validator judged it. */
+export interface TimeStampReport {
+  /** When the time-stamping authority says it saw the signature. */
+  time: string | null
+  /** `PASSED`; `FAILED` (`HASH_FAILURE`: it stamps something else; `SIG_CRYPTO_FAILURE`); `INDETERMINATE`. */
+  indication: 'PASSED' | 'FAILED' | 'INDETERMINATE'
+  subIndication: string | null
+  /** The time-stamping authority's certificate subject. */
+  tsa: string | null
 }

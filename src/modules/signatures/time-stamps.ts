@@ -3,18 +3,10 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { judgeCertificate } from './certificate-checks.js'
 import { describe, parseDer } from './certificates.js'
+import type { TimeStampReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
 
-/** An RFC 3161 time-stamp on a signature, as the validator judged it. */
-export interface TimeStampReport {
-  /** When the time-stamping authority says it saw the signature. */
-  time: string | null
-  /** `PASSED`; `FAILED` (`HASH_FAILURE`: it stamps something else; `SIG_CRYPTO_FAILURE`); `INDETERMINATE`. */
-  indication: 'PASSED' | 'FAILED' | 'INDETERMINATE'
-  subIndication: string | null
-  /** The time-stamping authority's certificate subject. */
-  tsa: string | null
-}
+export type { TimeStampReport }
 
 const TST_INFO = '1.2.840.113549.1.9.16.1.4'
 const HASHES: Record<string, string> = {

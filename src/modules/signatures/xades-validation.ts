@@ -83,7 +83,7 @@ export function canonicalSignatureValue(doc: ParsedXml, index: number, method: s
     index
   ]
   if (!value) return Buffer.alloc(0)
-  const ancestorNamespaces = findAncestorNs(doc as unknown as Document, xpath)
+  const ancestorNamespaces = findAncestorNs(doc as never, xpath)
   const c14n = method.startsWith(EXCLUSIVE_C14N)
     ? new ExclusiveCanonicalization()
     : new C14nCanonicalization()
