@@ -1,5 +1,5 @@
 export type { SignatureReport as SignatureReportDto } from './report.js'
-export { type SealStore, sealStore } from './seal-store.js'
+export { sealStore } from './seal-store.js'
 export { sealsRoutes } from './seals.routes.js'
 export { createSealsService } from './seals.service.js'
 export { signaturesRoutes } from './signatures.routes.js'
