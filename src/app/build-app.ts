@@ -199,6 +199,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
       classification,
       filesHeldElsewhere: (sha256s) => registry.filesHeld(sha256s),
       signaturesIn: (bytes) => signatures.signaturesIn(bytes),
+      seal: async (actor, officeId, bytes, options) =>
+        (await sealing.sealFor(actor, officeId, bytes, options)).bytes,
     },
     { blobs, jobs },
   )

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
 import { letterPdf } from '../../src/platform/pdf-table.js'
-import { signedInSession } from '../support/cookie-session.js'
+import { csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { pdfBomb, XML_BOMB } from '../support/hostile-files.js'
 import { freshBlobDir, incomingBody, lublinRegistry, multipart, outgoingBody } from '../support/registry.js'
@@ -42,7 +42,7 @@ const decisionPdf = () =>
   })
 
 describeEachDatabase('case documents', (dialect) => {
-  const setUp = async (config: { uploadMaxBytes?: number } = {}) => {
+  const setUp = async (config: { uploadMaxBytes?: number; dataDir?: string } = {}) => {
     const clock = new FixedClock('2026-12-01T10:00:00Z')
     const blobDir = freshBlobDir()
     const app = await testApp(dialect, { demo: true, clock, config: { blobDir, ...config } })
@@ -242,6 +242,79 @@ describeEachDatabase('case documents', (dialect) => {
       (await addDocument({ title: 'Notatka', kind: 'note', form: 'born-digital' })).json<Doc>().number,
     ).toBe(2)
     expect(c.sign).toBe('OR.0152.1.2026')
+  })
+
+  it('a head seals a decision with the office seal: the sealed file is the next version, who sealed it is kept, and the seal is checked', async () => {
+    const { app, r, officer, c, addDocument, addVersion } = await setUp({ dataDir: freshBlobDir() })
+    const doc = (await addDocument({ title: 'Decyzja o zwrocie opłaty', kind: 'decision', form: 'born-digital' })).json<Doc>()
+    expect((await addVersion(doc.id, multipart('decyzja.pdf', 'application/pdf', await decisionPdf()))).statusCode).toBe(201)
+    const seal = (headers: Record<string, string>, payload: object = {}) =>
+      app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/documents/${doc.id}/seal`, headers, payload })
+    // The office has no seal yet.
+    const missing = await seal(r.headOfOr.headers)
+    expect(missing.statusCode).toBe(409)
+    expect(problemOf(missing).code).toBe('SEAL_MISSING')
+    await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+    // The assignee works on the case but does not seal for the office; nor does an admin.
+    expect((await seal(officer.headers)).statusCode).toBe(403)
+    const sealed = await seal(r.headOfOr.headers, { visible: false })
+    expect(sealed.statusCode, sealed.body).toBe(201)
+    expect(sealed.json<Doc>()).toMatchObject({ currentVersion: 2 })
+    expect(sealed.json<Doc>().versions.find((v) => v.version === 2)).toMatchObject({
+      version: 2,
+      name: 'decyzja-sealed.pdf',
+      format: 'application/pdf',
+      reason: `sealed with the office seal on behalf of ${r.headOfOr.login}`,
+    })
+    await app.jobs.runDue()
+    const versions = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${doc.id}`, headers: officer.headers })
+    ).json<{ versions: { version: number; signatures: { format: string; signer: string | null }[] | null }[] }>()
+      .versions
+    expect(versions.find((v) => v.version === 1)!.signatures).toEqual([])
+    expect(versions.find((v) => v.version === 2)!.signatures).toEqual([
+      expect.objectContaining({ format: 'PAdES', signer: expect.stringContaining('(DEMO seal)') }),
+    ])
+    // Sealed once is enough: a signed PDF is not sealed again (it would break the seal).
+    const again = await seal(r.headOfOr.headers)
+    expect(again.statusCode).toBe(422)
+    expect(problemOf(again).code).toBe('NOT_SEALABLE')
+    const history = (await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: officer.headers })).json<{
+      items: { action: string }[]
+    }>().items
+    expect(history.map((h) => h.action)).toContain('case.document-seal')
+    // On the case page: the head sees a seal form for an unsealed PDF, and seals it with a visible seal.
+    const letterDoc = (await addDocument({ title: 'Pismo do strony', kind: 'letter', form: 'born-digital' })).json<Doc>()
+    await addVersion(letterDoc.id, multipart('pismo.pdf', 'application/pdf', await decisionPdf()))
+    const head = await signedInSession(app, r.headOfOr.login, 'a-long-password-1')
+    const page = await head.get(`/staff/cases/${c.id}?lang=en`)
+    expect(page.body).toContain('Seal “Pismo do strony” with the office seal')
+    expect(page.body).not.toContain('Seal “Decyzja o zwrocie opłaty” with the office seal')
+    const officerPage = await (await signedInSession(app, officer.login, 'a-long-password-1')).get(`/staff/cases/${c.id}?lang=en`)
+    expect(officerPage.body).not.toContain('” with the office seal')
+    const posted = await head.post(`/staff/cases/${c.id}/documents/${letterDoc.id}/seal`, {
+      _csrf: csrfOf(page.body),
+      version: String(letterDoc.version + 1),
+      visible: 'on',
+    })
+    expect(posted.statusCode, posted.body).toBe(303)
+    expect(posted.headers.location).toContain('done=sealed')
+    expect((await head.get(posted.headers.location as string)).body).toContain('sealed with the office seal')
+    const sealedLetter = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/documents/${letterDoc.id}`, headers: officer.headers })
+    ).json<Doc>()
+    expect(sealedLetter.versions.find((v) => v.version === 2)).toMatchObject({ name: 'pismo-sealed.pdf' })
+
+    // A plain-text document cannot be sealed.
+    const note = (await addDocument({ title: 'Notatka', kind: 'note', form: 'born-digital' })).json<Doc>()
+    await addVersion(note.id, multipart('notatka.txt', 'text/plain', Buffer.from('notatka służbowa')))
+    const text = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/documents/${note.id}/seal`,
+      headers: r.headOfOr.headers,
+      payload: {},
+    })
+    expect(problemOf(text).code).toBe('NOT_SEALABLE')
   })
 
   it('refuses what does not fit: bad metadata by field, another unit, a closed case, a stale version, a file too large or not what it says', async () => {

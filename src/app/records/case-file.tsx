@@ -13,6 +13,9 @@ const PREVIEWED = new Set(['application/pdf', 'image/png', 'image/jpeg', 'text/p
 
 const errorOf = (errors: Errors, field: string) => errors.find((e) => e.field === field)?.message
 
+/** What the office's seal can be put on. */
+const SEALABLE = new Set(['application/pdf', 'application/xml'])
+
 /** The address of one version's file on the staff pages. */
 export const versionUrl = (c: { id: string }, d: { id: string }, version: number, download = false) =>
   `/staff/cases/${c.id}/documents/${d.id}/versions/${version}${download ? '?download=1' : ''}`
@@ -84,6 +87,7 @@ function DocumentDetails(p: {
   c: CaseDto
   d: DocumentDto
   canChange: boolean
+  canSeal: boolean
   maxMb: number
 }) {
   const { t, c, d } = p
@@ -145,6 +149,20 @@ function DocumentDetails(p: {
           ])}
         />
       ) : null}
+      {p.canSeal && SEALABLE.has(d.metadata.format) && !d.versions.find((v) => v.version === d.currentVersion)?.signatures?.length ? (
+        <form method="post" action={`/staff/cases/${c.id}/documents/${d.id}/seal`}>
+          <CsrfField token={p.s.csrf} />
+          <input type="hidden" name="version" value={String(d.version)} />
+          <p>{t('file.sealAbout')}</p>
+          {d.metadata.format === 'application/pdf' ? (
+            <div class="field">
+              <input id={`field-visible-${d.id}`} type="checkbox" name="visible" checked />
+              <label for={`field-visible-${d.id}`}>{t('file.sealVisible')}</label>
+            </div>
+          ) : null}
+          <button type="submit">{t('file.seal', { title: d.title })}</button>
+        </form>
+      ) : null}
       {p.canChange ? (
         <form
           method="post"
@@ -173,6 +191,7 @@ export function CaseFile(p: {
   c: CaseDto
   documents: DocumentDto[]
   canChange: boolean
+  canSeal: boolean
   maxMb: number
   errors: Errors
 }): Html {
@@ -214,7 +233,7 @@ export function CaseFile(p: {
         />
       )}
       {p.documents.map((d) => (
-        <DocumentDetails s={p.s} t={t} c={c} d={d} canChange={p.canChange} maxMb={p.maxMb} />
+        <DocumentDetails s={p.s} t={t} c={c} d={d} canChange={p.canChange} canSeal={p.canSeal} maxMb={p.maxMb} />
       ))}
       {p.canChange ? (
         <details class="document" open={p.errors.some((e) => e.field !== 'number')}>

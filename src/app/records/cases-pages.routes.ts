@@ -41,7 +41,7 @@ const InTrayQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Enum(CASE_STATUSES), Type.Literal('')])),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 })
-const CASE_FILE_DONE = ['document', 'version', 'linked'] as const
+const CASE_FILE_DONE = ['document', 'version', 'linked', 'sealed'] as const
 const DEADLINE_DONE = ['term', 'notice', 'notice-dispatched'] as const
 const TermForm = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -254,6 +254,7 @@ export function casesPagesRoutes(
       const canChange =
         c.status !== 'closed' &&
         allow(actor, caseRules.work, { officeId: c.officeId, unitId: c.unitId, assigneeId: c.assigneeId })
+      const canSeal = c.status !== 'closed' && allow(actor, caseRules.seal, { officeId: c.officeId, unitId: c.unitId })
       const office = await offices.officeById(c.officeId)
       return CasePage({
         s,
@@ -278,6 +279,7 @@ export function casesPagesRoutes(
         letters,
         documents: await cases.listDocuments(actor, id),
         canChange,
+        canSeal,
         maxMb: Math.floor(config.uploadMaxBytes / 1024 / 1024),
         staff,
         history: (await cases.history(actor, id)).items,
@@ -463,6 +465,28 @@ export function casesPagesRoutes(
             Number.isInteger(version) && version > 0 ? version : undefined,
           )
         })
+      },
+    )
+
+    app.post(
+      '/staff/cases/:id/documents/:documentId/seal',
+      { ...form, schema: { hide: true, params: DocumentParams, body: FormBody } },
+      async (req, reply) => {
+        const version = Number(req.body.version)
+        return formAction(
+          req,
+          reply,
+          () =>
+            cases.sealDocument(
+              actorOf(req),
+              req.params.id,
+              req.params.documentId,
+              { visible: req.body.visible === 'on' },
+              Number.isInteger(version) && version > 0 ? version : undefined,
+            ),
+          `/staff/cases/${req.params.id}?done=sealed#file-heading`,
+          async (errors) => casePage(req, reply, req.params.id, null, errors),
+        )
       },
     )
 

@@ -107,6 +107,8 @@ export function CasePage(p: {
   letters: { id: string; number: string; direction: 'incoming' | 'outgoing'; title: string }[]
   documents: DocumentDto[]
   canChange: boolean
+  /** The caller is the unit's head, who may seal documents with the office's seal. */
+  canSeal: boolean
   maxMb: number
   staff: { id: string; name: string }[]
   history: { at: string; action: string; actor: string | null; summary: Record<string, unknown> }[]
@@ -177,6 +179,7 @@ export function CasePage(p: {
         c={c}
         documents={p.documents}
         canChange={p.canChange}
+        canSeal={p.canSeal}
         maxMb={p.maxMb}
         errors={p.errors}
       />

@@ -14,6 +14,7 @@ import {
   EditDocumentBody,
   LinkLetterBody,
   NewDocumentBody,
+  SealDocumentBody,
 } from './case-documents.schemas.js'
 import { CaseDto, CaseParams } from './cases.schemas.js'
 import type { CasesService } from './cases.service.js'
@@ -145,6 +146,33 @@ export function caseDocumentsRoutes(cases: CasesService) {
           setEtag(reply, dto.version)
           return reply.code(201).send(dto)
         }),
+    )
+
+    app.post(
+      '/api/v1/cases/:id/documents/:documentId/seal',
+      {
+        ...auth,
+        schema: {
+          tags,
+          summary:
+            "Seal the document's current version (PDF: PAdES, XML: XAdES) with the office's seal on the head's behalf: the sealed file becomes the next version (heads of the unit)",
+          params: DocumentParams,
+          headers: IfMatchHeaders,
+          body: SealDocumentBody,
+          response: { 201: DocumentDto, ...changing },
+        },
+      },
+      async (req, reply) => {
+        const dto = await cases.sealDocument(
+          actorOf(req),
+          req.params.id,
+          req.params.documentId,
+          { visible: req.body?.visible ?? true },
+          ifMatchVersion(req),
+        )
+        setEtag(reply, dto.version)
+        return reply.code(201).send(dto)
+      },
     )
 
     app.get(

@@ -62,6 +62,15 @@ export const EditDocumentBody = Type.Object(
 )
 export type EditDocumentBody = Static<typeof EditDocumentBody>
 
+export const SealDocumentBody = Type.Object(
+  {
+    visible: Type.Optional(
+      Type.Boolean({ default: true, description: 'A PDF seal drawn at the foot of the last page; false: invisible' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
 /** Who signed a version, as the validator found it when the version was stored. */
 export const DocumentSignatures = Type.Array(
   Type.Object({

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { declaredBlobType, mediaTypeOf, safeFileName } from '../../platform/blobs.js'
 import { nextInSequence } from '../../platform/counters.js'
 import { type Db, inTransaction } from '../../platform/db/index.js'
@@ -237,6 +237,46 @@ export function caseDocuments(ctx: CasesContext) {
     return documentDto(trx, row, doc)
   }
 
+  /**
+   * Makes a stored file the document's next version in one transaction: the document moved on (a
+   * paper-only one becomes digitised), the version and its text-reading job, the search words and the
+   * case's audit entry. 412 when the document changed since `ifMatch`.
+   */
+  async function newVersion(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+    file: { blob: { sha256: string; size: number; type: string }; name: string | undefined; reason: string | null },
+    ifMatch: number | undefined,
+    action: 'document-version' | 'document-seal',
+  ): Promise<DocumentDto> {
+    return inTransaction(ctx.db, async (trx) => {
+      const row = await openCaseFor(actor, caseId, trx)
+      const doc = await docs.findDocument(trx, caseId, documentId)
+      if (!doc) throw notFound('Document')
+      if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
+      const version = doc.currentVersion + 1
+      const next: DocumentRow = {
+        ...doc,
+        form: doc.form === 'paper' ? 'digitised' : doc.form,
+        currentVersion: version,
+        version: doc.version + 1,
+        updatedAt: ctx.clock.now().toISOString(),
+      }
+      if (!(await docs.updateDocument(trx, doc.id, doc.version, next))) throw documentMoved(doc.version + 1)
+      const added = await addVersionRow(trx, actor, next, version, file.blob, file.name, file.reason)
+      await indexDocument(trx, next)
+      await ctx.recordAction(trx, actor, row, action, {
+        documentId: doc.id,
+        number: doc.seq,
+        version,
+        ...(file.reason ? { reason: file.reason } : {}),
+        file: { name: added.name, sha256: added.sha256, size: added.size },
+      })
+      return documentDto(trx, row, next)
+    })
+  }
+
   return {
     /** Files a document within a transaction another step of the case opened (a notice it drafts). */
     fileIn,
@@ -293,32 +333,47 @@ export function caseDocuments(ctx: CasesContext) {
         if (seen.status === 'closed') throw caseClosed(seen)
         if (!(await docs.findDocument(ctx.db, caseId, documentId))) throw notFound('Document')
         const blob = await store(file)
-        return inTransaction(ctx.db, async (trx) => {
-          const row = await openCaseFor(actor, caseId, trx)
-          const doc = await docs.findDocument(trx, caseId, documentId)
-          if (!doc) throw notFound('Document')
-          if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
-          const version = doc.currentVersion + 1
-          const next: DocumentRow = {
-            ...doc,
-            form: doc.form === 'paper' ? 'digitised' : doc.form,
-            currentVersion: version,
-            version: doc.version + 1,
-            updatedAt: ctx.clock.now().toISOString(),
-          }
-          if (!(await docs.updateDocument(trx, doc.id, doc.version, next)))
-            throw documentMoved(doc.version + 1)
-          const added = await addVersionRow(trx, actor, next, version, blob, file.name, reason ?? null)
-          await indexDocument(trx, next)
-          await ctx.recordAction(trx, actor, row, 'document-version', {
-            documentId: doc.id,
-            number: doc.seq,
-            version,
-            ...(reason ? { reason } : {}),
-            file: { name: added.name, sha256: added.sha256, size: added.size },
-          })
-          return documentDto(trx, row, next)
+        return newVersion(actor, caseId, documentId, { blob, name: file.name, reason: reason ?? null }, ifMatch, 'document-version')
+      },
+
+      /**
+       * Seals the document's current version (a PDF or an XML document) with the office's seal, on
+       * behalf of the unit's head who asks: the sealed file becomes the next version, with who sealed
+       * it as the reason, and the seal is audited on the office and the case. A file signed elsewhere
+       * (a qualified signature) is added as a version instead, and validated when stored.
+       */
+      async sealDocument(
+        actor: Actor,
+        caseId: string,
+        documentId: string,
+        options: { visible: boolean },
+        ifMatch?: number,
+      ): Promise<DocumentDto> {
+        const { row: seen } = await ctx.mustLoad(actor, caseId, caseRules.seal)
+        if (seen.status === 'closed') throw caseClosed(seen)
+        const doc = await docs.findDocument(ctx.db, caseId, documentId)
+        if (!doc) throw notFound('Document')
+        if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
+        const current = await docs.findVersion(ctx.db, doc.id, doc.currentVersion)
+        if (!current || (current.type !== 'pdf' && current.type !== 'xml'))
+          throw new AppError('NOT_SEALABLE', 422, 'Cannot be sealed', 'Only a PDF or an XML document can be sealed.')
+        const sealed = await ctx.ports.seal(actor, seen.officeId, await readAll(await ctx.files.blobs.get(current.sha256)), {
+          visible: options.visible,
         })
+        const blob = await store({
+          content: Readable.from([sealed]),
+          name: current.name,
+          mediaType: current.type === 'pdf' ? 'application/pdf' : 'application/xml',
+        })
+        const name = current.name.replace(/(\.(pdf|xml))?$/i, (ext) => `-sealed${ext || `.${current.type}`}`)
+        return newVersion(
+          actor,
+          caseId,
+          documentId,
+          { blob, name, reason: `sealed with the office seal on behalf of ${actor.login}` },
+          doc.version,
+          'document-seal',
+        )
       },
 
       /** Corrects a document's metadata; each change audited on the case with what it was. */

@@ -14,6 +14,8 @@ export const caseRules = {
   /** Approval and its relatives (return, reopen, assignment) belong to the head of the unit or above. */
   head: rules.any(rules.role('admin'), rules.unit('head')),
   work: rules.any(rules.role('admin'), rules.unit('head'), rules.assignee()),
+  /** Sealing a document with the office's seal is the head's own act, on the office's behalf: not an admin's. */
+  seal: rules.unit('head'),
 }
 
 /** The rule each workflow step asks. */

@@ -92,13 +92,14 @@ export function createSealsService(
     /**
      * Seals a file for the office, by the office's seal, on behalf of `actor` (whom the caller has
      * allowed): a PDF with PAdES, an XML document with XAdES; anything else, or a PDF signed already,
-     * is refused (422). Audited on the office with the digests of what went in and came out.
+     * is refused (422). Audited on the office with the digests of what went in and came out (a case
+     * records the sealed version in its own history besides).
      */
     async sealFor(
       actor: Actor,
       officeId: string,
       bytes: Buffer,
-      options: { visible: boolean; subject?: { type: string; id: string } },
+      options: { visible: boolean },
     ): Promise<{ bytes: Buffer; format: 'PAdES' | 'XAdES'; level: 'B' | 'T'; mediaType: string }> {
       const { office: found, seal } = await sealOf(officeId)
       const head = bytes.subarray(0, 64).toString('latin1').trimStart()
@@ -157,8 +158,8 @@ export function createSealsService(
         auditRecordBy(actor, {
           action: 'seal.apply',
           officeId: found.id,
-          subjectType: options.subject?.type ?? 'office',
-          subjectId: options.subject?.id ?? found.id,
+          subjectType: 'office',
+          subjectId: found.id,
           summary: {
             format: pdf ? 'PAdES' : 'XAdES',
             level,
