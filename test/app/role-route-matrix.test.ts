@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { ROLES, type Role } from '../../src/modules/identity/index.js'
 import { CASES_CASES, type CasesCtx, casesMatrixContext } from '../support/cases-matrix.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices, officeBody } from '../support/factories.js'
+import { multipart } from '../support/registry.js'
 import { REGISTRY_CASES, type RegistryCtx, registryMatrixContext } from '../support/registry-matrix.js'
 import { problemOf, testApp } from '../support/test-app.js'
 
@@ -378,6 +382,22 @@ const CASES: Case[] = [
     allowed: ['admin'],
     request: () => ({ url: '/api/v1/trust/anchors' }),
   },
+  // An office's seal: its staff see which it has (409 while it has none); only its head seals with it.
+  {
+    method: 'GET',
+    route: '/api/v1/offices/{officeId}/seal',
+    allowed: ['admin', 'chancellery', 'officer', 'head'],
+    request: (c) => ({ url: `/api/v1/offices/${c.lublin}/seal` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/offices/{officeId}/seal',
+    allowed: ['head'],
+    request: (c) => {
+      const form = multipart('letter.xml', 'application/xml', Buffer.from('<letter>Matrix</letter>'))
+      return { url: `/api/v1/offices/${c.lublin}/seal`, payload: form.payload, headers: form.headers }
+    },
+  },
   {
     method: 'POST',
     route: '/api/v1/jobs/{id}/retry',
@@ -408,6 +428,8 @@ const PUBLIC = new Set([
   'GET /api/v1/deadlines/terms',
   'POST /api/v1/information-requests',
   'POST /api/v1/signatures/validate',
+  'GET /api/v1/seals/demo-ca.crt',
+  'GET /api/v1/seals/demo-ca.crl',
   'GET /api/v1/information-requests/{code}',
   'GET /api/v1/offices/{id}/board/events',
   'GET /api/v1/tickets/{id}',
@@ -473,7 +495,11 @@ const OPEN_OR_SELF = new Set([
 
 describeEachDatabase('role × route matrix', (dialect) => {
   it('lets every role call exactly the routes its grants allow, and refuses the rest with 403', async () => {
-    const app = await testApp(dialect, { demo: true })
+    const app = await testApp(dialect, {
+      demo: true,
+      config: { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-matrix-')) },
+    })
+    await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
     const offices = await demoOffices(app)
     const bearers = await demoBearers(app)
     const users = (await app.inject({ url: '/api/v1/users', headers: bearers.admin })).json<{

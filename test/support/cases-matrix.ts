@@ -14,6 +14,8 @@ export interface CasesCtx {
   /** A case assigned to the demo officer, with one document of one version. */
   filed: string
   document: string
+  /** An XML document of the filed case, for the head to seal. */
+  sealable: string
   /** A letter of Lublin's registers to link to a case. */
   letterId: string
   perRole: Record<string, Partial<Record<CaseAction | 'shared', string>>>
@@ -59,6 +61,16 @@ export async function casesMatrixContext(app: TestApp, lublin: string, letterId:
     { title: 'Matrix', kind: 'note', form: 'born-digital' },
     { content: Readable.from([Buffer.from('Matrix note')]), name: 'note.txt', mediaType: 'text/plain' },
   )
+  const sealable = await s.cases.addDocument(
+    SYSTEM_ACTOR,
+    filed,
+    { title: 'Matrix receipt', kind: 'certificate', form: 'born-digital' },
+    {
+      content: Readable.from([Buffer.from('<receipt>Matrix</receipt>')]),
+      name: 'receipt.xml',
+      mediaType: 'application/xml',
+    },
+  )
   const ctx: CasesCtx = {
     lublin,
     unitOr,
@@ -67,6 +79,7 @@ export async function casesMatrixContext(app: TestApp, lublin: string, letterId:
     case: await open(),
     filed,
     document: document.id,
+    sealable: sealable.id,
     letterId,
     perRole: {},
     notices: {},
@@ -303,6 +316,13 @@ export const CASES_CASES: {
         headers: form.headers,
       }
     },
+  },
+  // Sealing with the office's seal is the unit head's own act, not an admin's.
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/documents/{documentId}/seal',
+    allowed: ['head'],
+    request: (c) => ({ url: `/api/v1/cases/${c.filed}/documents/${c.sealable}/seal`, payload: {} }),
   },
   {
     method: 'GET',
