@@ -22,8 +22,10 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
     const app = await testApp(dialect, {
       demo: true,
       clock: new FixedClock('2026-11-30T08:00:00Z'),
-      config: { blobDir: freshBlobDir() },
+      config: { blobDir: freshBlobDir(), dataDir: freshBlobDir() },
     })
+    // The offices' demo seals, so that the head's sealing is reached past "no seal".
+    await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
     const q = await lvivFrontOffice(app)
     const bearers = await demoBearers(app)
     const ticket = await q.issue({ queueId: q.queues.A })
@@ -62,9 +64,20 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
       { title: 'Fuzz', kind: 'note', form: 'born-digital' },
       { content: Readable.from([Buffer.from('Fuzz note')]), name: 'note.txt', mediaType: 'text/plain' },
     )
+    const receipt = await app.services.cases.addDocument(
+      SYSTEM_ACTOR,
+      filed.id,
+      { title: 'Fuzz receipt', kind: 'certificate', form: 'born-digital' },
+      {
+        content: Readable.from([Buffer.from('<receipt>Fuzz</receipt>')]),
+        name: 'r.xml',
+        mediaType: 'application/xml',
+      },
+    )
     const ids = [
       filed.id,
       document.id,
+      receipt.id,
       registry.lublin,
       registry.incoming,
       registry.outgoing,
@@ -92,6 +105,7 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
             bearers.kiosk,
             bearers.editor,
             bearers.chancellery,
+            bearers.head,
           ].map((b) => b.authorization),
           // These would end the session the fuzzer signs in with.
           unauthenticatedOnly: new Set(['POST /api/v1/auth/logout', 'POST /api/v1/me/totp/confirm']),
