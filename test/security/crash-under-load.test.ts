@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/platform/db/index.js'
 import { dueOccurrence, NETWORK_SCOPE } from '../../src/platform/jobs/schedules.js'
 import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
 import { runRatusz, type Server, startServer } from '../support/process.js'
+import { issue } from '../support/test-ca.js'
 
 /**
  * kill -9 under write load (issue 10): the server is killed while tickets, bookings and the network's
@@ -28,6 +29,10 @@ interface Acknowledged {
   cases: string[]
   /** Versions of documents the head added to those cases: where to read them, and their hash. */
   versions: { url: string; sha256: string }[]
+  /** Versions the head sealed with the office's (demo) seal: where to read them, and their hash. */
+  sealed: { url: string; sha256: string }[]
+  /** Certificates the admin added to the trust store. */
+  anchors: string[]
   /** Weekly slot templates the manager added in Lviv (Sundays: the centre is closed, no slots). */
   templates: string[]
   /** Days of 2098 the manager closed to bookings in Lviv. */
@@ -111,6 +116,8 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       letters: [],
       cases: [],
       versions: [],
+      sealed: [],
+      anchors: [],
       templates: [],
       noBookingDays: [],
     }
@@ -129,13 +136,26 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       const chancellery = await token(server, 'demo-chancellery')
       const officer = await token(server, 'demo-officer')
       const head = await token(server, 'demo-head')
+      const admin = await token(server, 'demo-admin')
       const until = Date.now() + LOAD_MS
       const target = server
       const client = async (c: number) => {
         for (let i = 0; Date.now() < until; i++) {
           sent += 1
           try {
-            if (c === 0 && i % 3 === 1) {
+            if (c === 0 && i % 4 === 3) {
+              // A certificate the network trusts (a fresh ECDSA one each time).
+              const { der } = await issue({ cn: `Crash anchor ${sent}`, alg: 'ECDSA' })
+              const form = new FormData()
+              form.append('file', new Blob([new Uint8Array(der)]), 'anchor.cer')
+              const res = await fetch(`${target.url}/api/v1/trust/anchors`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${admin}` },
+                body: form,
+              })
+              if (res.status === 201)
+                acknowledged.anchors.push(String(((await res.json()) as { id: string }).id))
+            } else if (c === 0 && i % 3 === 1) {
               // Booking set-up: a weekly template, or a day without bookings.
               const res = await api(target, `/api/v1/offices/${lviv}/slot-templates`, {
                 token: manager,
@@ -182,12 +202,16 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
                 body: { title: `Notatka ${sent}`, kind: 'note', form: 'born-digital' },
               })
               if (doc.status !== 201) continue
+              // Every other document is a receipt the head then seals with the office's seal.
+              const receipt = i % 2 === 1
               const form = new FormData()
               form.append('reason', 'Pierwsza wersja')
               form.append(
                 'file',
-                new Blob([`Notatka służbowa ${sent}`], { type: 'text/plain' }),
-                'notatka.txt',
+                receipt
+                  ? new Blob([`<receipt><n>${sent}</n></receipt>`], { type: 'application/xml' })
+                  : new Blob([`Notatka służbowa ${sent}`], { type: 'text/plain' }),
+                receipt ? 'receipt.xml' : 'notatka.txt',
               )
               const url = `/api/v1/cases/${caseId}/documents/${doc.json!.id}/versions`
               const res = await fetch(`${target.url}${url}`, {
@@ -199,6 +223,16 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
                 const body = (await res.json()) as { versions: { version: number; sha256: string }[] }
                 const v = body.versions[0]!
                 acknowledged.versions.push({ url: `${url}/${v.version}/content`, sha256: v.sha256 })
+                if (receipt) {
+                  const sealed = await api(target, `/api/v1/cases/${caseId}/documents/${doc.json!.id}/seal`, {
+                    token: head,
+                    body: {},
+                  })
+                  const versions = sealed.json?.versions as { version: number; sha256: string }[] | undefined
+                  const s2 = versions?.find((x) => x.version === 2)
+                  if (sealed.status === 201 && s2)
+                    acknowledged.sealed.push({ url: `${url}/${s2.version}/content`, sha256: s2.sha256 })
+                }
               }
             } else if (c === 2) {
               const res = await api(target, '/api/v1/cases', {
@@ -248,7 +282,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions and ${acknowledged.templates.length} slot templates and ${acknowledged.noBookingDays.length} days without bookings acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions (${acknowledged.sealed.length} sealed) and ${acknowledged.anchors.length} trust anchors and ${acknowledged.templates.length} slot templates and ${acknowledged.noBookingDays.length} days without bookings acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -288,9 +322,9 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       // Its term and the due date counted when it was opened came through with it.
       expect(res.json, id).toMatchObject({ term: 'P1M', dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
     }
-    // Each acknowledged document version is there, its file whole.
+    // Each acknowledged document version is there, its file whole; so is each sealed one.
     expect(acknowledged.versions.length).toBeGreaterThan(0)
-    for (const { url, sha256 } of acknowledged.versions) {
+    for (const { url, sha256 } of [...acknowledged.versions, ...acknowledged.sealed]) {
       const res = await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${admin}` } })
       expect(res.status, url).toBe(200)
       expect(
@@ -300,6 +334,11 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
         url,
       ).toBe(sha256)
     }
+    // Each acknowledged trust anchor is in the store.
+    const anchors = (
+      (await api(server, '/api/v1/trust/anchors', { token: admin })).json!.items as { id: string }[]
+    ).map((a) => a.id)
+    expect(acknowledged.anchors.filter((id) => !anchors.includes(id))).toEqual([])
     // The work the crashes left (the text of document versions to read, jobs that were running at
     // a kill) is done by the instance that came back: wait for it, a minute at most.
     if (dialect === 'sqlite')

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Db } from '../../platform/db/index.js'
+import { type Db, inTransaction } from '../../platform/db/index.js'
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { localDateOf } from '../../platform/timezone.js'
@@ -153,22 +153,27 @@ export function createSealsService(
       }
       const level = stamped ? 'T' : 'B'
       const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex')
-      await audit.record(
-        db,
-        auditRecordBy(actor, {
-          action: 'seal.apply',
-          officeId: found.id,
-          subjectType: 'office',
-          subjectId: found.id,
-          summary: {
-            format: pdf ? 'PAdES' : 'XAdES',
-            level,
-            ...(tsaUrl && !stamped ? { timeStamp: 'the time-stamping authority could not be reached' } : {}),
-            seal: describe(seal.key.cert).sha256,
-            in: digest(bytes),
-            out: digest(sealed),
-          },
-        }),
+      // Recorded in a transaction of its own: the log's hash chain is appended to one writer at a time.
+      await inTransaction(db, (trx) =>
+        audit.record(
+          trx,
+          auditRecordBy(actor, {
+            action: 'seal.apply',
+            officeId: found.id,
+            subjectType: 'office',
+            subjectId: found.id,
+            summary: {
+              format: pdf ? 'PAdES' : 'XAdES',
+              level,
+              ...(tsaUrl && !stamped
+                ? { timeStamp: 'the time-stamping authority could not be reached' }
+                : {}),
+              seal: describe(seal.key.cert).sha256,
+              in: digest(bytes),
+              out: digest(sealed),
+            },
+          }),
+        ),
       )
       return {
         bytes: sealed,
