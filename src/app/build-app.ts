@@ -415,6 +415,7 @@ export async function buildApp(
 
   app.addHook('onClose', async () => {
     services.mailer.close()
+    await services.signatures.close()
     await database.close()
   })
   return app as AppInstance & { services: Services; bus: EventBus; jobs: JobRunner }

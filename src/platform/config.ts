@@ -48,6 +48,8 @@ export interface Config {
   smtpUrl: string | null
   /** The sender of the e-mail Ratusz sends: `Ratusz <no-reply@example.org>`. */
   mailFrom: string
+  /** How long the validation of one signed file may take before its worker is stopped (a hostile file). */
+  validationTimeoutMs: number
   /** Signature validation checks revocation online (CRLs over HTTP) or not at all (`offline`: INDETERMINATE, honestly). */
   revocation: 'online' | 'offline'
   /** Years an office keeps category A records before transferring them to the state archive. */
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     caseSign: read('RATUSZ_CASE_SIGN', '<unit>.<symbol>.<n>.<yyyy>', caseSignTemplate),
     uaServiceTerm: read('RATUSZ_UA_SERVICE_TERM', 'P30D', termOfDays),
     archiveTransferYears: read('RATUSZ_ARCHIVE_TRANSFER_YEARS', 25, integer(0, 100)),
+    validationTimeoutMs: read('RATUSZ_VALIDATION_TIMEOUT_MS', 20_000, integer(1000, 600_000)),
     revocation: read<'online' | 'offline'>('RATUSZ_REVOCATION', 'online', (raw) =>
       raw === 'online' || raw === 'offline' ? raw : expected('online or offline'),
     ),

@@ -246,8 +246,12 @@ describeEachDatabase('case documents', (dialect) => {
 
   it('a head seals a decision with the office seal: the sealed file is the next version, who sealed it is kept, and the seal is checked', async () => {
     const { app, r, officer, c, addDocument, addVersion } = await setUp({ dataDir: freshBlobDir() })
-    const doc = (await addDocument({ title: 'Decyzja o zwrocie opłaty', kind: 'decision', form: 'born-digital' })).json<Doc>()
-    expect((await addVersion(doc.id, multipart('decyzja.pdf', 'application/pdf', await decisionPdf()))).statusCode).toBe(201)
+    const doc = (
+      await addDocument({ title: 'Decyzja o zwrocie opłaty', kind: 'decision', form: 'born-digital' })
+    ).json<Doc>()
+    expect(
+      (await addVersion(doc.id, multipart('decyzja.pdf', 'application/pdf', await decisionPdf()))).statusCode,
+    ).toBe(201)
     const seal = (headers: Record<string, string>, payload: object = {}) =>
       app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/documents/${doc.id}/seal`, headers, payload })
     // The office has no seal yet.
@@ -269,8 +273,9 @@ describeEachDatabase('case documents', (dialect) => {
     await app.jobs.runDue()
     const versions = (
       await app.inject({ url: `/api/v1/cases/${c.id}/documents/${doc.id}`, headers: officer.headers })
-    ).json<{ versions: { version: number; signatures: { format: string; signer: string | null }[] | null }[] }>()
-      .versions
+    ).json<{
+      versions: { version: number; signatures: { format: string; signer: string | null }[] | null }[]
+    }>().versions
     expect(versions.find((v) => v.version === 1)!.signatures).toEqual([])
     expect(versions.find((v) => v.version === 2)!.signatures).toEqual([
       expect.objectContaining({ format: 'PAdES', signer: expect.stringContaining('(DEMO seal)') }),
@@ -279,18 +284,24 @@ describeEachDatabase('case documents', (dialect) => {
     const again = await seal(r.headOfOr.headers)
     expect(again.statusCode).toBe(422)
     expect(problemOf(again).code).toBe('NOT_SEALABLE')
-    const history = (await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: officer.headers })).json<{
+    const history = (
+      await app.inject({ url: `/api/v1/cases/${c.id}/history`, headers: officer.headers })
+    ).json<{
       items: { action: string }[]
     }>().items
     expect(history.map((h) => h.action)).toContain('case.document-seal')
     // On the case page: the head sees a seal form for an unsealed PDF, and seals it with a visible seal.
-    const letterDoc = (await addDocument({ title: 'Pismo do strony', kind: 'letter', form: 'born-digital' })).json<Doc>()
+    const letterDoc = (
+      await addDocument({ title: 'Pismo do strony', kind: 'letter', form: 'born-digital' })
+    ).json<Doc>()
     await addVersion(letterDoc.id, multipart('pismo.pdf', 'application/pdf', await decisionPdf()))
     const head = await signedInSession(app, r.headOfOr.login, 'a-long-password-1')
     const page = await head.get(`/staff/cases/${c.id}?lang=en`)
     expect(page.body).toContain('Seal “Pismo do strony” with the office seal')
     expect(page.body).not.toContain('Seal “Decyzja o zwrocie opłaty” with the office seal')
-    const officerPage = await (await signedInSession(app, officer.login, 'a-long-password-1')).get(`/staff/cases/${c.id}?lang=en`)
+    const officerPage = await (await signedInSession(app, officer.login, 'a-long-password-1')).get(
+      `/staff/cases/${c.id}?lang=en`,
+    )
     expect(officerPage.body).not.toContain('” with the office seal')
     const posted = await head.post(`/staff/cases/${c.id}/documents/${letterDoc.id}/seal`, {
       _csrf: csrfOf(page.body),

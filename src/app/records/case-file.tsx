@@ -149,7 +149,9 @@ function DocumentDetails(p: {
           ])}
         />
       ) : null}
-      {p.canSeal && SEALABLE.has(d.metadata.format) && !d.versions.find((v) => v.version === d.currentVersion)?.signatures?.length ? (
+      {p.canSeal &&
+      SEALABLE.has(d.metadata.format) &&
+      !d.versions.find((v) => v.version === d.currentVersion)?.signatures?.length ? (
         <form method="post" action={`/staff/cases/${c.id}/documents/${d.id}/seal`}>
           <CsrfField token={p.s.csrf} />
           <input type="hidden" name="version" value={String(d.version)} />
@@ -233,7 +235,15 @@ export function CaseFile(p: {
         />
       )}
       {p.documents.map((d) => (
-        <DocumentDetails s={p.s} t={t} c={c} d={d} canChange={p.canChange} canSeal={p.canSeal} maxMb={p.maxMb} />
+        <DocumentDetails
+          s={p.s}
+          t={t}
+          c={c}
+          d={d}
+          canChange={p.canChange}
+          canSeal={p.canSeal}
+          maxMb={p.maxMb}
+        />
       ))}
       {p.canChange ? (
         <details class="document" open={p.errors.some((e) => e.field !== 'number')}>

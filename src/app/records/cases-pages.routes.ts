@@ -254,7 +254,8 @@ export function casesPagesRoutes(
       const canChange =
         c.status !== 'closed' &&
         allow(actor, caseRules.work, { officeId: c.officeId, unitId: c.unitId, assigneeId: c.assigneeId })
-      const canSeal = c.status !== 'closed' && allow(actor, caseRules.seal, { officeId: c.officeId, unitId: c.unitId })
+      const canSeal =
+        c.status !== 'closed' && allow(actor, caseRules.seal, { officeId: c.officeId, unitId: c.unitId })
       const office = await offices.officeById(c.officeId)
       return CasePage({
         s,

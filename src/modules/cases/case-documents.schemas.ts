@@ -65,7 +65,10 @@ export type EditDocumentBody = Static<typeof EditDocumentBody>
 export const SealDocumentBody = Type.Object(
   {
     visible: Type.Optional(
-      Type.Boolean({ default: true, description: 'A PDF seal drawn at the foot of the last page; false: invisible' }),
+      Type.Boolean({
+        default: true,
+        description: 'A PDF seal drawn at the foot of the last page; false: invisible',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -246,7 +246,11 @@ export function caseDocuments(ctx: CasesContext) {
     actor: Actor,
     caseId: string,
     documentId: string,
-    file: { blob: { sha256: string; size: number; type: string }; name: string | undefined; reason: string | null },
+    file: {
+      blob: { sha256: string; size: number; type: string }
+      name: string | undefined
+      reason: string | null
+    },
     ifMatch: number | undefined,
     action: 'document-version' | 'document-seal',
   ): Promise<DocumentDto> {
@@ -333,7 +337,14 @@ export function caseDocuments(ctx: CasesContext) {
         if (seen.status === 'closed') throw caseClosed(seen)
         if (!(await docs.findDocument(ctx.db, caseId, documentId))) throw notFound('Document')
         const blob = await store(file)
-        return newVersion(actor, caseId, documentId, { blob, name: file.name, reason: reason ?? null }, ifMatch, 'document-version')
+        return newVersion(
+          actor,
+          caseId,
+          documentId,
+          { blob, name: file.name, reason: reason ?? null },
+          ifMatch,
+          'document-version',
+        )
       },
 
       /**
@@ -356,10 +367,20 @@ export function caseDocuments(ctx: CasesContext) {
         if (ifMatch !== undefined && ifMatch !== doc.version) throw documentMoved(doc.version)
         const current = await docs.findVersion(ctx.db, doc.id, doc.currentVersion)
         if (!current || (current.type !== 'pdf' && current.type !== 'xml'))
-          throw new AppError('NOT_SEALABLE', 422, 'Cannot be sealed', 'Only a PDF or an XML document can be sealed.')
-        const sealed = await ctx.ports.seal(actor, seen.officeId, await readAll(await ctx.files.blobs.get(current.sha256)), {
-          visible: options.visible,
-        })
+          throw new AppError(
+            'NOT_SEALABLE',
+            422,
+            'Cannot be sealed',
+            'Only a PDF or an XML document can be sealed.',
+          )
+        const sealed = await ctx.ports.seal(
+          actor,
+          seen.officeId,
+          await readAll(await ctx.files.blobs.get(current.sha256)),
+          {
+            visible: options.visible,
+          },
+        )
         const blob = await store({
           content: Readable.from([sealed]),
           name: current.name,

@@ -67,12 +67,7 @@ export interface CasePorts {
   >
   classification: Pick<ClassificationService, 'leafClass'>
   /** Seals a PDF or XML file with the office's seal on behalf of `actor` (a head the case allowed). */
-  seal(
-    actor: Actor,
-    officeId: string,
-    bytes: Buffer,
-    options: { visible: boolean },
-  ): Promise<Buffer>
+  seal(actor: Actor, officeId: string, bytes: Buffer, options: { visible: boolean }): Promise<Buffer>
   /** The signatures in a stored file (a PDF, an XML), validated; empty when it holds none. */
   signaturesIn(bytes: Buffer): Promise<DocumentSignatures>
   /** Of these stored files, those another module still holds (the registers' scans): never removed with a case. */

@@ -173,6 +173,9 @@ export function sealStore(dir: string, password: string | null, publicUrl: strin
       return crt && crl ? { crt, crl } : null
     },
 
+    /** Where the CRL this instance publishes itself (the demo CA's) lies, with its address. */
+    localCrlFile: () => ({ url: crlUrl, path: join(dir, `${DEMO_CA}.crl`) }),
+
     /** A CRL this instance publishes itself (the demo CA's), by its address; null for any other. */
     async localCrl(url: string): Promise<Buffer | null> {
       return url === crlUrl ? ((await store.demoFiles())?.crl ?? null) : null

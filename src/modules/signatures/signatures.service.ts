@@ -1,19 +1,16 @@
-import * as pkijs from 'pkijs'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, inTransaction } from '../../platform/db/index.js'
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
-import { certificatesIn, describe, parseDer } from './certificates.js'
-import { NotASignature, validateCms } from './cms-validation.js'
-import { validatePades } from './pades-validation.js'
+import { certificatesIn, describe } from './certificates.js'
 import type { SignatureReport } from './report.js'
-import { crlRevocation } from './revocation.js'
 import type { SealStore } from './seal-store.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
-import { validateXades } from './xades-validation.js'
+import { ValidationTimedOut, validationPool } from './validation-pool.js'
+import type { ValidationOutcome } from './validation-worker.js'
 
 /** The network's admins keep the trust store. */
 const trustRule = rules.role('admin')
@@ -42,14 +39,10 @@ export function createSignaturesService(
   db: Db,
   clock: Clock,
   audit: AuditTrail,
-  config: { revocation: 'online' | 'offline' },
-  seals: Pick<SealStore, 'localCrl'>,
+  config: { revocation: 'online' | 'offline'; validationTimeoutMs: number },
+  seals: Pick<SealStore, 'localCrlFile'>,
 ) {
-  const revocation = crlRevocation(config.revocation, 5000, (url) => seals.localCrl(url))
-  const anchors = async () =>
-    (await repo.listAnchors(db)).map(
-      (r) => new pkijs.Certificate({ schema: parseDer(Buffer.from(r.der, 'base64')) ?? undefined }),
-    )
+  const pool = validationPool({ timeoutMs: config.validationTimeoutMs })
 
   const service = {
     /**
@@ -155,31 +148,34 @@ export function createSignaturesService(
       file: Buffer,
       data: Buffer | null,
     ): Promise<{ valid: boolean; signatures: SignatureReport[] }> {
-      const head = file.subarray(0, 64).toString('latin1').trimStart()
-      const pdf = head.startsWith('%PDF')
-      const xml = head.startsWith('<') || head.startsWith('\uFEFF<')
-      const pem = /-----BEGIN (PKCS7|CMS)-----([\s\S]*?)-----END \1-----/.exec(file.toString('latin1'))
-      const der = pem ? Buffer.from((pem[2] as string).replace(/\s+/g, ''), 'base64') : file
+      const rows = await repo.listAnchors(db)
+      let outcome: ValidationOutcome
       try {
-        const trusted = await anchors()
-        const signatures = pdf
-          ? await validatePades(file, trusted, clock.now(), { revocation })
-          : xml
-            ? await validateXades(file, trusted, clock.now(), { revocation })
-            : await validateCms(der, data, trusted, clock.now(), { revocation })
-        return { valid: signatures.every((s) => s.indication === 'TOTAL_PASSED'), signatures }
+        outcome = await pool.run({
+          file: new Uint8Array(file),
+          data: data ? new Uint8Array(data) : null,
+          anchors: { key: rows.map((r) => r.id).join(' '), ders: rows.map((r) => r.der) },
+          now: clock.now().toISOString(),
+          revocation: config.revocation,
+          localCrl: seals.localCrlFile(),
+        })
       } catch (error) {
-        if (error instanceof AppError) throw error
-        // Anything the parsers could not make sense of is the file's fault: a clear 422, never a 500.
-        const reason = error instanceof NotASignature ? error.message : 'its structure could not be read'
+        if (!(error instanceof ValidationTimedOut)) throw error
+        outcome = { ok: false, reason: error.message }
+      }
+      // Anything the parsers could not make sense of is the file's fault: a clear 422, never a 500.
+      if (!outcome.ok)
         throw new AppError(
           'NOT_A_SIGNATURE',
           422,
           'Not a signed file',
-          `The file is not a signature: ${reason}.`,
+          `The file is not a signature: ${outcome.reason}.`,
         )
-      }
+      return { valid: outcome.valid, signatures: outcome.signatures }
     },
+
+    /** Stops the validation workers (the app is closing). */
+    close: () => pool.close(),
   }
   return service
 }

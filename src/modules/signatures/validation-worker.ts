@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises'
+import * as pkijs from 'pkijs'
+import { parseDer } from './certificates.js'
+import { NotASignature } from './cms-validation.js'
+import type { SignatureReport } from './report.js'
+import { crlRevocation, type RevocationCheck } from './revocation.js'
+import { validateFile } from './validate-file.js'
+
+/** One validation, as the pool hands it to a worker thread. */
+export interface ValidationTask {
+  file: Uint8Array
+  data: Uint8Array | null
+  /** The trust store: a key that changes with it, and its certificates (DER, base64). */
+  anchors: { key: string; ders: readonly string[] }
+  now: string
+  revocation: 'online' | 'offline'
+  /** A CRL this instance publishes itself (the demo CA's): its address and where it lies. */
+  localCrl: { url: string; path: string } | null
+}
+
+export type ValidationOutcome =
+  | { ok: true; valid: boolean; signatures: SignatureReport[] }
+  | { ok: false; reason: string }
+
+let anchors: { key: string; certs: pkijs.Certificate[] } | null = null
+const revocations = new Map<string, RevocationCheck>()
+
+/**
+ * A worker thread's validation: the trust store parsed once per version of it, the revocation checker
+ * (and its CRL cache) kept per mode, the file validated; a file that is not a signature is an outcome,
+ * not an error, so that its reason crosses the thread intact.
+ */
+export default async function validate(task: ValidationTask): Promise<ValidationOutcome> {
+  if (anchors?.key !== task.anchors.key)
+    anchors = {
+      key: task.anchors.key,
+      certs: task.anchors.ders.map(
+        (der) => new pkijs.Certificate({ schema: parseDer(Buffer.from(der, 'base64')) ?? undefined }),
+      ),
+    }
+  const local = task.localCrl
+  const revocationKey = `${task.revocation} ${local?.url ?? ''}`
+  let revocation = revocations.get(revocationKey)
+  if (!revocation) {
+    revocation = crlRevocation(task.revocation, 5000, async (url) =>
+      local && url === local.url ? readFile(local.path).catch(() => null) : null,
+    )
+    revocations.set(revocationKey, revocation)
+  }
+  try {
+    const result = await validateFile(
+      Buffer.from(task.file),
+      task.data ? Buffer.from(task.data) : null,
+      anchors.certs,
+      new Date(task.now),
+      revocation,
+    )
+    return { ok: true, ...result }
+  } catch (error) {
+    return {
+      ok: false,
+      reason: error instanceof NotASignature ? error.message : 'its structure could not be read',
+    }
+  }
+}
