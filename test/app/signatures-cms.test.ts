@@ -1,9 +1,8 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { certificatesIn } from '../../src/modules/signatures/certificates.js'
 import { NotASignature, validateCms } from '../../src/modules/signatures/cms-validation.js'
 import { crlRevocation } from '../../src/modules/signatures/revocation.js'
+import { startCrlServer } from '../support/crl-server.js'
 import { type Issued, issue, makeCrl, signCms } from '../support/test-ca.js'
 
 const DATA = Buffer.from('Wniosek o wydanie zaświadczenia')
@@ -100,18 +99,13 @@ async function signatureTail(cms: Buffer): Promise<Uint8Array> {
 
 describe('revocation by CRL', () => {
   it('finds a revoked signer in its CA’s CRL (on loopback), passes one that is not, and says so honestly when it cannot know', async () => {
-    let crl: Buffer = Buffer.alloc(0)
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/pkix-crl' })
-      res.end(crl)
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ca.crl`
+    const server = await startCrlServer()
+    const url = server.url
     try {
       const root = await issue({ cn: 'CRL Root', ca: true })
       const revoked = await issue({ cn: 'Odwołany', issuer: root, crl: url })
       const good = await issue({ cn: 'Ważny', issuer: root, crl: url })
-      crl = await makeCrl(root, [revoked])
+      server.set(await makeCrl(root, [revoked]))
       const online = crlRevocation('online')
       const check = async (signer: Issued, revocation = online) =>
         (
@@ -129,10 +123,10 @@ describe('revocation by CRL', () => {
         subIndication: 'TRY_LATER',
       })
       // A CRL signed by someone else is not believed.
-      crl = await makeCrl(await issue({ cn: 'Impostor', ca: true }), [])
+      server.set(await makeCrl(await issue({ cn: 'Impostor', ca: true }), []))
       expect(await check(good, crlRevocation('online'))).toMatchObject({ subIndication: 'TRY_LATER' })
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await server.close()
     }
     // Nobody answers at the address: undecided, never passed.
     const silent = await issue({ cn: 'Cichy', ca: true })

@@ -5,6 +5,7 @@ import { judgeCertificate } from './certificate-checks.js'
 import { type CertificateInfo, describe, parseDer } from './certificates.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
+import { cmsSigningCertificateMatches } from './signing-certificate.js'
 import { checkTimeStamp, provenTime, stampNote, type TimeStampReport } from './time-stamps.js'
 
 /** The file is not a CMS signature, or is one so malformed nothing can be read of it. */
@@ -166,6 +167,15 @@ export async function validateCms(
         'INDETERMINATE',
         'NO_SIGNING_CERTIFICATE_FOUND',
         "The signer's certificate is not in the signature.",
+      )
+      continue
+    }
+    // The certificate in the signature must be the one the signer signed for (ESS signing-certificate).
+    if (cmsSigningCertificateMatches(info.signedAttrs?.attributes, cert) === false) {
+      report(
+        'INDETERMINATE',
+        'NO_SIGNING_CERTIFICATE_FOUND',
+        'The certificate in the signature is not the one the signer signed with: it was changed or swapped.',
       )
       continue
     }

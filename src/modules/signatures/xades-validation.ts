@@ -7,6 +7,7 @@ import { describe, parseDer } from './certificates.js'
 import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
+import { xadesSigningCertificateMatches } from './signing-certificate.js'
 import { checkTimeStamp, provenTime, stampNote, type TimeStampReport } from './time-stamps.js'
 import { withEcdsa } from './xml-algorithms.js'
 
@@ -174,6 +175,24 @@ export async function validateXades(
         'INDETERMINATE',
         'NO_SIGNING_CERTIFICATE_FOUND',
         "The signer's certificate is not in the signature.",
+      )
+      continue
+    }
+    // The certificate in KeyInfo must be the one the signed properties name (its digest).
+    const certDigest = (['SigningCertificateV2', 'SigningCertificate'] as const)
+      .flatMap((name) => children(node, XADES, name))
+      .flatMap((e) => children(e, XADES, 'CertDigest'))[0]
+    const named = certDigest
+      ? {
+          method: children(certDigest, DSIG, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '',
+          value: text(children(certDigest, DSIG, 'DigestValue')[0]),
+        }
+      : null
+    if (xadesSigningCertificateMatches(named, cert) === false) {
+      report(
+        'INDETERMINATE',
+        'NO_SIGNING_CERTIFICATE_FOUND',
+        'The certificate in the signature is not the one the signer signed with: it was changed or swapped.',
       )
       continue
     }
