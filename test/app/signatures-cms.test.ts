@@ -4,6 +4,7 @@ import { NotASignature, validateCms } from '../../src/modules/signatures/cms-val
 import { crlRevocation } from '../../src/modules/signatures/revocation.js'
 import { startCrlServer } from '../support/crl-server.js'
 import { type Issued, issue, makeCrl, signCms } from '../support/test-ca.js'
+import { startTestOcsp } from '../support/test-ocsp.js'
 
 const DATA = Buffer.from('Wniosek o wydanie zaświadczenia')
 const DAY = 86_400_000
@@ -141,5 +142,64 @@ describe('revocation by CRL', () => {
       },
     )
     expect(r).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' })
+  })
+})
+
+describe('revocation by OCSP', () => {
+  it('asks the responder the certificate names, believes only its issuer, and falls back to the CRL', async () => {
+    const root = await issue({ cn: 'OCSP Root', ca: true })
+    const ocsp = await startTestOcsp(root)
+    const impostor = await startTestOcsp(root, { signer: await issue({ cn: 'Impostor', ca: true }) })
+    const crls = await startCrlServer()
+    try {
+      const good = await issue({ cn: 'Dobry', issuer: root, ocsp: ocsp.url })
+      const revoked = await issue({ cn: 'Odwołany przez OCSP', issuer: root, ocsp: ocsp.url })
+      ocsp.revoke(revoked, new Date('2026-06-01T00:00:00Z'))
+      const check = async (signer: Issued) =>
+        (
+          await validateCms(await signCms(DATA, signer, { chain: [root] }), null, [root.cert], new Date(), {
+            revocation: crlRevocation('online', 2000),
+          })
+        )[0]!
+      expect(await check(good)).toMatchObject({ indication: 'TOTAL_PASSED' })
+      const r = await check(revoked)
+      expect(r).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' })
+      expect(r.detail).toContain('2026-06-01')
+      expect(ocsp.served.count).toBe(2)
+      // An answer signed by someone the issuer did not delegate is not believed; the CRL then decides.
+      const lied = await issue({ cn: 'Podejrzany', issuer: root, ocsp: impostor.url, crl: crls.url })
+      crls.set(await makeCrl(root, [lied]))
+      expect(await check(lied)).toMatchObject({ subIndication: 'REVOKED_NO_POE' })
+      expect(impostor.served.count).toBe(1)
+      // A CA between the root and the signer, revoked in the root's CRL: the signature is undecided.
+      const middle = await issue({ cn: 'Pośredni CA', ca: true, issuer: root, crl: crls.url })
+      const middleOcsp = await startTestOcsp(middle)
+      const below = await issue({ cn: 'Pod pośrednim', issuer: middle, ocsp: middleOcsp.url })
+      crls.set(await makeCrl(root, [middle]))
+      const [underRevokedCa] = await validateCms(
+        await signCms(DATA, below, { chain: [middle, root] }),
+        null,
+        [root.cert],
+        new Date(),
+        { revocation: crlRevocation('online', 2000) },
+      )
+      expect(underRevokedCa, underRevokedCa!.detail).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_CA_NO_POE' })
+      expect(middleOcsp.served.count).toBe(1)
+      await middleOcsp.close()
+      // Offline: nobody is asked.
+      const [offline] = await validateCms(
+        await signCms(DATA, good, { chain: [root] }),
+        null,
+        [root.cert],
+        new Date(),
+        {
+          revocation: crlRevocation('offline'),
+        },
+      )
+      expect(offline).toMatchObject({ subIndication: 'TRY_LATER' })
+      expect(ocsp.served.count).toBe(2)
+    } finally {
+      await Promise.all([ocsp.close(), impostor.close(), crls.close()])
+    }
   })
 })

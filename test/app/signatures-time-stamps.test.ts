@@ -2,9 +2,11 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateCms } from '../../src/modules/signatures/cms-validation.js'
+import { crlRevocation } from '../../src/modules/signatures/revocation.js'
 import { requestTimeStamp, TimeStampUnavailable } from '../../src/modules/signatures/time-stamps.js'
+import { startCrlServer } from '../support/crl-server.js'
 import { freePort } from '../support/free-port.js'
-import { type Issued, issue, signCms } from '../support/test-ca.js'
+import { type Issued, issue, makeCrl, signCms } from '../support/test-ca.js'
 import { stampToken, startTestTsa } from '../support/test-tsa.js'
 
 const DATA = Buffer.from('Decyzja w sprawie OR.5310.12.2026')
@@ -86,6 +88,38 @@ describe('RFC 3161 time-stamps on CAdES signatures', () => {
       subIndication: 'SIG_CRYPTO_FAILURE',
     })
     expect(unsigned).toMatchObject({ subIndication: 'OUT_OF_BOUNDS_NO_POE', level: 'B' })
+  })
+
+  it('keeps a signature time-stamped before its certificate was revoked; without the stamp, revoked is undecided', async () => {
+    const crls = await startCrlServer()
+    try {
+      const root = await issue({ cn: 'POE Root', ca: true, from: new Date(Date.now() - 100 * DAY) })
+      const signer = await issue({
+        cn: 'Revoked later',
+        issuer: root,
+        crl: crls.url,
+        from: new Date(Date.now() - 30 * DAY),
+      })
+      crls.set(await makeCrl(root, [signer]))
+      const anchors = [root.cert, tsa.cert]
+      const revocation = crlRevocation('online', 2000)
+      const before = new Date(Date.now() - 5 * DAY)
+      const stamped = await signCms(DATA, signer, {
+        chain: [root],
+        timeStamp: (v) => stampToken(tsa, v, { time: before }),
+      })
+      expect((await validateCms(stamped, null, anchors, new Date(), { revocation }))[0]).toMatchObject({
+        indication: 'TOTAL_PASSED',
+        level: 'T',
+      })
+      const bare = await signCms(DATA, signer, { chain: [root], signingTime: before })
+      expect((await validateCms(bare, null, anchors, new Date(), { revocation }))[0]).toMatchObject({
+        indication: 'INDETERMINATE',
+        subIndication: 'REVOKED_NO_POE',
+      })
+    } finally {
+      await crls.close()
+    }
   })
 
   it('says plainly when the time-stamping authority cannot be reached or answers something else', async () => {

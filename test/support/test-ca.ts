@@ -30,6 +30,8 @@ export async function issue(options: {
   pesel?: string
   /** Where the issuer publishes its CRL (a distribution point in the certificate). */
   crl?: string
+  /** Where the issuer's OCSP responder answers. */
+  ocsp?: string
 }): Promise<Issued> {
   const { cert, keys } = await issueCertificate({
     subject: [
@@ -43,6 +45,7 @@ export async function issue(options: {
     from: options.from,
     days: options.days,
     crl: options.crl,
+    ocsp: options.ocsp,
   })
   return { cert, keys, der: Buffer.from(cert.toSchema(true).toBER(false)) }
 }

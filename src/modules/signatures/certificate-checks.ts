@@ -26,8 +26,9 @@ type Outcome = Pick<SignatureReport, 'indication' | 'subIndication' | 'detail'>
 /**
  * The signer's certificate judged as ETSI EN 319 102-1 orders it, after the signature's own checks:
  * chained to a trust anchor (PKI.js's chain validation), then valid at the signing time, then the
- * cryptography that could not be checked, then revocation below an anchor (`REVOKED_NO_POE`, or
- * `TRY_LATER` when it cannot be known: never a pass); `TOTAL_PASSED` when all hold.
+ * cryptography that could not be checked, then revocation of each certificate below an anchor, the
+ * signer's and any intermediate CA's (`REVOKED_NO_POE`, `REVOKED_CA_NO_POE`, or `TRY_LATER` when it
+ * cannot be known: never a pass); `TOTAL_PASSED` when all hold.
  */
 export async function judgeCertificate(
   cert: pkijs.Certificate,
@@ -39,6 +40,8 @@ export async function judgeCertificate(
     chainCheckable: boolean
     why: string
     revocation?: RevocationCheck | undefined
+    /** `when` is proven by a time-stamp (a proof of existence): a revocation after it does not count. */
+    proven?: boolean
   },
 ): Promise<{ chain: CertificateInfo[]; outcome: Outcome }> {
   const path = pathOf(cert, [...embedded, ...anchors])
@@ -76,20 +79,29 @@ export async function judgeCertificate(
     )
   if (!options.cryptoChecked)
     return outcome('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', options.why)
-  if (!anchored) {
-    const issuer = path[1]
-    const known = issuer && options.revocation ? await options.revocation(cert, issuer) : null
+  if (!anchored && path.length < 2)
+    return outcome(
+      'INDETERMINATE',
+      'TRY_LATER',
+      'The signer’s certificate chains to a trusted certificate, but its issuer is not at hand to check whether it was revoked.',
+    )
+  // Revocation of each certificate below the anchor: the signer's, then any intermediate CA's.
+  for (let i = 0; i + 1 < path.length; i++) {
+    const [subject, issuer] = [path[i] as pkijs.Certificate, path[i + 1] as pkijs.Certificate]
+    if (anchors.some((a) => sameCertificate(a, subject))) break
+    const known = options.revocation ? await options.revocation(subject, issuer) : null
+    if (known?.status === 'revoked' && options.proven && when < known.at) continue
     if (known?.status === 'revoked')
       return outcome(
         'INDETERMINATE',
-        'REVOKED_NO_POE',
-        `The signer’s certificate was revoked on ${known.at.toISOString().slice(0, 10)}, and nothing proves the signature was made before.`,
+        i === 0 ? 'REVOKED_NO_POE' : 'REVOKED_CA_NO_POE',
+        `${i === 0 ? 'The signer’s certificate' : `The certificate of the CA ${describe(subject).subject}`} was revoked on ${known.at.toISOString().slice(0, 10)}, and nothing proves the signature was made before.`,
       )
     if (known?.status !== 'good')
       return outcome(
         'INDETERMINATE',
         'TRY_LATER',
-        'The signer’s certificate chains to a trusted certificate, but whether it was revoked could not be checked.',
+        `${i === 0 ? 'The signer’s certificate' : `The certificate of the CA ${describe(subject).subject}`} chains to a trusted certificate, but whether it was revoked could not be checked.`,
       )
   }
   return outcome(

@@ -59,6 +59,8 @@ export async function issueCertificate(options: {
   from?: Date | undefined
   days?: number | undefined
   crl?: string | undefined
+  /** Where the issuer's OCSP responder answers (authority information access). */
+  ocsp?: string | undefined
 }): Promise<IssuedCertificate> {
   const keys = (await crypto.subtle.generateKey(keyParams(options.alg ?? 'RSA'), true, [
     'sign',
@@ -95,6 +97,21 @@ export async function issueCertificate(options: {
           distributionPoints: [
             new pkijs.DistributionPoint({
               distributionPoint: [new pkijs.GeneralName({ type: 6, value: options.crl })],
+            }),
+          ],
+        }),
+      ),
+    )
+  if (options.ocsp)
+    cert.extensions.push(
+      extension(
+        '1.3.6.1.5.5.7.1.1',
+        false,
+        new pkijs.InfoAccess({
+          accessDescriptions: [
+            new pkijs.AccessDescription({
+              accessMethod: '1.3.6.1.5.5.7.48.1',
+              accessLocation: new pkijs.GeneralName({ type: 6, value: options.ocsp }),
             }),
           ],
         }),

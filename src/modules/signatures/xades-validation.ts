@@ -252,6 +252,7 @@ export async function validateXades(
       chainCheckable: true,
       why: '',
       revocation: options.revocation,
+      proven: provenTime(timestamps) !== null,
     })
     base.chain = judged.chain
     report(
