@@ -183,7 +183,10 @@ describe('revocation by OCSP', () => {
         new Date(),
         { revocation: crlRevocation('online', 2000) },
       )
-      expect(underRevokedCa, underRevokedCa!.detail).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_CA_NO_POE' })
+      expect(underRevokedCa, underRevokedCa!.detail).toMatchObject({
+        indication: 'INDETERMINATE',
+        subIndication: 'REVOKED_CA_NO_POE',
+      })
       expect(middleOcsp.served.count).toBe(1)
       await middleOcsp.close()
       // Offline: nobody is asked.

@@ -236,7 +236,7 @@ export async function validateCms(
         // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
         chainCheckable: !dstu,
         revocation: options.revocation,
-      proven: provenTime(timestamps) !== null,
+        proven: provenTime(timestamps) !== null,
         why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
       },
     )
