@@ -45,7 +45,12 @@ import {
 } from '../modules/notifications/index.js'
 import { createOfficesService, OFFICE_EVENTS, officesRoutes } from '../modules/offices/index.js'
 import { BoardHub, createQueueService, QUEUE_EVENTS, queueRoutes } from '../modules/queue/index.js'
-import { createRegistryService, registerFilesRoutes, registryRoutes } from '../modules/registry/index.js'
+import {
+  CHECK_SIGNATURES_JOB,
+  createRegistryService,
+  registerFilesRoutes,
+  registryRoutes,
+} from '../modules/registry/index.js'
 import {
   createSealsService,
   createSignaturesService,
@@ -157,18 +162,19 @@ export function createServices(config: Config, database: Database, clock: Clock,
   })
   const blobs = fileBlobStore(config.blobDir)
   const search = new SearchIndex(database.db)
-  const registry = createRegistryService(database.db, clock, audit.trail, blobs, search, config, {
+  const jobs = new JobStore(database.db, clock)
+  const seals = sealStore(join(config.dataDir, 'seals'), config.sealPassword, config.publicUrl)
+  const signatures = createSignaturesService(database.db, clock, audit.trail, config, seals)
+  const registry = createRegistryService(database.db, clock, audit.trail, blobs, jobs, search, config, {
     office: (id) => offices.officeById(id),
     unit: (uow, id) => offices.unitIn(uow, id),
     grantsOf: (uow, id) => users.grantsIn(uow, id),
+    signaturesIn: (bytes) => signatures.signaturesIn(bytes),
   })
   const classification = createClassificationService(database.db, clock, audit.trail, (id) =>
     offices.officeExists(id),
   )
-  const jobs = new JobStore(database.db, clock)
   const catalogue = createCatalogueService(database.db, clock, bus, audit.trail, search)
-  const seals = sealStore(join(config.dataDir, 'seals'), config.sealPassword, config.publicUrl)
-  const signatures = createSignaturesService(database.db, clock, audit.trail, config, seals)
   const sealing = createSealsService(
     database.db,
     clock,
@@ -406,6 +412,9 @@ export async function buildApp(
   registerScheduledJobs(runner, services, app.log)
   runner.handle(READ_TEXT_JOB, (payload: { documentId: string; version: number }) =>
     services.cases.readDocumentText(payload),
+  )
+  runner.handle(CHECK_SIGNATURES_JOB, (payload: { fileId: string }) =>
+    services.registry.checkFileSignatures(payload),
   )
   app.decorate('jobs', runner)
   if (config.runJobs) {

@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { FixedClock } from '../../src/platform/clock.js'
+import { signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { freshBlobDir, incomingBody, lublinRegistry, multipart, outgoingBody } from '../support/registry.js'
 import { problemOf, testApp } from '../support/test-app.js'
+import { issue, signCms, signXml } from '../support/test-ca.js'
 
 interface Entry {
   id: string
@@ -149,6 +151,57 @@ describeEachDatabase('outgoing register, files and the printed register', (diale
         )
       ).statusCode,
     ).toBe(403)
+  })
+
+  it('checks who signed a letter’s file once it is stored, keeps it with the file and shows it on the entry’s page', async () => {
+    const { app, r, post, upload } = await setUp({ uploadTypes: ['pdf', 'png', 'xml', 'der'] })
+    const entry = (
+      await post(`/api/v1/offices/${r.lublin}/incoming`, incomingBody(new Date('2026-12-01T10:00:00Z')))
+    ).json<Entry>()
+    const signer = await issue({ cn: 'Maria Wiśniewska', pesel: '44051401359' })
+    const signed = Buffer.from(
+      await signXml('<wniosek><tresc>Wniosek o zaświadczenie</tresc></wniosek>', signer),
+    )
+    const p7s = await signCms(Buffer.from('Załącznik'), signer)
+    for (const file of [
+      multipart('wniosek.xml', 'application/xml', signed),
+      multipart('skan.pdf', 'application/pdf', PDF),
+      multipart('zdjecie.png', 'image/png', PNG),
+      multipart('zalacznik.p7s', 'application/pkcs7-signature', p7s),
+    ])
+      expect((await upload(`/api/v1/incoming/${entry.id}/files`, file)).statusCode).toBe(201)
+    const before = (
+      await app.inject({ url: `/api/v1/incoming/${entry.id}`, headers: r.bearers.chancellery })
+    ).json<{
+      files: { name: string; signatures: unknown }[]
+    }>()
+    expect(before.files.map((f) => f.signatures)).toEqual([null, null, null, null])
+    await app.jobs.runDue()
+    const after = (
+      await app.inject({ url: `/api/v1/incoming/${entry.id}`, headers: r.bearers.chancellery })
+    ).json<{
+      files: { name: string; signatures: unknown }[]
+    }>()
+    const byName = Object.fromEntries(after.files.map((f) => [f.name, f.signatures]))
+    expect(byName['wniosek.xml']).toEqual([
+      {
+        format: 'XAdES',
+        indication: 'INDETERMINATE',
+        subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+        signer: 'C=PL, serialNumber=PNOPL-44051401359, CN=Maria Wiśniewska',
+        identifiers: [{ kind: 'PESEL', value: '44051401359' }],
+        signingTime: null,
+      },
+    ])
+    // A PDF without a signature: checked, none. An image: it cannot carry one, so it is not checked.
+    expect(byName['skan.pdf']).toEqual([])
+    expect(byName['zdjecie.png']).toBeNull()
+    expect(byName['zalacznik.p7s']).toEqual([
+      expect.objectContaining({ format: 'CAdES', signer: expect.stringContaining('Maria') }),
+    ])
+    const session = await signedInSession(app, 'demo-chancellery', 'demo-chancellery-pass')
+    const page = await session.get(`/staff/registry/incoming/${entry.id}?lang=en`)
+    expect(page.body).toContain('CN=Maria Wiśniewska (XAdES: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND)')
   })
 
   it('refuses a file too large, of a refused type, or not what it says it is, before keeping any of it', async () => {

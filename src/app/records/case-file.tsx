@@ -1,5 +1,6 @@
 import type { CaseDto, DocumentDto } from '../../modules/cases/index.js'
 import { DOCUMENT_FORMS, DOCUMENT_KINDS } from '../../modules/cases/index.js'
+import type { SignaturesFound } from '../../platform/http/schemas.js'
 import { CsrfField, DataTable, Field, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import type { StaffContext } from '../staff/staff-layout.js'
@@ -12,6 +13,18 @@ type Errors = { field: string; message: string }[]
 const PREVIEWED = new Set(['application/pdf', 'image/png', 'image/jpeg', 'text/plain'])
 
 const errorOf = (errors: Errors, field: string) => errors.find((e) => e.field === field)?.message
+
+/** Who signed a stored file, in a cell: nothing until checked, "none", or each signer with the outcome. */
+export function signedBy(t: T, signatures: SignaturesFound | null): string {
+  if (signatures === null) return ''
+  if (signatures.length === 0) return t('file.unsigned')
+  return signatures
+    .map(
+      (sig) =>
+        `${sig.signer ?? '?'} (${sig.format}: ${sig.indication}${sig.subIndication ? ` / ${sig.subIndication}` : ''})`,
+    )
+    .join('; ')
+}
 
 /** What the office's seal can be put on. */
 const SEALABLE = new Set(['application/pdf', 'application/xml'])
@@ -136,16 +149,7 @@ function DocumentDetails(p: {
             v.createdAt.replace('T', ' ').slice(0, 16),
             v.reason ?? '',
             t(`text.${v.text}`),
-            v.signatures === null
-              ? ''
-              : v.signatures.length === 0
-                ? t('file.unsigned')
-                : v.signatures
-                    .map(
-                      (sig) =>
-                        `${sig.signer ?? '?'} (${sig.format}: ${sig.indication}${sig.subIndication ? ` / ${sig.subIndication}` : ''})`,
-                    )
-                    .join('; '),
+            signedBy(t, v.signatures),
           ])}
         />
       ) : null}

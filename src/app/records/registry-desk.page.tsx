@@ -1,6 +1,8 @@
+import type { SignaturesFound } from '../../platform/http/schemas.js'
 import { CsrfField, DataTable, ErrorSummary, Field, Notice, Select, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { type StaffContext, StaffLayout } from '../staff/staff-layout.js'
+import { signedBy } from './case-file.js'
 import { OfficeSwitcher } from './office-switcher.js'
 import type { RecordsKey } from './records.messages.js'
 
@@ -238,7 +240,7 @@ export function IncomingEntryPage(p: {
     senderReference: string | null
     attachments: number
     version: number
-    files: { id: string; name: string; type: string; size: number }[]
+    files: { id: string; name: string; type: string; size: number; signatures: SignaturesFound | null }[]
   }
   versions: { version: number; action: string; changedAt: string; changedBy: string }[]
   canChange: boolean
@@ -284,10 +286,11 @@ export function IncomingEntryPage(p: {
           <p>{t('entry.noFiles')}</p>
         ) : (
           <DataTable
-            headers={[t('col.file'), t('col.size')]}
+            headers={[t('col.file'), t('col.size'), t('file.signed')]}
             rows={entry.files.map((f) => [
               <a href={`/staff/registry/incoming/${entry.id}/files/${f.id}`}>{f.name}</a>,
               `${Math.max(1, Math.round(f.size / 1024))} KB`,
+              signedBy(t, f.signatures),
             ])}
           />
         )}

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Id, Instant, LocalDate } from '../../platform/http/schemas.js'
+import { Id, Instant, LocalDate, SignaturesFound } from '../../platform/http/schemas.js'
 
 const Text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) })
@@ -75,17 +75,7 @@ export const SealDocumentBody = Type.Object(
 )
 
 /** Who signed a version, as the validator found it when the version was stored. */
-export const DocumentSignatures = Type.Array(
-  Type.Object({
-    format: Type.String(),
-    indication: Type.String(),
-    subIndication: Nullable(Type.String()),
-    signer: Nullable(Type.String({ description: "The signer's certificate subject" })),
-    identifiers: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
-    signingTime: Nullable(Type.String()),
-  }),
-  { description: 'Who signed it, as validated when stored; null until checked, empty when not signed' },
-)
+export const DocumentSignatures = SignaturesFound
 export type DocumentSignatures = Static<typeof DocumentSignatures>
 
 export const DocumentVersionDto = Type.Object({

@@ -1,3 +1,4 @@
+export { CHECK_SIGNATURES_JOB } from './register-files.js'
 export { registerFilesRoutes } from './register-files.routes.js'
 export { registryRules } from './registry.policy.js'
 export { registryRoutes } from './registry.routes.js'

@@ -9,6 +9,11 @@ import { registryRules } from './registry.policy.js'
 import * as repo from './registry.repository.js'
 import type { Direction } from './registry.schemas.js'
 
+/** The job that validates the signatures of a register file after it is stored. */
+export const CHECK_SIGNATURES_JOB = 'registry.check-file-signatures'
+/** The kinds of file that carry signatures: PAdES, XAdES, CAdES. */
+const SIGNABLE = new Set(['pdf', 'xml', 'der'])
+
 /** Scans, attachments and return receipts of register entries, streamed into the blob store. */
 export function registerFiles(ctx: RegistryContext) {
   const editRule = (direction: Direction) =>
@@ -51,11 +56,34 @@ export function registerFiles(ctx: RegistryContext) {
             size: blob.size,
             uploadedAt: ctx.clock.now().toISOString(),
             uploadedBy: actor.login,
+            signatures: null,
           })
+          // Who signed it, checked once it is stored (a kind that can carry signatures).
+          if (SIGNABLE.has(blob.type))
+            await ctx.jobs.enqueue(
+              trx,
+              CHECK_SIGNATURES_JOB,
+              { fileId },
+              { key: `${CHECK_SIGNATURES_JOB}:${fileId}`, maxAttempts: 3 },
+            )
           return {}
         },
         { summary: () => ({ fileId, name, type: blob.type, size: blob.size, sha256: blob.sha256 }) },
       )
+    },
+
+    /**
+     * The job after a file is committed: validates its signatures and keeps who signed it with the file.
+     * Safe to repeat; a file checked before is not checked again.
+     */
+    async checkFileSignatures(payload: { fileId: string }) {
+      const file = await repo.fileById(ctx.db, payload.fileId)
+      if (!file || file.signatures !== null) return { checked: false }
+      const chunks: Buffer[] = []
+      for await (const chunk of await ctx.blobs.get(file.sha256)) chunks.push(chunk as Buffer)
+      const found = await ctx.ports.signaturesIn(Buffer.concat(chunks))
+      await repo.recordFileSignatures(ctx.db, file.id, JSON.stringify(found))
+      return { checked: true, signatures: found.length }
     },
 
     /** A file of an entry, streamed out, for whoever may read the entry. */

@@ -5,7 +5,9 @@ import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
 import { type Db, inTransaction, withTables } from '../../platform/db/index.js'
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js'
+import type { SignaturesFound } from '../../platform/http/schemas.js'
 import type { Lang } from '../../platform/i18n/index.js'
+import type { JobStore } from '../../platform/jobs/index.js'
 import { foldForSearch } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import {
@@ -30,6 +32,8 @@ export interface RegistryPorts {
   unit(uow: Db, id: string): Promise<{ id: string; officeId: string; code: string } | undefined>
   /** A user's role grants (read through `uow`), or null when there is no such active user. */
   grantsOf(uow: Db, userId: string): Promise<readonly RoleGrant[] | null>
+  /** The signatures in a stored file (a PDF, an XML, a CMS file), validated; empty when it holds none. */
+  signaturesIn(bytes: Buffer): Promise<SignaturesFound>
 }
 
 export type EntryDto = IncomingDto | OutgoingDto
@@ -49,6 +53,7 @@ export function registryContext(
   clock: Clock,
   audit: AuditTrail,
   blobs: BlobStore,
+  jobs: JobStore,
   search: SearchIndex,
   config: Pick<Config, 'uploadMaxBytes' | 'uploadTypes' | 'registerNumbers'>,
   ports: RegistryPorts,
@@ -70,6 +75,7 @@ export function registryContext(
       sha256: f.sha256,
       uploadedAt: f.uploadedAt,
       uploadedBy: f.uploadedBy,
+      signatures: f.signatures ? stored.signatures(f.signatures) : null,
     }
   }
 
@@ -244,6 +250,7 @@ export function registryContext(
     periodBounds,
     audit,
     blobs,
+    jobs,
     search,
     config,
     ports,

@@ -72,6 +72,14 @@ export function filesOf(db: Db, entryIds: readonly string[]): Promise<FileRow[]>
     .execute()
 }
 
+export function fileById(db: Db, fileId: string): Promise<FileRow | undefined> {
+  return t(db).selectFrom('registerFiles').selectAll().where('id', '=', fileId).executeTakeFirst()
+}
+
+export async function recordFileSignatures(db: Db, fileId: string, json: string): Promise<void> {
+  await t(db).updateTable('registerFiles').set({ signatures: json }).where('id', '=', fileId).execute()
+}
+
 export function findFile(db: Db, entryId: string, fileId: string): Promise<FileRow | undefined> {
   return t(db)
     .selectFrom('registerFiles')

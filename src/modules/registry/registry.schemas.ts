@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Id, Instant, LocalDate } from '../../platform/http/schemas.js'
+import { Id, Instant, LocalDate, SignaturesFound } from '../../platform/http/schemas.js'
 import { LANGUAGES } from '../../platform/i18n/index.js'
 
 /** How a letter reached the office. */
@@ -159,6 +159,7 @@ export const FileDto = Type.Object({
   sha256: Type.String(),
   uploadedAt: Instant,
   uploadedBy: Type.String(),
+  signatures: Type.Union([SignaturesFound, Type.Null()]),
 })
 export type FileDto = Static<typeof FileDto>
 

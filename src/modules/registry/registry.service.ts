@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.js'
 import type { Db } from '../../platform/db/index.js'
 import { forbidden, invalid, notFound } from '../../platform/errors.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
+import type { JobStore } from '../../platform/jobs/index.js'
 import { queryTerms } from '../../platform/search/fold.js'
 import { newestVisible, type SearchIndex } from '../../platform/search/search-index.js'
 import { localDateOf } from '../../platform/timezone.js'
@@ -39,11 +40,12 @@ export function createRegistryService(
   clock: Clock,
   audit: AuditTrail,
   blobs: BlobStore,
+  jobs: JobStore,
   search: SearchIndex,
   config: Pick<Config, 'uploadMaxBytes' | 'uploadTypes' | 'registerNumbers'>,
   ports: RegistryPorts,
 ) {
-  const ctx = registryContext(database, clock, audit, blobs, search, config, ports)
+  const ctx = registryContext(database, clock, audit, blobs, jobs, search, config, ports)
   const rulesFor = (direction: Direction) =>
     direction === 'incoming' ? registryRules.editIncoming : registryRules.writeOutgoing
 

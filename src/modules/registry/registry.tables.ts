@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { SignaturesFound } from '../../platform/http/schemas.js'
 import { jsonColumn } from '../../platform/json-column.js'
 import { Correspondent, EntryState } from './registry.schemas.js'
 
@@ -68,6 +69,8 @@ export interface RegisterFilesTable {
   size: number
   uploadedAt: string
   uploadedBy: string
+  /** Its signatures as validated after it was stored (JSON); null until then or when it cannot carry any. */
+  signatures: string | null
 }
 
 export interface RegistryTables {
@@ -83,4 +86,5 @@ export type FileRow = Selectable<RegisterFilesTable>
 export const stored = {
   party: jsonColumn('register party', Correspondent),
   state: jsonColumn('register entry state', EntryState),
+  signatures: jsonColumn('register file signatures', SignaturesFound),
 }

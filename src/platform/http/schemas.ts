@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { type Static, Type } from 'typebox'
 
 /** Shared TypeBox schemas for the API: ids, multilingual text, lists, problems. */
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' })
@@ -60,3 +60,17 @@ export const problemResponses = {
 /** A list answer: `{ "items": [...] }`. */
 export const listOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item) })
+
+/** Who signed a stored file, as the validator found it when the file was stored. */
+export const SignaturesFound = Type.Array(
+  Type.Object({
+    format: Type.String(),
+    indication: Type.String(),
+    subIndication: Type.Union([Type.String(), Type.Null()]),
+    signer: Type.Union([Type.String({ description: "The signer's certificate subject" }), Type.Null()]),
+    identifiers: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
+    signingTime: Type.Union([Type.String(), Type.Null()]),
+  }),
+  { description: 'Who signed it, as validated when stored; null until checked, empty when not signed' },
+)
+export type SignaturesFound = Static<typeof SignaturesFound>
