@@ -44,9 +44,9 @@ export function signaturesRoutes(signatures: SignaturesService) {
         schema: {
           tags,
           summary:
-            'Trust the certificates of a file: a certificate (DER, PEM) or a PKCS#7 bundle (network admins)',
+            'Trust the certificates of a file: a certificate (DER, PEM), a PKCS#7 bundle, or a signed trusted list (ETSI TS 119 612: its granted CA and TSA services) (network admins)',
           consumes: ['multipart/form-data'],
-          uploadForm: uploadForm('A certificate, PEM certificates or a .p7b bundle'),
+          uploadForm: uploadForm('A certificate, PEM certificates, a .p7b bundle or a trusted list XML'),
           response: {
             201: AnchorsAddedDto,
             409: Type.Ref('Problem'),

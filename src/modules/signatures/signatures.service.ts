@@ -1,3 +1,4 @@
+import type * as pkijs from 'pkijs'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, inTransaction } from '../../platform/db/index.js'
@@ -5,10 +6,12 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { newId } from '../../platform/ids.js'
 import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
 import { certificatesIn, describe } from './certificates.js'
+import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
 import type { SealStore } from './seal-store.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
+import { readTrustedList } from './trusted-list.js'
 import { ValidationTimedOut, validationPool } from './validation-pool.js'
 import type { ValidationOutcome } from './validation-worker.js'
 
@@ -51,9 +54,28 @@ export function createSignaturesService(
      */
     async addAnchors(actor: Actor, file: { bytes: Buffer; name: string | undefined }) {
       if (!allow(actor, trustRule, NETWORK)) throw forbidden()
-      const certs = certificatesIn(file.bytes)
+      let certs: pkijs.Certificate[]
+      let source = (file.name ?? 'upload').slice(0, 200)
+      if (file.bytes.subarray(0, 64).toString('latin1').trimStart().startsWith('<')) {
+        // A trusted list (ETSI TS 119 612): its CA and TSA services' certificates.
+        const list = await readTrustedList(file.bytes, clock.now()).catch((error: unknown) => {
+          const why = error instanceof NotASignature ? error.message : 'it cannot be read'
+          throw invalid([{ path: 'body.file', message: `is not a usable trusted list: ${why}` }])
+        })
+        certs = list.certificates
+        source =
+          `trusted list ${list.territory} (${list.operator}), signed by ${list.signedBy ?? 'nobody known'}`.slice(
+            0,
+            200,
+          )
+      } else certs = certificatesIn(file.bytes)
       if (certs.length === 0)
-        throw invalid([{ path: 'body.file', message: 'holds no certificate (DER, PEM or a PKCS#7 bundle)' }])
+        throw invalid([
+          {
+            path: 'body.file',
+            message: 'holds no certificate (DER, PEM, a PKCS#7 bundle, or a trusted list)',
+          },
+        ])
       const at = clock.now().toISOString()
       const rows = certs.map((c): TrustAnchorRow => {
         const info = describe(c)
@@ -66,7 +88,7 @@ export function createSignaturesService(
           notBefore: info.notBefore,
           notAfter: info.notAfter,
           der: Buffer.from(c.toSchema(true).toBER(false)).toString('base64'),
-          source: (file.name ?? 'upload').slice(0, 200),
+          source,
           createdAt: at,
           createdBy: actor.login,
         }
