@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NotASignature } from '../../src/modules/signatures/cms-validation.js'
 import { validateXades } from '../../src/modules/signatures/xades-validation.js'
-import { issue, signXml } from '../support/test-ca.js'
+import { issue, signXml, signXmlDetached } from '../support/test-ca.js'
 
 const RECEIPT = '<receipt><office>Urząd Miasta Lublin</office><number>RPW/12/2026</number></receipt>'
 
@@ -42,5 +42,27 @@ describe('XML signature (XAdES) validation', () => {
       await expect(validateXades(Buffer.from(hostile), [], new Date())).rejects.toBeInstanceOf(NotASignature)
       expect(Date.now() - started).toBeLessThan(2000)
     }
+  })
+})
+
+describe('detached XAdES', () => {
+  it('checks a detached signature against the file given beside it; without it, says the data is missing', async () => {
+    const signer = await issue({ cn: 'Podpis obok pliku' })
+    const pdf = Buffer.from('%PDF-1.7 wniosek o wydanie zaświadczenia')
+    const signature = Buffer.from(await signXmlDetached(pdf, 'wniosek.pdf', signer))
+    expect((await validateXades(signature, [signer.cert], new Date(), { detached: pdf }))[0]).toMatchObject({
+      indication: 'TOTAL_PASSED',
+    })
+    expect((await validateXades(signature, [signer.cert], new Date()))[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'SIGNED_DATA_NOT_FOUND',
+    })
+    expect(
+      (
+        await validateXades(signature, [signer.cert], new Date(), {
+          detached: Buffer.from('%PDF-1.7 inny plik'),
+        })
+      )[0],
+    ).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' })
   })
 })

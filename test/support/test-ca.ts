@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type * as pkijs from 'pkijs'
 import { SignedXml } from 'xml-crypto'
 import {
@@ -105,3 +106,28 @@ export const makeCrl = (ca: Issued, revoked: readonly Issued[]): Promise<Buffer>
     revoked.map((r) => ({ serial: r.cert.serialNumber, at: new Date(Date.now() - 3_600_000) })),
     1,
   )
+
+/**
+ * A detached XML signature over a file (`<ds:Signature>` alone, its reference naming the file), as
+ * signing software makes one beside a PDF: the file's SHA-256 in the reference, RSA-SHA256 over the
+ * exclusive canonical form of SignedInfo.
+ */
+export async function signXmlDetached(data: Buffer, fileName: string, signer: Issued): Promise<string> {
+  const ds = 'http://www.w3.org/2000/09/xmldsig#'
+  const signedInfo =
+    `<ds:SignedInfo xmlns:ds="${ds}"><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"></ds:CanonicalizationMethod>` +
+    '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"></ds:SignatureMethod>' +
+    `<ds:Reference URI="${fileName}"><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></ds:DigestMethod>` +
+    `<ds:DigestValue>${createHash('sha256').update(data).digest('base64')}</ds:DigestValue></ds:Reference></ds:SignedInfo>`
+  const value = Buffer.from(
+    await crypto.subtle.sign(
+      'RSASSA-PKCS1-v1_5',
+      signer.keys.privateKey,
+      new TextEncoder().encode(signedInfo),
+    ),
+  ).toString('base64')
+  return (
+    `<ds:Signature xmlns:ds="${ds}">${signedInfo.replace(` xmlns:ds="${ds}"`, '')}<ds:SignatureValue>${value}</ds:SignatureValue>` +
+    `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${signer.der.toString('base64')}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>`
+  )
+}

@@ -25,7 +25,7 @@ export async function validateFile(
   const signatures = pdf
     ? await validatePades(file, anchors, now, { revocation })
     : xml
-      ? await validateXades(file, anchors, now, { revocation })
+      ? await validateXades(file, anchors, now, { revocation, detached: data })
       : await validateCms(der, data, anchors, now, { revocation })
   return { valid: signatures.every((s) => s.indication === 'TOTAL_PASSED'), signatures }
 }

@@ -111,6 +111,48 @@ async function timeStampsOf(
   )
 }
 
+const DIGEST_URIS: Record<string, string> = {
+  'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
+  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#sha384': 'sha384',
+  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
+}
+
+type Reference = ReturnType<SignedXml['getReferences']>[number]
+
+/**
+ * Lets the checker verify a detached signature's reference to a file outside the document (a URI
+ * that is neither empty nor `#…`) against the detached data given: its digest, with no transforms
+ * (the octets as they are), by the reference's digest method. xml-crypto resolves only references inside the document; every
+ * other reference is still its own to check.
+ */
+function withDetachedData(checker: SignedXml, data: Buffer) {
+  const own = checker as unknown as { validateReference(ref: Reference, doc: unknown): string | undefined }
+  const inside = own.validateReference.bind(checker)
+  own.validateReference = (ref, doc) => {
+    const uri = ref.uri ?? ''
+    if (uri === '' || uri.startsWith('#')) return inside(ref, doc)
+    const hash = DIGEST_URIS[ref.digestAlgorithm ?? '']
+    // xml-crypto adds inclusive C14N to a reference without transforms; over octets it means nothing.
+    const transforms = (ref.transforms ?? []).filter(
+      (t) => t !== 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+    )
+    if (!hash || transforms.length > 0) {
+      ref.validationError = new Error(
+        `could not find the detached data of ${uri} in a form this validator reads`,
+      )
+      return undefined
+    }
+    if (createHash(hash).update(data).digest('base64') !== ref.digestValue) {
+      ref.validationError = new Error(
+        `invalid signature: the digest of the detached data for ${uri} does not match`,
+      )
+      return undefined
+    }
+    return data.toString('latin1')
+  }
+}
+
 /** The baseline level the unsigned properties reach (ETSI EN 319 132-1). */
 function levelOf(node: Element, stamps: readonly TimeStampReport[]): SignatureReport['level'] {
   if (!stamps.some((s) => s.indication === 'PASSED')) return 'B'
@@ -130,7 +172,7 @@ export async function validateXades(
   bytes: Buffer,
   anchors: readonly pkijs.Certificate[],
   now: Date,
-  options: { revocation?: RevocationCheck } = {},
+  options: { revocation?: RevocationCheck; detached?: Buffer | null } = {},
 ): Promise<SignatureReport[]> {
   const { xml, doc } = parseSafely(bytes)
   const signatures = Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature')) as unknown as Element[]
@@ -198,6 +240,7 @@ export async function validateXades(
     }
     const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(cert.toSchema(true).toBER(false)).toString('base64')}\n-----END CERTIFICATE-----\n`
     const checker = withEcdsa(new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null }))
+    if (options.detached) withDetachedData(checker, options.detached)
     checker.loadSignature(node as unknown as Parameters<SignedXml['loadSignature']>[0])
     let verified = false
     let valueFailed = false
