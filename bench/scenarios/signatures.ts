@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import * as asn1js from 'asn1js'
 import { PDFDocument } from 'pdf-lib'
 import * as pkijs from 'pkijs'
+import { certificatesIn } from '../../src/modules/signatures/certificates.js'
 import { validateCms } from '../../src/modules/signatures/cms-validation.js'
 import { validatePades } from '../../src/modules/signatures/pades-validation.js'
 import { sealPdf } from '../../src/modules/signatures/seal-pades.js'
@@ -113,6 +114,21 @@ export async function run(options: { rounds: number; seconds: number; connection
     }
     rows.push({ name: 'PAdES-BES (DSS, 157 kB)', result: await rounds(pades, options), memoryMiB: rssMiB() })
   } else process.stdout.write('PAdES: ../shared/vectors is absent, not measured\n')
+
+  const dstuDir = join(ROOT, '..', 'shared', 'vectors', 'signatures', 'dstu')
+  if (existsSync(dstuDir)) {
+    const message = readFileSync(join(dstuDir, 'message.p7'))
+    const dstuAnchors = certificatesIn(readFileSync(join(dstuDir, 'SELF_SIGNED1.cer')))
+    const dstu = async () => {
+      const [r] = await validateCms(message, null, dstuAnchors, new Date('2020-01-01'))
+      if (r?.indication !== 'TOTAL_PASSED') throw new Error(`DSTU: ${r?.indication}`)
+    }
+    rows.push({
+      name: 'CAdES DSTU 4145 (jkurwa file)',
+      result: await rounds(dstu, options),
+      memoryMiB: rssMiB(),
+    })
+  } else process.stdout.write('DSTU 4145: ../shared/vectors is absent, not measured\n')
 
   // As the API validates: in a worker thread of the pool, the trust store passed along.
   const pool = validationPool({ timeoutMs: 20_000 })

@@ -3,6 +3,7 @@ import * as asn1js from 'asn1js'
 import { describe, expect, it } from 'vitest'
 import { certificatesIn } from '../../src/modules/signatures/certificates.js'
 import { NotASignature, validateCms } from '../../src/modules/signatures/cms-validation.js'
+import { verifyDstuCertificate } from '../../src/modules/signatures/dstu.js'
 import { validatePades } from '../../src/modules/signatures/pades-validation.js'
 import { validateXades } from '../../src/modules/signatures/xades-validation.js'
 import { signatureVector } from '../support/signature-vectors.js'
@@ -25,17 +26,40 @@ describe('the shared signature vectors', () => {
     )
   })
 
-  it('reads SELF_SIGNED1.cer as an anchor; DSTU 4145 cryptography is not checked yet, so it stays INDETERMINATE', async () => {
+  it('verifies the DSTU 4145 signature with SELF_SIGNED1.cer as anchor (jkurwa), and fails it when the content or the value changes', async () => {
     const anchors = certificatesIn(signatureVector('dstu/SELF_SIGNED1.cer'))
     expect(anchors).toHaveLength(1)
-    const [report] = await validateCms(
-      signatureVector('dstu/message.p7'),
-      null,
-      anchors,
-      new Date('2020-01-01'),
-    )
-    expect(report!.indication).toBe('INDETERMINATE')
-    expect(report!.chain.at(-1)?.subject).toContain('O=Very Much CA')
+    const message = signatureVector('dstu/message.p7')
+    const check = async (bytes: Buffer) =>
+      (await validateCms(bytes, null, anchors, new Date('2020-01-01')))[0]!
+    const report = await check(message)
+    expect(report, report.detail).toMatchObject({
+      indication: 'TOTAL_PASSED',
+      digestAlgorithm: 'GOST 34.311',
+    })
+    expect(report.chain.at(-1)?.subject).toContain('O=Very Much CA')
+    // The content "123" changed to "124": its GOST 34.311 digest no longer matches the signed one.
+    const at = message.indexOf(Buffer.from('123'))
+    const changed = Buffer.from(message)
+    changed[at + 2] = 0x34
+    expect(await check(changed)).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' })
+    // A byte of the signature value (the last octets of the file) changed.
+    const forged = Buffer.from(message)
+    forged[forged.length - 3] = (forged[forged.length - 3] as number) ^ 0x01
+    expect(await check(forged)).toMatchObject({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'SIG_CRYPTO_FAILURE',
+    })
+  })
+
+  it('verifies a DSTU 4145 certificate’s signature by its issuer’s key, and refuses an altered one', () => {
+    const der = signatureVector('dstu/SELF_SIGNED1.cer')
+    expect(verifyDstuCertificate(der, der)).toBe(true)
+    const altered = Buffer.from(der)
+    const at = altered.indexOf(Buffer.from('Wakanda'))
+    altered[at] = 'V'.charCodeAt(0)
+    expect(verifyDstuCertificate(altered, der)).toBe(false)
+    expect(verifyDstuCertificate(Buffer.from('not a certificate'), der)).toBe(false)
   })
 
   it('reproduces the EU DSS XAdES outcomes: intact but unanchored, a reference removed, signed properties removed, a broken document', async () => {

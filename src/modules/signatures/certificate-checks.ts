@@ -37,7 +37,11 @@ export async function judgeCertificate(
   when: Date,
   options: {
     cryptoChecked: boolean
-    chainCheckable: boolean
+    /**
+     * How each link of the chain is verified when PKI.js's chain engine cannot (DSTU 4145): whether a
+     * certificate was signed by its issuer's key. Without it, the engine checks the chain.
+     */
+    verifyLink?: ((subject: pkijs.Certificate, issuer: pkijs.Certificate) => boolean) | undefined
     why: string
     revocation?: RevocationCheck | undefined
     /** `when` is proven by a time-stamp (a proof of existence): a revocation after it does not count. */
@@ -52,7 +56,13 @@ export async function judgeCertificate(
   })
   const anchored = anchors.some((a) => sameCertificate(a, cert))
   let chained = anchored
-  if (!anchored && anchors.length > 0 && options.chainCheckable) {
+  if (!anchored && anchors.length > 0 && options.verifyLink) {
+    // Up the path, link by link, until a trust anchor.
+    for (let i = 0; i + 1 < path.length && !chained; i++) {
+      if (!options.verifyLink(path[i] as pkijs.Certificate, path[i + 1] as pkijs.Certificate)) break
+      chained = anchors.some((a) => sameCertificate(a, path[i + 1] as pkijs.Certificate))
+    }
+  } else if (!anchored && anchors.length > 0) {
     // The chain's structure and signatures, checked at a time the signer's certificate was valid:
     // whether it was valid when it signed is the next question, answered apart.
     const inside = new Date(

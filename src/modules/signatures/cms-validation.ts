@@ -3,6 +3,7 @@ import type * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { judgeCertificate } from './certificate-checks.js'
 import { type CertificateInfo, describe, parseDer } from './certificates.js'
+import { gost34311, verifyDstuCertificate, verifyDstuCms } from './dstu.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
 import { cmsSigningCertificateMatches } from './signing-certificate.js'
@@ -39,6 +40,7 @@ const CERTIFICATE_VALUES = '1.2.840.113549.1.9.16.2.23'
 const REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24'
 const ARCHIVE_TIME_STAMP_V3 = '0.4.0.1733.2.4'
 
+const derOf = (cert: pkijs.Certificate) => Buffer.from(cert.toSchema(true).toBER(false))
 const bytesOf = (view: ArrayBuffer | Uint8Array) =>
   Buffer.from(view instanceof Uint8Array ? view : new Uint8Array(view))
 
@@ -182,8 +184,8 @@ export async function validateCms(
     // The signed data's digest, as the signed attributes claim it.
     const claimed = attribute(info.signedAttrs?.attributes, MESSAGE_DIGEST) as asn1js.OctetString | undefined
     const dstu = signatureOid === DSTU_4145 || digestOid === GOST_34311
-    if (claimed && digest) {
-      const actual = createHash(digest.node).update(content).digest()
+    if (claimed && (digest || digestOid === GOST_34311)) {
+      const actual = digest ? createHash(digest.node).update(content).digest() : gost34311(content)
       if (!bytesOf(claimed.valueBlock.valueHexView).equals(actual)) {
         report(
           'TOTAL_FAILED',
@@ -193,9 +195,21 @@ export async function validateCms(
         continue
       }
     }
-    // The signature's cryptography.
+    // The signature's cryptography: DSTU 4145 by jkurwa, the rest by PKI.js over WebCrypto.
     let cryptoChecked = false
-    if (!dstu) {
+    if (dstu) {
+      // jkurwa verifies a message's first signer only.
+      const verified = index === 0 ? verifyDstuCms(bytes, attachedContent(signed) ? null : content) : null
+      if (verified === false) {
+        report(
+          'TOTAL_FAILED',
+          'SIG_CRYPTO_FAILURE',
+          'The signature value does not verify with the signer’s key.',
+        )
+        continue
+      }
+      cryptoChecked = verified === true
+    } else {
       try {
         const verified = await signed.verify({
           signer: index,
@@ -233,11 +247,13 @@ export async function validateCms(
       provenTime(timestamps) ?? signingTime ?? now,
       {
         cryptoChecked,
-        // A DSTU 4145 chain's signatures cannot be checked yet: only an anchor that is the signer itself counts.
-        chainCheckable: !dstu,
+        // A DSTU 4145 chain is verified link by link with jkurwa (PKI.js's engine knows only WebCrypto's keys).
+        verifyLink: dstu
+          ? (subject, issuer) => verifyDstuCertificate(derOf(subject), derOf(issuer))
+          : undefined,
         revocation: options.revocation,
         proven: provenTime(timestamps) !== null,
-        why: 'The signature uses DSTU 4145, whose cryptography this validator does not check yet.',
+        why: 'The signature uses DSTU 4145 in a form this validator could not read to check its cryptography.',
       },
     )
     base.chain = judged.chain

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import type * as pkijs from 'pkijs'
+import { gost34311 } from './dstu.js'
 
 const SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12'
+const GOST_34311 = '1.2.804.2.1.1.1.1.2.1'
 const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
 const OID_HASHES: Record<string, string> = {
   '1.3.14.3.2.26': 'sha1',
@@ -42,14 +44,19 @@ export function cmsSigningCertificateMatches(
     let at = 0
     if (parts[0] instanceof asn1js.Sequence) {
       const oid = (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString()
-      const named = OID_HASHES[oid]
-      // A hash this validator does not compute (GOST 34.311 in DSTU 4145 signatures): not known either way.
-      if (!named) return null
-      hash = named
+      if (oid === GOST_34311) hash = 'gost34311'
+      else {
+        const named = OID_HASHES[oid]
+        // A hash this validator does not compute: not known either way.
+        if (!named) return null
+        hash = named
+      }
       at = 1
     }
     const expected = Buffer.from((parts[at] as asn1js.OctetString).valueBlock.valueHexView)
-    return createHash(hash).update(derOf(cert)).digest().equals(expected)
+    const actual =
+      hash === 'gost34311' ? gost34311(derOf(cert)) : createHash(hash).update(derOf(cert)).digest()
+    return actual.equals(expected)
   } catch {
     return false
   }

@@ -89,7 +89,6 @@ export async function checkTimeStamp(
   if (!tsaCert) return judged('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND', null)
   const { outcome } = await judgeCertificate(tsaCert, embedded, anchors, time, {
     cryptoChecked: true,
-    chainCheckable: true,
     why: '',
     revocation,
   })

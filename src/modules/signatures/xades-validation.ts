@@ -292,7 +292,6 @@ export async function validateXades(
     const when = provenTime(timestamps) ?? signingTime ?? now
     const judged = await judgeCertificate(cert, certs.slice(1), anchors, when, {
       cryptoChecked: true,
-      chainCheckable: true,
       why: '',
       revocation: options.revocation,
       proven: provenTime(timestamps) !== null,
