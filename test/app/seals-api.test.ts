@@ -5,8 +5,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
+import { freePort } from '../support/free-port.js'
 import { files } from '../support/multipart-files.js'
 import { problemOf, testApp } from '../support/test-app.js'
+import { issue } from '../support/test-ca.js'
+import { startTestTsa } from '../support/test-tsa.js'
 
 async function letter(): Promise<Buffer> {
   const doc = await PDFDocument.create()
@@ -126,5 +129,51 @@ describeEachDatabase('office seals API', (dialect) => {
       items: { action: string; actor: { login: string } | string; summary: { format: string } }[]
     }>().items
     expect(trail.map((e) => e.summary.format).sort()).toEqual(['PAdES', 'XAdES'])
+  })
+
+  it('time-stamps seals with the configured authority (level T), and seals at level B, said so, when it cannot be reached', async () => {
+    const tsa = await issue({ cn: 'Seal TSA', tsa: true, days: 3650 })
+    const server = await startTestTsa(tsa)
+    try {
+      for (const [tsaUrl, level] of [
+        [server.url, 'PAdES-B-T'],
+        [`http://127.0.0.1:${await freePort()}/tsa`, 'PAdES-B'],
+      ] as const) {
+        const app = await testApp(dialect, {
+          demo: true,
+          config: { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-seals-')), tsaUrl },
+        })
+        const bearers = await demoBearers(app)
+        const lublin = (await demoOffices(app))['LUB-BOM']!.id
+        await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+        const form = files({ file: { name: 'decyzja.pdf', content: await letter() } })
+        const sealed = await app.inject({
+          method: 'POST',
+          url: `/api/v1/offices/${lublin}/seal?visible=false`,
+          payload: form.payload,
+          headers: { ...bearers.head, ...form.headers },
+        })
+        expect(sealed.statusCode, sealed.body).toBe(200)
+        expect(sealed.headers['ratusz-seal-level']).toBe(level)
+        const check = files({ file: { name: 'd.pdf', content: sealed.rawPayload } })
+        const report = await app.inject({ method: 'POST', url: '/api/v1/signatures/validate', ...check })
+        expect(
+          report.json<{ signatures: { level: string; timestamps: unknown[] }[] }>().signatures[0]!.timestamps,
+        ).toHaveLength(level === 'PAdES-B-T' ? 1 : 0)
+        const audit = (
+          await app.inject({ url: '/api/v1/audit?action=seal.*', headers: bearers.admin })
+        ).json<{
+          items: { summary: { level: string; timeStamp?: string } }[]
+        }>().items
+        expect(audit[0]!.summary).toMatchObject(
+          level === 'PAdES-B-T'
+            ? { level: 'T' }
+            : { level: 'B', timeStamp: 'the time-stamping authority could not be reached' },
+        )
+      }
+      expect(server.served.count).toBe(1)
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -13,9 +13,10 @@ function testFiles(dir: string): string[] {
 
 it('knows every test that reads ../shared/vectors, so a fresh clone without it says what it did not run', () => {
   // A test reads the vectors through a support module that points at them, or by naming the folder.
-  const supportReading = readdirSync(join(root, 'test', 'support')).filter((f) =>
-    readFileSync(join(root, 'test', 'support', f), 'utf8').includes("'shared', 'vectors'"),
-  )
+  const supportReading = readdirSync(join(root, 'test', 'support'), { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .filter((f) => readFileSync(join(root, 'test', 'support', f), 'utf8').includes("'shared', 'vectors'"))
   expect(supportReading.length).toBeGreaterThan(0)
   const reading = testFiles(join(root, 'test'))
     .filter((path) => {
