@@ -6,9 +6,12 @@ import { createRequire } from 'node:module'
  * verification is used: of a CMS signature, and of a certificate's signature by its issuer's key.
  * Both libraries are CommonJS without types; what is used of them is typed here and nowhere else.
  */
+interface JkPubkey {
+  verify(hash: Buffer, signature: Buffer): boolean
+}
 interface JkCertificate {
   signatureAlgorithm: string
-  pubkey_unpack(): unknown
+  pubkey_unpack(): JkPubkey
   verifySignature(issuerKey: unknown, hashes: Record<string, (data: Buffer) => Buffer>): boolean
 }
 interface JkMessage {
@@ -64,3 +67,21 @@ export function verifyDstuCertificate(cert: Buffer, issuer: Buffer): boolean {
     return false
   }
 }
+
+/**
+ * Whether DER bytes (a CRL's or an OCSP answer's signed part) were signed with DSTU 4145 by the key of
+ * `issuer`: the GOST 34.311 hash of the bytes against the signature as X.509 carries it (the BIT
+ * STRING's content).
+ */
+export function verifyDstuSigned(signed: Buffer, signature: Buffer, issuer: Buffer): boolean {
+  const { jk } = libraries()
+  try {
+    return jk.models.Certificate.from_asn1(issuer).pubkey_unpack().verify(gost34311(signed), signature) === true
+  } catch {
+    return false
+  }
+}
+
+const DSTU_KEYS = ['1.2.804.2.1.1.1.1.3.1.1', '1.2.804.2.1.1.1.1.3.1']
+/** Whether a certificate's key is a DSTU 4145 key (its signatures are verified with jkurwa). */
+export const isDstuKey = (algorithmOid: string) => DSTU_KEYS.some((oid) => algorithmOid.startsWith(oid))

@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { parseDer } from './certificates.js'
+import { isDstuKey, verifyDstuSigned } from './dstu.js'
 
 /** What is known of a certificate's revocation at a time. */
 export type RevocationStatus =
@@ -104,6 +105,17 @@ async function fetchCrl(url: string, timeoutMs: number): Promise<pkijs.Certifica
   }
 }
 
+/** Whether a CRL was signed by `issuer`: PKI.js over WebCrypto, or jkurwa for a DSTU 4145 issuer. */
+async function crlSignedBy(crl: pkijs.CertificateRevocationList, issuer: pkijs.Certificate): Promise<boolean> {
+  if (isDstuKey(issuer.subjectPublicKeyInfo.algorithm.algorithmId))
+    return verifyDstuSigned(
+      Buffer.from(crl.tbsView),
+      Buffer.from(crl.signatureValue.valueBlock.valueHexView),
+      Buffer.from(issuer.toSchema(true).toBER(false)),
+    )
+  return crl.verify({ issuerCertificate: issuer }).catch(() => false)
+}
+
 function crlOf(bytes: Buffer): pkijs.CertificateRevocationList | null {
   try {
     if (bytes.length > 20 * 1024 * 1024) return null
@@ -147,7 +159,7 @@ export function crlRevocation(
       if (!crl) {
         crl = await obtain(url)
         if (!crl) continue
-        if (!(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) continue
+        if (!(await crlSignedBy(crl, issuer))) continue
         cache.set(url, { crl, until: crl.nextUpdate?.value.getTime() ?? Date.now() + 3_600_000 })
       }
       const revoked = (crl.revokedCertificates ?? []).find((r) =>
