@@ -76,7 +76,9 @@ export function verifyDstuCertificate(cert: Buffer, issuer: Buffer): boolean {
 export function verifyDstuSigned(signed: Buffer, signature: Buffer, issuer: Buffer): boolean {
   const { jk } = libraries()
   try {
-    return jk.models.Certificate.from_asn1(issuer).pubkey_unpack().verify(gost34311(signed), signature) === true
+    return (
+      jk.models.Certificate.from_asn1(issuer).pubkey_unpack().verify(gost34311(signed), signature) === true
+    )
   } catch {
     return false
   }

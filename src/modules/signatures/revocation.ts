@@ -106,7 +106,10 @@ async function fetchCrl(url: string, timeoutMs: number): Promise<pkijs.Certifica
 }
 
 /** Whether a CRL was signed by `issuer`: PKI.js over WebCrypto, or jkurwa for a DSTU 4145 issuer. */
-async function crlSignedBy(crl: pkijs.CertificateRevocationList, issuer: pkijs.Certificate): Promise<boolean> {
+async function crlSignedBy(
+  crl: pkijs.CertificateRevocationList,
+  issuer: pkijs.Certificate,
+): Promise<boolean> {
   if (isDstuKey(issuer.subjectPublicKeyInfo.algorithm.algorithmId))
     return verifyDstuSigned(
       Buffer.from(crl.tbsView),
