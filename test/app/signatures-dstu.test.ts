@@ -3,7 +3,8 @@ import { certificatesIn } from '../../src/modules/signatures/certificates.js'
 import { validateCms } from '../../src/modules/signatures/cms-validation.js'
 import { crlRevocation } from '../../src/modules/signatures/revocation.js'
 import { startCrlServer } from '../support/crl-server.js'
-import { dstuCrl, dstuIssue, dstuRoot, dstuSign } from '../support/dstu-ca.js'
+import { dstuCrl, dstuIssue, dstuOcspSigner, dstuRoot, dstuSign } from '../support/dstu-ca.js'
+import { startOcspResponder } from '../support/test-ocsp.js'
 
 const DATA = Buffer.from('Заява про надання адміністративної послуги')
 
@@ -45,6 +46,34 @@ describe('DSTU 4145 signatures below a Ukrainian-style CA', () => {
       })
     } finally {
       await crls.close()
+    }
+  })
+
+  it('asks the CA’s OCSP responder, a delegated one signing with DSTU 4145, and believes no other', async () => {
+    const root = dstuRoot('Тестовий КНЕДП з OCSP')
+    const responderCert = dstuIssue(root, 'OCSP-сервер', { ocspSigning: true })
+    const notDelegated = dstuIssue(root, 'Не OCSP-сервер')
+    const ocsp = await startOcspResponder(dstuOcspSigner(responderCert))
+    const rogue = await startOcspResponder(dstuOcspSigner(notDelegated))
+    try {
+      const good = dstuIssue(root, 'Марія Добра', { ocsp: ocsp.url })
+      const revoked = dstuIssue(root, 'Іван Відкликаний', { ocsp: ocsp.url })
+      const unbelieved = dstuIssue(root, 'Без відповіді', { ocsp: rogue.url })
+      ocsp.revoke({ cert: certificatesIn(revoked.der)[0]! })
+      const anchors = certificatesIn(root.der)
+      const check = async (signer: typeof good) =>
+        (
+          await validateCms(dstuSign(DATA, signer), null, anchors, new Date(), {
+            revocation: crlRevocation('online', 2000),
+          })
+        )[0]!
+      expect(await check(good)).toMatchObject({ indication: 'TOTAL_PASSED' })
+      expect(await check(revoked)).toMatchObject({ subIndication: 'REVOKED_NO_POE' })
+      expect(await check(unbelieved)).toMatchObject({ subIndication: 'TRY_LATER' })
+      expect(ocsp.served.count).toBe(2)
+      expect(rogue.served.count).toBe(1)
+    } finally {
+      await Promise.all([ocsp.close(), rogue.close()])
     }
   })
 })

@@ -30,8 +30,9 @@ function certificate(
   subject: DstuIssued['name'],
   key: Any,
   issuer: { name: DstuIssued['name']; priv: Any },
-  crl?: string,
+  options: { crl?: string | undefined; ocsp?: string | undefined; ocspSigning?: boolean | undefined } = {},
 ) {
+  const { crl, ocsp } = options
   const tbs = jk.models.Certificate.createTBS({
     serial: serial++,
     pubkey: key.pub(),
@@ -59,6 +60,29 @@ function certificate(
           .toBER(false),
       ),
     })
+  if (ocsp)
+    tbs.extensions.push({
+      extnID: [1, 3, 6, 1, 5, 5, 7, 1, 1],
+      extnValue: Buffer.from(
+        new pkijs.InfoAccess({
+          accessDescriptions: [
+            new pkijs.AccessDescription({
+              accessMethod: '1.3.6.1.5.5.7.48.1',
+              accessLocation: new pkijs.GeneralName({ type: 6, value: ocsp }),
+            }),
+          ],
+        })
+          .toSchema()
+          .toBER(false),
+      ),
+    })
+  if (options.ocspSigning)
+    tbs.extensions.push({
+      extnID: 'extendedKeyUsage',
+      extnValue: Buffer.from(
+        new pkijs.ExtKeyUsage({ keyPurposes: ['1.3.6.1.5.5.7.3.9'] }).toSchema().toBER(false),
+      ),
+    })
   const cert = new jk.models.Certificate({
     tbsCertificate: tbs,
     signatureAlgorithm: { algorithm: issuer.priv.algorithm },
@@ -77,10 +101,29 @@ export function dstuRoot(cn: string): DstuIssued {
   return { priv, name, ...certificate(name, priv, { name, priv }) }
 }
 
-export function dstuIssue(ca: DstuIssued, cn: string, options: { crl?: string } = {}): DstuIssued {
+export function dstuIssue(
+  ca: DstuIssued,
+  cn: string,
+  options: { crl?: string; ocsp?: string; ocspSigning?: boolean } = {},
+): DstuIssued {
   const priv = jk.std_curve('DSTU_PB_257').keygen()
   const name = { commonName: cn, countryName: 'UA', serialNumber: 'TINUA-3000000000' }
-  return { priv, name, ...certificate(name, priv, ca, options.crl) }
+  return { priv, name, ...certificate(name, priv, ca, options) }
+}
+
+/** The DSTU 4145 signing of an OCSP answer by `responder` (its certificate in the answer), for startOcspResponder. */
+export function dstuOcspSigner(responder: DstuIssued) {
+  const cert = new pkijs.Certificate({ schema: asn1js.fromBER(new Uint8Array(responder.der)).result })
+  return {
+    cert,
+    async sign(basic: pkijs.BasicOCSPResponse) {
+      basic.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: '1.2.804.2.1.1.1.1.3.1.1' })
+      const tbs = Buffer.from(basic.tbsResponseData.toSchema(true).toBER(false))
+      basic.tbsResponseData.tbsView = new Uint8Array(tbs)
+      basic.signature = new asn1js.BitString({ valueHex: octets(responder.priv.sign(hash(tbs), 'le')) })
+      basic.certs = [cert]
+    },
+  }
 }
 
 /** A CMS signedData over `data` by `signer` (its certificate inside), as Ukrainian signing software makes it. */

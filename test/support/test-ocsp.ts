@@ -9,10 +9,22 @@ import type { Issued } from './test-ca.js'
  * answers with `signer` (the CA itself, or an impostor to see it refused): good, or revoked for the
  * serial numbers marked.
  */
-export async function startTestOcsp(ca: Issued, options: { signer?: Issued } = {}) {
+export function startTestOcsp(ca: Issued, options: { signer?: Issued } = {}) {
+  const signer = options.signer ?? ca
+  return startOcspResponder({
+    cert: signer.cert,
+    sign: (basic) => basic.sign(signer.keys.privateKey, 'SHA-256'),
+  })
+}
+
+/** The responder itself: answers about any serial, signed as `responder.sign` signs (WebCrypto, or jkurwa for DSTU 4145). */
+export async function startOcspResponder(responder: {
+  cert: pkijs.Certificate
+  sign(basic: pkijs.BasicOCSPResponse): Promise<unknown>
+}) {
   const revoked = new Map<string, Date>()
   const served = { count: 0 }
-  const signer = options.signer ?? ca
+  const signer = responder
   const server = createServer((req, res) => {
     const parts: Buffer[] = []
     req.on('data', (c: Buffer) => parts.push(c))
@@ -38,7 +50,7 @@ export async function startTestOcsp(ca: Issued, options: { signer?: Issued } = {
         single.thisUpdate = new Date(Date.now() - 60_000)
         basic.tbsResponseData.responses.push(single)
         basic.certs = [signer.cert]
-        await basic.sign(signer.keys.privateKey, 'SHA-256')
+        await signer.sign(basic)
         const response = new pkijs.OCSPResponse()
         response.responseStatus.valueBlock.valueDec = 0
         response.responseBytes = new pkijs.ResponseBytes({
@@ -57,7 +69,7 @@ export async function startTestOcsp(ca: Issued, options: { signer?: Issued } = {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ocsp`,
     served,
-    revoke: (cert: Issued, at = new Date(Date.now() - 3_600_000)) =>
+    revoke: (cert: { cert: pkijs.Certificate }, at = new Date(Date.now() - 3_600_000)) =>
       revoked.set(Buffer.from(cert.cert.serialNumber.valueBlock.valueHexView).toString('hex'), at),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

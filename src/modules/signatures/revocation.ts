@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { parseDer } from './certificates.js'
-import { isDstuKey, verifyDstuSigned } from './dstu.js'
+import { isDstuKey, verifyDstuCertificate, verifyDstuSigned } from './dstu.js'
 
 /** What is known of a certificate's revocation at a time. */
 export type RevocationStatus =
@@ -41,6 +41,30 @@ function ocspUrls(cert: pkijs.Certificate): string[] {
     .map((n) => n.value as string)
 }
 
+const derOf = (cert: pkijs.Certificate) => Buffer.from(cert.toSchema(true).toBER(false))
+const OCSP_SIGNING = '1.3.6.1.5.5.7.3.9'
+
+/**
+ * Whether a DSTU 4145 OCSP answer was signed by the issuer, or by a responder certificate the issuer
+ * signed for OCSP (id-kp-OCSPSigning), as Ukrainian CAs' responders are.
+ */
+function dstuOcspSignedBy(basic: pkijs.BasicOCSPResponse, issuer: pkijs.Certificate): boolean {
+  const signed = Buffer.from(basic.tbsResponseData.tbsView)
+  const signature = Buffer.from(basic.signature.valueBlock.valueHexView)
+  const issuerDer = derOf(issuer)
+  if (verifyDstuSigned(signed, signature, issuerDer)) return true
+  return (basic.certs ?? []).some((responder) => {
+    const purposes = responder.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
+      | pkijs.ExtKeyUsage
+      | undefined
+    return (
+      (purposes?.keyPurposes.includes(OCSP_SIGNING) ?? false) &&
+      verifyDstuCertificate(derOf(responder), issuerDer) &&
+      verifyDstuSigned(signed, signature, derOf(responder))
+    )
+  })
+}
+
 /**
  * Asks an OCSP responder (RFC 6960 over HTTP POST, 5 s, 1 MB) about a certificate: the answer must be
  * signed by its issuer or a responder the issuer delegated (`id-kp-OCSPSigning`), which PKI.js checks,
@@ -72,10 +96,12 @@ async function askOcsp(
       schema: asn1js.fromBER(response.responseBytes.response.valueBlock.valueHexView).result,
     })
     // Signed by the issuer itself (pinned: its own chain was judged already), or by a responder it
-    // delegated with id-kp-OCSPSigning.
-    const verified = await basic
-      .verify({ trustedCerts: [issuer], issuerCerts: [issuer], trustedResponders: [issuer] })
-      .catch(() => false)
+    // delegated with id-kp-OCSPSigning: by PKI.js, or for a DSTU 4145 issuer by jkurwa.
+    const verified = isDstuKey(issuer.subjectPublicKeyInfo.algorithm.algorithmId)
+      ? dstuOcspSignedBy(basic, issuer)
+      : await basic
+          .verify({ trustedCerts: [issuer], issuerCerts: [issuer], trustedResponders: [issuer] })
+          .catch(() => false)
     if (!verified) return null
     const { isForCertificate, status } = await basic.getCertificateStatus(cert, issuer)
     if (!isForCertificate) return null
