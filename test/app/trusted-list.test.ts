@@ -80,6 +80,17 @@ describeEachDatabase('trusted lists in the trust store', (dialect) => {
     })
     const unsigned = await add(Buffer.from(xml))
     expect(problemOf(unsigned).errors?.[0]?.message).toMatch(/not signed/)
+    // The EU list of lists points to national lists and lists no services itself: said what to do.
+    const lotl = Buffer.from(
+      await signXml(
+        xml.replace(
+          /<tsl:TrustServiceProviderList>.*<\/tsl:TrustServiceProviderList>/,
+          '<tsl:SchemeInformation><tsl:PointersToOtherTSL><tsl:OtherTSLPointer><tsl:TSLLocation>https://example.org/PL-TL.xml</tsl:TSLLocation></tsl:OtherTSLPointer></tsl:PointersToOtherTSL></tsl:SchemeInformation>',
+        ),
+        operator,
+      ),
+    )
+    expect(problemOf(await add(lotl)).errors?.[0]?.message).toMatch(/load the national trusted lists/)
     // Everything in it trusted already: said so.
     expect((await add(signed)).statusCode).toBe(409)
   })

@@ -60,6 +60,10 @@ export async function readTrustedList(bytes: Buffer, now: Date): Promise<Trusted
       } catch {}
     }
   }
+  if (certificates.length === 0 && all(root, 'OtherTSLPointer').length > 0)
+    throw new NotASignature(
+      'the list of trusted lists names other lists and no services: load the national trusted lists it points to (their TSLLocation) one by one',
+    )
   return {
     territory: text(all(root, 'SchemeTerritory')[0]),
     operator: text(all(all(root, 'SchemeOperatorName')[0] ?? root, 'Name')[0]),
