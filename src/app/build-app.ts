@@ -26,6 +26,7 @@ import {
 } from '../modules/cases/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import { createDeadlinesService, deadlinesRoutes } from '../modules/deadlines/index.js'
+import { eservicesRoutes } from '../modules/eservices/index.js'
 import {
   authenticationPlugin,
   createSignInService,
@@ -337,6 +338,7 @@ export async function buildApp(
   await app.register(retentionRoutes(services.cases))
   await app.register(signaturesRoutes(services.signatures))
   await app.register(sealsRoutes(services.sealing))
+  await app.register(eservicesRoutes())
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
   await app.register(verifyPageRoutes(config, services.signatures))

@@ -429,6 +429,7 @@ const PUBLIC = new Set([
   'POST /api/v1/information-requests',
   'POST /api/v1/signatures/validate',
   'GET /api/v1/seals/demo-ca.crt',
+  'GET /api/v1/forms/schema.json',
   'GET /api/v1/seals/demo-ca.crl',
   'GET /api/v1/information-requests/{code}',
   'GET /api/v1/offices/{id}/board/events',

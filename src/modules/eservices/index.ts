@@ -1,0 +1,1 @@
+export { eservicesRoutes } from './eservices.routes.js'
