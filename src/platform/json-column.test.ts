@@ -26,4 +26,18 @@ describe('JSON columns read with their schema', () => {
     expect(link('{"url":"javascript:alert(1)"}')).toEqual({ url: 'javascript:alert(1)' })
     expect(() => link('{"url":42}')).toThrow(/stored link/)
   })
+
+  it('keeps a field whose name is that of a rule (a form’s `format`, a price’s `minimum`) as a field', () => {
+    const form = jsonColumn(
+      'form',
+      Type.Object(
+        { format: Type.Literal(1), minimum: Type.Number({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
+    )
+    expect(form('{"format":1,"minimum":-5}')).toEqual({ format: 1, minimum: -5 })
+    expect(() => form('{"format":2,"minimum":0}')).toThrow(
+      /stored form does not match its schema at \/format/,
+    )
+  })
 })

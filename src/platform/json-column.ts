@@ -29,14 +29,18 @@ const CONTENT_RULES = new Set([
   'maxItems',
 ])
 
+/** Keys whose value maps names to schemas: those names are fields (a field may be called `format`), not rules. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions'])
+
 /** The schema's shape alone: the same types and fields, without its content rules. */
-function shapeOf<T>(schema: T): T {
-  if (Array.isArray(schema)) return schema.map(shapeOf) as T
+function shapeOf<T>(schema: T, namesSchemas = false): T {
+  if (Array.isArray(schema)) return schema.map((s) => shapeOf(s)) as T
   if (schema === null || typeof schema !== 'object') return schema
   const copy: Record<string | symbol, unknown> = {}
   for (const key of Reflect.ownKeys(schema)) {
-    if (typeof key === 'string' && CONTENT_RULES.has(key)) continue
-    copy[key] = shapeOf((schema as Record<string | symbol, unknown>)[key])
+    if (!namesSchemas && typeof key === 'string' && CONTENT_RULES.has(key)) continue
+    const value = (schema as Record<string | symbol, unknown>)[key]
+    copy[key] = shapeOf(value, !namesSchemas && typeof key === 'string' && SCHEMA_MAPS.has(key))
   }
   return copy as T
 }

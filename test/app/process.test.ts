@@ -97,6 +97,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
     }
   }, 90_000) // child processes: migrate, seed, backup
 
+  // Seven runs of the command, each building the app: slow on a loaded two-core machine.
   it('makes demo seals and imports an office seal from PKCS#12 from the command line, keeping the key private', async () => {
     const env = await freshDatabaseEnv(dialect)
     expect((await runRatusz(['seed', '--demo'], env)).code).toBe(0)
@@ -129,7 +130,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
     expect(
       (await runRatusz(['seal', 'import', 'NOPE', p12, '--password-file', passwordFile], secured)).stderr,
     ).toMatch(/no office has the code NOPE/)
-  })
+  }, 120_000)
 
   it('verifies the audit chain from the command line and exits 1 when an entry was tampered with', async () => {
     const env = await freshDatabaseEnv(dialect)

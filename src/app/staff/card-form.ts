@@ -156,6 +156,8 @@ export function cardFromForm(
     ...optional('related', related.length > 0 && related),
     ...optional('keywords', keywords.length > 0 && keywords),
     ...optional('eFormUrl', eFormUrl),
+    // The e-service's form is edited on its own page; the card's editor keeps it as it was.
+    ...optional('eService', previous?.eService),
   }
 }
 

@@ -23,6 +23,7 @@ const FIELDS: Record<string, CardsKey> = {
   related: 'cards.related',
   keywords: 'cards.keywords',
   eFormUrl: 'cards.eForm',
+  eService: 'cards.eService',
 }
 
 /** Labels of the parts of a fee, an act, a way to apply, an office. */

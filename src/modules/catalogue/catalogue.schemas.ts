@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { Id, Instant, MultilingualText, WebUrl } from '../../platform/http/schemas.js'
+import { EService } from './card-e-service.js'
 
 const Code = Type.String({
   pattern: '^[A-Z0-9][A-Z0-9-]{1,63}$',
@@ -73,6 +74,7 @@ export const ServiceCard = Type.Object(
     related: Type.Optional(Type.Array(Code, { maxItems: 30 })),
     keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
     eFormUrl: Type.Optional(WebUrl),
+    eService: Type.Optional(EService),
   },
   { additionalProperties: false },
 )

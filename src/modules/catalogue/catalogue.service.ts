@@ -12,6 +12,7 @@ import { foldForSearch, queryTerms } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import { type Actor, ANY_OFFICE, assertAllowed, auditRecordBy, isAllowed } from '../identity/index.js'
 import { diffCards } from './card-diff.js'
+import { definitionProblems } from './card-e-service.js'
 import { cataloguePolicy } from './catalogue.policy.js'
 import * as repo from './catalogue.repository.js'
 import { ServiceCard, type ServiceDto, type ServiceListQuery } from './catalogue.schemas.js'
@@ -100,9 +101,17 @@ export function createCatalogueService(
       auditRecordBy(actor, { action, officeId: null, subjectType: 'service', subjectId: id, summary }),
     )
 
+  /** A card's e-service form must hold together beyond its schema (keys, conditions, choices). */
+  function assertFormSound(card: ServiceCard) {
+    const problems = card.eService ? definitionProblems(card.eService.form) : []
+    if (problems.length > 0)
+      throw invalid(problems.map((p) => ({ path: `body.eService.form.${p.path}`, message: p.message })))
+  }
+
   return {
     async createService(actor: Actor, card: ServiceCard): Promise<ServiceDto> {
       assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
+      assertFormSound(card)
       const now = clock.now().toISOString()
       const id = newId()
       await db
@@ -142,6 +151,7 @@ export function createCatalogueService(
      */
     async updateService(actor: Actor, id: string, card: ServiceCard, ifMatch?: number): Promise<ServiceDto> {
       assertAllowed(actor, cataloguePolicy.write, ANY_OFFICE)
+      assertFormSound(card)
       const now = clock.now().toISOString()
       let version = 0
       await db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 export { foldForSearch, queryTerms } from '../../platform/search/fold.js'
+export { definitionProblems, FormDefinition, type Question } from './card-e-service.js'
 export { cataloguePolicy } from './catalogue.policy.js'
 export { catalogueRoutes } from './catalogue.routes.js'
 export { DiffQuery, ServiceCard, type ServiceDto } from './catalogue.schemas.js'

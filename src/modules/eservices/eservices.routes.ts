@@ -1,5 +1,5 @@
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { FormDefinition } from './form-definition.js'
+import { FormDefinition } from '../catalogue/index.js'
 
 const tags = ['e-services']
 

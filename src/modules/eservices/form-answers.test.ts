@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { definitionProblems, type FormDefinition } from '../catalogue/index.js'
 import { checkAnswers, questionsAsked } from './form-answers.js'
-import { definitionProblems, type FormDefinition } from './form-definition.js'
 
 const t = (text: string) => ({ uk: text, pl: text, en: text })
 

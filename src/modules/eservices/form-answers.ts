@@ -1,4 +1,4 @@
-import type { FormDefinition, Question } from './form-definition.js'
+import type { FormDefinition, Question } from '../catalogue/index.js'
 import { ibanOf, isIban, isPesel, isRnokpp } from './personal-identifiers.js'
 
 /** An answer as a form sends it: text, a number, a yes, a list of choices, or an uploaded file's facts. */

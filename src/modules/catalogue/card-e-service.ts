@@ -82,13 +82,13 @@ export const Step = Type.Object(
   { additionalProperties: false },
 )
 
-/** A form: its steps in order, one question group per page. Format version 1. */
+/** A form: its steps in order, one question group per page. Format version 1. Versioned with its card. */
 export const FormDefinition = Type.Object(
   {
     format: Type.Literal(1),
     steps: Type.Array(Step, { minItems: 1, maxItems: 50 }),
   },
-  { additionalProperties: false, $id: 'https://ratusz.example/schemas/form-definition.json' },
+  { additionalProperties: false },
 )
 export type FormDefinition = Static<typeof FormDefinition>
 
@@ -124,3 +124,27 @@ export function definitionProblems(form: FormDefinition): { path: string; messag
   })
   return problems
 }
+
+/**
+ * A card's e-service: the form residents fill in online, whether the application must be signed, whether
+ * one may apply without an account (an e-mail confirmed by a one-time link), and where a case for it
+ * is opened (the unit's code and the class's symbol in the office's classification).
+ */
+export const EService = Type.Object(
+  {
+    form: FormDefinition,
+    signature: Type.Optional(Type.Enum(['none', 'required'], { default: 'none' })),
+    withoutAccount: Type.Optional(Type.Boolean({ default: false })),
+    case: Type.Optional(
+      Type.Object(
+        {
+          unit: Type.String({ pattern: '^[\\w.-]{1,20}$' }),
+          symbol: Type.String({ pattern: '^[\\w.-]{1,20}$' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type EService = Static<typeof EService>
