@@ -1,9 +1,8 @@
 import * as pkijs from 'pkijs'
 import { type CertificateInfo, describe } from './certificates.js'
+import { derOf } from './encodings.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
-
-const bytesOf = (view: ArrayBuffer) => Buffer.from(new Uint8Array(view))
 
 /** The path from a certificate up to a self-signed one, by names, among the given certificates. */
 function pathOf(start: pkijs.Certificate, pool: readonly pkijs.Certificate[]): pkijs.Certificate[] {
@@ -18,8 +17,7 @@ function pathOf(start: pkijs.Certificate, pool: readonly pkijs.Certificate[]): p
   return path
 }
 
-export const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
-  bytesOf(a.toSchema(true).toBER(false)).equals(bytesOf(b.toSchema(true).toBER(false)))
+export const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) => derOf(a).equals(derOf(b))
 
 type Outcome = Pick<SignatureReport, 'indication' | 'subIndication' | 'detail'>
 

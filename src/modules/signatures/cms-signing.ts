@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { parseDer } from './certificates.js'
+import { derOf } from './encodings.js'
 
 /** A key that signs, with its certificate and the chain above it (to put in the signature). */
 export interface SigningKey {
@@ -20,9 +21,7 @@ const SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14'
 
 /** ESS signing-certificate-v2 (RFC 5035): the signer's certificate by its SHA-256, as CAdES-B requires. */
 function signingCertificateV2(cert: pkijs.Certificate) {
-  const hash = createHash('sha256')
-    .update(Buffer.from(cert.toSchema(true).toBER(false)))
-    .digest()
+  const hash = createHash('sha256').update(derOf(cert)).digest()
   return new asn1js.Sequence({
     value: [
       new asn1js.Sequence({

@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs'
 import { judgeCertificate } from './certificate-checks.js'
 import { type CertificateInfo, describe, parseDer } from './certificates.js'
 import { gost34311, verifyDstuCertificate, verifyDstuCms } from './dstu.js'
+import { bytesOf, DIGEST_OIDS, derOf } from './encodings.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
 import { cmsSigningCertificateMatches } from './signing-certificate.js'
@@ -12,12 +13,6 @@ import { checkTimeStamp, provenTime, stampNote, type TimeStampReport } from './t
 /** The file is not a CMS signature, or is one so malformed nothing can be read of it. */
 export class NotASignature extends Error {}
 
-const DIGESTS: Record<string, { node: string; name: string }> = {
-  '1.3.14.3.2.26': { node: 'sha1', name: 'SHA-1' },
-  '2.16.840.1.101.3.4.2.1': { node: 'sha256', name: 'SHA-256' },
-  '2.16.840.1.101.3.4.2.2': { node: 'sha384', name: 'SHA-384' },
-  '2.16.840.1.101.3.4.2.3': { node: 'sha512', name: 'SHA-512' },
-}
 const SIGNATURES: Record<string, string> = {
   '1.2.840.113549.1.1.1': 'RSA',
   '1.2.840.113549.1.1.5': 'RSA with SHA-1',
@@ -39,10 +34,6 @@ const SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14'
 const CERTIFICATE_VALUES = '1.2.840.113549.1.9.16.2.23'
 const REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24'
 const ARCHIVE_TIME_STAMP_V3 = '0.4.0.1733.2.4'
-
-const derOf = (cert: pkijs.Certificate) => Buffer.from(cert.toSchema(true).toBER(false))
-const bytesOf = (view: ArrayBuffer | Uint8Array) =>
-  Buffer.from(view instanceof Uint8Array ? view : new Uint8Array(view))
 
 /** The content a SignedData carries (an octet string, possibly in constructed pieces), or null. */
 function attachedContent(signed: pkijs.SignedData): Buffer | null {
@@ -135,7 +126,7 @@ export async function validateCms(
     // The signed attribute; else what the container claims (a PDF signature's /M).
     const signingTime = signingTimeAttr ? signingTimeAttr.toDate() : (options.claimedSigningTime ?? null)
     const digestOid = info.digestAlgorithm.algorithmId
-    const digest = DIGESTS[digestOid]
+    const digest = DIGEST_OIDS[digestOid]
     const signatureOid = info.signatureAlgorithm.algorithmId
     const timestamps = await timeStampsOf(info, anchors, options.revocation)
     const base = {

@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { parseDer } from './certificates.js'
 import { isDstuKey, verifyDstuCertificate, verifyDstuSigned } from './dstu.js'
+import { derOf } from './encodings.js'
 
 /** What is known of a certificate's revocation at a time. */
 export type RevocationStatus =
@@ -41,7 +42,6 @@ function ocspUrls(cert: pkijs.Certificate): string[] {
     .map((n) => n.value as string)
 }
 
-const derOf = (cert: pkijs.Certificate) => Buffer.from(cert.toSchema(true).toBER(false))
 const OCSP_SIGNING = '1.3.6.1.5.5.7.3.9'
 
 /**
@@ -140,7 +140,7 @@ async function crlSignedBy(
     return verifyDstuSigned(
       Buffer.from(crl.tbsView),
       Buffer.from(crl.signatureValue.valueBlock.valueHexView),
-      Buffer.from(issuer.toSchema(true).toBER(false)),
+      derOf(issuer),
     )
   return crl.verify({ issuerCertificate: issuer }).catch(() => false)
 }

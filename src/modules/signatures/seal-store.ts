@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs'
 import { type IssuedCertificate, issueCertificate, issueCrl } from './certificate-issuing.js'
 import { describe, parseDer } from './certificates.js'
 import type { SigningKey } from './cms-signing.js'
+import { derOf } from './encodings.js'
 import { Pkcs12Error, readPkcs12, writePkcs12 } from './pkcs12.js'
 
 /**
@@ -140,7 +141,7 @@ export function sealStore(dir: string, password: string | null, publicUrl: strin
           fileOf(DEMO_CA),
           await writePkcs12({ privateKey: ca.keys.privateKey, cert: ca.cert, chain: [] }, lock),
         )
-        await writeFile(join(dir, `${DEMO_CA}.crt`), Buffer.from(ca.cert.toSchema(true).toBER(false)))
+        await writeFile(join(dir, `${DEMO_CA}.crt`), derOf(ca.cert))
       }
       const created: string[] = []
       for (const office of offices) {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { DOMParser, type Element, XMLSerializer } from '@xmldom/xmldom'
 import { SignedXml } from 'xml-crypto'
 import type { SigningKey } from './cms-signing.js'
+import { derOf } from './encodings.js'
 import { SealRefused } from './seal-pades.js'
 import { canonicalSignatureValue, DSIG, EXCLUSIVE_C14N, parseSafely, XADES } from './xades-validation.js'
 import { withEcdsa } from './xml-algorithms.js'
@@ -43,7 +44,7 @@ export async function sealXml(
   const id = randomUUID()
   const signatureId = `seal-${id}`
   const propertiesId = `seal-properties-${id}`
-  const certs = [key.cert, ...key.chain].map((c) => Buffer.from(c.toSchema(true).toBER(false)))
+  const certs = [key.cert, ...key.chain].map(derOf)
   const ecdsa = key.privateKey.algorithm.name === 'ECDSA'
   const signer = withEcdsa(
     new SignedXml({

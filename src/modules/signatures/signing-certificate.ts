@@ -2,24 +2,11 @@ import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import type * as pkijs from 'pkijs'
 import { gost34311 } from './dstu.js'
+import { DIGEST_OIDS, DIGEST_URIS, derOf } from './encodings.js'
 
 const SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12'
 const GOST_34311 = '1.2.804.2.1.1.1.1.2.1'
 const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
-const OID_HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-}
-const URI_HASHES: Record<string, string> = {
-  'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
-  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
-  'http://www.w3.org/2001/04/xmldsig-more#sha384': 'sha384',
-  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
-}
-
-const derOf = (cert: pkijs.Certificate) => Buffer.from(cert.toSchema(true).toBER(false))
 
 /**
  * Whether the certificate in a CMS signature is the one its signer signed for: the ESS
@@ -46,7 +33,7 @@ export function cmsSigningCertificateMatches(
       const oid = (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString()
       if (oid === GOST_34311) hash = 'gost34311'
       else {
-        const named = OID_HASHES[oid]
+        const named = DIGEST_OIDS[oid]?.node
         // A hash this validator does not compute: not known either way.
         if (!named) return null
         hash = named
@@ -71,7 +58,7 @@ export function xadesSigningCertificateMatches(
   cert: pkijs.Certificate,
 ): boolean | null {
   if (!digest) return null
-  const hash = URI_HASHES[digest.method]
+  const hash = DIGEST_URIS[digest.method]
   if (!hash) return null
   return createHash(hash)
     .update(derOf(cert))

@@ -3,22 +3,14 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { judgeCertificate } from './certificate-checks.js'
 import { describe, parseDer } from './certificates.js'
+import { bytesOf, DIGEST_OIDS } from './encodings.js'
 import type { TimeStampReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
 
 export type { TimeStampReport }
 
 const TST_INFO = '1.2.840.113549.1.9.16.1.4'
-const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-}
 const SHA256 = '2.16.840.1.101.3.4.2.1'
-
-const bytesOf = (view: ArrayBuffer | Uint8Array) =>
-  Buffer.from(view instanceof Uint8Array ? view : new Uint8Array(view))
 
 /** A time-stamp token (a CMS SignedData over a TSTInfo) read from DER, or null. */
 function tokenOf(der: Buffer | asn1js.AsnType): { signed: pkijs.SignedData; info: pkijs.TSTInfo } | null {
@@ -64,7 +56,7 @@ export async function checkTimeStamp(
     subIndication,
     tsa,
   })
-  const hash = HASHES[info.messageImprint.hashAlgorithm.algorithmId]
+  const hash = DIGEST_OIDS[info.messageImprint.hashAlgorithm.algorithmId]?.node
   const imprint = bytesOf(info.messageImprint.hashedMessage.valueBlock.valueHexView)
   if (!hash || !createHash(hash).update(stamped).digest().equals(imprint))
     return judged('FAILED', 'HASH_FAILURE', null)

@@ -5,6 +5,7 @@ import { C14nCanonicalization, ExclusiveCanonicalization, findAncestorNs, Signed
 import { judgeCertificate } from './certificate-checks.js'
 import { describe, parseDer } from './certificates.js'
 import { NotASignature } from './cms-validation.js'
+import { DIGEST_URIS } from './encodings.js'
 import type { SignatureReport } from './report.js'
 import type { RevocationCheck } from './revocation.js'
 import { xadesSigningCertificateMatches } from './signing-certificate.js'
@@ -109,13 +110,6 @@ async function timeStampsOf(
       return checkTimeStamp(token, canonicalSignatureValue(doc, index, method), anchors, revocation)
     }),
   )
-}
-
-const DIGEST_URIS: Record<string, string> = {
-  'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
-  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
-  'http://www.w3.org/2001/04/xmldsig-more#sha384': 'sha384',
-  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
 }
 
 type Reference = ReturnType<SignedXml['getReferences']>[number]
