@@ -31,6 +31,7 @@ import * as m029 from './2026-12-01-029-retention.js'
 import * as m030 from './2026-12-01-030-trust-anchors.js'
 import * as m031 from './2026-12-01-031-document-signatures.js'
 import * as m032 from './2026-12-01-032-register-file-signatures.js'
+import * as m033 from './2026-12-01-033-eservices.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-030-trust-anchors': m030,
   '2026-12-01-031-document-signatures': m031,
   '2026-12-01-032-register-file-signatures': m032,
+  '2026-12-01-033-eservices': m033,
 }

@@ -26,7 +26,14 @@ import {
 } from '../modules/cases/index.js'
 import { CATALOGUE_EVENTS, catalogueRoutes, createCatalogueService } from '../modules/catalogue/index.js'
 import { createDeadlinesService, deadlinesRoutes } from '../modules/deadlines/index.js'
-import { eservicesRoutes } from '../modules/eservices/index.js'
+import {
+  createApplicationsService,
+  createResidentsService,
+  eservicesRoutes,
+  RESIDENT_MAIL_JOB,
+  SEAL_RECEIPT_JOB,
+  verifyReceipt,
+} from '../modules/eservices/index.js'
 import {
   authenticationPlugin,
   createSignInService,
@@ -76,6 +83,8 @@ import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { deadlinesPageRoutes } from './deadlines/deadlines-staff.routes.js'
 import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
+import { applicationPorts, sealOwnerOf } from './eservices/application-ports.js'
+import { residentPagesRoutes } from './eservices/resident-pages.routes.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
 import { bookingSetupRoutes } from './front-office/booking-setup.routes.js'
 import { deskRoutes } from './front-office/desk.routes.js'
@@ -212,6 +221,14 @@ export function createServices(config: Config, database: Database, clock: Clock,
     { blobs, jobs },
   )
   const mailer = smtpMailer(config)
+  const applications = createApplicationsService(
+    database.db,
+    clock,
+    blobs,
+    jobs,
+    applicationPorts({ catalogue, offices, registry, cases, signatures, sealing }),
+  )
+  const sealOwner = sealOwnerOf({ offices, sealing })
   const notifications = createNotificationsService(database.db, clock, mailer, (ids) => users.contacts(ids))
   return {
     appointments,
@@ -244,6 +261,15 @@ export function createServices(config: Config, database: Database, clock: Clock,
       clock,
       informationRequestPorts({ offices, registry, cases }, clock, config),
     ),
+    /** E-services: applications on cards' forms, their receipts and tracking. */
+    applications,
+    /** Residents who apply: sign-in by an identity provider or an e-mail link, sessions. */
+    residents: createResidentsService(database.db, clock, jobs, audit.trail, config.publicUrl),
+    /** Anyone's check of a receipt file: the seal, whose it is, what it states. */
+    receipts: {
+      verify: (bytes: Buffer) =>
+        verifyReceipt(database.db, bytes, (f, d) => signatures.validate(f, d), sealOwner),
+    },
     /** Signature validation and the trust store. */
     signatures,
     sealing,
@@ -338,7 +364,8 @@ export async function buildApp(
   await app.register(retentionRoutes(services.cases))
   await app.register(signaturesRoutes(services.signatures))
   await app.register(sealsRoutes(services.sealing))
-  await app.register(eservicesRoutes())
+  await app.register(eservicesRoutes(services.applications, services.residents, services.receipts))
+  await app.register(residentPagesRoutes(config, services.residents))
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
   await app.register(verifyPageRoutes(config, services.signatures))
@@ -418,6 +445,14 @@ export async function buildApp(
   runner.handle(CHECK_SIGNATURES_JOB, (payload: { fileId: string }) =>
     services.registry.checkFileSignatures(payload),
   )
+  runner.handle(SEAL_RECEIPT_JOB, (payload: { receiptId: string }) =>
+    services.applications.sealReceipt(payload),
+  )
+  runner.handle(RESIDENT_MAIL_JOB, async (payload: { to: string; subject: string; text: string }) => {
+    // Without an SMTP server nothing can be sent: the job fails, for an admin to see on the jobs page.
+    await services.mailer.send(payload)
+    return { sent: true }
+  })
   app.decorate('jobs', runner)
   if (config.runJobs) {
     app.addHook('onReady', async () => runner.start())

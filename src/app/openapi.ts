@@ -20,6 +20,13 @@ export async function registerOpenApi(app: AppInstance, version: string): Promis
             scheme: 'bearer',
             description: 'Token from POST /api/v1/auth/login or a personal API token',
           },
+          residentSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ratusz_resident',
+            description:
+              "A resident's session, from an identity provider's sign-in or an e-mail link; changes carry `x-csrf-token` from GET /api/v1/residents/me",
+          },
         },
       },
       security: [{ bearer: [] }],

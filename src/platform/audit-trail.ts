@@ -2,7 +2,7 @@ import type { Db } from './db/database.js'
 
 /** Who did it, as the audit log records it. */
 export interface AuditActor {
-  type: 'user' | 'device' | 'system' | 'anonymous'
+  type: 'user' | 'device' | 'system' | 'anonymous' | 'resident'
   id: string | null
   login: string | null
 }

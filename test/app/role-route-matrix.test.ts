@@ -430,6 +430,11 @@ const PUBLIC = new Set([
   'POST /api/v1/signatures/validate',
   'GET /api/v1/seals/demo-ca.crt',
   'GET /api/v1/forms/schema.json',
+  'POST /api/v1/residents/sign-in-links',
+  'GET /api/v1/applications/track',
+  'POST /api/v1/receipts/verify',
+  // Its applicant's (their session) or anyone's holding the number and tracking code: else 404.
+  'GET /api/v1/receipts/{id}/sealed.xml',
   'GET /api/v1/seals/demo-ca.crl',
   'GET /api/v1/information-requests/{code}',
   'GET /api/v1/offices/{id}/board/events',
@@ -490,6 +495,13 @@ const OPEN_OR_SELF = new Set([
   ...['call', 'recall', 'start', 'finish', 'no-show', 'park', 'resume', 'reactivate', 'transfer'].map(
     (a) => `POST /api/v1/tickets/{id}/${a}`,
   ),
+  // A resident's own (their session cookie; staff tokens are not residents): without a session 401,
+  // another resident's application 404; covered by eservices-applications.test.ts.
+  'GET /api/v1/residents/me',
+  'POST /api/v1/applications/document',
+  'POST /api/v1/applications',
+  'GET /api/v1/applications',
+  'GET /api/v1/applications/{id}',
   // Check-in needs a booking whose window is open: covered with its refusals by appointments.test.ts.
   'POST /api/v1/offices/{id}/check-in',
 ])

@@ -33,6 +33,17 @@ export function cookieSession(app: TestApp) {
       remember(res)
       return res
     },
+    /** An API request with the session's cookies (a resident's), JSON in and out. */
+    async api(method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { cookie: cookieHeader(), ...headers },
+        ...(payload ? { payload } : {}),
+      })
+      remember(res)
+      return res
+    },
     /** Sends a multipart form (files) with the session's cookies. */
     async upload(url: string, form: { payload: Buffer; headers: Record<string, string> }) {
       const res = await app.inject({

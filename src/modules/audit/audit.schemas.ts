@@ -5,7 +5,7 @@ export const AuditEntryDto = Type.Object({
   seq: Type.Integer({ description: 'Position in the chain, from 1, gap-free' }),
   at: Instant,
   actor: Type.Object({
-    type: Type.Enum(['user', 'device', 'system', 'anonymous']),
+    type: Type.Enum(['user', 'device', 'system', 'anonymous', 'resident']),
     id: Type.Union([Type.String(), Type.Null()]),
     login: Type.Union([Type.String(), Type.Null()]),
   }),

@@ -19,6 +19,14 @@ const signTaken = (sign: string) =>
     `${sign} is another case's sign (a unit code used twice?).`,
   )
 
+/** A case ready to be written: its body, start date, term and due date, read before the transaction. */
+export interface PreparedCase {
+  body: OpenCaseBody
+  startedOn: string
+  choice: NonNullable<Awaited<ReturnType<typeof chooseTerm>>>
+  due: Awaited<ReturnType<typeof caseDue>>
+}
+
 /** Opening cases and sub-cases: the class in force, the next number of the unit's register, one transaction. */
 export function caseOpening(ctx: CasesContext) {
   /** Checks the incoming letters that start a case: letters of this office, not voided. */
@@ -34,6 +42,101 @@ export function caseOpening(ctx: CasesContext) {
     }
   }
 
+  /** What is read before a case's transaction: the office, the term and due date (the calendar reads through its own connection). */
+  async function prepare(actor: Actor, body: OpenCaseBody): Promise<PreparedCase> {
+    const office = await ctx.ports.office(body.officeId)
+    if (!office) throw invalid([{ path: 'body.officeId', message: 'no such office' }])
+    if (!allow(actor, caseRules.open, { officeId: body.officeId, unitId: body.unitId })) throw forbidden()
+    const today = localDateOf(ctx.clock.now(), office.timezone)
+    const startedOn = body.startedOn ?? today
+    if (startedOn > today) throw invalid([{ path: 'body.startedOn', message: 'is in the future' }])
+    const choice = (await chooseTerm(ctx, office.address.country, body)) ?? NO_TERM
+    const due = await caseDue(
+      { startedOn, term: choice.term, suspendedDays: 0, noticeDueOn: null, noticeSuspendedDays: 0 },
+      (date) => ctx.ports.dayOff(body.officeId, date),
+    )
+    return { body, startedOn, choice, due }
+  }
+
+  /** Writes the prepared case in `trx` with the next number of its unit's register for its class. */
+  async function write(
+    trx: Db,
+    actor: Actor,
+    prepared: PreparedCase,
+    key: string | undefined,
+    attempted: { sign: string },
+  ): Promise<CaseRow> {
+    const { body, startedOn, choice, due } = prepared
+    const year = Number(startedOn.slice(0, 4))
+    const now = ctx.clock.now().toISOString()
+    const unit = await ctx.ports.unit(trx, body.unitId)
+    if (!unit || unit.officeId !== body.officeId)
+      throw invalid([{ path: 'body.unitId', message: 'is not a unit of this office' }])
+    const cls = await ctx.ports.classification.leafClass(
+      trx,
+      body.officeId,
+      startedOn,
+      body.symbol,
+      'body.symbol',
+    )
+    if (body.assigneeId)
+      await ctx.checkAssignee(trx, body.officeId, body.unitId, body.assigneeId, 'body.assigneeId')
+    await checkLetters(trx, body.officeId, body.incomingIds ?? [])
+    const seq = await nextInSequence(trx, `case:${body.officeId}:${body.unitId}:${cls.symbol}`, String(year))
+    const sign = formatCaseSign(ctx.config.caseSign, {
+      unit: unit.code,
+      symbol: cls.symbol,
+      n: String(seq),
+      year,
+    })
+    attempted.sign = sign
+    const row: CaseRow = {
+      id: newId(),
+      officeId: body.officeId,
+      unitId: body.unitId,
+      classificationId: cls.classificationId,
+      symbol: cls.symbol,
+      category: cls.category,
+      year,
+      seq,
+      parentId: null,
+      sign,
+      title: body.title,
+      status: body.assigneeId ? 'assigned' : 'registered',
+      startedOn,
+      closedOn: null,
+      assigneeId: body.assigneeId ?? null,
+      parties: JSON.stringify(body.parties ?? []),
+      serviceId: body.serviceId ?? null,
+      ...choice,
+      ...due,
+      suspendedOn: null,
+      suspendedDays: 0,
+      noticeDueOn: null,
+      noticeSuspendedDays: 0,
+      disposal: null,
+      disposedOn: null,
+      disposalReference: null,
+      version: 1,
+      createdAt: now,
+      createdBy: actor.login,
+      updatedAt: now,
+      idempotencyKey: key ?? null,
+    }
+    await repo.insertCase(trx, row)
+    await repo.linkLetters(trx, row.id, 'incoming', body.incomingIds ?? [], now, actor.login)
+    await ctx.recordAction(trx, actor, row, 'open', {
+      title: row.title,
+      category: row.category,
+      assigneeId: row.assigneeId,
+      incomingIds: body.incomingIds ?? [],
+      ...(row.term
+        ? { term: row.term, termSource: row.termSource, termBasis: row.termBasis, dueOn: row.dueOn }
+        : {}),
+    })
+    return row
+  }
+
   return {
     /**
      * Opens a case in a leaf class of the classification in force on its start date, signed with the
@@ -46,104 +149,35 @@ export function caseOpening(ctx: CasesContext) {
       body: OpenCaseBody,
       options: { idempotencyKey?: string | undefined } = {},
     ): Promise<CaseDto> {
-      const office = await ctx.ports.office(body.officeId)
-      if (!office) throw invalid([{ path: 'body.officeId', message: 'no such office' }])
-      if (!allow(actor, caseRules.open, { officeId: body.officeId, unitId: body.unitId })) throw forbidden()
       const key = options.idempotencyKey
+      const prepared = await prepare(actor, body)
       const earlier = key ? await repo.findCaseByKey(ctx.db, actor.login, key) : undefined
       if (earlier) return ctx.toDto(actor, earlier)
-      const today = localDateOf(ctx.clock.now(), office.timezone)
-      const startedOn = body.startedOn ?? today
-      if (startedOn > today) throw invalid([{ path: 'body.startedOn', message: 'is in the future' }])
-      const year = Number(startedOn.slice(0, 4))
-      const now = ctx.clock.now().toISOString()
-      // The term and due date before the transaction: the calendar reads through its own connection.
-      const choice = (await chooseTerm(ctx, office.address.country, body)) ?? NO_TERM
-      const due = await caseDue(
-        { startedOn, term: choice.term, suspendedDays: 0, noticeDueOn: null, noticeSuspendedDays: 0 },
-        (date) => ctx.ports.dayOff(body.officeId, date),
+      const attempted = { sign: '' }
+      const row = await inTransaction(ctx.db, (trx) => write(trx, actor, prepared, key, attempted)).catch(
+        async (error: unknown) => {
+          if (!isUniqueViolation(error)) throw error
+          // The same key sent twice at once: the second finds the first's case.
+          const first = key ? await repo.findCaseByKey(ctx.db, actor.login, key) : undefined
+          if (first) return first
+          throw signTaken(attempted.sign)
+        },
       )
-      let attempted = ''
-      const opening = inTransaction(ctx.db, async (trx) => {
-        const unit = await ctx.ports.unit(trx, body.unitId)
-        if (!unit || unit.officeId !== body.officeId)
-          throw invalid([{ path: 'body.unitId', message: 'is not a unit of this office' }])
-        const cls = await ctx.ports.classification.leafClass(
-          trx,
-          body.officeId,
-          startedOn,
-          body.symbol,
-          'body.symbol',
-        )
-        if (body.assigneeId)
-          await ctx.checkAssignee(trx, body.officeId, body.unitId, body.assigneeId, 'body.assigneeId')
-        await checkLetters(trx, body.officeId, body.incomingIds ?? [])
-        const seq = await nextInSequence(
-          trx,
-          `case:${body.officeId}:${body.unitId}:${cls.symbol}`,
-          String(year),
-        )
-        const sign = formatCaseSign(ctx.config.caseSign, {
-          unit: unit.code,
-          symbol: cls.symbol,
-          n: String(seq),
-          year,
-        })
-        attempted = sign
-        const row: CaseRow = {
-          id: newId(),
-          officeId: body.officeId,
-          unitId: body.unitId,
-          classificationId: cls.classificationId,
-          symbol: cls.symbol,
-          category: cls.category,
-          year,
-          seq,
-          parentId: null,
-          sign,
-          title: body.title,
-          status: body.assigneeId ? 'assigned' : 'registered',
-          startedOn,
-          closedOn: null,
-          assigneeId: body.assigneeId ?? null,
-          parties: JSON.stringify(body.parties ?? []),
-          serviceId: body.serviceId ?? null,
-          ...choice,
-          ...due,
-          suspendedOn: null,
-          suspendedDays: 0,
-          noticeDueOn: null,
-          noticeSuspendedDays: 0,
-          disposal: null,
-          disposedOn: null,
-          disposalReference: null,
-          version: 1,
-          createdAt: now,
-          createdBy: actor.login,
-          updatedAt: now,
-          idempotencyKey: key ?? null,
-        }
-        await repo.insertCase(trx, row)
-        await repo.linkLetters(trx, row.id, 'incoming', body.incomingIds ?? [], now, actor.login)
-        await ctx.recordAction(trx, actor, row, 'open', {
-          title: row.title,
-          category: row.category,
-          assigneeId: row.assigneeId,
-          incomingIds: body.incomingIds ?? [],
-          ...(row.term
-            ? { term: row.term, termSource: row.termSource, termBasis: row.termBasis, dueOn: row.dueOn }
-            : {}),
-        })
-        return row
-      })
-      const row = await opening.catch(async (error: unknown) => {
-        if (!isUniqueViolation(error)) throw error
-        // The same key sent twice at once: the second finds the first's case.
-        const first = key ? await repo.findCaseByKey(ctx.db, actor.login, key) : undefined
-        if (first) return first
-        throw signTaken(attempted)
-      })
       return ctx.toDto(actor, row)
+    },
+
+    /**
+     * Opening a case in another module's transaction (an e-service's submission, which registers its
+     * letter and issues its receipts in the same one): `prepareCase` reads what the case needs before
+     * the transaction, `openPreparedCase` writes it in `trx`; a rollback gives its number back.
+     */
+    prepareCase: prepare,
+    async openPreparedCase(trx: Db, actor: Actor, prepared: PreparedCase) {
+      const attempted = { sign: '' }
+      const row = await write(trx, actor, prepared, undefined, attempted).catch(
+        rethrowUnique(() => signTaken(attempted.sign)),
+      )
+      return { id: row.id, sign: row.sign, dueOn: row.dueOn, startedOn: row.startedOn }
     },
 
     /** Opens a sub-case under a case: `OR.0152.77.3.2025` for the third under case 77. */

@@ -8,6 +8,7 @@ import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { tablePdf } from '../../platform/pdf-table.js'
 import { localDateOf } from '../../platform/timezone.js'
+import { xmlText } from '../../platform/xml-text.js'
 import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
 import * as docs from './case-documents.repository.js'
 import type { CasesContext } from './cases.context.js'
@@ -19,12 +20,7 @@ import * as repo from './retention.repository.js'
 /** Who runs retention: the office's managers (its archive keeper) and admins. */
 const retentionRule = rules.role('admin', 'manager')
 
-const xml = (text: string | number | null | undefined) =>
-  String(text ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
+const xml = xmlText
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = []

@@ -15,7 +15,8 @@ const shown = (condition: Question['showIf'], answers: Answers) => {
   if (!condition) return true
   const answer = answers[condition.question]
   const values = Array.isArray(answer) ? answer : [answer]
-  return values.some((v) => condition.in.includes(v as string | boolean))
+  // Compared as text: a form posted without JavaScript sends `true` as text.
+  return values.some((v) => condition.in.some((c) => String(c) === String(v)))
 }
 
 /** The questions a resident is asked, given the answers so far: steps and questions whose conditions hold. */
@@ -77,6 +78,20 @@ function problemWith(q: Question, a: Answer): string | null {
   }
 }
 
+/**
+ * An answer as its question keeps it, whatever shape it came in: a form posted without JavaScript (or
+ * JSON coerced by the schema) sends text, so a declaration's `on` or `true` is a yes, and one choice
+ * of a multiple choice is a list of one; a file's facts are only ever the stored file's, never sent.
+ */
+function normalised(q: Question, a: Answer | undefined): Answer | undefined {
+  if (a === undefined) return a
+  if (q.type === 'file') return typeof a === 'object' && !Array.isArray(a) ? a : undefined
+  if (typeof a === 'object' && !Array.isArray(a)) return undefined
+  if (q.type === 'declaration') return a === true || a === 'true' || a === 'on' || a === 'yes' ? true : a
+  if (q.type === 'multiple-choice' && typeof a === 'string') return a === '' ? [] : [a]
+  return a
+}
+
 const empty = (a: Answer | undefined) =>
   a === undefined || (typeof a === 'string' && a.trim() === '') || (Array.isArray(a) && a.length === 0)
 
@@ -93,7 +108,7 @@ export function checkAnswers(
   const kept: Answers = {}
   const problems: Problem[] = []
   for (const q of questionsAsked(form, answers)) {
-    const a = answers[q.id]
+    const a = normalised(q, answers[q.id])
     if (empty(a)) {
       if (q.required !== false || q.type === 'declaration')
         problems.push({

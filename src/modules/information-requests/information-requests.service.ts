@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Clock } from '../../platform/clock.js'
 import type { Db } from '../../platform/db/index.js'
 import { conflict, invalid, notFound } from '../../platform/errors.js'
@@ -6,6 +5,7 @@ import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import { letterPdf } from '../../platform/pdf-table.js'
 import { localDateOf } from '../../platform/timezone.js'
+import { trackingCode } from '../../platform/tracking-code.js'
 import type { Actor } from '../identity/index.js'
 import { requestsTexts } from './information-requests.messages.js'
 import * as repo from './information-requests.repository.js'
@@ -46,14 +46,6 @@ export interface RequestPorts {
   notices(caseId: string): Promise<{ reason: string; newDueOn: string; dispatchedOn: string | null }[]>
   /** Files the refusal decision in the case as `actor` (who must be able to work on the case). */
   fileDecision(actor: Actor, caseId: string, pdf: Buffer, title: string): Promise<{ documentId: string }>
-}
-
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-/** Ten letters and digits of Crockford's base32 (no I, L, O, U), in two groups: `K7QM2-X9PTA`. */
-function trackingCode(): string {
-  const bytes = randomBytes(10)
-  const chars = [...bytes].map((b) => ALPHABET[b % 32]).join('')
-  return `${chars.slice(0, 5)}-${chars.slice(5)}`
 }
 
 export type InformationRequestsService = ReturnType<typeof createInformationRequestsService>

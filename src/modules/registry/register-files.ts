@@ -12,7 +12,7 @@ import type { Direction } from './registry.schemas.js'
 /** The job that validates the signatures of a register file after it is stored. */
 export const CHECK_SIGNATURES_JOB = 'registry.check-file-signatures'
 /** The kinds of file that carry signatures: PAdES, XAdES, CAdES. */
-const SIGNABLE = new Set(['pdf', 'xml', 'der'])
+export const SIGNABLE = new Set(['pdf', 'xml', 'der'])
 
 /** Scans, attachments and return receipts of register entries, streamed into the blob store. */
 export function registerFiles(ctx: RegistryContext) {

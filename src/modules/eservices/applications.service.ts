@@ -1,0 +1,484 @@
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import type { BlobStore, BlobType } from '../../platform/blobs.js'
+import { declaredBlobType, safeFileName } from '../../platform/blobs.js'
+import type { Clock } from '../../platform/clock.js'
+import { type Db, inTransaction, isUniqueViolation } from '../../platform/db/index.js'
+import { AppError, invalid, notFound } from '../../platform/errors.js'
+import type { Lang } from '../../platform/i18n/index.js'
+import { newId } from '../../platform/ids.js'
+import type { JobStore } from '../../platform/jobs/index.js'
+import { trackingCode } from '../../platform/tracking-code.js'
+import type { ServiceDto } from '../catalogue/index.js'
+import { checkApplicantSignature, signatureRequired, type Validate } from './applicant-signature.js'
+import { type Applicant, applicationDocument } from './application-document.js'
+import * as repo from './eservices.repository.js'
+import type {
+  ApplicationBody,
+  ApplicationStatus,
+  ApplicationStatusDto,
+  DocumentBody,
+} from './eservices.schemas.js'
+import type { ApplicationFileRow, ApplicationRow, ReceiptRow, ResidentRow } from './eservices.tables.js'
+import { type Answers, checkAnswers, questionsAsked } from './form-answers.js'
+import { type ReceiptContents, receiptXml } from './receipt-document.js'
+
+/** The job that seals an official acknowledgement of receipt, should the request not have done it. */
+export const SEAL_RECEIPT_JOB = 'eservices.seal-receipt'
+
+/** An office as an application needs it. */
+export interface ApplyingOffice {
+  id: string
+  code: string
+  name: Record<Lang, string>
+  timezone: string
+}
+
+/** What an application needs of the catalogue, offices, registers, cases and signatures (composed in the app). */
+export interface ApplicationPorts {
+  card(code: string): Promise<ServiceDto | null>
+  office(id: string): Promise<ApplyingOffice | undefined>
+  /**
+   * Before the transaction: where the letter goes (the unit of the card's case, when it names one)
+   * and, when the card opens a case, the case prepared (its term from the card's processing time).
+   */
+  prepare(
+    office: ApplyingOffice,
+    card: ServiceDto,
+    title: string,
+    applicant: Applicant,
+  ): Promise<{ unitId: string | null; openCase: ((trx: Db, entryId: string) => Promise<OpenedCase>) | null }>
+  /** Registers the incoming letter (channel `eservice`) in `trx`, with its files. */
+  register(
+    trx: Db,
+    office: ApplyingOffice,
+    letter: { title: string; applicant: Applicant; unitId: string | null; at: Date },
+    files: readonly { sha256: string; name: string; type: string; size: number }[],
+  ): Promise<{ id: string; number: string }>
+  validate: Validate
+  /** Seals an XML document with the office's seal (XAdES; T with a time-stamp when a TSA is set). */
+  seal(officeId: string, xml: Buffer): Promise<{ bytes: Buffer; level: 'B' | 'T' }>
+  /** The case as the applicant follows it. */
+  caseProgress(caseId: string): Promise<{
+    sign: string
+    status: string
+    dueOn: string | null
+    history: { action: string; at: string }[]
+  }>
+}
+
+interface OpenedCase {
+  id: string
+  sign: string
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
+
+/** What the applicant sees of a case's status. */
+const STATUS_OF_CASE: Record<string, ApplicationStatus> = {
+  registered: 'registered',
+  assigned: 'assigned',
+  'in-progress': 'in-progress',
+  suspended: 'awaiting-applicant',
+  'awaiting-approval': 'in-progress',
+  approved: 'decided',
+  dispatched: 'dispatched',
+  closed: 'closed',
+}
+/** Which step of a case's history changes what the applicant sees, and to what. */
+const STATUS_AFTER: Record<string, ApplicationStatus> = {
+  assign: 'assigned',
+  start: 'in-progress',
+  suspend: 'awaiting-applicant',
+  resume: 'in-progress',
+  approve: 'decided',
+  return: 'in-progress',
+  dispatch: 'dispatched',
+  close: 'closed',
+  reopen: 'in-progress',
+}
+
+export type ApplicationsService = ReturnType<typeof createApplicationsService>
+
+/**
+ * Applications sent on e-service forms. Sending one checks the answers against the card's form (the
+ * published version), stores the files, checks the applicant's signature where the card requires it,
+ * then in one transaction registers the incoming letter, opens the case when the card says so,
+ * records the application and issues both receipts; a refusal at any step leaves nothing and takes
+ * no number. The official acknowledgement of receipt is sealed by the office right after (and by a
+ * job, should that fail). The applicant follows the status by their page or by number and code.
+ */
+export function createApplicationsService(
+  db: Db,
+  clock: Clock,
+  blobs: BlobStore,
+  jobs: JobStore,
+  ports: ApplicationPorts,
+) {
+  async function cardFor(code: string) {
+    const card = await ports.card(code)
+    if (!card?.eService)
+      throw invalid([{ path: 'body.service', message: 'is not a service that can be applied for online' }])
+    return { card, eService: card.eService }
+  }
+
+  async function officeFor(card: ServiceDto, officeId: string) {
+    const office = card.offices?.some((o) => o.officeId === officeId)
+      ? await ports.office(officeId)
+      : undefined
+    if (!office) throw invalid([{ path: 'body.officeId', message: 'does not provide this service' }])
+    return office
+  }
+
+  function applicantOf(resident: ResidentRow, name: string | undefined): Applicant {
+    return {
+      name: resident.name ?? name ?? null,
+      email: resident.email,
+      identifier:
+        resident.identifierKind && resident.identifier
+          ? { kind: resident.identifierKind, value: resident.identifier }
+          : null,
+    }
+  }
+
+  /** Files stored by content, each checked against its question's types and size. */
+  async function storeFiles(form: NonNullable<ServiceDto['eService']>['form'], body: DocumentBody) {
+    const questions = new Map(form.steps.flatMap((s) => s.questions).map((q) => [q.id, q]))
+    const stored: { question: string; name: string; sha256: string; type: BlobType; size: number }[] = []
+    for (const [i, f] of (body.files ?? []).entries()) {
+      const q = questions.get(f.question)
+      if (q?.type !== 'file' || !q.file)
+        throw invalid([{ path: `body.files.${i}.question`, message: 'is not a file question of this form' }])
+      const bytes = Buffer.from(f.content, 'base64')
+      const blob = await blobs
+        .put(Readable.from([bytes]), {
+          maxBytes: q.file.maxBytes,
+          types: q.file.types,
+          declared: declaredBlobType(f.mediaType),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AppError)
+            throw new AppError(error.code, error.status, error.title, error.detail, [
+              { path: `body.files.${i}.content`, message: error.detail ?? error.title },
+            ])
+          throw error
+        })
+      stored.push({ question: f.question, name: safeFileName(f.name), ...blob })
+    }
+    return stored
+  }
+
+  /** The answers checked and the application document made of them (what is signed and filed). */
+  async function prepareDocument(resident: ResidentRow, body: DocumentBody) {
+    const { card, eService } = await cardFor(body.service)
+    const office = await officeFor(card, body.officeId)
+    if (!eService.withoutAccount && resident.provider !== 'oidc')
+      throw new AppError(
+        'ACCOUNT_REQUIRED',
+        403,
+        'Sign in with your identity provider',
+        'This service needs an applicant whose identity is verified: sign in with the identity provider, not an e-mail link.',
+      )
+    const files = await storeFiles(eService.form, body)
+    // A file question's answer is only ever a file stored here, never facts the sender claims.
+    const fileQuestions = new Set(
+      eService.form.steps
+        .flatMap((st) => st.questions)
+        .filter((q) => q.type === 'file')
+        .map((q) => q.id),
+    )
+    const answers: Answers = Object.fromEntries(
+      Object.entries(body.answers).filter(([k]) => !fileQuestions.has(k)),
+    )
+    for (const f of files) answers[f.question] = { type: f.type, size: f.size, sha256: f.sha256 }
+    const checked = checkAnswers(eService.form, answers)
+    if (checked.problems.length > 0)
+      throw invalid(checked.problems.map((p) => ({ ...p, path: `body.${p.path}` })))
+    const applicant = applicantOf(resident, body.name)
+    const lang = body.language
+    const document = applicationDocument({
+      service: { code: card.code, version: card.version, name: card.name[lang] },
+      office: { code: office.code, name: office.name[lang] },
+      lang,
+      applicant,
+      questions: questionsAsked(eService.form, checked.answers),
+      answers: checked.answers,
+      files: files.filter((f) => f.question in checked.answers),
+    })
+    return { card, eService, office, files, answers: checked.answers, applicant, document }
+  }
+
+  function receiptSummary(r: ReceiptRow) {
+    return {
+      id: r.id,
+      kind: r.kind as 'submission' | 'receipt',
+      createdAt: r.createdAt,
+      sealed: r.sealedSha256 !== null,
+      level: (r.level as 'B' | 'T' | null) ?? null,
+      url: r.kind === 'receipt' && r.sealedSha256 ? `/api/v1/receipts/${r.id}/sealed.xml` : null,
+    }
+  }
+
+  async function statusOf(row: ApplicationRow): Promise<ApplicationStatusDto> {
+    const receipts = await repo.receiptsOf(db, row.id)
+    const history: ApplicationStatusDto['history'] = [
+      { status: 'submitted', at: row.submittedAt },
+      { status: 'registered', at: row.submittedAt },
+    ]
+    let status: ApplicationStatus = 'registered'
+    let caseSign: string | null = null
+    let expectedBy: string | null = null
+    if (row.caseId) {
+      const c = await ports.caseProgress(row.caseId)
+      caseSign = c.sign
+      expectedBy = c.dueOn
+      status = STATUS_OF_CASE[c.status] ?? 'in-progress'
+      for (const step of c.history) {
+        const next = STATUS_AFTER[step.action]
+        if (next && history.at(-1)?.status !== next) history.push({ status: next, at: step.at })
+      }
+    }
+    return {
+      id: row.id,
+      number: row.number,
+      service: { code: row.serviceCode, version: row.cardVersion },
+      officeId: row.officeId,
+      status,
+      submittedAt: row.submittedAt,
+      caseSign,
+      expectedBy,
+      history,
+      receipts: receipts.map(receiptSummary),
+    }
+  }
+
+  const service = {
+    /** The application document for these answers, to sign before sending (the card requires a signature). */
+    async document(resident: ResidentRow, body: DocumentBody): Promise<Buffer> {
+      return (await prepareDocument(resident, body)).document
+    },
+
+    /** Sends an application; see the service's description. `key` makes a repeated send give the first. */
+    async submit(resident: ResidentRow, body: ApplicationBody, key?: string) {
+      if (key) {
+        const earlier = await repo.findByKey(db, resident.id, key)
+        if (earlier) return service.created(earlier, null)
+      }
+      const p = await prepareDocument(resident, body)
+      let signature: string | null = null
+      if (p.eService.signature === 'required') {
+        if (!body.signedDocument) throw signatureRequired()
+        const report = await checkApplicantSignature(
+          Buffer.from(body.signedDocument, 'base64'),
+          p.document,
+          ports.validate,
+          p.applicant.identifier,
+        )
+        signature = JSON.stringify({
+          format: report.format,
+          indication: report.indication,
+          level: report.level,
+          signer: report.signer?.subject ?? null,
+          identifiers: report.signer?.identifiers ?? [],
+          signingTime: report.signingTime,
+        })
+      }
+      // The filed document: the signed one when signed, else the rendering of the answers.
+      const filed = body.signedDocument ? Buffer.from(body.signedDocument, 'base64') : p.document
+      const stored = await blobs.put(filed, { maxBytes: filed.length + 1 })
+      const lang = body.language
+      const title = `${p.card.name[lang]}`.slice(0, 450)
+      const prepared = await ports.prepare(p.office, p.card, title, p.applicant)
+      const code = trackingCode()
+      const now = clock.now()
+      const at = now.toISOString()
+      const applicationId = newId()
+      const documentName =
+        body.signedDocument && stored.type === 'der' ? 'application.xml.p7s' : 'application.xml'
+      const letterFiles = [
+        { sha256: stored.sha256, name: documentName, type: stored.type, size: stored.size },
+        ...p.files.map((f) => ({ sha256: f.sha256, name: f.name, type: f.type, size: f.size })),
+      ]
+      const work = inTransaction(db, async (trx) => {
+        const entry = await ports.register(
+          trx,
+          p.office,
+          { title, applicant: p.applicant, unitId: prepared.unitId, at: now },
+          letterFiles,
+        )
+        const opened = prepared.openCase ? await prepared.openCase(trx, entry.id) : null
+        const row: ApplicationRow = {
+          id: applicationId,
+          officeId: p.office.id,
+          serviceId: p.card.id,
+          serviceCode: p.card.code,
+          cardVersion: p.card.version,
+          residentId: resident.id,
+          applicant: JSON.stringify(p.applicant),
+          answers: JSON.stringify(p.answers),
+          language: lang,
+          entryId: entry.id,
+          number: entry.number,
+          caseId: opened?.id ?? null,
+          trackingHash: sha256(code),
+          documentSha256: stored.sha256,
+          signature,
+          submittedAt: at,
+          idempotencyKey: key ?? null,
+        }
+        const files: ApplicationFileRow[] = [
+          {
+            applicationId,
+            question: 'application',
+            name: documentName,
+            type: stored.type,
+            size: stored.size,
+            sha256: stored.sha256,
+          },
+          ...p.files
+            .filter((f) => f.question in p.answers)
+            .map((f) => ({
+              applicationId,
+              question: f.question,
+              name: f.name,
+              type: f.type,
+              size: f.size,
+              sha256: f.sha256,
+            })),
+        ]
+        await repo.insertApplication(trx, row, dedupe(files))
+        const contents = (kind: ReceiptContents['kind'], id: string): ReceiptContents => ({
+          id,
+          kind,
+          office: { code: p.office.code, name: p.office.name[lang] },
+          enteredAt: at,
+          createdAt: at,
+          number: entry.number,
+          application: applicationId,
+          service: { code: p.card.code, name: p.card.name[lang] },
+          files: kind === 'receipt' ? letterFiles.map((f) => ({ name: f.name, sha256: f.sha256 })) : [],
+        })
+        const receipts: ReceiptRow[] = (['submission', 'receipt'] as const).map((kind) => {
+          const id = newId()
+          return {
+            id,
+            applicationId,
+            officeId: p.office.id,
+            kind,
+            createdAt: at,
+            contents: JSON.stringify(contents(kind, id)),
+            sealedSha256: null,
+            level: null,
+            sealedAt: null,
+          }
+        })
+        for (const r of receipts) await repo.insertReceipt(trx, r)
+        const official = receipts[1] as ReceiptRow
+        await jobs.enqueue(
+          trx,
+          SEAL_RECEIPT_JOB,
+          { receiptId: official.id },
+          { key: `${SEAL_RECEIPT_JOB}:${official.id}` },
+        )
+        return { row, receipts }
+      })
+      const { row } = await work.catch(async (error: unknown) => {
+        // The same key twice at once: the second finds the first's application.
+        const first = key && isUniqueViolation(error) ? await repo.findByKey(db, resident.id, key) : undefined
+        if (first) return { row: first }
+        throw error
+      })
+      if (row.id === applicationId) {
+        const official = (await repo.receiptsOf(db, row.id)).find((r) => r.kind === 'receipt')
+        // Sealed at once where the seal is at hand; the job tries again otherwise.
+        if (official) await service.sealReceipt({ receiptId: official.id }).catch(() => undefined)
+      }
+      return service.created(row, row.id === applicationId ? code : null)
+    },
+
+    /** What a new application's sender is told: its number, its tracking code (once), its receipts. */
+    async created(row: ApplicationRow, code: string | null) {
+      const receipts = await repo.receiptsOf(db, row.id)
+      const of = (kind: string) => receiptSummary(receipts.find((r) => r.kind === kind) as ReceiptRow)
+      const status = await statusOf(row)
+      return {
+        id: row.id,
+        number: row.number,
+        trackingCode: code ?? '',
+        caseSign: status.caseSign,
+        submittedAt: row.submittedAt,
+        acknowledgement: of('submission'),
+        receipt: of('receipt'),
+      }
+    },
+
+    /** Seals an official acknowledgement of receipt (the job, or right after sending). Safe to repeat. */
+    async sealReceipt(payload: { receiptId: string }) {
+      const r = await repo.findReceipt(db, payload.receiptId)
+      if (!r || r.sealedSha256) return { sealed: false }
+      const contents = JSON.parse(r.contents) as ReceiptContents
+      const sealed = await ports.seal(r.officeId, receiptXml(contents))
+      const blob = await blobs.put(sealed.bytes, { maxBytes: sealed.bytes.length + 1 })
+      await repo.markSealed(db, r.id, {
+        sha256: blob.sha256,
+        level: sealed.level,
+        at: clock.now().toISOString(),
+      })
+      return { sealed: true, level: sealed.level }
+    },
+
+    /** The sealed XML of a receipt, for its applicant (or anyone holding its id and the tracking code). */
+    async sealedReceipt(receiptId: string, may: (application: ApplicationRow) => boolean) {
+      const r = await repo.findReceipt(db, receiptId)
+      const application = r ? await repo.findApplication(db, r.applicationId) : undefined
+      if (!r || !application || !may(application)) throw notFound('Receipt')
+      if (!r.sealedSha256)
+        throw new AppError(
+          'RECEIPT_NOT_SEALED',
+          409,
+          'Not sealed yet',
+          'The office has not sealed this receipt yet; try again shortly.',
+        )
+      return {
+        name: `receipt-${application.number.replaceAll('/', '-')}.xml`,
+        content: await blobs.get(r.sealedSha256),
+      }
+    },
+
+    async status(resident: ResidentRow, id: string) {
+      const row = await repo.findApplication(db, id)
+      if (!row || row.residentId !== resident.id) throw notFound('Application')
+      return statusOf(row)
+    },
+
+    async mine(resident: ResidentRow) {
+      const rows = await repo.applicationsOf(db, resident.id, 100)
+      return { items: await Promise.all(rows.map(statusOf)) }
+    },
+
+    /** An application found by its number and tracking code (no account): both must match. */
+    async track(number: string, code: string) {
+      const row = await repo.findByTracking(db, sha256(code))
+      if (!row || row.number !== number) throw notFound('Application')
+      return statusOf(row)
+    },
+
+    /** The application whose tracking code this is, when the number matches too. */
+    async byTracking(number: string, code: string) {
+      const row = await repo.findByTracking(db, sha256(code))
+      return row && row.number === number ? row : undefined
+    },
+  }
+  return service
+}
+
+/** One row per (question, file content): the same file sent twice for one question is kept once. */
+function dedupe(files: ApplicationFileRow[]): ApplicationFileRow[] {
+  const seen = new Set<string>()
+  return files.filter((f) => {
+    const key = `${f.question} ${f.sha256}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,240 @@
+import { expect, it } from 'vitest'
+import { describeEachDatabase } from '../support/databases.js'
+import { eserviceApp, residentByEmail } from '../support/eservices.js'
+import { files } from '../support/multipart-files.js'
+import { problemOf } from '../support/test-app.js'
+
+const answers = { subject: 'Budget of the city for 2026, chapter 750', how: 'email', truth: true }
+
+describeEachDatabase('e-service applications', (dialect) => {
+  it('a resident signed in by an e-mail link applies: the letter in the register, the case opened, both receipts, the sealed one verifiable', async () => {
+    const { app, smtp, bearers, code, lublin } = await eserviceApp(dialect)
+    const resident = await residentByEmail(app, smtp, 'anna@example.org')
+    const body = { service: code, officeId: lublin, language: 'pl', name: 'Anna Nowak', answers }
+
+    // Answers that do not hold: each problem next to its field, nothing registered.
+    const wrong = await resident.send('/api/v1/applications', {
+      ...body,
+      answers: { subject: 'x', how: 'post', truth: false },
+    })
+    expect(wrong.statusCode, wrong.body).toBe(422)
+    expect(
+      problemOf(wrong)
+        .errors?.map((e) => e.path)
+        .sort(),
+    ).toEqual(['body.answers.address', 'body.answers.truth'])
+    // Without the CSRF token a browser's cookie alone sends nothing.
+    expect((await resident.session.api('POST', '/api/v1/applications', body)).statusCode).toBe(403)
+    // Without a session: 401.
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/applications', payload: body })).statusCode,
+    ).toBe(401)
+
+    const sent = await resident.send('/api/v1/applications', body)
+    expect(sent.statusCode, sent.body).toBe(201)
+    const created = sent.json<{
+      id: string
+      number: string
+      trackingCode: string
+      caseSign: string
+      acknowledgement: { kind: string; sealed: boolean }
+      receipt: { id: string; sealed: boolean; level: string; url: string }
+    }>()
+    const year = new Date().getUTCFullYear()
+    // The refused attempt took no number: this is the register's first letter of the year.
+    expect(created.number).toBe(`RPW/1/${year}`)
+    expect(created.trackingCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/)
+    expect(created.caseSign).toBe(`OR.016.1.${year}`)
+    expect(created.acknowledgement).toMatchObject({ kind: 'submission', sealed: false })
+    expect(created.receipt).toMatchObject({ sealed: true, level: 'B' })
+
+    // The chancellery sees the letter: channel eservice, the applicant, the application document filed.
+    const register = await app.inject({
+      url: `/api/v1/offices/${lublin}/incoming`,
+      headers: bearers.chancellery,
+    })
+    const [entry] = register.json<{
+      items: { number: string; channel: string; sender: { name: string }; files: { name: string }[] }[]
+    }>().items
+    expect(entry).toMatchObject({
+      number: created.number,
+      channel: 'eservice',
+      sender: { name: 'Anna Nowak' },
+    })
+    expect(entry!.files.map((f) => f.name)).toEqual(['application.xml'])
+    // The officer's unit has the case, with the card's 14 days as its term and the letter linked.
+    const cases = await app.inject({ url: `/api/v1/cases?officeId=${lublin}`, headers: bearers.officer })
+    const opened = cases.json<{
+      items: { sign: string; term: string; termSource: string; parties: { name: string }[] }[]
+    }>().items
+    expect(opened.find((c) => c.sign === created.caseSign)).toMatchObject({
+      term: 'P14D',
+      termSource: 'card',
+      parties: [{ name: 'Anna Nowak' }],
+    })
+
+    // Followed by number and code without an account; a wrong code finds nothing.
+    const tracked = await app.inject({
+      url: `/api/v1/applications/track?number=${encodeURIComponent(created.number)}&code=${created.trackingCode}`,
+    })
+    expect(tracked.statusCode, tracked.body).toBe(200)
+    expect(tracked.json()).toMatchObject({
+      status: 'registered',
+      caseSign: created.caseSign,
+      expectedBy: expect.any(String),
+    })
+    const guessed = await app.inject({
+      url: `/api/v1/applications/track?number=${encodeURIComponent(created.number)}&code=AAAAA-AAAAA`,
+    })
+    expect(guessed.statusCode).toBe(404)
+    // And by the resident on their page.
+    const mine = await resident.session.api('GET', '/api/v1/applications')
+    expect(mine.json<{ items: { number: string }[] }>().items.map((a) => a.number)).toEqual([created.number])
+
+    // Another resident sees nothing of it; a staff token is no resident's session.
+    const other = await residentByEmail(app, smtp, 'other@example.org')
+    expect((await other.session.api('GET', `/api/v1/applications/${created.id}`)).statusCode).toBe(404)
+    expect((await other.session.api('GET', created.receipt.url)).statusCode).toBe(404)
+    expect((await app.inject({ url: '/api/v1/applications', headers: bearers.admin })).statusCode).toBe(401)
+    expect((await resident.session.api('GET', `/api/v1/applications/${created.id}`)).json()).toMatchObject({
+      number: created.number,
+      history: [{ status: 'submitted' }, { status: 'registered' }],
+    })
+
+    // The sealed receipt: only for its applicant (or number and code); it verifies, names the office and the files.
+    expect((await app.inject({ url: created.receipt.url })).statusCode).toBe(404)
+    const receipt = await resident.session.api('GET', created.receipt.url)
+    expect(receipt.statusCode, receipt.body).toBe(200)
+    const verify = (file: Buffer) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/receipts/verify',
+        ...files({ file: { name: 'receipt.xml', content: file } }),
+      })
+    const checked = await verify(receipt.rawPayload)
+    expect(checked.statusCode, checked.body).toBe(200)
+    expect(checked.json()).toMatchObject({
+      valid: true,
+      indication: 'TOTAL_PASSED',
+      issuedHere: true,
+      sealedBy: { code: 'LUB-BOM', sameOffice: true },
+      receipt: { number: created.number, office: { code: 'LUB-BOM' }, files: [{ name: 'application.xml' }] },
+    })
+    // One byte changed: fails.
+    const text = receipt.rawPayload.toString()
+    const tampered = Buffer.from(text.replace(created.number, created.number.replace('RPW/1', 'RPW/7')))
+    expect((await verify(tampered)).json()).toMatchObject({
+      valid: false,
+      indication: 'TOTAL_FAILED',
+      issuedHere: false,
+    })
+    // The same contents sealed by another office's seal: the seal passes, but it is named as Lviv's.
+    const unsigned = text.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
+    const offices = await app.services.offices.listPublicOffices()
+    const lviv = offices.find((o) => o.code === 'LVIV-CNAP')!
+    const foreign = await app.services.sealing.sealFor(
+      { kind: 'system', id: 'system', login: 'test', grants: [] },
+      lviv.id,
+      Buffer.from(unsigned),
+      { visible: false },
+    )
+    expect((await verify(foreign.bytes)).json()).toMatchObject({
+      valid: false,
+      indication: 'TOTAL_PASSED',
+      sealedBy: { code: 'LVIV-CNAP', sameOffice: false },
+    })
+    // Not a receipt at all: 422 naming the file.
+    const note = await verify(Buffer.from('<?xml version="1.0"?><note>hi</note>'))
+    expect(note.statusCode).toBe(422)
+    expect(problemOf(note).code).toBe('NOT_A_RECEIPT')
+    // With the number and tracking code, the receipt is anyone's who holds them.
+    const byCode = await app.inject({
+      url: `${created.receipt.url}?number=${encodeURIComponent(created.number)}&code=${created.trackingCode}`,
+    })
+    expect(byCode.rawPayload.equals(receipt.rawPayload)).toBe(true)
+  })
+
+  it('numbers stay unique and gap-free when many residents apply at once, and a repeated send with its key gives the first', async () => {
+    const { app, smtp, code, lublin } = await eserviceApp(dialect)
+    const resident = await residentByEmail(app, smtp, 'many@example.org')
+    const body = { service: code, officeId: lublin, language: 'uk', answers }
+    const sent = await Promise.all(
+      Array.from({ length: 12 }, () => resident.send('/api/v1/applications', body)),
+    )
+    expect(sent.map((r) => r.statusCode)).toEqual(Array(12).fill(201))
+    const numbers = sent
+      .map((r) => Number(r.json<{ number: string }>().number.split('/')[1]))
+      .sort((a, b) => a - b)
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+    const signs = new Set(sent.map((r) => r.json<{ caseSign: string }>().caseSign))
+    expect(signs.size).toBe(12)
+
+    const key = { 'idempotency-key': 'retry-after-timeout-1' }
+    const twice = await Promise.all([
+      resident.send('/api/v1/applications', body, key),
+      resident.send('/api/v1/applications', body, key),
+    ])
+    expect(twice.map((r) => r.statusCode)).toEqual([201, 201])
+    expect(twice[0]!.json<{ id: string }>().id).toBe(twice[1]!.json<{ id: string }>().id)
+    const all = await resident.session.api('GET', '/api/v1/applications')
+    expect(all.json<{ items: unknown[] }>().items).toHaveLength(13)
+  })
+
+  it('files answer their questions by type and size; a file of the wrong kind is refused and nothing is registered', async () => {
+    const { app, smtp, bearers, code, lublin } = await eserviceApp(dialect)
+    const resident = await residentByEmail(app, smtp, 'files@example.org')
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    const body = { service: code, officeId: lublin, language: 'en', answers }
+    const exe = await resident.send('/api/v1/applications', {
+      ...body,
+      files: [
+        {
+          question: 'scan',
+          name: 'virus.exe',
+          content: Buffer.from('MZ\x90\x00 not a pdf').toString('base64'),
+        },
+      ],
+    })
+    expect(exe.statusCode, exe.body).toBe(415)
+    expect(problemOf(exe).errors?.[0]?.path).toBe('body.files.0.content')
+    const big = await resident.send('/api/v1/applications', {
+      ...body,
+      files: [
+        {
+          question: 'scan',
+          name: 'big.png',
+          content: Buffer.concat([png, Buffer.alloc(200_000)]).toString('base64'),
+        },
+      ],
+    })
+    expect(big.statusCode, big.body).toBe(413)
+    const wrongQuestion = await resident.send('/api/v1/applications', {
+      ...body,
+      files: [{ question: 'subject', name: 'a.png', content: png.toString('base64') }],
+    })
+    expect(wrongQuestion.statusCode).toBe(422)
+    const register = await app.inject({
+      url: `/api/v1/offices/${lublin}/incoming`,
+      headers: bearers.chancellery,
+    })
+    expect(register.json<{ items: unknown[] }>().items).toHaveLength(0)
+
+    const ok = await resident.send('/api/v1/applications', {
+      ...body,
+      files: [
+        { question: 'scan', name: 'photo.png', mediaType: 'image/png', content: png.toString('base64') },
+      ],
+    })
+    expect(ok.statusCode, ok.body).toBe(201)
+    const listed = await app.inject({
+      url: `/api/v1/offices/${lublin}/incoming`,
+      headers: bearers.chancellery,
+    })
+    const [entry] = listed.json<{ items: { number: string; files: { name: string }[] }[] }>().items
+    expect(entry!.number).toBe(`RPW/1/${new Date().getUTCFullYear()}`)
+    expect(entry!.files.map((f) => f.name).sort()).toEqual(['application.xml', 'photo.png'])
+  })
+})
