@@ -78,6 +78,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('application_files_pk', ['application_id', 'question', 'sha256'])
     .execute()
   await db.schema
+    .createTable('application_drafts')
+    .addColumn('resident_id', 'text', (c) => c.notNull().references('residents.id'))
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('office_id', 'text')
+    .addColumn('answers', 'text', (c) => c.notNull())
+    .addColumn('files', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('application_drafts_pk', ['resident_id', 'service_code'])
+    .execute()
+  await db.schema
     .createTable('receipts')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))

@@ -84,6 +84,7 @@ import { deadlinesPageRoutes } from './deadlines/deadlines-staff.routes.js'
 import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { applicationPorts, sealOwnerOf } from './eservices/application-ports.js'
+import { applyPagesRoutes } from './eservices/apply.routes.js'
 import { residentPagesRoutes } from './eservices/resident-pages.routes.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
 import { bookingSetupRoutes } from './front-office/booking-setup.routes.js'
@@ -366,6 +367,9 @@ export async function buildApp(
   await app.register(sealsRoutes(services.sealing))
   await app.register(eservicesRoutes(services.applications, services.residents, services.receipts))
   await app.register(residentPagesRoutes(config, services.residents))
+  await app.register(
+    applyPagesRoutes(config, services.applications, services.residents, services.offices, services.receipts),
+  )
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))
   await app.register(verifyPageRoutes(config, services.signatures))

@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../support/databases.js'
 import { eserviceApp, residentByEmail } from '../support/eservices.js'
 import { files } from '../support/multipart-files.js'
 import { problemOf } from '../support/test-app.js'
+import { issue, signCms, signXml } from '../support/test-ca.js'
 
 const answers = { subject: 'Budget of the city for 2026, chapter 750', how: 'email', truth: true }
 
@@ -236,5 +237,95 @@ describeEachDatabase('e-service applications', (dialect) => {
     const [entry] = listed.json<{ items: { number: string; files: { name: string }[] }[] }>().items
     expect(entry!.number).toBe(`RPW/1/${new Date().getUTCFullYear()}`)
     expect(entry!.files.map((f) => f.name).sort()).toEqual(['application.xml', 'photo.png'])
+  })
+
+  it('where the card requires a signature, the application document comes back signed (XAdES or CAdES) and is validated', async () => {
+    const { app, smtp, bearers, code, lublin } = await eserviceApp(dialect, { signature: 'required' })
+    const resident = await residentByEmail(app, smtp, 'signer@example.org')
+    const signer = await issue({ cn: 'Jan Kowalski', pesel: '44051401359' })
+    const anchor = files({ file: { name: 'signer.cer', content: signer.der } })
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/trust/anchors',
+          payload: anchor.payload,
+          headers: { ...bearers.admin, ...anchor.headers },
+        })
+      ).statusCode,
+    ).toBe(201)
+    const body = { service: code, officeId: lublin, language: 'pl', name: 'Jan Kowalski', answers }
+
+    const unsigned = await resident.send('/api/v1/applications', body)
+    expect(unsigned.statusCode).toBe(422)
+    expect(problemOf(unsigned).code).toBe('SIGNATURE_REQUIRED')
+
+    // The document to sign: the answers in words, the same bytes for the same answers.
+    const doc = await resident.send('/api/v1/applications/document', body)
+    expect(doc.statusCode, doc.body).toBe(200)
+    expect(doc.headers['content-type']).toContain('application/xml')
+    expect(doc.body).toContain('Budget of the city for 2026, chapter 750')
+    expect((await resident.send('/api/v1/applications/document', body)).body).toBe(doc.body)
+
+    // Signed by someone nobody trusts: invalid, with the validator's outcome.
+    const stranger = await issue({ cn: 'Nobody' })
+    const untrusted = await resident.send('/api/v1/applications', {
+      ...body,
+      signedDocument: Buffer.from(await signXml(doc.body, stranger)).toString('base64'),
+    })
+    expect(untrusted.statusCode).toBe(422)
+    expect(problemOf(untrusted)).toMatchObject({
+      code: 'SIGNATURE_INVALID',
+      facts: { indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' },
+    })
+    // A valid signature of other answers: refused.
+    const otherDoc = doc.body.replace('chapter 750', 'chapter 751')
+    const other = await resident.send('/api/v1/applications', {
+      ...body,
+      signedDocument: Buffer.from(await signXml(otherDoc, signer)).toString('base64'),
+    })
+    expect(problemOf(other).code).toBe('SIGNATURE_INVALID')
+    // Not a signature at all.
+    const junk = await resident.send('/api/v1/applications', {
+      ...body,
+      signedDocument: Buffer.from('hello').toString('base64'),
+    })
+    expect(problemOf(junk).code).toBe('SIGNATURE_INVALID')
+    const register = await app.inject({
+      url: `/api/v1/offices/${lublin}/incoming`,
+      headers: bearers.chancellery,
+    })
+    expect(register.json<{ items: unknown[] }>().items).toHaveLength(0)
+
+    // XAdES enveloped over the document: accepted, the signed copy filed as the letter.
+    const xades = await resident.send('/api/v1/applications', {
+      ...body,
+      signedDocument: Buffer.from(await signXml(doc.body, signer)).toString('base64'),
+    })
+    expect(xades.statusCode, xades.body).toBe(201)
+    // CAdES detached over the document's bytes: accepted too, filed as a .p7s.
+    const cades = await resident.send('/api/v1/applications', {
+      ...body,
+      signedDocument: (await signCms(Buffer.from(doc.body), signer, { detached: true })).toString('base64'),
+    })
+    expect(cades.statusCode, cades.body).toBe(201)
+    const attached = await resident.send('/api/v1/applications', {
+      ...body,
+      signedDocument: (await signCms(Buffer.from(otherDoc), signer)).toString('base64'),
+    })
+    expect(problemOf(attached).code).toBe('SIGNATURE_INVALID')
+    const listed = await app.inject({
+      url: `/api/v1/offices/${lublin}/incoming`,
+      headers: bearers.chancellery,
+    })
+    const items = listed.json<{ items: { number: string; files: { name: string }[] }[] }>().items
+    expect(items.map((e) => e.files.map((f) => f.name))).toEqual([
+      ['application.xml.p7s'],
+      ['application.xml'],
+    ])
+    expect(items.map((e) => e.number)).toEqual([
+      `RPW/2/${new Date().getUTCFullYear()}`,
+      `RPW/1/${new Date().getUTCFullYear()}`,
+    ])
   })
 })

@@ -164,19 +164,21 @@ function NextActions(props: {
     return queueId ? [{ office: o, queueId }] : []
   })
   const only = bookable.length === 1 ? bookable[0] : undefined
-  if (!card.eFormUrl && bookable.length === 0 && props.offices.length === 0) return null
+  // A form of Ratusz's own where the card has one; else the card's link to another site's form.
+  const applyHref = card.eService ? `/services/${card.code}/apply` : card.eFormUrl
+  if (!applyHref && bookable.length === 0 && props.offices.length === 0) return null
   return (
     <div class="next-actions noprint">
       <h2 class="visually-hidden">{st('card.next')}</h2>
-      {card.eFormUrl ? (
-        <a class="button" href={card.eFormUrl}>
+      {applyHref ? (
+        <a class="button" href={applyHref}>
           <Icon name="online" />
           {st('card.applyOnline')}
         </a>
       ) : null}
       {bookable.length > 0 ? (
         <a
-          class={card.eFormUrl ? 'button secondary' : 'button'}
+          class={applyHref ? 'button secondary' : 'button'}
           href={only ? `/offices/${only.office.code}/book?queue=${only.queueId}` : '#where'}
         >
           <Icon name="calendar" />

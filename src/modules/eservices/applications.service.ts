@@ -13,12 +13,7 @@ import type { ServiceDto } from '../catalogue/index.js'
 import { checkApplicantSignature, signatureRequired, type Validate } from './applicant-signature.js'
 import { type Applicant, applicationDocument } from './application-document.js'
 import * as repo from './eservices.repository.js'
-import type {
-  ApplicationBody,
-  ApplicationStatus,
-  ApplicationStatusDto,
-  DocumentBody,
-} from './eservices.schemas.js'
+import type { ApplicationStatus, ApplicationStatusDto, DocumentBody } from './eservices.schemas.js'
 import type { ApplicationFileRow, ApplicationRow, ReceiptRow, ResidentRow } from './eservices.tables.js'
 import { type Answers, checkAnswers, questionsAsked } from './form-answers.js'
 import { type ReceiptContents, receiptXml } from './receipt-document.js'
@@ -65,6 +60,26 @@ export interface ApplicationPorts {
     dueOn: string | null
     history: { action: string; at: string }[]
   }>
+}
+
+/** A file an applicant sent, stored by content, answering a question. */
+export interface StoredFile {
+  question: string
+  name: string
+  sha256: string
+  type: BlobType
+  size: number
+}
+
+/** An application as the service takes it: the answers, the files already stored, the signed document. */
+export interface Submission {
+  service: string
+  officeId: string
+  language: Lang
+  name?: string | undefined
+  answers: Answers
+  files: readonly StoredFile[]
+  signedDocument?: Buffer | undefined
 }
 
 interface OpenedCase {
@@ -141,35 +156,39 @@ export function createApplicationsService(
     }
   }
 
-  /** Files stored by content, each checked against its question's types and size. */
-  async function storeFiles(form: NonNullable<ServiceDto['eService']>['form'], body: DocumentBody) {
-    const questions = new Map(form.steps.flatMap((s) => s.questions).map((q) => [q.id, q]))
-    const stored: { question: string; name: string; sha256: string; type: BlobType; size: number }[] = []
-    for (const [i, f] of (body.files ?? []).entries()) {
-      const q = questions.get(f.question)
-      if (q?.type !== 'file' || !q.file)
-        throw invalid([{ path: `body.files.${i}.question`, message: 'is not a file question of this form' }])
-      const bytes = Buffer.from(f.content, 'base64')
-      const blob = await blobs
-        .put(Readable.from([bytes]), {
-          maxBytes: q.file.maxBytes,
-          types: q.file.types,
-          declared: declaredBlobType(f.mediaType),
-        })
-        .catch((error: unknown) => {
-          if (error instanceof AppError)
-            throw new AppError(error.code, error.status, error.title, error.detail, [
-              { path: `body.files.${i}.content`, message: error.detail ?? error.title },
-            ])
-          throw error
-        })
-      stored.push({ question: f.question, name: safeFileName(f.name), ...blob })
+  type Form = NonNullable<ServiceDto['eService']>['form']
+  const fileQuestion = (form: Form, id: string) =>
+    form.steps.flatMap((st) => st.questions).find((q) => q.id === id && q.type === 'file' && q.file)
+
+  /** One file stored by content, checked against its question's types and size; `path` names it in errors. */
+  async function storeOne(
+    form: Form,
+    file: { question: string; name: string | undefined; mediaType: string | undefined; content: Readable },
+    path: string,
+  ): Promise<StoredFile> {
+    const q = fileQuestion(form, file.question)
+    if (!q?.file) {
+      file.content.resume()
+      throw invalid([{ path, message: 'is not a file question of this form' }])
     }
-    return stored
+    const blob = await blobs
+      .put(file.content, {
+        maxBytes: q.file.maxBytes,
+        types: q.file.types,
+        declared: declaredBlobType(file.mediaType),
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AppError)
+          throw new AppError(error.code, error.status, error.title, error.detail, [
+            { path, message: error.detail ?? error.title },
+          ])
+        throw error
+      })
+    return { question: file.question, name: safeFileName(file.name), ...blob }
   }
 
   /** The answers checked and the application document made of them (what is signed and filed). */
-  async function prepareDocument(resident: ResidentRow, body: DocumentBody) {
+  async function prepareDocument(resident: ResidentRow, body: Submission) {
     const { card, eService } = await cardFor(body.service)
     const office = await officeFor(card, body.officeId)
     if (!eService.withoutAccount && resident.provider !== 'oidc')
@@ -179,16 +198,10 @@ export function createApplicationsService(
         'Sign in with your identity provider',
         'This service needs an applicant whose identity is verified: sign in with the identity provider, not an e-mail link.',
       )
-    const files = await storeFiles(eService.form, body)
+    const files = body.files
     // A file question's answer is only ever a file stored here, never facts the sender claims.
-    const fileQuestions = new Set(
-      eService.form.steps
-        .flatMap((st) => st.questions)
-        .filter((q) => q.type === 'file')
-        .map((q) => q.id),
-    )
     const answers: Answers = Object.fromEntries(
-      Object.entries(body.answers).filter(([k]) => !fileQuestions.has(k)),
+      Object.entries(body.answers).filter(([k]) => !fileQuestion(eService.form, k)),
     )
     for (const f of files) answers[f.question] = { type: f.type, size: f.size, sha256: f.sha256 }
     const checked = checkAnswers(eService.form, answers)
@@ -253,13 +266,138 @@ export function createApplicationsService(
   }
 
   const service = {
+    /** The card's e-service as the apply pages show it (published version), or 404. */
+    async eService(code: string) {
+      const card = await ports.card(code)
+      if (!card?.eService) throw notFound('E-service')
+      return { card, eService: card.eService }
+    },
+
+    /** A signed-in resident's form in progress for a service: answers and files so far. */
+    async draft(resident: ResidentRow, code: string) {
+      const row = await repo.findDraft(db, resident.id, code)
+      return {
+        officeId: row?.officeId ?? null,
+        answers: row ? (JSON.parse(row.answers) as Answers) : {},
+        files: row ? (JSON.parse(row.files) as StoredFile[]) : [],
+      }
+    },
+
+    /** Begins (or goes back to) a resident's application: where they apply, kept in their draft. */
+    async startDraft(resident: ResidentRow, code: string, officeId: string) {
+      const { card } = await service.eService(code)
+      await officeFor(card, officeId)
+      const before = await service.draft(resident, code)
+      await repo.saveDraft(db, {
+        residentId: resident.id,
+        serviceCode: code,
+        officeId,
+        answers: JSON.stringify(before.answers),
+        files: JSON.stringify(before.files),
+        updatedAt: clock.now().toISOString(),
+      })
+    },
+
+    /** Stores a file a page uploads for a question of the service's form (its types and size checked). */
+    async storeFile(
+      code: string,
+      file: { question: string; name: string | undefined; mediaType: string | undefined; content: Readable },
+    ): Promise<StoredFile> {
+      const { eService } = await service.eService(code)
+      return storeOne(eService.form, file, `answers.${file.question}`)
+    },
+
+    /**
+     * Keeps one step's answers (and files) in the resident's draft and checks them: the problems of
+     * this step's questions only, `answers.<question>`. Answers of other steps are kept as they were.
+     */
+    async saveStep(
+      resident: ResidentRow,
+      code: string,
+      stepId: string,
+      changes: { officeId?: string | undefined; answers: Answers; files: readonly StoredFile[] },
+    ) {
+      const { eService } = await service.eService(code)
+      const step = eService.form.steps.find((st) => st.id === stepId)
+      if (!step) throw notFound('Step')
+      const before = await service.draft(resident, code)
+      const asked = new Set(step.questions.map((q) => q.id))
+      const answers: Answers = Object.fromEntries(
+        Object.entries(before.answers).filter(([k]) => !asked.has(k)),
+      )
+      for (const q of step.questions) {
+        const a = changes.answers[q.id]
+        if (q.type !== 'file' && a !== undefined) answers[q.id] = a
+      }
+      // A new file for a question replaces the one before; without one, the one before stays.
+      const replaced = new Set(changes.files.map((f) => f.question))
+      const files = [...before.files.filter((f) => !replaced.has(f.question)), ...changes.files]
+      for (const f of files)
+        if (asked.has(f.question)) answers[f.question] = { type: f.type, size: f.size, sha256: f.sha256 }
+      await repo.saveDraft(db, {
+        residentId: resident.id,
+        serviceCode: code,
+        officeId: changes.officeId ?? before.officeId,
+        answers: JSON.stringify(answers),
+        files: JSON.stringify(files),
+        updatedAt: clock.now().toISOString(),
+      })
+      const { problems } = checkAnswers({ format: 1, steps: [{ ...step, showIf: undefined }] }, answers)
+      return { answers, files, problems }
+    },
+
+    /** The draft as a submission, to show its document or to send it. */
+    async fromDraft(resident: ResidentRow, code: string, language: Lang, signedDocument?: Buffer) {
+      const d = await service.draft(resident, code)
+      const fileAnswers = new Set(d.files.map((f) => f.question))
+      return {
+        service: code,
+        officeId: d.officeId ?? '',
+        language,
+        answers: Object.fromEntries(Object.entries(d.answers).filter(([k]) => !fileAnswers.has(k))),
+        files: d.files,
+        signedDocument,
+      } satisfies Submission
+    },
+
+    /** Forgets the resident's draft (sent, or abandoned). */
+    dropDraft: (resident: ResidentRow, code: string) => repo.deleteDraft(db, resident.id, code),
+
+    /** The application as the JSON API sends it: its files (base64) stored first, each checked against its question. */
+    async fromJson(body: DocumentBody & { signedDocument?: string | undefined }): Promise<Submission> {
+      const { eService } = await cardFor(body.service)
+      const files: StoredFile[] = []
+      for (const [i, f] of (body.files ?? []).entries())
+        files.push(
+          await storeOne(
+            eService.form,
+            {
+              question: f.question,
+              name: f.name,
+              mediaType: f.mediaType,
+              content: Readable.from([Buffer.from(f.content, 'base64')]),
+            },
+            `body.files.${i}.content`,
+          ),
+        )
+      return {
+        service: body.service,
+        officeId: body.officeId,
+        language: body.language,
+        name: body.name,
+        answers: body.answers,
+        files,
+        signedDocument: body.signedDocument ? Buffer.from(body.signedDocument, 'base64') : undefined,
+      }
+    },
+
     /** The application document for these answers, to sign before sending (the card requires a signature). */
-    async document(resident: ResidentRow, body: DocumentBody): Promise<Buffer> {
+    async document(resident: ResidentRow, body: Submission): Promise<Buffer> {
       return (await prepareDocument(resident, body)).document
     },
 
     /** Sends an application; see the service's description. `key` makes a repeated send give the first. */
-    async submit(resident: ResidentRow, body: ApplicationBody, key?: string) {
+    async submit(resident: ResidentRow, body: Submission, key?: string) {
       if (key) {
         const earlier = await repo.findByKey(db, resident.id, key)
         if (earlier) return service.created(earlier, null)
@@ -269,7 +407,7 @@ export function createApplicationsService(
       if (p.eService.signature === 'required') {
         if (!body.signedDocument) throw signatureRequired()
         const report = await checkApplicantSignature(
-          Buffer.from(body.signedDocument, 'base64'),
+          body.signedDocument,
           p.document,
           ports.validate,
           p.applicant.identifier,
@@ -284,7 +422,7 @@ export function createApplicationsService(
         })
       }
       // The filed document: the signed one when signed, else the rendering of the answers.
-      const filed = body.signedDocument ? Buffer.from(body.signedDocument, 'base64') : p.document
+      const filed = body.signedDocument ?? p.document
       const stored = await blobs.put(filed, { maxBytes: filed.length + 1 })
       const lang = body.language
       const title = `${p.card.name[lang]}`.slice(0, 450)

@@ -2,6 +2,7 @@ import { type Db, withTables } from '../../platform/db/index.js'
 import type {
   ApplicationFileRow,
   ApplicationRow,
+  DraftRow,
   EservicesTables,
   ReceiptRow,
   ResidentRow,
@@ -164,4 +165,37 @@ export async function linksSince(db: Db, email: string, since: string): Promise<
     .where('createdAt', '>', since)
     .executeTakeFirst()
   return Number(row?.n ?? 0)
+}
+
+export function findDraft(db: Db, residentId: string, serviceCode: string): Promise<DraftRow | undefined> {
+  return t(db)
+    .selectFrom('applicationDrafts')
+    .selectAll()
+    .where('residentId', '=', residentId)
+    .where('serviceCode', '=', serviceCode)
+    .executeTakeFirst()
+}
+
+/** Keeps a draft (one per resident and service), replacing the one before. */
+export async function saveDraft(db: Db, row: DraftRow): Promise<void> {
+  await t(db)
+    .insertInto('applicationDrafts')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['residentId', 'serviceCode']).doUpdateSet({
+        officeId: row.officeId,
+        answers: row.answers,
+        files: row.files,
+        updatedAt: row.updatedAt,
+      }),
+    )
+    .execute()
+}
+
+export async function deleteDraft(db: Db, residentId: string, serviceCode: string): Promise<void> {
+  await t(db)
+    .deleteFrom('applicationDrafts')
+    .where('residentId', '=', residentId)
+    .where('serviceCode', '=', serviceCode)
+    .execute()
 }

@@ -149,7 +149,7 @@ export function eservicesRoutes(
         reply
           .type('application/xml')
           .header('content-disposition', 'attachment; filename="application.xml"')
-          .send(await applications.document(await residentOf(req), req.body)),
+          .send(await applications.document(await residentOf(req), await applications.fromJson(req.body))),
     )
 
     app.post(
@@ -177,7 +177,13 @@ export function eservicesRoutes(
       async (req, reply) =>
         reply
           .code(201)
-          .send(await applications.submit(await residentOf(req), req.body, req.headers['idempotency-key'])),
+          .send(
+            await applications.submit(
+              await residentOf(req),
+              await applications.fromJson(req.body),
+              req.headers['idempotency-key'],
+            ),
+          ),
     )
 
     app.get(

@@ -73,6 +73,18 @@ export interface ApplicationFilesTable {
   sha256: string
 }
 
+/** A signed-in resident's form in progress, one per service: back and forward without losing answers. */
+export interface ApplicationDraftsTable {
+  residentId: string
+  serviceCode: string
+  officeId: string | null
+  /** JSON: the answers so far. */
+  answers: string
+  /** JSON: the files uploaded so far, by question (stored in the blob store). */
+  files: string
+  updatedAt: string
+}
+
 /** A receipt: the acknowledgement of submission, or the official acknowledgement of receipt (sealed). */
 export interface ReceiptsTable {
   id: string
@@ -96,10 +108,12 @@ export interface EservicesTables {
   residentLinks: ResidentLinksTable
   applications: ApplicationsTable
   applicationFiles: ApplicationFilesTable
+  applicationDrafts: ApplicationDraftsTable
   receipts: ReceiptsTable
 }
 
 export type ResidentRow = Selectable<ResidentsTable>
 export type ApplicationRow = Selectable<ApplicationsTable>
 export type ApplicationFileRow = Selectable<ApplicationFilesTable>
+export type DraftRow = Selectable<ApplicationDraftsTable>
 export type ReceiptRow = Selectable<ReceiptsTable>

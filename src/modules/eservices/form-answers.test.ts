@@ -84,12 +84,16 @@ describe('form answers', () => {
       rooms: '0',
     })
     expect(problems).toEqual([
-      { path: 'answers.name', message: 'is required' },
-      { path: 'answers.pesel', message: 'is not a valid PESEL (11 digits with a check digit)' },
-      { path: 'answers.email', message: 'must be an e-mail address' },
-      { path: 'answers.consent', message: 'must be pdf' },
-      { path: 'answers.rooms', message: 'must be 1 or more' },
-      { path: 'answers.true', message: 'must be confirmed' },
+      { path: 'answers.name', message: 'is required', keyword: 'required' },
+      {
+        path: 'answers.pesel',
+        message: 'is not a valid PESEL (11 digits with a check digit)',
+        keyword: 'format',
+      },
+      { path: 'answers.email', message: 'must be an e-mail address', keyword: 'format' },
+      { path: 'answers.consent', message: 'must be pdf', keyword: 'fileType' },
+      { path: 'answers.rooms', message: 'must be 1 or more', keyword: 'minimum' },
+      { path: 'answers.true', message: 'must be confirmed', keyword: 'confirm' },
     ])
   })
 

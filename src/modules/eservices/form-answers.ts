@@ -5,7 +5,32 @@ import { ibanOf, isIban, isPesel, isRnokpp } from './personal-identifiers.js'
 export type Answer = string | number | boolean | string[] | { type: string; size: number; sha256: string }
 export type Answers = Record<string, Answer>
 
-type Problem = { path: string; message: string }
+/** A problem with an answer; `keyword` says which rule, for pages that say it in the resident's language. */
+type Problem = { path: string; message: string; keyword: ProblemKind }
+export type ProblemKind =
+  | 'required'
+  | 'confirm'
+  | 'maxLength'
+  | 'minimum'
+  | 'maximum'
+  | 'fileSize'
+  | 'fileType'
+  | 'format'
+
+const kindOf = (message: string): ProblemKind =>
+  message === 'must be confirmed'
+    ? 'confirm'
+    : message === 'is too long'
+      ? 'maxLength'
+      : message === 'is too large'
+        ? 'fileSize'
+        : message.endsWith('or more')
+          ? 'minimum'
+          : message.endsWith('or less')
+            ? 'maximum'
+            : message.startsWith('must be pdf') || /^must be (pdf|png|jpeg|xml)/.test(message)
+              ? 'fileType'
+              : 'format'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PHONE = /^\+?[0-9 ()-]{7,20}$/
@@ -17,6 +42,11 @@ const shown = (condition: Question['showIf'], answers: Answers) => {
   const values = Array.isArray(answer) ? answer : [answer]
   // Compared as text: a form posted without JavaScript sends `true` as text.
   return values.some((v) => condition.in.some((c) => String(c) === String(v)))
+}
+
+/** The steps a resident goes through, given the answers so far: those whose conditions hold, in order. */
+export function stepsShown(form: FormDefinition, answers: Answers): FormDefinition['steps'] {
+  return form.steps.filter((step) => shown(step.showIf, answers))
 }
 
 /** The questions a resident is asked, given the answers so far: steps and questions whose conditions hold. */
@@ -114,11 +144,12 @@ export function checkAnswers(
         problems.push({
           path: `answers.${q.id}`,
           message: q.type === 'declaration' ? 'must be confirmed' : 'is required',
+          keyword: q.type === 'declaration' ? 'confirm' : 'required',
         })
       continue
     }
     const problem = problemWith(q, a as Answer)
-    if (problem) problems.push({ path: `answers.${q.id}`, message: problem })
+    if (problem) problems.push({ path: `answers.${q.id}`, message: problem, keyword: kindOf(problem) })
     else kept[q.id] = typeof a === 'string' ? a.trim() : (a as Answer)
   }
   return { answers: kept, problems }

@@ -1,9 +1,13 @@
 export {
   type ApplicationPorts,
+  type ApplicationsService,
   createApplicationsService,
   SEAL_RECEIPT_JOB,
 } from './applications.service.js'
+export { eservicesTexts } from './eservices.messages.js'
 export { eservicesRoutes } from './eservices.routes.js'
+export type { ResidentRow } from './eservices.tables.js'
+export { type ProblemKind, questionsAsked, stepsShown } from './form-answers.js'
 export { type SealOwner, verifyReceipt } from './receipt-verification.js'
 export {
   createResidentsService,
