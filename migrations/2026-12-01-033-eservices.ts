@@ -41,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
     .addColumn('service_id', 'text', (c) => c.notNull())
     .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('card_version', 'integer', (c) => c.notNull())
     .addColumn('resident_id', 'text', (c) => c.references('residents.id'))
     .addColumn('applicant', 'text', (c) => c.notNull())

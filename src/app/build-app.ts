@@ -215,6 +215,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
       letter: (uow, id) => registry.letterIn(uow, id),
       classification,
       filesHeldElsewhere: (sha256s) => registry.filesHeld(sha256s),
+      // Bound late: the applications are made after the cases they open.
+      stepped: (trx, caseId, action) => applications.caseStepped(trx, caseId, action),
       signaturesIn: (bytes) => signatures.signaturesIn(bytes),
       seal: async (actor, officeId, bytes, options) =>
         (await sealing.sealFor(actor, officeId, bytes, options)).bytes,
@@ -228,6 +230,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     blobs,
     jobs,
     applicationPorts({ catalogue, offices, registry, cases, signatures, sealing }),
+    config.publicUrl,
   )
   const sealOwner = sealOwnerOf({ offices, sealing })
   const notifications = createNotificationsService(database.db, clock, mailer, (ids) => users.contacts(ids))

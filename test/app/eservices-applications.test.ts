@@ -66,7 +66,7 @@ describeEachDatabase('e-service applications', (dialect) => {
     // The officer's unit has the case, with the card's 14 days as its term and the letter linked.
     const cases = await app.inject({ url: `/api/v1/cases?officeId=${lublin}`, headers: bearers.officer })
     const opened = cases.json<{
-      items: { sign: string; term: string; termSource: string; parties: { name: string }[] }[]
+      items: { id: string; sign: string; term: string; termSource: string; parties: { name: string }[] }[]
     }>().items
     expect(opened.find((c) => c.sign === created.caseSign)).toMatchObject({
       term: 'P14D',
@@ -92,6 +92,71 @@ describeEachDatabase('e-service applications', (dialect) => {
     const mine = await resident.session.api('GET', '/api/v1/applications')
     expect(mine.json<{ items: { number: string }[] }>().items.map((a) => a.number)).toEqual([created.number])
 
+    // The office works on the case: each step the applicant sees is mailed to them, in their language.
+    const caseId = opened.find((c) => c.sign === created.caseSign)!.id
+    const officerId = (await app.inject({ url: '/api/v1/me', headers: bearers.officer })).json<{
+      id: string
+    }>().id
+    const step = (action: string, headers: Record<string, string>, payload: object = {}) =>
+      app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${action}`, headers, payload })
+    expect((await step('assign', bearers.head, { assigneeId: officerId })).statusCode).toBe(200)
+    expect((await step('start', bearers.officer)).statusCode).toBe(200)
+    await app.jobs.runDue()
+    const mails = smtp.messages.filter(
+      (m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === 'anna@example.org',
+    )
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Link do logowania',
+      `Wniosek ${created.number} przyjęty`,
+      `Wniosek ${created.number}: przekazany urzędnikowi`,
+      `Wniosek ${created.number}: w toku`,
+    ])
+    expect(mails[1]!.text).toContain(`/my/applications/${created.id}`)
+    const moving = await app.inject({
+      url: `/api/v1/applications/track?number=${encodeURIComponent(created.number)}&code=${created.trackingCode}`,
+    })
+    expect(moving.json()).toMatchObject({
+      status: 'in-progress',
+      history: [
+        { status: 'submitted' },
+        { status: 'registered' },
+        { status: 'assigned' },
+        { status: 'in-progress' },
+      ],
+    })
+
+    // The officer asks for more: the case waits for the applicant (its clock stopped), who answers on
+    // the same page; the answer is a new incoming letter of the case.
+    const early = await resident.send(`/api/v1/applications/${created.id}/answers`, {
+      text: 'Nothing was asked',
+    })
+    expect(problemOf(early).code).toBe('NOT_AWAITING_APPLICANT')
+    expect(
+      (await step('suspend', bearers.officer, { reason: 'Please attach the lease agreement.' })).statusCode,
+    ).toBe(200)
+    const waiting = await resident.session.api('GET', `/api/v1/applications/${created.id}`)
+    expect(waiting.json()).toMatchObject({
+      status: 'awaiting-applicant',
+      request: 'Please attach the lease agreement.',
+    })
+    const answered = await resident.send(`/api/v1/applications/${created.id}/answers`, {
+      text: 'The lease is attached.',
+      files: [
+        {
+          name: 'lease.pdf',
+          mediaType: 'application/pdf',
+          content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        },
+      ],
+    })
+    expect(answered.statusCode, answered.body).toBe(201)
+    expect(answered.json()).toEqual({ number: `RPW/2/${year}` })
+    const withAnswer = await app.inject({ url: `/api/v1/cases/${caseId}`, headers: bearers.officer })
+    expect(withAnswer.json<{ incomingIds: string[] }>().incomingIds).toHaveLength(2)
+    await app.jobs.runDue()
+    expect(smtp.messages.at(-1)?.subject).toBe(`Wniosek ${created.number}: czeka na Twoją odpowiedź`)
+    expect((await step('resume', bearers.officer)).statusCode).toBe(200)
+
     // Another resident sees nothing of it; a staff token is no resident's session.
     const other = await residentByEmail(app, smtp, 'other@example.org')
     expect((await other.session.api('GET', `/api/v1/applications/${created.id}`)).statusCode).toBe(404)
@@ -99,7 +164,7 @@ describeEachDatabase('e-service applications', (dialect) => {
     expect((await app.inject({ url: '/api/v1/applications', headers: bearers.admin })).statusCode).toBe(401)
     expect((await resident.session.api('GET', `/api/v1/applications/${created.id}`)).json()).toMatchObject({
       number: created.number,
-      history: [{ status: 'submitted' }, { status: 'registered' }],
+      status: 'in-progress',
     })
 
     // The sealed receipt: only for its applicant (or number and code); it verifies, names the office and the files.

@@ -163,5 +163,46 @@ describeEachDatabase('e-service pages without JavaScript', (dialect) => {
       formWithFiles({}, { file: { name: 'receipt.xml', content: tampered, type: 'application/xml' } }),
     )
     expect(refused.body).toContain('Недійсна')
+
+    // The office asks for more: the page shows the request and takes the answer.
+    const cases = await app.inject({ url: `/api/v1/cases?officeId=${lublin}`, headers: bearers.officer })
+    const caseId = cases.json<{ items: { id: string }[] }>().items[0]!.id
+    const officerId = (await app.inject({ url: '/api/v1/me', headers: bearers.officer })).json<{
+      id: string
+    }>().id
+    for (const [action, headers, payload] of [
+      ['assign', bearers.head, { assigneeId: officerId }],
+      ['start', bearers.officer, {}],
+      ['suspend', bearers.officer, { reason: 'Proszę dołączyć pełnomocnictwo.' }],
+    ] as const)
+      expect(
+        (await app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${action}`, headers, payload }))
+          .statusCode,
+      ).toBe(200)
+    const asked = await browser.get(`/my/applications/${id}`)
+    expect(asked.body).toContain('Proszę dołączyć pełnomocnictwo.')
+    const answerAction = /action="(\/my\/applications\/[^"]+\/answer[^"]*)"/
+      .exec(asked.body)![1]!
+      .replaceAll('&amp;', '&')
+    const empty = await browser.upload(answerAction, formWithFiles({ text: '' }, {}))
+    expect(empty.statusCode).toBe(422)
+    const answered = await browser.upload(
+      answerAction,
+      formWithFiles(
+        { text: 'Pełnomocnictwo w załączeniu.' },
+        {
+          file: {
+            name: 'pelnomocnictwo.pdf',
+            content: Buffer.from('%PDF-1.4\n%%EOF\n'),
+            type: 'application/pdf',
+          },
+        },
+      ),
+    )
+    expect(answered.statusCode, answered.body).toBe(303)
+    const after = await browser.get(answered.headers.location as string)
+    expect(after.body).toContain(
+      `Twoją odpowiedź zarejestrowano pod numerem RPW/2/${new Date().getUTCFullYear()}`,
+    )
   })
 })

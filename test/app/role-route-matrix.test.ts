@@ -502,6 +502,7 @@ const OPEN_OR_SELF = new Set([
   'POST /api/v1/applications',
   'GET /api/v1/applications',
   'GET /api/v1/applications/{id}',
+  'POST /api/v1/applications/{id}/answers',
   // Check-in needs a booking whose window is open: covered with its refusals by appointments.test.ts.
   'POST /api/v1/offices/{id}/check-in',
 ])

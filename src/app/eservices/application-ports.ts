@@ -82,6 +82,7 @@ export function applicationPorts(s: {
         },
         files,
       ),
+    linkToCase: (trx, caseId, entryId) => s.cases.linkLetterIn(trx, ESERVICE, caseId, entryId),
     validate: (file, data) => s.signatures.validate(file, data),
     seal: async (officeId, xml) => {
       const sealed = await s.sealing.sealFor(ESERVICE, officeId, xml, { visible: false })
@@ -92,11 +93,13 @@ export function applicationPorts(s: {
         s.cases.get(SYSTEM_ACTOR, caseId),
         s.cases.history(SYSTEM_ACTOR, caseId),
       ])
+      const asked = history.items.findLast((h) => h.action === 'case.suspend')
       return {
         sign: c.sign,
         status: c.status,
         dueOn: c.dueOn,
         history: history.items.map((h) => ({ action: h.action.replace(/^case\./, ''), at: h.at })),
+        request: typeof asked?.summary.reason === 'string' ? asked.summary.reason : null,
       }
     },
   }

@@ -1,7 +1,7 @@
 import type { Question } from '../../modules/catalogue/index.js'
 import { eservicesTexts } from '../../modules/eservices/index.js'
 import type { Lang } from '../../platform/i18n/index.js'
-import { CsrfField, ErrorSummary, Field } from '../../web/forms.js'
+import { CsrfField, ErrorSummary, Field, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
 import type { PageContext } from '../../web/page-context.js'
@@ -276,6 +276,7 @@ export interface StatusView {
   submittedAt: string
   caseSign: string | null
   expectedBy: string | null
+  request: string | null
   history: { status: string; at: string }[]
   receipts: { id: string; kind: string; sealed: boolean; url: string | null }[]
 }
@@ -409,12 +410,49 @@ export function MyPage(p: { ctx: PageContext; csrf: string; who: string; items: 
   )
 }
 
-export function MyApplicationPage(p: { ctx: PageContext; a: StatusView }): Html {
+export function MyApplicationPage(p: {
+  ctx: PageContext
+  csrf: string
+  a: StatusView
+  answered: string | null
+  errors: Errors
+}): Html {
+  const t = applyTexts(p.ctx.lang)
   return (
     <Layout ctx={p.ctx} title={`${p.a.number} · ${p.a.service.name}`}>
       <h1>
         {p.a.service.name}: {p.a.number}
       </h1>
+      {p.answered ? (
+        <p class="notice" role="status">
+          {t('answer.sent', { number: p.answered })}
+        </p>
+      ) : null}
+      {p.a.request ? (
+        <section aria-labelledby="asked-heading" class="panel">
+          <h2 id="asked-heading">{t('answer.asked')}</h2>
+          <blockquote>{p.a.request}</blockquote>
+          <ErrorSummary title={t('apply.errors')} errors={p.errors} />
+          <form
+            method="post"
+            action={`/my/applications/${p.a.id}/answer?_csrf=${encodeURIComponent(p.csrf)}`}
+            enctype="multipart/form-data"
+            novalidate
+          >
+            <TextArea
+              name="text"
+              label={t('answer.text')}
+              rows={5}
+              error={p.errors.find((e) => e.field === 'text')?.message}
+            />
+            <div class="field">
+              <label for="field-file">{t('answer.file')}</label>
+              <input type="file" id="field-file" name="file" accept=".pdf,.png,.jpg,.xml" />
+            </div>
+            <button type="submit">{t('answer.send')}</button>
+          </form>
+        </section>
+      ) : null}
       <StatusFacts lang={p.ctx.lang} a={p.a} />
     </Layout>
   )

@@ -508,13 +508,85 @@ export function applyPagesRoutes(
 
     app.get(
       '/my/applications/:id',
-      { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+      {
+        schema: {
+          hide: true,
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          querystring: Type.Object({ answered: text(100) }),
+        },
+      },
       async (req, reply) => {
         const resident = await residentOf(req)
         if (!resident) return signInPage(req, reply, `/my/applications/${req.params.id}`)
         const ctx = pageContextOf(req, reply, config.defaultLanguage)
         const a = await applications.status(resident, req.params.id)
-        return send(reply, MyApplicationPage({ ctx, a: await statusView(ctx, a) }))
+        const answered =
+          req.query.answered && /^[\w/.-]{1,100}$/.test(req.query.answered) ? req.query.answered : null
+        return send(
+          reply,
+          MyApplicationPage({
+            ctx,
+            csrf: reply.generateCsrf(),
+            a: await statusView(ctx, a),
+            answered,
+            errors: [],
+          }),
+        )
+      },
+    )
+
+    app.post(
+      '/my/applications/:id/answer',
+      { ...write, schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+      async (req, reply) => {
+        const resident = await residentOf(req)
+        if (!resident) return signInPage(req, reply, `/my/applications/${req.params.id}`)
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        const t = applyTexts(ctx.lang)
+        let text = ''
+        const files: Awaited<ReturnType<ApplicationsService['storeAttachment']>>[] = []
+        const refuse = async (message: string) => {
+          const a = await applications.status(resident, req.params.id)
+          return send(
+            reply,
+            MyApplicationPage({
+              ctx,
+              csrf: reply.generateCsrf(),
+              a: await statusView(ctx, a),
+              answered: null,
+              errors: [{ field: 'text', message }],
+            }),
+            422,
+          )
+        }
+        if (req.isMultipart())
+          for await (const part of req.parts({ limits: { files: 1 } })) {
+            if (part.type === 'file') {
+              if (!part.filename) {
+                part.file.resume()
+                continue
+              }
+              try {
+                files.push(
+                  await applications.storeAttachment(
+                    { name: part.filename, mediaType: part.mimetype, content: part.file },
+                    'file',
+                  ),
+                )
+              } catch (error) {
+                part.file.resume()
+                if (error instanceof AppError && error.status < 500)
+                  return refuse(error.detail ?? error.title)
+                throw error
+              }
+            } else if (part.fieldname === 'text' && typeof part.value === 'string') text = part.value.trim()
+          }
+        if (!text || text.length > 20000) return refuse(t('answer.text'))
+        const made = await applications.answer(resident, req.params.id, { text, files })
+        return reply.redirect(
+          `/my/applications/${req.params.id}?answered=${encodeURIComponent(made.number)}`,
+          303,
+        )
       },
     )
 

@@ -120,6 +120,25 @@ export function caseDocuments(ctx: CasesContext) {
   }
 
   /** Streams a file into the blob store within the configured limits (413/415 before anything is kept). */
+  /** A letter of either register linked to the case, in `trx`: of the same office, not void; once. */
+  async function linkIn(trx: Db, actor: Actor, caseId: string, entryId: string) {
+    const row = await openCaseFor(actor, caseId, trx)
+    const letter = await ctx.ports.letter(trx, entryId)
+    if (!letter || letter.officeId !== row.officeId)
+      throw invalid([{ path: 'body.entryId', message: 'is not a letter of this office' }])
+    if (letter.status === 'voided')
+      throw invalid([{ path: 'body.entryId', message: `${letter.number} is void` }])
+    const direction = letter.direction === 'outgoing' ? 'outgoing' : 'incoming'
+    const now = ctx.clock.now().toISOString()
+    if (await repo.linkLetters(trx, row.id, direction, [entryId], now, actor.login))
+      await ctx.recordAction(trx, actor, row, 'letter-link', {
+        entryId,
+        number: letter.number,
+        direction,
+      })
+    return row
+  }
+
   function store(file: NewFile) {
     return ctx.files.blobs.put(file.content, {
       maxBytes: ctx.config.uploadMaxBytes,
@@ -512,24 +531,13 @@ export function caseDocuments(ctx: CasesContext) {
        * letter of the resident): a letter of the same office, not void; linked once.
        */
       async linkLetter(actor: Actor, caseId: string, entryId: string): Promise<CaseDto> {
-        const row = await inTransaction(ctx.db, async (trx) => {
-          const row = await openCaseFor(actor, caseId, trx)
-          const letter = await ctx.ports.letter(trx, entryId)
-          if (!letter || letter.officeId !== row.officeId)
-            throw invalid([{ path: 'body.entryId', message: 'is not a letter of this office' }])
-          if (letter.status === 'voided')
-            throw invalid([{ path: 'body.entryId', message: `${letter.number} is void` }])
-          const direction = letter.direction === 'outgoing' ? 'outgoing' : 'incoming'
-          const now = ctx.clock.now().toISOString()
-          if (await repo.linkLetters(trx, row.id, direction, [entryId], now, actor.login))
-            await ctx.recordAction(trx, actor, row, 'letter-link', {
-              entryId,
-              number: letter.number,
-              direction,
-            })
-          return row
-        })
+        const row = await inTransaction(ctx.db, (trx) => linkIn(trx, actor, caseId, entryId))
         return ctx.toDto(actor, row)
+      },
+
+      /** Links a letter to the case inside the caller's transaction (a resident's answer registered with it). */
+      async linkLetterIn(trx: Db, actor: Actor, caseId: string, entryId: string): Promise<void> {
+        await linkIn(trx, actor, caseId, entryId)
       },
 
       /** The cases a letter belongs to, of those the actor may read: the other way of the link. */

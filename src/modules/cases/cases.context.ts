@@ -70,6 +70,11 @@ export interface CasePorts {
   seal(actor: Actor, officeId: string, bytes: Buffer, options: { visible: boolean }): Promise<Buffer>
   /** The signatures in a stored file (a PDF, an XML), validated; empty when it holds none. */
   signaturesIn(bytes: Buffer): Promise<DocumentSignatures>
+  /**
+   * Told inside the transaction of every step a case takes (opened, assigned, suspended, dispatched…):
+   * another module's outbox, e.g. the e-service whose applicant is notified once the step commits.
+   */
+  stepped(trx: Db, caseId: string, action: string): Promise<void>
   /** Of these stored files, those another module still holds (the registers' scans): never removed with a case. */
   filesHeldElsewhere(sha256s: readonly string[]): Promise<Set<string>>
 }
@@ -192,6 +197,7 @@ export function casesContext(
         summary: { sign: row.sign, ...summary },
       }),
     )
+    await ports.stepped(trx, row.id, action)
     const parties = stored.parties(row.parties).map((p) => p.name)
     await search.put(trx, 'case', row.id, foldForSearch([row.sign, row.title, ...parties].join(' ')))
   }

@@ -8,15 +8,18 @@ import { AppError, invalid, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import type { JobStore } from '../../platform/jobs/index.js'
+import { localDateOf } from '../../platform/timezone.js'
 import { trackingCode } from '../../platform/tracking-code.js'
 import type { ServiceDto } from '../catalogue/index.js'
 import { checkApplicantSignature, signatureRequired, type Validate } from './applicant-signature.js'
 import { type Applicant, applicationDocument } from './application-document.js'
+import { eservicesTexts } from './eservices.messages.js'
 import * as repo from './eservices.repository.js'
 import type { ApplicationStatus, ApplicationStatusDto, DocumentBody } from './eservices.schemas.js'
 import type { ApplicationFileRow, ApplicationRow, ReceiptRow, ResidentRow } from './eservices.tables.js'
 import { type Answers, checkAnswers, questionsAsked } from './form-answers.js'
 import { type ReceiptContents, receiptXml } from './receipt-document.js'
+import { RESIDENT_MAIL_JOB } from './residents.service.js'
 
 /** The job that seals an official acknowledgement of receipt, should the request not have done it. */
 export const SEAL_RECEIPT_JOB = 'eservices.seal-receipt'
@@ -53,13 +56,16 @@ export interface ApplicationPorts {
   validate: Validate
   /** Seals an XML document with the office's seal (XAdES; T with a time-stamp when a TSA is set). */
   seal(officeId: string, xml: Buffer): Promise<{ bytes: Buffer; level: 'B' | 'T' }>
-  /** The case as the applicant follows it. */
+  /** The case as the applicant follows it; `request` is what the officer asked of them while it waits for them. */
   caseProgress(caseId: string): Promise<{
     sign: string
     status: string
     dueOn: string | null
     history: { action: string; at: string }[]
+    request: string | null
   }>
+  /** Links a letter (the applicant's answer) to the case, in `trx`. */
+  linkToCase(trx: Db, caseId: string, entryId: string): Promise<void>
 }
 
 /** A file an applicant sent, stored by content, answering a question. */
@@ -129,6 +135,7 @@ export function createApplicationsService(
   blobs: BlobStore,
   jobs: JobStore,
   ports: ApplicationPorts,
+  publicUrl: string,
 ) {
   async function cardFor(code: string) {
     const card = await ports.card(code)
@@ -241,10 +248,12 @@ export function createApplicationsService(
     let status: ApplicationStatus = 'registered'
     let caseSign: string | null = null
     let expectedBy: string | null = null
+    let request: string | null = null
     if (row.caseId) {
       const c = await ports.caseProgress(row.caseId)
       caseSign = c.sign
       expectedBy = c.dueOn
+      request = c.status === 'suspended' ? c.request : null
       status = STATUS_OF_CASE[c.status] ?? 'in-progress'
       for (const step of c.history) {
         const next = STATUS_AFTER[step.action]
@@ -260,6 +269,7 @@ export function createApplicationsService(
       submittedAt: row.submittedAt,
       caseSign,
       expectedBy,
+      request,
       history,
       receipts: receipts.map(receiptSummary),
     }
@@ -296,6 +306,27 @@ export function createApplicationsService(
         files: JSON.stringify(before.files),
         updatedAt: clock.now().toISOString(),
       })
+    },
+
+    /** Stores a file sent with an answer: a PDF, an image or an XML document, up to 10 MB. */
+    async storeAttachment(
+      file: { name: string | undefined; mediaType: string | undefined; content: Readable },
+      path: string,
+    ): Promise<StoredFile> {
+      const blob = await blobs
+        .put(file.content, {
+          maxBytes: 10 * 1024 * 1024,
+          types: ['pdf', 'png', 'jpeg', 'xml'],
+          declared: declaredBlobType(file.mediaType),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AppError)
+            throw new AppError(error.code, error.status, error.title, error.detail, [
+              { path, message: error.detail ?? error.title },
+            ])
+          throw error
+        })
+      return { question: 'answer', name: safeFileName(file.name), ...blob }
     },
 
     /** Stores a file a page uploads for a question of the service's form (its types and size checked). */
@@ -450,6 +481,7 @@ export function createApplicationsService(
           officeId: p.office.id,
           serviceId: p.card.id,
           serviceCode: p.card.code,
+          title,
           cardVersion: p.card.version,
           residentId: resident.id,
           applicant: JSON.stringify(p.applicant),
@@ -511,6 +543,20 @@ export function createApplicationsService(
           }
         })
         for (const r of receipts) await repo.insertReceipt(trx, r)
+        if (p.applicant.email) {
+          const t = eservicesTexts(lang)
+          await jobs.enqueue(trx, RESIDENT_MAIL_JOB, {
+            to: p.applicant.email,
+            subject: t('mail.submitted.subject', { number: entry.number }),
+            text: t('mail.submitted.body', {
+              office: p.office.name[lang],
+              service: title,
+              at: localDateOf(now, p.office.timezone),
+              number: entry.number,
+              url: `${publicUrl}/my/applications/${applicationId}`,
+            }),
+          })
+        }
         const official = receipts[1] as ReceiptRow
         await jobs.enqueue(
           trx,
@@ -532,6 +578,66 @@ export function createApplicationsService(
         if (official) await service.sealReceipt({ receiptId: official.id }).catch(() => undefined)
       }
       return service.created(row, row.id === applicationId ? code : null)
+    },
+
+    /**
+     * Told inside the transaction of each step its case takes: when the step changes what the
+     * applicant sees, an e-mail in their language leaves by the mail job once the step commits.
+     */
+    async caseStepped(trx: Db, caseId: string, action: string) {
+      const status = STATUS_AFTER[action]
+      if (!status) return
+      const row = await repo.findByCase(trx, caseId)
+      const applicant = row ? (JSON.parse(row.applicant) as Applicant) : null
+      if (!row || !applicant?.email) return
+      const t = eservicesTexts(row.language as Lang)
+      const words = t(`status.${status}`)
+      await jobs.enqueue(trx, RESIDENT_MAIL_JOB, {
+        to: applicant.email,
+        subject: t('mail.status.subject', { number: row.number, status: words }),
+        text: t('mail.status.body', {
+          number: row.number,
+          service: row.title,
+          status: words,
+          url: `${publicUrl}/my/applications/${row.id}`,
+        }),
+      })
+    },
+
+    /**
+     * The applicant's answer to what the officer asked (the application awaits them): registered as a
+     * new incoming letter of the office, with its files, and linked to the case, in one transaction.
+     * The officer resumes the case; the clock stays stopped until they do.
+     */
+    async answer(resident: ResidentRow, id: string, body: { text: string; files: readonly StoredFile[] }) {
+      const row = await repo.findApplication(db, id)
+      if (!row || row.residentId !== resident.id) throw notFound('Application')
+      const status = await statusOf(row)
+      if (status.status !== 'awaiting-applicant' || !row.caseId)
+        throw new AppError(
+          'NOT_AWAITING_APPLICANT',
+          409,
+          'Nothing is asked of you',
+          `Application ${row.number} is not waiting for an answer from the applicant.`,
+        )
+      const office = await ports.office(row.officeId)
+      if (!office) throw notFound('Office')
+      const text = await blobs.put(Buffer.from(body.text), { maxBytes: 100_000 })
+      const applicant = JSON.parse(row.applicant) as Applicant
+      const letter = await inTransaction(db, async (trx) => {
+        const entry = await ports.register(
+          trx,
+          office,
+          { title: `${row.number}: ${row.title}`.slice(0, 500), applicant, unitId: null, at: clock.now() },
+          [
+            { sha256: text.sha256, name: 'answer.txt', type: text.type, size: text.size },
+            ...body.files.map((f) => ({ sha256: f.sha256, name: f.name, type: f.type, size: f.size })),
+          ],
+        )
+        await ports.linkToCase(trx, row.caseId as string, entry.id)
+        return entry
+      })
+      return { number: letter.number }
     },
 
     /** What a new application's sender is told: its number, its tracking code (once), its receipts. */

@@ -199,3 +199,7 @@ export async function deleteDraft(db: Db, residentId: string, serviceCode: strin
     .where('serviceCode', '=', serviceCode)
     .execute()
 }
+
+export function findByCase(db: Db, caseId: string): Promise<ApplicationRow | undefined> {
+  return t(db).selectFrom('applications').selectAll().where('caseId', '=', caseId).executeTakeFirst()
+}

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { AppError, invalid } from '../../platform/errors.js'
@@ -7,6 +8,7 @@ import { readFiles, uploadForm } from '../../platform/http/upload.js'
 import { FormDefinition } from '../catalogue/index.js'
 import type { ApplicationsService } from './applications.service.js'
 import {
+  AnswerBody,
   APPLICATION_BODY_LIMIT,
   ApplicationBody,
   ApplicationCreated,
@@ -229,6 +231,47 @@ export function eservicesRoutes(
         },
       },
       async (req) => applications.status(await residentOf(req), req.params.id),
+    )
+
+    app.post(
+      '/api/v1/applications/:id/answers',
+      {
+        ...residentWrite,
+        bodyLimit: APPLICATION_BODY_LIMIT,
+        schema: {
+          tags,
+          summary:
+            'Answer what the office asked (the application awaits the applicant): a new incoming letter linked to the case (resident)',
+          security: residentSecurity,
+          params: ApplicationParams,
+          body: AnswerBody,
+          response: {
+            201: Type.Object({ number: Type.String({ description: "The answer's incoming number" }) }),
+            409: Type.Ref('Problem'),
+            413: Type.Ref('Problem'),
+            415: Type.Ref('Problem'),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req, reply) => {
+        const resident = await residentOf(req)
+        const files = []
+        for (const [i, f] of (req.body.files ?? []).entries())
+          files.push(
+            await applications.storeAttachment(
+              {
+                name: f.name,
+                mediaType: f.mediaType,
+                content: Readable.from([Buffer.from(f.content, 'base64')]),
+              },
+              `body.files.${i}.content`,
+            ),
+          )
+        return reply
+          .code(201)
+          .send(await applications.answer(resident, req.params.id, { text: req.body.text, files }))
+      },
     )
 
     app.get(

@@ -98,6 +98,9 @@ export const ApplicationStatusDto = Type.Object({
   submittedAt: Instant,
   caseSign: Nullable(Type.String()),
   expectedBy: Nullable(LocalDate),
+  request: Nullable(
+    Type.String({ description: 'What the office asks of the applicant, while it waits for them' }),
+  ),
   history: Type.Array(Type.Object({ status: Type.Enum(APPLICATION_STATUSES), at: Instant })),
   receipts: Type.Array(ReceiptSummary),
 })
@@ -163,6 +166,27 @@ export const ResidentDto = Type.Object({
   verified: Type.Boolean({ description: 'Signed in with an identity provider (not an e-mail link only)' }),
   csrfToken: Type.String({ description: 'Send it as `x-csrf-token` with every change' }),
 })
+
+export const AnswerBody = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 20000, description: 'The answer to what the office asked' }),
+    files: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            mediaType: Type.Optional(Type.String({ maxLength: 100 })),
+            content: Base64('The file, base64', 14_000_000),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 10 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type AnswerBody = Static<typeof AnswerBody>
 
 export const ApplicationParams = Type.Object({ id: Id })
 export const ReceiptParams = Type.Object({ id: Id })

@@ -41,6 +41,8 @@ export interface ApplicationsTable {
   officeId: string
   serviceId: string
   serviceCode: string
+  /** The service's name in the applicant's language when they applied (the letter's subject). */
+  title: string
   /** The card version (and so the form version) it was made with. */
   cardVersion: number
   residentId: string | null
