@@ -2,6 +2,7 @@ import { migrations } from '../../migrations/index.js'
 import { SYSTEM_ACTOR } from '../modules/identity/index.js'
 import type { Config } from '../platform/config.js'
 import { type Database, migrateToLatest, openDatabase, sqliteFileIn } from '../platform/db/index.js'
+import { AppError } from '../platform/errors.js'
 import type { Services } from './build-app.js'
 import { type SeedResult, seedDemo } from './demo/seed-demo.js'
 
@@ -43,7 +44,16 @@ export async function prepareData(config: Config, services: Services): Promise<P
   await services.catalogue.refreshSearchNames()
   const admin = await bootstrapAdmin(config, services)
   const demo = config.demo ? await seedDemo(services) : null
-  // A demo network seals with demo seals from the start (made by a demo CA in the data folder).
-  if (demo) await services.sealing.initDemo(await services.offices.listPublicOffices())
+  // A demo network seals with demo seals from the start (made by a demo CA in the data folder), and
+  // trusts that CA, so that its sealed receipts verify as passed (a real network trusts real CAs).
+  if (demo) {
+    await services.sealing.initDemo(await services.offices.listPublicOffices())
+    const crt = await services.sealing.demoFile('crt')
+    await services.signatures
+      .addAnchors(SYSTEM_ACTOR, { bytes: crt, name: 'demo-ca.crt' })
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError && error.status === 409)) throw error
+      })
+  }
   return { admin, demo }
 }

@@ -86,7 +86,7 @@ describeEachDatabase('CPSV-AP from the API', (dialect) => {
     })
 
     const catalogue = (await app.inject('/api/v1/catalogue.jsonld')).json<{ '@graph': unknown[] }>()
-    expect(catalogue['@graph']).toHaveLength(32)
+    expect(catalogue['@graph']).toHaveLength(33)
     expect(await cpsvViolations(catalogue)).toEqual([])
   })
 })

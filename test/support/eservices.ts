@@ -54,16 +54,14 @@ export const REQUEST_FORM = {
 }
 
 /**
- * An app with the demo network, demo seals for its offices (their CA trusted), a loopback SMTP server
- * taking the mail, and one published e-service card in Lublin (a case in unit OR, class 016).
+ * An app with the demo network (and, when asked, the demo catalogue with its three e-services), demo
+ * seals for its offices with their CA trusted, and a loopback SMTP server taking the mail.
  */
-export async function eserviceApp(
-  dialect: DialectName,
-  card: { code?: string; signature?: 'none' | 'required'; withoutAccount?: boolean } = {},
-) {
+export async function eservicesWorld(dialect: DialectName, options: { demoCatalogue?: boolean } = {}) {
   const smtp = await loopbackSmtp()
   const app = await testApp(dialect, {
     demo: true,
+    demoCatalogue: options.demoCatalogue ?? false,
     config: { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-eservices-')), smtpUrl: smtp.url },
   })
   const bearers = await demoBearers(app)
@@ -78,6 +76,15 @@ export async function eserviceApp(
     headers: { ...bearers.admin, ...anchor.headers },
   })
   expect(trusted.statusCode, trusted.body).toBe(201)
+  return { app, smtp, bearers, offices }
+}
+
+/** The e-services world with one published e-service card in Lublin (a case in unit OR, class 016). */
+export async function eserviceApp(
+  dialect: DialectName,
+  card: { code?: string; signature?: 'none' | 'required'; withoutAccount?: boolean } = {},
+) {
+  const { app, smtp, bearers, offices } = await eservicesWorld(dialect)
   const code = card.code ?? `E-REQUEST-${unique()}`
   const serviceId = await publishCard(app, bearers.editor, {
     code,

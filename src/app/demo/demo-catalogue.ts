@@ -1,5 +1,6 @@
 import type { ServiceCard } from '../../modules/catalogue/index.js'
 import type { MultilingualText } from '../../platform/i18n/index.js'
+import { DEMO_ESERVICES } from './demo-eservices.js'
 
 /**
  * The demo catalogue: services a Polish town hall (PL, served in Lublin) and a Ukrainian ЦНАП (UA,
@@ -808,6 +809,31 @@ const CARDS: DemoCard[] = [
   },
   {
     where: 'UA',
+    code: 'UA-RESIDENTS-CERT',
+    name: T(
+      'Довідка про зареєстрованих у житловому приміщенні осіб',
+      'Zaświadczenie o osobach zameldowanych w lokalu',
+      'Certificate of the people registered at an address',
+    ),
+    description: T(
+      'Витяг з реєстру територіальної громади: хто зареєстрований за адресою (для субсидії, нотаріуса).',
+      'Wyciąg z rejestru gminy: kto jest zameldowany pod adresem (do dopłaty, notariusza).',
+      'An extract of the community register: who is registered at the address (for a subsidy, a notary).',
+    ),
+    time: 'P1D',
+    fee: { amount: 0, description: FREE },
+    documents: [ID],
+    law: {
+      title: 'Закон України «Про свободу пересування та вільний вибір місця проживання»',
+      reference: '1382-IV',
+      article: 'ст. 8',
+    },
+    categories: ['residence'],
+    keywords: ['довідка', 'склад сім’ї', 'витяг'],
+    online: true,
+  },
+  {
+    where: 'UA',
     code: 'UA-PUBLIC-INFO',
     name: T(
       'Запит на публічну інформацію',
@@ -891,6 +917,7 @@ export function demoCatalogue(
     ...(c.lifeEvents ? { lifeEvents: c.lifeEvents } : {}),
     ...(c.keywords ? { keywords: c.keywords } : {}),
     ...(RELATED[c.code] ? { related: RELATED[c.code] } : {}),
+    ...(DEMO_ESERVICES[c.code] ? { eService: DEMO_ESERVICES[c.code] } : {}),
     notes: T(
       'Демонстраційна картка: перевірте дані перед публікацією.',
       'Karta demonstracyjna: sprawdź dane przed publikacją.',
