@@ -83,10 +83,10 @@ export function serveBare(): Promise<Served> {
  * Ratusz as installed (`bin/ratusz.js serve`, built code) on a new SQLite database with the demo
  * network, default settings (JSON request logs at info, written to a discarded stdout).
  */
-export function serveRatusz(env: Record<string, string> = {}): Promise<Served> {
+export function serveRatusz(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratusz-bench-'))
   return serveProcess(
-    [join(ROOT, 'bin', 'ratusz.js'), 'serve'],
+    [...nodeArgs, join(ROOT, 'bin', 'ratusz.js'), 'serve'],
     { HOST: '127.0.0.1', RATUSZ_DATA_DIR: dataDir, ...env },
     '/healthz',
   )

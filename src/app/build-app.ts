@@ -193,6 +193,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     seals,
     (id) => offices.officeById(id),
     config.tsaUrl,
+    (xml, key, at, tsaUrl) => signatures.sealXmlOffThread(xml, key, at, tsaUrl),
   )
   const cases = createCasesService(
     database.db,

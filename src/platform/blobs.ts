@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -130,16 +130,30 @@ export function fileBlobStore(root: string): BlobStore {
     if (!SHA256.test(sha256)) throw new AppError('NOT_FOUND', 404, 'File not found')
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256)
   }
-  const exists = (path: string) =>
-    access(path).then(
-      () => true,
-      () => false,
-    )
+  let madeTmp = false
+  // A stat of a local path: synchronous, because the asynchronous one builds an error (with its stack)
+  // for every absent file, which cost more than the system call on the hot path of issuing receipts.
+  const exists = async (path: string) => existsSync(path)
 
   return {
     async put(content, limits) {
+      // Bytes in memory (a receipt, a document made here): already stored once is stored, without
+      // writing and syncing a copy first.
+      if (!(content instanceof Readable) && content.length <= limits.maxBytes) {
+        const type = sniffType(content.subarray(0, 512))
+        const sha256 = createHash('sha256').update(content).digest('hex')
+        if (
+          (!limits.types || limits.types.includes(type)) &&
+          (!limits.declared || limits.declared === type) &&
+          (await exists(pathOf(sha256)))
+        )
+          return { sha256, size: content.length, type }
+      }
       const tmpDir = join(root, 'tmp')
-      await mkdir(tmpDir, { recursive: true })
+      if (!madeTmp) {
+        await mkdir(tmpDir, { recursive: true })
+        madeTmp = true
+      }
       const tmp = join(tmpDir, randomBytes(12).toString('hex'))
       const hash = createHash('sha256')
       let size = 0
@@ -180,6 +194,8 @@ export function fileBlobStore(root: string): BlobStore {
         }
         return { sha256, size, type }
       } catch (error) {
+        // The temporary folder may have been removed (a restore): made again on the next put.
+        madeTmp = false
         await rm(tmp, { force: true })
         throw error
       }

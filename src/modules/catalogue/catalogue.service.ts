@@ -1,4 +1,5 @@
 import type { AuditTrail } from '../../platform/audit-trail.js'
+import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, rethrowUnique, withTables } from '../../platform/db/index.js'
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
@@ -69,6 +70,12 @@ export function createCatalogueService(
   search: SearchIndex,
 ) {
   const db = withTables<CatalogueTables>(database)
+  // Published cards as residents (and the e-services that apply on them) read them: a published
+  // version changes only when a card is published or withdrawn, which clears them (on every instance:
+  // the events are relayed), with a minute's life besides.
+  const published = new TtlCache<ServiceDto | null>({ ttlMs: 60_000, maxEntries: 2_000, clock })
+  for (const type of Object.values(CATALOGUE_EVENTS)) bus.subscribe(type, () => published.clear())
+  const remembered = (key: string, read: () => Promise<ServiceDto | null>) => published.getOrLoad(key, read)
 
   async function mustFind(id: string): Promise<ServiceRow> {
     const row = await repo.findService(db, id)
@@ -287,7 +294,10 @@ export function createCatalogueService(
       if (!staff) {
         if (version !== undefined || row.status !== 'published' || row.publishedVersion === null)
           throw notFound('Service')
-        return toDto(row, await cardOf(row, row.publishedVersion), row.publishedVersion)
+        const at = row.publishedVersion
+        const dto = await remembered(`id:${id}`, async () => toDto(row, await cardOf(row, at), at))
+        if (!dto) throw notFound('Service')
+        return dto
       }
       const shown = version ?? row.publishedVersion ?? row.latestVersion
       return toDto(row, await cardOf(row, shown), shown)
@@ -328,9 +338,11 @@ export function createCatalogueService(
 
     /** The published card by its code, for the public page. */
     async getPublishedByCode(code: string): Promise<ServiceDto | null> {
-      const row = await repo.findServiceByCode(db, code)
-      if (row?.status !== 'published' || row.publishedVersion === null) return null
-      return toDto(row, await cardOf(row, row.publishedVersion), row.publishedVersion)
+      return remembered(`code:${code}`, async () => {
+        const row = await repo.findServiceByCode(db, code)
+        if (row?.status !== 'published' || row.publishedVersion === null) return null
+        return toDto(row, await cardOf(row, row.publishedVersion), row.publishedVersion)
+      })
     },
 
     async list(actor: Actor | null, query: ServiceListQuery, lang: Lang) {

@@ -275,6 +275,34 @@ export function createApplicationsService(
     }
   }
 
+  /** Seals a receipt and records it (once: null when another sealed it first). */
+  async function seal(r: ReceiptRow) {
+    const contents = JSON.parse(r.contents) as ReceiptContents
+    const sealed = await ports.seal(r.officeId, receiptXml(contents))
+    const blob = await blobs.put(sealed.bytes, { maxBytes: sealed.bytes.length + 1 })
+    const done = { sealedSha256: blob.sha256, level: sealed.level, sealedAt: clock.now().toISOString() }
+    const marked = await repo.markSealed(db, r.id, {
+      sha256: done.sealedSha256,
+      level: done.level,
+      at: done.sealedAt,
+    })
+    return marked ? done : null
+  }
+
+  /** What a new application's sender is told: its number, its tracking code (once), its receipts. */
+  function answer(row: ApplicationRow, code: string | null, caseSign: string | null, receipts: ReceiptRow[]) {
+    const of = (kind: string) => receiptSummary(receipts.find((r) => r.kind === kind) as ReceiptRow)
+    return {
+      id: row.id,
+      number: row.number,
+      trackingCode: code ?? '',
+      caseSign,
+      submittedAt: row.submittedAt,
+      acknowledgement: of('submission'),
+      receipt: of('receipt'),
+    }
+  }
+
   const service = {
     /** The card's e-service as the apply pages show it (published version), or 404. */
     async eService(code: string) {
@@ -564,20 +592,20 @@ export function createApplicationsService(
           { receiptId: official.id },
           { key: `${SEAL_RECEIPT_JOB}:${official.id}` },
         )
-        return { row, receipts }
+        return { row, receipts, caseSign: opened?.sign ?? null }
       })
-      const { row } = await work.catch(async (error: unknown) => {
+      const done = await work.catch(async (error: unknown) => {
         // The same key twice at once: the second finds the first's application.
         const first = key && isUniqueViolation(error) ? await repo.findByKey(db, resident.id, key) : undefined
-        if (first) return { row: first }
+        if (first) return { row: first, receipts: null, caseSign: null }
         throw error
       })
-      if (row.id === applicationId) {
-        const official = (await repo.receiptsOf(db, row.id)).find((r) => r.kind === 'receipt')
-        // Sealed at once where the seal is at hand; the job tries again otherwise.
-        if (official) await service.sealReceipt({ receiptId: official.id }).catch(() => undefined)
-      }
-      return service.created(row, row.id === applicationId ? code : null)
+      if (!done.receipts) return service.created(done.row, null)
+      // Sealed at once where the seal is at hand; the job tries again otherwise.
+      const official = done.receipts[1] as ReceiptRow
+      const sealed = await seal(official).catch(() => null)
+      const receipts = [done.receipts[0] as ReceiptRow, sealed ? { ...official, ...sealed } : official]
+      return answer(done.row, code, done.caseSign, receipts)
     },
 
     /**
@@ -640,35 +668,18 @@ export function createApplicationsService(
       return { number: letter.number }
     },
 
-    /** What a new application's sender is told: its number, its tracking code (once), its receipts. */
+    /** What the sender of an application sent before is told again (a repeated send with its key). */
     async created(row: ApplicationRow, code: string | null) {
-      const receipts = await repo.receiptsOf(db, row.id)
-      const of = (kind: string) => receiptSummary(receipts.find((r) => r.kind === kind) as ReceiptRow)
       const status = await statusOf(row)
-      return {
-        id: row.id,
-        number: row.number,
-        trackingCode: code ?? '',
-        caseSign: status.caseSign,
-        submittedAt: row.submittedAt,
-        acknowledgement: of('submission'),
-        receipt: of('receipt'),
-      }
+      return answer(row, code, status.caseSign, await repo.receiptsOf(db, row.id))
     },
 
     /** Seals an official acknowledgement of receipt (the job, or right after sending). Safe to repeat. */
     async sealReceipt(payload: { receiptId: string }) {
       const r = await repo.findReceipt(db, payload.receiptId)
       if (!r || r.sealedSha256) return { sealed: false }
-      const contents = JSON.parse(r.contents) as ReceiptContents
-      const sealed = await ports.seal(r.officeId, receiptXml(contents))
-      const blob = await blobs.put(sealed.bytes, { maxBytes: sealed.bytes.length + 1 })
-      await repo.markSealed(db, r.id, {
-        sha256: blob.sha256,
-        level: sealed.level,
-        at: clock.now().toISOString(),
-      })
-      return { sealed: true, level: sealed.level }
+      const sealed = await seal(r)
+      return { sealed: sealed !== null, level: sealed?.level ?? null }
     },
 
     /** The sealed XML of a receipt, for its applicant (or anyone holding its id and the tracking code). */

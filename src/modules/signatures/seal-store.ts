@@ -56,6 +56,7 @@ async function readIfThere(path: string): Promise<Buffer | null> {
  */
 export function sealStore(dir: string, password: string | null, publicUrl: string) {
   const loaded = new Map<string, OfficeSeal>()
+  const opened = new Map<string, Promise<OfficeSeal | null>>()
   const fileOf = (code: string) => join(dir, `${code}.p12`)
   const crlUrl = `${publicUrl}/api/v1/seals/demo-ca.crl`
 
@@ -70,6 +71,17 @@ export function sealStore(dir: string, password: string | null, publicUrl: strin
       }
     }
     throw last
+  }
+
+  async function openSeal(code: string): Promise<OfficeSeal | null> {
+    const bytes = await readIfThere(fileOf(code))
+    if (!bytes) return null
+    const key = await open(bytes)
+    const ca = await readIfThere(join(dir, `${DEMO_CA}.crt`))
+    const demo =
+      ca !== null &&
+      key.cert.issuer.isEqual(new pkijs.Certificate({ schema: parseDer(ca) ?? undefined }).subject)
+    return { key, demo }
   }
 
   async function demoCa(): Promise<IssuedCertificate | null> {
@@ -89,16 +101,16 @@ export function sealStore(dir: string, password: string | null, publicUrl: strin
       if (!isCode(code)) return null
       const kept = loaded.get(code)
       if (kept) return kept
-      const bytes = await readIfThere(fileOf(code))
-      if (!bytes) return null
-      const key = await open(bytes)
-      const ca = await readIfThere(join(dir, `${DEMO_CA}.crt`))
-      const demo =
-        ca !== null &&
-        key.cert.issuer.isEqual(new pkijs.Certificate({ schema: parseDer(ca) ?? undefined }).subject)
-      const seal = { key, demo }
-      loaded.set(code, seal)
-      return seal
+      // Requests that arrive together open the file once (PKCS#12's key derivation is slow on purpose).
+      const opening = opened.get(code) ?? openSeal(code)
+      opened.set(code, opening)
+      try {
+        const seal = await opening
+        if (seal) loaded.set(code, seal)
+        return seal
+      } finally {
+        opened.delete(code)
+      }
     },
 
     /**

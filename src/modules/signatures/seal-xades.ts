@@ -28,6 +28,29 @@ function qualifyingProperties(signatureId: string, propertiesId: string, certDer
   )
 }
 
+/** A seal's key as XML sealing uses it: the private key in PEM, the certificates in DER, the algorithm. */
+export interface XmlSealingKey {
+  privateKeyPem: string
+  certDers: Buffer[]
+  ecdsa: boolean
+}
+
+const prepared = new WeakMap<SigningKey, Promise<XmlSealingKey>>()
+
+/** The key as XML sealing needs it, made once per key (exporting and encoding it is not free). */
+export function xmlSealingKey(key: SigningKey): Promise<XmlSealingKey> {
+  let made = prepared.get(key)
+  if (!made) {
+    made = crypto.subtle.exportKey('pkcs8', key.privateKey).then((pkcs8) => ({
+      privateKeyPem: pem('PRIVATE KEY', pkcs8),
+      certDers: [key.cert, ...key.chain].map(derOf),
+      ecdsa: key.privateKey.algorithm.name === 'ECDSA',
+    }))
+    prepared.set(key, made)
+  }
+  return made
+}
+
 /**
  * Seals an XML document (a receipt, a certificate) with an enveloped XAdES baseline signature: the
  * whole document and the signed properties (signing time, signing certificate) referenced by
@@ -40,15 +63,24 @@ export async function sealXml(
   key: SigningKey,
   options: { at?: Date; timeStamp?: (stamped: Buffer) => Promise<Buffer> } = {},
 ): Promise<Buffer> {
+  return sealXmlWith(xml, await xmlSealingKey(key), options)
+}
+
+/** `sealXml` with the key prepared (what a worker thread is given). */
+export async function sealXmlWith(
+  xml: Buffer,
+  key: XmlSealingKey,
+  options: { at?: Date; timeStamp?: (stamped: Buffer) => Promise<Buffer> } = {},
+): Promise<Buffer> {
   const { xml: text } = parseSafely(xml)
   const id = randomUUID()
   const signatureId = `seal-${id}`
   const propertiesId = `seal-properties-${id}`
-  const certs = [key.cert, ...key.chain].map(derOf)
-  const ecdsa = key.privateKey.algorithm.name === 'ECDSA'
+  const certs = key.certDers
+  const ecdsa = key.ecdsa
   const signer = withEcdsa(
     new SignedXml({
-      privateKey: pem('PRIVATE KEY', await crypto.subtle.exportKey('pkcs8', key.privateKey)),
+      privateKey: key.privateKeyPem,
       signatureAlgorithm: ecdsa
         ? 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'
         : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',

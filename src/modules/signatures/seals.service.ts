@@ -23,6 +23,17 @@ export interface SealOffice {
   address: { city: string; country: string }
 }
 
+const digests = new WeakMap<object, string>()
+/** A seal certificate's SHA-256, worked out once per certificate (every seal put is audited with it). */
+function certificateSha256(cert: Parameters<typeof describe>[0]): string {
+  let digest = digests.get(cert)
+  if (!digest) {
+    digest = describe(cert).sha256
+    digests.set(cert, digest)
+  }
+  return digest
+}
+
 /** Sealing on the office's behalf is the head's act; the office's staff may see which seal it has. */
 const sealRules = {
   seal: rules.role('head'),
@@ -50,6 +61,13 @@ export function createSealsService(
   store: SealStore,
   office: (id: string) => Promise<SealOffice | undefined>,
   tsaUrl: string | null,
+  /** Seals XML in a worker thread (the signature module's pool); without it, on this thread. */
+  xmlOffThread?: (
+    xml: Buffer,
+    key: OfficeSeal['key'],
+    at: Date,
+    tsaUrl: string | null,
+  ) => Promise<{ bytes: Buffer; stamped: boolean }>,
 ) {
   async function sealOf(officeId: string): Promise<{ office: SealOffice; seal: OfficeSeal }> {
     const found = await office(officeId)
@@ -133,7 +151,12 @@ export function createSealsService(
                 : {}),
               ...(stamp ? { timeStamp: stamp } : {}),
             })
-          : sealXml(bytes, seal.key, { at: now, ...(stamp ? { timeStamp: stamp } : {}) })
+          : xmlOffThread
+            ? xmlOffThread(bytes, seal.key, now, stamp ? tsaUrl : null).then((r) => {
+                stamped = r.stamped
+                return r.bytes
+              })
+            : sealXml(bytes, seal.key, { at: now, ...(stamp ? { timeStamp: stamp } : {}) })
       let sealed: Buffer
       try {
         sealed = await make(timeStamp).catch((error: unknown) => {
@@ -168,7 +191,7 @@ export function createSealsService(
               ...(tsaUrl && !stamped
                 ? { timeStamp: 'the time-stamping authority could not be reached' }
                 : {}),
-              seal: describe(seal.key.cert).sha256,
+              seal: certificateSha256(seal.key.cert),
               in: digest(bytes),
               out: digest(sealed),
             },

@@ -6,9 +6,13 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { newId } from '../../platform/ids.js'
 import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
 import { certificatesIn, describe } from './certificates.js'
+import type { SigningKey } from './cms-signing.js'
 import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
+import { SealRefused } from './seal-pades.js'
 import type { SealStore } from './seal-store.js'
+import { xmlSealingKey } from './seal-xades.js'
+import { TimeStampUnavailable } from './time-stamps.js'
 import * as repo from './trust.repository.js'
 import type { TrustAnchorRow } from './trust.tables.js'
 import { readTrustedList } from './trusted-list.js'
@@ -194,6 +198,24 @@ export function createSignaturesService(
           `The file is not a signature: ${outcome.reason}.`,
         )
       return { valid: outcome.valid, signatures: outcome.signatures }
+    },
+
+    /**
+     * Seals an XML document with `key` in a validation worker (off the main thread), time-stamped by
+     * `tsaUrl` when given; `TimeStampUnavailable` when the authority cannot be reached (the caller
+     * seals at level B), `SealRefused` when the document cannot be sealed.
+     */
+    async sealXmlOffThread(xml: Buffer, key: SigningKey, at: Date, tsaUrl: string | null) {
+      const prepared = await xmlSealingKey(key)
+      const outcome = await pool.seal({
+        xml: new Uint8Array(xml),
+        key: { ...prepared, certDers: prepared.certDers.map((d) => new Uint8Array(d)) },
+        at: at.toISOString(),
+        tsaUrl,
+      })
+      if (outcome.ok) return { bytes: Buffer.from(outcome.bytes), stamped: outcome.stamped }
+      if (outcome.timeStampUnavailable) throw new TimeStampUnavailable(outcome.reason)
+      throw new SealRefused(outcome.reason)
     },
 
     /** Stops the validation workers (the app is closing). */

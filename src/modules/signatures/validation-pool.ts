@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
-import type { ValidationOutcome, ValidationTask } from './validation-worker.js'
+import type { SealOutcome, SealTask, ValidationOutcome, ValidationTask } from './validation-worker.js'
 
 /** A validation that did not finish within its time: the worker running it was stopped. */
 export class ValidationTimedOut extends Error {}
@@ -18,7 +18,7 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
   const filename = existsSync(fileURLToPath(compiled))
     ? compiled.href
     : new URL('./validation-worker.ts', import.meta.url).href
-  const pool = new Piscina<ValidationTask, ValidationOutcome>({
+  const pool = new Piscina<ValidationTask | SealTask, ValidationOutcome | SealOutcome>({
     filename,
     minThreads: 1,
     maxThreads: Math.max(2, Math.min(4, availableParallelism())),
@@ -29,7 +29,7 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
   return {
     async run(task: ValidationTask): Promise<ValidationOutcome> {
       try {
-        return await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })
+        return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as ValidationOutcome
       } catch (error) {
         if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError')
           throw new ValidationTimedOut(`not checked within ${Math.round(options.timeoutMs / 1000)} s`)
@@ -40,6 +40,13 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
           return { ok: false, reason: 'checking it took more memory than allowed' }
         throw error
       }
+    },
+    /** Seals an XML document in a worker thread (`seal` of the worker), within the same time limit. */
+    async seal(task: SealTask): Promise<SealOutcome> {
+      return (await pool.run(task, {
+        name: 'seal',
+        signal: AbortSignal.timeout(options.timeoutMs),
+      })) as SealOutcome
     },
     close: () => pool.destroy(),
   }

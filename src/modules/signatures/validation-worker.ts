@@ -4,6 +4,8 @@ import { parseDer } from './certificates.js'
 import { NotASignature } from './cms-validation.js'
 import type { SignatureReport } from './report.js'
 import { crlRevocation, type RevocationCheck } from './revocation.js'
+import { sealXmlWith } from './seal-xades.js'
+import { requestTimeStamp, TimeStampUnavailable } from './time-stamps.js'
 import { validateFile } from './validate-file.js'
 
 /** One validation, as the pool hands it to a worker thread. */
@@ -60,6 +62,44 @@ export default async function validate(task: ValidationTask): Promise<Validation
     return {
       ok: false,
       reason: error instanceof NotASignature ? error.message : 'its structure could not be read',
+    }
+  }
+}
+
+/** One XML document to seal in a worker thread, with the key prepared; `tsaUrl` for level T. */
+export interface SealTask {
+  xml: Uint8Array
+  key: { privateKeyPem: string; certDers: Uint8Array[]; ecdsa: boolean }
+  at: string
+  tsaUrl: string | null
+}
+
+export type SealOutcome =
+  | { ok: true; bytes: Uint8Array; stamped: boolean }
+  | { ok: false; reason: string; timeStampUnavailable: boolean }
+
+/**
+ * Seals an XML document off the main thread (the canonicalisation and the signature are the costly
+ * part of issuing a receipt). A time-stamping authority that cannot be reached is an outcome, so that
+ * the caller may seal at level B instead; a document that cannot be sealed is one too.
+ */
+export async function seal(task: SealTask): Promise<SealOutcome> {
+  const tsaUrl = task.tsaUrl
+  try {
+    const bytes = await sealXmlWith(
+      Buffer.from(task.xml),
+      { ...task.key, certDers: task.key.certDers.map((d) => Buffer.from(d)) },
+      {
+        at: new Date(task.at),
+        ...(tsaUrl ? { timeStamp: (value: Buffer) => requestTimeStamp(tsaUrl, value) } : {}),
+      },
+    )
+    return { ok: true, bytes: new Uint8Array(bytes), stamped: tsaUrl !== null }
+  } catch (error) {
+    return {
+      ok: false,
+      reason: (error as Error).message,
+      timeStampUnavailable: error instanceof TimeStampUnavailable,
     }
   }
 }
