@@ -138,14 +138,12 @@ app.post('/apply', async (req, reply) => {
     sealed.run(sealedSha, made.receiptId)
     audit({ action: 'seal.apply', subjectId: made.receiptId, out: sealedSha })
   })()
-  return reply
-    .code(201)
-    .send({
-      id: made.applicationId,
-      number: made.number,
-      caseSign: made.sign,
-      receipt: { id: made.receiptId, sealed: true },
-    })
+  return reply.code(201).send({
+    id: made.applicationId,
+    number: made.number,
+    caseSign: made.sign,
+    receipt: { id: made.receiptId, sealed: true },
+  })
 })
 app.get('/', async () => 'ok')
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })

@@ -36,6 +36,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('used_at', 'text')
     .execute()
   await db.schema
+    .createTable('oidc_logins')
+    .addColumn('state_hash', 'text', (c) => c.primaryKey())
+    .addColumn('verifier', 'text', (c) => c.notNull())
+    .addColumn('nonce', 'text', (c) => c.notNull())
+    .addColumn('next', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema
     .createTable('applications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))

@@ -30,6 +30,7 @@ import {
   createApplicationsService,
   createResidentsService,
   eservicesRoutes,
+  oidcSignIn,
   RESIDENT_MAIL_JOB,
   SEAL_RECEIPT_JOB,
   verifyReceipt,
@@ -68,7 +69,7 @@ import {
 } from '../modules/signatures/index.js'
 import { fileBlobStore } from '../platform/blobs.js'
 import { type Clock, systemClock } from '../platform/clock.js'
-import type { Config } from '../platform/config.js'
+import { type Config, residentIdentityProvider } from '../platform/config.js'
 import type { Database } from '../platform/db/index.js'
 import { AppError, invalid } from '../platform/errors.js'
 import { relayEvents } from '../platform/event-relay.js'
@@ -85,6 +86,7 @@ import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
 import { applicationPorts, sealOwnerOf } from './eservices/application-ports.js'
 import { applyPagesRoutes } from './eservices/apply.routes.js'
+import { demoIdentityProvider } from './eservices/demo-identity-provider.js'
 import { residentPagesRoutes } from './eservices/resident-pages.routes.js'
 import { bookingRoutes } from './front-office/booking.routes.js'
 import { bookingSetupRoutes } from './front-office/booking-setup.routes.js'
@@ -270,6 +272,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     applications,
     /** Residents who apply: sign-in by an identity provider or an e-mail link, sessions. */
     residents: createResidentsService(database.db, clock, jobs, audit.trail, config.publicUrl),
+    /** Residents' sign-in by the configured OpenID Connect provider; null without one. */
+    residentSignIn: residentSignIn(config, database, clock),
     /** Anyone's check of a receipt file: the seal, whose it is, what it states. */
     receipts: {
       verify: (bytes: Buffer) =>
@@ -281,6 +285,14 @@ export function createServices(config: Config, database: Database, clock: Clock,
     /** The deadline reminders each office's daily job sends. */
     reminders: createReminders(notifications, (id) => cases.dueInOffice(id), config.publicUrl),
   }
+}
+
+/** Residents' sign-in by OpenID Connect, with the provider configured (or the demo one); null without. */
+function residentSignIn(config: Config, database: Database, clock: Clock) {
+  const provider = residentIdentityProvider(config)
+  return provider
+    ? oidcSignIn(database.db, clock, provider, `${config.publicUrl}/my/sign-in/oidc/callback`)
+    : null
 }
 
 /** The composition root: plugin order, error handling, modules. */
@@ -370,9 +382,18 @@ export async function buildApp(
   await app.register(signaturesRoutes(services.signatures))
   await app.register(sealsRoutes(services.sealing))
   await app.register(eservicesRoutes(services.applications, services.residents, services.receipts))
-  await app.register(residentPagesRoutes(config, services.residents))
+  // A demo identity provider for trials, only when asked for (RATUSZ_DEMO_OIDC=1).
+  if (config.demoOidc) await app.register(demoIdentityProvider(config))
+  await app.register(residentPagesRoutes(config, services.residents, services.residentSignIn))
   await app.register(
-    applyPagesRoutes(config, services.applications, services.residents, services.offices, services.receipts),
+    applyPagesRoutes(
+      config,
+      services.applications,
+      services.residents,
+      services.offices,
+      services.receipts,
+      services.residentSignIn?.name ?? null,
+    ),
   )
   await app.register(informationRequestsRoutes(services.informationRequests))
   await app.register(duePageRoutes(config, services.deadlines))

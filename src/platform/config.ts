@@ -62,6 +62,22 @@ export interface Config {
   sealPassword: string | null
   /** An RFC 3161 time-stamping authority: seals made with it reach level T; null: level B. */
   tsaUrl: string | null
+  /**
+   * Residents' sign-in by OpenID Connect (authorization code + PKCE), as login.gov.pl or Diia.ID would
+   * be connected: the provider's issuer, this client's id and secret, the name on the button, and the
+   * claims that carry a verified PESEL or РНОКПП. Null: no provider (residents sign in by e-mail links).
+   */
+  oidc: {
+    issuer: string
+    clientId: string
+    clientSecret: string | null
+    name: string
+    scope: string
+    peselClaim: string
+    rnokppClaim: string
+  } | null
+  /** Serve a demo OpenID Connect provider at /demo-idp (any PESEL or РНОКПП signs in): trials only. */
+  demoOidc: boolean
 }
 
 export class ConfigError extends Error {
@@ -139,25 +155,71 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       read<string | null>('RATUSZ_SEAL_PASSWORD', null, password) ??
       readSecretFile(merged.RATUSZ_SEAL_PASSWORD_FILE, cwd, problems),
     tsaUrl: read<string | null>('RATUSZ_TSA_URL', null, httpUrl),
+    demoOidc: read('RATUSZ_DEMO_OIDC', false, boolean),
+    oidc: null,
     mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
       raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),
     ),
   }
+  const claim = (raw: string) => (/^[\w.:-]{1,100}$/.test(raw) ? raw : expected('a claim name'))
+  const issuer = read<string | null>('RATUSZ_OIDC_ISSUER', null, httpUrl)
+  if (issuer)
+    config.oidc = {
+      issuer,
+      clientId: read('RATUSZ_OIDC_CLIENT_ID', '', nonEmpty),
+      clientSecret:
+        read<string | null>('RATUSZ_OIDC_CLIENT_SECRET', null, nonEmpty) ??
+        readSecretFile(
+          merged.RATUSZ_OIDC_CLIENT_SECRET_FILE,
+          cwd,
+          problems,
+          'RATUSZ_OIDC_CLIENT_SECRET_FILE',
+        ),
+      name: read('RATUSZ_OIDC_NAME', 'login.gov.pl', (raw) =>
+        raw.length <= 60 ? raw : expected('a short name'),
+      ),
+      scope: read('RATUSZ_OIDC_SCOPE', 'openid profile email', nonEmpty),
+      peselClaim: read('RATUSZ_OIDC_PESEL_CLAIM', 'pesel', claim),
+      rnokppClaim: read('RATUSZ_OIDC_RNOKPP_CLAIM', 'rnokpp', claim),
+    }
+  if (config.oidc && !config.oidc.clientId)
+    problems.push('RATUSZ_OIDC_CLIENT_ID: required with RATUSZ_OIDC_ISSUER')
   if (problems.length > 0) throw new ConfigError(problems)
   return config
 }
 
+/**
+ * The identity provider residents sign in with: the configured one, else the demo provider Ratusz
+ * serves itself at /demo-idp when `RATUSZ_DEMO_OIDC` is on, else none.
+ */
+export function residentIdentityProvider(config: Pick<Config, 'oidc' | 'demoOidc' | 'publicUrl'>) {
+  if (config.oidc) return config.oidc
+  if (!config.demoOidc) return null
+  return {
+    issuer: `${config.publicUrl}/demo-idp`,
+    clientId: 'ratusz-demo',
+    clientSecret: 'ratusz-demo-secret',
+    name: 'Demo ID (not a real identity)',
+    scope: 'openid profile email',
+    peselClaim: 'pesel',
+    rnokppClaim: 'rnokpp',
+  }
+}
+
 /** A secret kept in a file (a Docker or systemd secret): its first line; a problem when it cannot be read. */
-function readSecretFile(path: string | undefined, cwd: string, problems: string[]): string | null {
+function readSecretFile(
+  path: string | undefined,
+  cwd: string,
+  problems: string[],
+  name = 'RATUSZ_SEAL_PASSWORD_FILE',
+): string | null {
   if (!path) return null
   try {
     const secret = readFileSync(resolve(cwd, path), 'utf8').split(/\r?\n/)[0] ?? ''
     if (secret.length >= 12) return secret
-    problems.push(
-      'RATUSZ_SEAL_PASSWORD_FILE: expected a file whose first line is a password of at least 12 characters',
-    )
+    problems.push(`${name}: expected a file whose first line is a secret of at least 12 characters`)
   } catch {
-    problems.push(`RATUSZ_SEAL_PASSWORD_FILE: cannot read ${path}`)
+    problems.push(`${name}: cannot read ${path}`)
   }
   return null
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
+import type { Config } from '../../src/platform/config.js'
 import type { DialectName } from '../../src/platform/db/index.js'
 import { publishCard } from './cards.js'
 import { cookieSession } from './cookie-session.js'
@@ -57,12 +58,19 @@ export const REQUEST_FORM = {
  * An app with the demo network (and, when asked, the demo catalogue with its three e-services), demo
  * seals for its offices with their CA trusted, and a loopback SMTP server taking the mail.
  */
-export async function eservicesWorld(dialect: DialectName, options: { demoCatalogue?: boolean } = {}) {
+export async function eservicesWorld(
+  dialect: DialectName,
+  options: { demoCatalogue?: boolean; config?: Partial<Config> } = {},
+) {
   const smtp = await loopbackSmtp()
   const app = await testApp(dialect, {
     demo: true,
     demoCatalogue: options.demoCatalogue ?? false,
-    config: { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-eservices-')), smtpUrl: smtp.url },
+    config: {
+      dataDir: mkdtempSync(join(tmpdir(), 'ratusz-eservices-')),
+      smtpUrl: smtp.url,
+      ...options.config,
+    },
   })
   const bearers = await demoBearers(app)
   const offices = await demoOffices(app)

@@ -1,15 +1,26 @@
 import { buildApp } from '../../src/app/build-app.js'
 import { seedDemo } from '../../src/app/demo/seed-demo.js'
+import type { Config } from '../../src/platform/config.js'
 import type { DialectName } from '../../src/platform/db/index.js'
 import { freshDatabase } from './databases.js'
+import { freePort } from './free-port.js'
 import { testConfig } from './test-app.js'
 
 /** The app on a real socket (for a browser), on a fresh database with the demo network. */
-export async function listeningApp(dialect: DialectName = 'sqlite') {
+export async function listeningApp(
+  dialect: DialectName = 'sqlite',
+  options: {
+    /** Settings that need the app's own address (its public URL, a provider it serves itself). */
+    config?: (url: string) => Partial<Config>
+    demoCatalogue?: boolean
+  } = {},
+) {
   const database = await freshDatabase(dialect, { keepOpen: true })
-  const app = await buildApp({ config: testConfig(), database, logger: false })
-  await seedDemo(app.services)
-  await app.listen({ port: 0, host: '127.0.0.1' })
+  const chosen = options.config ? await freePort() : 0
+  const config = options.config ? testConfig(options.config(`http://127.0.0.1:${chosen}`)) : testConfig()
+  const app = await buildApp({ config, database, logger: false })
+  await seedDemo(app.services, undefined, { catalogue: options.demoCatalogue ?? true })
+  await app.listen({ port: chosen, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   return { app: Object.assign(app, { database }), url: `http://127.0.0.1:${port}` }

@@ -63,6 +63,8 @@ export function applyPagesRoutes(
   residents: ResidentsService,
   offices: OfficesService,
   receipts: { verify: (bytes: Buffer) => Promise<VerificationView> },
+  /** The identity provider's name on the sign-in button; null: residents sign in by e-mail links only. */
+  provider: string | null,
 ) {
   const residentOf = (req: FastifyRequest) => residents.residentOf(req.cookies[RESIDENT_COOKIE])
 
@@ -124,7 +126,7 @@ export function applyPagesRoutes(
         title: title ?? t('apply.signIn'),
         next,
         emailAllowed,
-        provider: null,
+        provider,
       }),
     )
   }
@@ -494,7 +496,7 @@ export function applyPagesRoutes(
               title: t('apply.signIn'),
               next,
               emailAllowed: true,
-              provider: null,
+              provider,
               email,
               errors: [{ field: 'email', message: t('format.email') }],
             }),

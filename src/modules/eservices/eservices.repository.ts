@@ -203,3 +203,29 @@ export async function deleteDraft(db: Db, residentId: string, serviceCode: strin
 export function findByCase(db: Db, caseId: string): Promise<ApplicationRow | undefined> {
   return t(db).selectFrom('applications').selectAll().where('caseId', '=', caseId).executeTakeFirst()
 }
+
+export async function insertOidcLogin(
+  db: Db,
+  row: {
+    stateHash: string
+    verifier: string
+    nonce: string
+    next: string
+    createdAt: string
+    expiresAt: string
+  },
+) {
+  await t(db).insertInto('oidcLogins').values(row).execute()
+}
+
+/** Takes a pending sign-in by its state, once: it is deleted as it is read; expired ones are not given. */
+export async function takeOidcLogin(trx: Db, stateHash: string, now: string) {
+  const row = await t(trx)
+    .selectFrom('oidcLogins')
+    .selectAll()
+    .where('stateHash', '=', stateHash)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const deleted = await t(trx).deleteFrom('oidcLogins').where('stateHash', '=', stateHash).executeTakeFirst()
+  return Number(deleted.numDeletedRows) === 1 && row.expiresAt > now ? row : undefined
+}

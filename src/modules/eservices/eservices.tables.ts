@@ -35,6 +35,18 @@ export interface ResidentLinksTable {
   usedAt: string | null
 }
 
+/** A sign-in sent to the identity provider, until it comes back (ten minutes at most). */
+export interface OidcLoginsTable {
+  /** SHA-256 of the `state` sent (the login is found by what comes back). */
+  stateHash: string
+  /** The PKCE code verifier and the nonce the ID token must carry. */
+  verifier: string
+  nonce: string
+  next: string
+  createdAt: string
+  expiresAt: string
+}
+
 /** An application sent on an e-service's form: its letter, its case, its answers as sent. */
 export interface ApplicationsTable {
   id: string
@@ -108,6 +120,7 @@ export interface EservicesTables {
   residents: ResidentsTable
   residentSessions: ResidentSessionsTable
   residentLinks: ResidentLinksTable
+  oidcLogins: OidcLoginsTable
   applications: ApplicationsTable
   applicationFiles: ApplicationFilesTable
   applicationDrafts: ApplicationDraftsTable
