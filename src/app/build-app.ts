@@ -183,6 +183,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     unit: (uow, id) => offices.unitIn(uow, id),
     grantsOf: (uow, id) => users.grantsIn(uow, id),
     signaturesIn: (bytes) => signatures.signaturesIn(bytes),
+    // Bound late: the applications are made after the registers.
+    dispatchedByEservice: (trx, letter) => applications.letterDispatched(trx, letter),
   })
   const classification = createClassificationService(database.db, clock, audit.trail, (id) =>
     offices.officeExists(id),

@@ -157,10 +157,62 @@ describeEachDatabase('e-service applications', (dialect) => {
     expect(smtp.messages.at(-1)?.subject).toBe(`Wniosek ${created.number}: czeka na Twoją odpowiedź`)
     expect((await step('resume', bearers.officer)).statusCode).toBe(200)
 
+    // The office answers by e-service: an outgoing letter of the case, its sealed PDF attached, dispatched
+    // into the resident's inbox; opening it records the delivery.
+    const outgoing = await app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${lublin}/outgoing`,
+      headers: bearers.officer,
+      payload: {
+        recipient: { kind: 'person', name: 'Anna Nowak' },
+        title: 'Odpowiedź na wniosek',
+        method: 'eservice',
+      },
+    })
+    expect(outgoing.statusCode, outgoing.body).toBe(201)
+    const letterId = outgoing.json<{ id: string }>().id
+    const dispatch = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/outgoing/${letterId}/dispatch`,
+        headers: bearers.chancellery,
+        payload: { method: 'eservice' },
+      })
+    // Not of an e-service application's case yet: it cannot go by e-service.
+    const unlinked = await dispatch()
+    expect(unlinked.statusCode).toBe(422)
+    expect(problemOf(unlinked).errors?.[0]?.path).toBe('body.method')
+    expect((await step('letters', bearers.officer, { entryId: letterId })).statusCode).toBe(200)
+    expect(problemOf(await dispatch()).errors?.[0]?.message).toContain('attach the letter')
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    const attached = files({ file: { name: 'odpowiedz.pdf', content: pdf } })
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/outgoing/${letterId}/files`,
+          headers: { ...bearers.officer, ...attached.headers },
+          payload: attached.payload,
+        })
+      ).statusCode,
+    ).toBe(201)
+    expect((await dispatch()).statusCode).toBe(200)
+    await app.jobs.runDue()
+    expect(smtp.messages.at(-1)?.subject).toBe(`Pismo z urzędu w sprawie wniosku ${created.number}`)
+    const inbox = await resident.session.api('GET', '/api/v1/letters')
+    const [letter] = inbox.json<{ items: { id: string; title: string; openedAt: string | null }[] }>().items
+    expect(letter).toMatchObject({ title: 'Odpowiedź na wniosek', openedAt: null })
+    const read = await resident.session.api('GET', `/api/v1/letters/${letter!.id}/file`)
+    expect(read.statusCode).toBe(200)
+    expect(read.rawPayload.equals(pdf)).toBe(true)
+    const delivered = await app.inject({ url: `/api/v1/outgoing/${letterId}`, headers: bearers.chancellery })
+    expect(delivered.json()).toMatchObject({ status: 'delivered', deliveredOn: expect.any(String) })
+
     // Another resident sees nothing of it; a staff token is no resident's session.
     const other = await residentByEmail(app, smtp, 'other@example.org')
     expect((await other.session.api('GET', `/api/v1/applications/${created.id}`)).statusCode).toBe(404)
     expect((await other.session.api('GET', created.receipt.url)).statusCode).toBe(404)
+    expect((await other.session.api('GET', `/api/v1/letters/${letter!.id}/file`)).statusCode).toBe(404)
     expect((await app.inject({ url: '/api/v1/applications', headers: bearers.admin })).statusCode).toBe(401)
     expect((await resident.session.api('GET', `/api/v1/applications/${created.id}`)).json()).toMatchObject({
       number: created.number,

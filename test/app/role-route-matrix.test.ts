@@ -503,6 +503,8 @@ const OPEN_OR_SELF = new Set([
   'GET /api/v1/applications',
   'GET /api/v1/applications/{id}',
   'POST /api/v1/applications/{id}/answers',
+  'GET /api/v1/letters',
+  'GET /api/v1/letters/{id}/file',
   // Check-in needs a booking whose window is open: covered with its refusals by appointments.test.ts.
   'POST /api/v1/offices/{id}/check-in',
 ])

@@ -82,6 +82,10 @@ export function applicationPorts(s: {
         },
         files,
       ),
+    casesOfLetter: (trx, entryId) => s.cases.casesOfLetterIn(trx, entryId),
+    delivered: async (entryId, on) => {
+      await s.registry.deliver(ESERVICE, entryId, { deliveredOn: on })
+    },
     linkToCase: (trx, caseId, entryId) => s.cases.linkLetterIn(trx, ESERVICE, caseId, entryId),
     validate: (file, data) => s.signatures.validate(file, data),
     seal: async (officeId, xml) => {

@@ -366,7 +366,13 @@ export function ApplySentPage(p: { ctx: PageContext; a: StatusView; trackingCode
 }
 
 /** The resident's page: their applications with status. */
-export function MyPage(p: { ctx: PageContext; csrf: string; who: string; items: StatusView[] }): Html {
+export function MyPage(p: {
+  ctx: PageContext
+  csrf: string
+  who: string
+  items: StatusView[]
+  letters: { id: string; number: string; title: string; dispatchedAt: string; openedAt: string | null }[]
+}): Html {
   const t = applyTexts(p.ctx.lang)
   const s = eservicesTexts(p.ctx.lang)
   return (
@@ -399,6 +405,22 @@ export function MyPage(p: { ctx: PageContext; csrf: string; who: string; items: 
             </tbody>
           </table>
         </div>
+      ) : null}
+      <h2>{t('my.letters')}</h2>
+      {p.letters.length === 0 ? <p>{t('my.noLetters')}</p> : null}
+      {p.letters.length > 0 ? (
+        <ul class="letters">
+          {p.letters.map((l) => (
+            <li>
+              <a href={`/my/letters/${l.id}`}>
+                {l.title} ({l.number})
+              </a>
+              {' · '}
+              {momentInWords(p.ctx.lang, l.dispatchedAt)}
+              {l.openedAt ? null : <strong> · {t('my.new')}</strong>}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <form method="post" action="/my/sign-out">
         <CsrfField token={p.csrf} />

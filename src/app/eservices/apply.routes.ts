@@ -471,9 +471,25 @@ export function applyPagesRoutes(
           csrf: reply.generateCsrf(),
           who: who(resident),
           items: await Promise.all(mine.items.map((a) => statusView(ctx, a))),
+          letters: (await applications.letters(resident)).items,
         }),
       )
     })
+
+    app.get(
+      '/my/letters/:id',
+      { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+      async (req, reply) => {
+        const resident = await residentOf(req)
+        if (!resident) return signInPage(req, reply, '/my')
+        const file = await applications.openLetter(resident, req.params.id)
+        return reply
+          .type(file.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream')
+          .header('content-disposition', `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`)
+          .header('cache-control', 'no-store')
+          .send(file.content)
+      },
+    )
 
     app.post(
       '/my/sign-in-link',

@@ -540,6 +540,9 @@ export function caseDocuments(ctx: CasesContext) {
         await linkIn(trx, actor, caseId, entryId)
       },
 
+      /** The ids of the cases a letter belongs to, read through `uow` (another module's transaction). */
+      casesOfLetterIn: (uow: Db, entryId: string) => repo.casesOfLetter(uow, entryId),
+
       /** The cases a letter belongs to, of those the actor may read: the other way of the link. */
       async casesOfLetter(actor: Actor, entryId: string): Promise<CaseDto[]> {
         const ids = await repo.casesOfLetter(ctx.db, entryId)

@@ -66,6 +66,10 @@ export interface ApplicationPorts {
   }>
   /** Links a letter (the applicant's answer) to the case, in `trx`. */
   linkToCase(trx: Db, caseId: string, entryId: string): Promise<void>
+  /** The cases an outgoing letter belongs to, read in `trx`. */
+  casesOfLetter(trx: Db, entryId: string): Promise<string[]>
+  /** Records an outgoing letter's delivery on a day (the resident opened it). */
+  delivered(entryId: string, on: string): Promise<void>
 }
 
 /** A file an applicant sent, stored by content, answering a question. */
@@ -666,6 +670,83 @@ export function createApplicationsService(
         return entry
       })
       return { number: letter.number }
+    },
+
+    /**
+     * An outgoing letter dispatched by e-service, inside its dispatch's transaction: into the inbox of
+     * the applicant whose case it belongs to, with its file (the last PDF, the sealed one); an e-mail
+     * tells them. A letter of no e-service application, or without a file, cannot go this way (422).
+     */
+    async letterDispatched(
+      trx: Db,
+      letter: {
+        id: string
+        number: string
+        title: string
+        dispatchedAt: string
+        files: readonly { sha256: string; name: string; type: string }[]
+      },
+    ) {
+      const refuse = (message: string) => invalid([{ path: 'body.method', message }])
+      let application: ApplicationRow | undefined
+      for (const caseId of await ports.casesOfLetter(trx, letter.id)) {
+        application = await repo.findByCase(trx, caseId)
+        if (application) break
+      }
+      if (!application) throw refuse('eservice: the letter belongs to no case of an e-service application')
+      const app = application as ApplicationRow
+      const file = letter.files.filter((f) => f.type === 'pdf').at(-1) ?? letter.files.at(-1)
+      if (!file) throw refuse('eservice: attach the letter (its sealed PDF) before dispatching it')
+      await repo.insertLetter(trx, {
+        id: newId(),
+        applicationId: app.id,
+        residentId: app.residentId,
+        entryId: letter.id,
+        number: letter.number,
+        title: letter.title,
+        fileSha256: file.sha256,
+        fileName: file.name,
+        dispatchedAt: letter.dispatchedAt,
+        openedAt: null,
+      })
+      const applicant = JSON.parse(app.applicant) as Applicant
+      if (applicant.email) {
+        const t = eservicesTexts(app.language as Lang)
+        await jobs.enqueue(trx, RESIDENT_MAIL_JOB, {
+          to: applicant.email,
+          subject: t('mail.letter.subject', { number: app.number }),
+          text: t('mail.letter.body', { number: app.number, title: letter.title, url: `${publicUrl}/my` }),
+        })
+      }
+    },
+
+    /** The resident's inbox: letters from the office, newest first. */
+    async letters(resident: ResidentRow) {
+      const rows = await repo.lettersOf(db, resident.id)
+      return {
+        items: rows.map((l) => ({
+          id: l.id,
+          applicationId: l.applicationId,
+          number: l.number,
+          title: l.title,
+          fileName: l.fileName,
+          dispatchedAt: l.dispatchedAt,
+          openedAt: l.openedAt,
+        })),
+      }
+    },
+
+    /** A letter's file for its resident; the first opening records its delivery in the outgoing register. */
+    async openLetter(resident: ResidentRow, id: string) {
+      const letter = await repo.findLetter(db, id)
+      if (!letter || letter.residentId !== resident.id) throw notFound('Letter')
+      const now = clock.now()
+      if (await repo.markOpened(db, letter.id, now.toISOString())) {
+        const office = (await repo.findApplication(db, letter.applicationId))?.officeId
+        const timezone = office ? ((await ports.office(office))?.timezone ?? 'UTC') : 'UTC'
+        await ports.delivered(letter.entryId, localDateOf(now, timezone))
+      }
+      return { name: letter.fileName, content: await blobs.get(letter.fileSha256) }
     },
 
     /** What the sender of an application sent before is told again (a repeated send with its key). */

@@ -4,6 +4,7 @@ import type {
   ApplicationRow,
   DraftRow,
   EservicesTables,
+  LetterRow,
   ReceiptRow,
   ResidentRow,
 } from './eservices.tables.js'
@@ -228,4 +229,33 @@ export async function takeOidcLogin(trx: Db, stateHash: string, now: string) {
   if (!row) return undefined
   const deleted = await t(trx).deleteFrom('oidcLogins').where('stateHash', '=', stateHash).executeTakeFirst()
   return Number(deleted.numDeletedRows) === 1 && row.expiresAt > now ? row : undefined
+}
+
+export async function insertLetter(trx: Db, row: LetterRow): Promise<void> {
+  await t(trx).insertInto('residentLetters').values(row).execute()
+}
+
+export function lettersOf(db: Db, residentId: string): Promise<LetterRow[]> {
+  return t(db)
+    .selectFrom('residentLetters')
+    .selectAll()
+    .where('residentId', '=', residentId)
+    .orderBy('dispatchedAt', 'desc')
+    .limit(200)
+    .execute()
+}
+
+export function findLetter(db: Db, id: string): Promise<LetterRow | undefined> {
+  return t(db).selectFrom('residentLetters').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Records the first opening of a letter: false when it was opened before. */
+export async function markOpened(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await t(db)
+    .updateTable('residentLetters')
+    .set({ openedAt: at })
+    .where('id', '=', id)
+    .where('openedAt', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -15,6 +15,7 @@ import {
   ApplicationParams,
   ApplicationStatusDto,
   DocumentBody,
+  LetterDto,
   ReceiptParams,
   ReceiptVerification,
   ResidentDto,
@@ -271,6 +272,43 @@ export function eservicesRoutes(
         return reply
           .code(201)
           .send(await applications.answer(resident, req.params.id, { text: req.body.text, files }))
+      },
+    )
+
+    app.get(
+      '/api/v1/letters',
+      {
+        ...residentRead,
+        schema: {
+          tags,
+          summary: "The resident's inbox: letters the office sent them by e-service, newest first (resident)",
+          security: residentSecurity,
+          response: { 200: Type.Object({ items: Type.Array(LetterDto) }), ...problemResponses },
+        },
+      },
+      async (req) => applications.letters(await residentOf(req)),
+    )
+
+    app.get(
+      '/api/v1/letters/:id/file',
+      {
+        ...residentRead,
+        schema: {
+          tags,
+          summary:
+            "A letter's file (its sealed PDF); the first opening records the letter's delivery in the outgoing register (resident)",
+          security: residentSecurity,
+          params: ApplicationParams,
+          produces: ['application/pdf'],
+          response: { ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const file = await applications.openLetter(await residentOf(req), req.params.id)
+        return reply
+          .type(file.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream')
+          .header('content-disposition', `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`)
+          .send(file.content)
       },
     )
 

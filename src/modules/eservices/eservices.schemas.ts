@@ -188,5 +188,15 @@ export const AnswerBody = Type.Object(
 )
 export type AnswerBody = Static<typeof AnswerBody>
 
+export const LetterDto = Type.Object({
+  id: Id,
+  applicationId: Id,
+  number: Type.String({ description: "The letter's outgoing number" }),
+  title: Type.String(),
+  fileName: Type.String(),
+  dispatchedAt: Instant,
+  openedAt: Nullable(Instant),
+})
+
 export const ApplicationParams = Type.Object({ id: Id })
 export const ReceiptParams = Type.Object({ id: Id })

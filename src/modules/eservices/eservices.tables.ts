@@ -99,6 +99,22 @@ export interface ApplicationDraftsTable {
   updatedAt: string
 }
 
+/** A letter from the office in a resident's inbox: an outgoing letter dispatched by e-service. */
+export interface ResidentLettersTable {
+  id: string
+  applicationId: string
+  residentId: string | null
+  /** The outgoing register's entry (its delivery is recorded when the resident opens the letter). */
+  entryId: string
+  number: string
+  title: string
+  /** The letter's file (its sealed PDF) in the blob store. */
+  fileSha256: string
+  fileName: string
+  dispatchedAt: string
+  openedAt: string | null
+}
+
 /** A receipt: the acknowledgement of submission, or the official acknowledgement of receipt (sealed). */
 export interface ReceiptsTable {
   id: string
@@ -124,6 +140,7 @@ export interface EservicesTables {
   applications: ApplicationsTable
   applicationFiles: ApplicationFilesTable
   applicationDrafts: ApplicationDraftsTable
+  residentLetters: ResidentLettersTable
   receipts: ReceiptsTable
 }
 
@@ -131,4 +148,5 @@ export type ResidentRow = Selectable<ResidentsTable>
 export type ApplicationRow = Selectable<ApplicationsTable>
 export type ApplicationFileRow = Selectable<ApplicationFilesTable>
 export type DraftRow = Selectable<ApplicationDraftsTable>
+export type LetterRow = Selectable<ResidentLettersTable>
 export type ReceiptRow = Selectable<ReceiptsTable>

@@ -34,6 +34,21 @@ export interface RegistryPorts {
   grantsOf(uow: Db, userId: string): Promise<readonly RoleGrant[] | null>
   /** The signatures in a stored file (a PDF, an XML, a CMS file), validated; empty when it holds none. */
   signaturesIn(bytes: Buffer): Promise<SignaturesFound>
+  /**
+   * Told inside the transaction of an outgoing letter's dispatch by e-service: the module that
+   * delivers it (the resident's inbox) takes it, or refuses the dispatch (422).
+   */
+  dispatchedByEservice(
+    trx: Db,
+    letter: {
+      id: string
+      officeId: string
+      number: string
+      title: string
+      dispatchedAt: string
+      files: readonly { sha256: string; name: string; type: string }[]
+    },
+  ): Promise<void>
 }
 
 export type EntryDto = IncomingDto | OutgoingDto

@@ -258,17 +258,24 @@ export function createRegistryService(
         id,
         'dispatch',
         registryRules.dispatch,
-        (row) => {
+        async (row, trx) => {
           const at = body.dispatchedAt ? new Date(body.dispatchedAt) : clock.now()
           if (at.getTime() > clock.now().getTime() + 5 * 60_000)
             throw invalid([{ path: 'body.dispatchedAt', message: 'is in the future' }])
           if (at.toISOString() < row.registeredAt)
             throw invalid([{ path: 'body.dispatchedAt', message: 'is before the letter was registered' }])
-          return {
-            dispatchedAt: at.toISOString(),
-            method: body.method ?? row.method,
-            trackingNumber: body.trackingNumber ?? null,
-          }
+          const method = body.method ?? row.method
+          // By e-service: into the applicant's inbox, in this transaction (or not dispatched at all).
+          if (method === 'eservice')
+            await ports.dispatchedByEservice(trx, {
+              id: row.id,
+              officeId: row.officeId,
+              number: row.number,
+              title: row.title,
+              dispatchedAt: at.toISOString(),
+              files: await repo.filesOf(trx, [row.id]),
+            })
+          return { dispatchedAt: at.toISOString(), method, trackingNumber: body.trackingNumber ?? null }
         },
         {
           summary: (r) => ({
