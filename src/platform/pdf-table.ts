@@ -90,7 +90,13 @@ export function tablePdf(table: PdfTable): Readable {
  * that Polish and Ukrainian text is real text a reader can search. The demo's case documents and
  * the tests' files are made with it.
  */
-export async function letterPdf(letter: { title: string; paragraphs: readonly string[]; lang: string }) {
+export async function letterPdf(letter: {
+  title: string
+  paragraphs: readonly string[]
+  lang: string
+  /** An image (a QR code, PNG) at the end, with a line under it. */
+  figure?: { png: Buffer; caption: string; size: number }
+}) {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: letter.title, Creator: 'Ratusz' } })
   doc.registerFont('body', FONT)
   doc.registerFont('bold', FONT_BOLD)
@@ -100,6 +106,10 @@ export async function letterPdf(letter: { title: string; paragraphs: readonly st
   doc.font('bold').fontSize(14).text(letter.title).moveDown()
   doc.font('body').fontSize(11)
   for (const paragraph of letter.paragraphs) doc.text(paragraph).moveDown(0.6)
+  if (letter.figure) {
+    doc.image(letter.figure.png, { width: letter.figure.size })
+    doc.fontSize(9).text(letter.figure.caption)
+  }
   doc.end()
   await ended
   return Buffer.concat(chunks)

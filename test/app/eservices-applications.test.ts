@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { extractText } from '../../src/platform/text-extraction.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { eserviceApp, residentByEmail } from '../support/eservices.js'
 import { files } from '../support/multipart-files.js'
@@ -238,6 +239,21 @@ describeEachDatabase('e-service applications', (dialect) => {
       sealedBy: { code: 'LUB-BOM', sameOffice: true },
       receipt: { number: created.number, office: { code: 'LUB-BOM' }, files: [{ name: 'application.xml' }] },
     })
+    // Its PDF rendition states the same, in Polish, with the address (and QR code) of a public check.
+    const rendition = await resident.session.api('GET', created.receipt.url.replace('sealed.xml', 'receipt.pdf'))
+    expect(rendition.statusCode).toBe(200)
+    expect(rendition.headers['content-type']).toBe('application/pdf')
+    const words = await extractText(rendition.rawPayload, 'pdf')
+    expect(words.status).toBe('done')
+    const pdfText = words.text.replace(/\s+/g, ' ')
+    expect(pdfText).toContain('Urzędowe poświadczenie odbioru')
+    expect(pdfText).toContain(created.number)
+    const check = /\/receipts\/[0-9a-f-]+\/check\?h=[0-9a-f]{16}/.exec(pdfText.replace(/ /g, ''))?.[0]
+    expect(check, pdfText).toBeDefined()
+    const checked2 = await app.inject({ url: `${check}&lang=en` })
+    expect(checked2.statusCode).toBe(200)
+    expect(checked2.body).toContain('Valid: sealed by')
+    expect((await app.inject({ url: check!.replace(/h=[0-9a-f]+/, 'h=0000000000000000') })).statusCode).toBe(404)
     // One byte changed: fails.
     const text = receipt.rawPayload.toString()
     const tampered = Buffer.from(text.replace(created.number, created.number.replace('RPW/1', 'RPW/7')))

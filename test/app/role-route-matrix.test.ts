@@ -435,6 +435,7 @@ const PUBLIC = new Set([
   'POST /api/v1/receipts/verify',
   // Its applicant's (their session) or anyone's holding the number and tracking code: else 404.
   'GET /api/v1/receipts/{id}/sealed.xml',
+  'GET /api/v1/receipts/{id}/receipt.pdf',
   'GET /api/v1/seals/demo-ca.crl',
   'GET /api/v1/information-requests/{code}',
   'GET /api/v1/offices/{id}/board/events',

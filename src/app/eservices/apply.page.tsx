@@ -278,7 +278,7 @@ export interface StatusView {
   expectedBy: string | null
   request: string | null
   history: { status: string; at: string }[]
-  receipts: { id: string; kind: string; sealed: boolean; url: string | null }[]
+  receipts: { id: string; kind: string; sealed: boolean; url: string | null; pdfUrl: string | null }[]
 }
 
 function StatusFacts(p: { lang: Lang; a: StatusView; receiptQuery?: string }): Html {
@@ -329,6 +329,14 @@ function StatusFacts(p: { lang: Lang; a: StatusView; receiptQuery?: string }): H
                 </a>
               </span>
             ) : null}
+            {r.pdfUrl ? (
+              <span>
+                {' · '}
+                <a href={`${r.pdfUrl}${p.receiptQuery ?? ''}`} download>
+                  PDF
+                </a>
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -353,7 +361,12 @@ export function ApplySentPage(p: { ctx: PageContext; a: StatusView; trackingCode
         <p>
           <a class="button" href={receipt.url} download>
             {t('apply.receipt')}
-          </a>
+          </a>{' '}
+          {receipt.pdfUrl ? (
+            <a class="button secondary" href={receipt.pdfUrl} download>
+              PDF
+            </a>
+          ) : null}
         </p>
       ) : (
         <p>{t('apply.receiptPending')}</p>

@@ -631,6 +631,24 @@ export function applyPagesRoutes(
       },
     )
 
+    app.get(
+      '/receipts/:id/check',
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          hide: true,
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          querystring: Type.Object({ h: Type.String({ pattern: '^[0-9a-f]{16,64}$' }) }),
+        },
+      },
+      async (req, reply) => {
+        const ctx = pageContextOf(req, reply, config.defaultLanguage)
+        const stored = await applications.storedReceipt(req.params.id, req.query.h)
+        const result = await receipts.verify(stored)
+        return send(reply, VerifyReceiptPage({ ctx, csrf: reply.generateCsrf(), result, errors: [] }))
+      },
+    )
+
     app.get('/receipts/verify', { schema: { hide: true } }, async (req, reply) => {
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
       return send(reply, VerifyReceiptPage({ ctx, csrf: reply.generateCsrf(), result: null, errors: [] }))

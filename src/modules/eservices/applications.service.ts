@@ -19,6 +19,7 @@ import type { ApplicationStatus, ApplicationStatusDto, DocumentBody } from './es
 import type { ApplicationFileRow, ApplicationRow, ReceiptRow, ResidentRow } from './eservices.tables.js'
 import { type Answers, checkAnswers, questionsAsked } from './form-answers.js'
 import { type ReceiptContents, receiptXml } from './receipt-document.js'
+import { receiptPdf } from './receipt-pdf.js'
 import { RESIDENT_MAIL_JOB } from './residents.service.js'
 
 /** The job that seals an official acknowledgement of receipt, should the request not have done it. */
@@ -240,6 +241,7 @@ export function createApplicationsService(
       sealed: r.sealedSha256 !== null,
       level: (r.level as 'B' | 'T' | null) ?? null,
       url: r.kind === 'receipt' && r.sealedSha256 ? `/api/v1/receipts/${r.id}/sealed.xml` : null,
+      pdfUrl: r.kind === 'receipt' && r.sealedSha256 ? `/api/v1/receipts/${r.id}/receipt.pdf` : null,
     }
   }
 
@@ -305,6 +307,21 @@ export function createApplicationsService(
       acknowledgement: of('submission'),
       receipt: of('receipt'),
     }
+  }
+
+  /** A sealed receipt and its application, for whoever `may` see it; 404 otherwise, 409 until sealed. */
+  async function sealedFor(receiptId: string, may: (application: ApplicationRow) => boolean) {
+    const r = await repo.findReceipt(db, receiptId)
+    const application = r ? await repo.findApplication(db, r.applicationId) : undefined
+    if (!r || !application || !may(application)) throw notFound('Receipt')
+    if (!r.sealedSha256)
+      throw new AppError(
+        'RECEIPT_NOT_SEALED',
+        409,
+        'Not sealed yet',
+        'The office has not sealed this receipt yet; try again shortly.',
+      )
+    return { r, application, sealed: r.sealedSha256 }
   }
 
   const service = {
@@ -765,20 +782,31 @@ export function createApplicationsService(
 
     /** The sealed XML of a receipt, for its applicant (or anyone holding its id and the tracking code). */
     async sealedReceipt(receiptId: string, may: (application: ApplicationRow) => boolean) {
-      const r = await repo.findReceipt(db, receiptId)
-      const application = r ? await repo.findApplication(db, r.applicationId) : undefined
-      if (!r || !application || !may(application)) throw notFound('Receipt')
-      if (!r.sealedSha256)
-        throw new AppError(
-          'RECEIPT_NOT_SEALED',
-          409,
-          'Not sealed yet',
-          'The office has not sealed this receipt yet; try again shortly.',
-        )
+      const { application, sealed } = await sealedFor(receiptId, may)
       return {
         name: `receipt-${application.number.replaceAll('/', '-')}.xml`,
-        content: await blobs.get(r.sealedSha256),
+        content: await blobs.get(sealed),
       }
+    },
+
+    /** The official receipt as a PDF with a QR code to check its sealed original (same access as the XML). */
+    async receiptPdf(receiptId: string, may: (application: ApplicationRow) => boolean) {
+      const { r, application, sealed } = await sealedFor(receiptId, may)
+      const contents = JSON.parse(r.contents) as ReceiptContents
+      const check = `${publicUrl}/receipts/${r.id}/check?h=${sealed.slice(0, 16)}`
+      return {
+        name: `receipt-${application.number.replaceAll('/', '-')}.pdf`,
+        content: await receiptPdf(contents, application.language as Lang, check),
+      }
+    },
+
+    /** The sealed original of a receipt for the public check its QR code leads to: `h` is its digest's start. */
+    async storedReceipt(receiptId: string, h: string): Promise<Buffer> {
+      const r = await repo.findReceipt(db, receiptId)
+      if (!r?.sealedSha256 || h.length < 16 || !r.sealedSha256.startsWith(h)) throw notFound('Receipt')
+      const chunks: Buffer[] = []
+      for await (const chunk of await blobs.get(r.sealedSha256)) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks)
     },
 
     async status(resident: ResidentRow, id: string) {

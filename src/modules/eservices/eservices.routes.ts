@@ -342,6 +342,36 @@ export function eservicesRoutes(
       },
     )
 
+    app.get(
+      '/api/v1/receipts/:id/receipt.pdf',
+      {
+        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            'The official acknowledgement of receipt as a PDF with a QR code to check its sealed original, for its applicant, or with number and tracking code (resident or public)',
+          security: [...residentSecurity, {}],
+          params: ReceiptParams,
+          querystring: Type.Partial(TrackQuery),
+          produces: ['application/pdf'],
+          response: { 409: Type.Ref('Problem'), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const resident = await residents.residentOf(req.cookies[RESIDENT_COOKIE])
+        const { number, code } = req.query
+        const byCode = number && code ? await applications.byTracking(number, code) : undefined
+        const file = await applications.receiptPdf(
+          req.params.id,
+          (a) => (resident !== null && a.residentId === resident.id) || byCode?.id === a.id,
+        )
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${file.name}"`)
+          .send(file.content)
+      },
+    )
+
     app.post(
       '/api/v1/receipts/verify',
       {

@@ -75,6 +75,9 @@ const ReceiptSummary = Type.Object({
   sealed: Type.Boolean({ description: 'The office has sealed it (the official acknowledgement)' }),
   level: Nullable(Type.Enum(['B', 'T'])),
   url: Nullable(Type.String({ description: 'Where the sealed XML is downloaded' })),
+  pdfUrl: Nullable(
+    Type.String({ description: 'Its PDF rendition, with a QR code to check the sealed original' }),
+  ),
 })
 
 export const ApplicationCreated = Type.Object({
