@@ -240,7 +240,10 @@ describeEachDatabase('e-service applications', (dialect) => {
       receipt: { number: created.number, office: { code: 'LUB-BOM' }, files: [{ name: 'application.xml' }] },
     })
     // Its PDF rendition states the same, in Polish, with the address (and QR code) of a public check.
-    const rendition = await resident.session.api('GET', created.receipt.url.replace('sealed.xml', 'receipt.pdf'))
+    const rendition = await resident.session.api(
+      'GET',
+      created.receipt.url.replace('sealed.xml', 'receipt.pdf'),
+    )
     expect(rendition.statusCode).toBe(200)
     expect(rendition.headers['content-type']).toBe('application/pdf')
     const words = await extractText(rendition.rawPayload, 'pdf')
@@ -253,7 +256,9 @@ describeEachDatabase('e-service applications', (dialect) => {
     const checked2 = await app.inject({ url: `${check}&lang=en` })
     expect(checked2.statusCode).toBe(200)
     expect(checked2.body).toContain('Valid: sealed by')
-    expect((await app.inject({ url: check!.replace(/h=[0-9a-f]+/, 'h=0000000000000000') })).statusCode).toBe(404)
+    expect((await app.inject({ url: check!.replace(/h=[0-9a-f]+/, 'h=0000000000000000') })).statusCode).toBe(
+      404,
+    )
     // One byte changed: fails.
     const text = receipt.rawPayload.toString()
     const tampered = Buffer.from(text.replace(created.number, created.number.replace('RPW/1', 'RPW/7')))
