@@ -18,7 +18,7 @@ export async function listeningApp(
   const database = await freshDatabase(dialect, { keepOpen: true })
   const chosen = options.config ? await freePort() : 0
   const config = options.config ? testConfig(options.config(`http://127.0.0.1:${chosen}`)) : testConfig()
-  const app = await buildApp({ config, database, logger: false })
+  const app = await buildApp({ config, database, logger: process.env.TEST_LOG ? { level: 'info' } : false })
   await seedDemo(app.services, undefined, { catalogue: options.demoCatalogue ?? true })
   await app.listen({ port: chosen, host: '127.0.0.1' })
   const address = app.server.address()

@@ -401,10 +401,8 @@ export function applyPagesRoutes(
 
     app.post(
       '/services/:code/apply/send',
-      {
-        ...write,
-        schema: { hide: true, params: CodeParams, body: Type.Optional(Type.Object({ _csrf: text(200) })) },
-      },
+      // A urlencoded form (its token only), or multipart with the signed document: read below.
+      { ...write, schema: { hide: true, params: CodeParams } },
       async (req, reply) => {
         const who = await applicant(req, reply, req.params.code)
         if (!who) return reply
