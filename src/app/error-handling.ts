@@ -98,7 +98,11 @@ export function errorHandler(config: Config, denied: DeniedAccessLog) {
   return async (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error)
     if (appError.status >= 500) req.log.error({ err: error }, 'request failed')
-    else req.log.info({ code: appError.code, status: appError.status, detail: appError.detail }, 'request refused')
+    else
+      req.log.info(
+        { code: appError.code, status: appError.status, detail: appError.detail },
+        'request refused',
+      )
     await recordDenied(denied, appError, req)
     return sendError(config, appError, req, reply)
   }
