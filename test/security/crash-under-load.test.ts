@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/platform/db/index.js'
 import { dueOccurrence, NETWORK_SCOPE } from '../../src/platform/jobs/schedules.js'
 import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
 import { runRatusz, type Server, startServer } from '../support/process.js'
+import { loopbackSmtp } from '../support/smtp.js'
 import { issue } from '../support/test-ca.js'
 
 /**
@@ -37,6 +38,32 @@ interface Acknowledged {
   templates: string[]
   /** Days of 2098 the manager closed to bookings in Lviv. */
   noBookingDays: string[]
+  /** Applications a resident sent on Lublin's request for public information: id and number. */
+  applications: { id: string; number: string }[]
+}
+
+/** A resident signed in by the link the server mails (to a loopback SMTP server): cookies and CSRF token. */
+async function residentOf(server: Server, smtp: Awaited<ReturnType<typeof loopbackSmtp>>) {
+  await api(server, '/api/v1/residents/sign-in-links', { body: { email: 'crash@example.org' } })
+  const until = Date.now() + 20_000
+  while (!smtp.messages.some((m) => /sign-in\?token=/.test(m.text ?? '')) && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 50))
+  const token = /\/my\/sign-in\?token=([\w-]+)/.exec(smtp.messages.map((m) => m.text).join('\n'))?.[1]
+  expect(token).toBeDefined()
+  const jar = new Map<string, string>()
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const at = (pair ?? '').indexOf('=')
+      if (at > 0) jar.set(pair!.slice(0, at), pair!.slice(at + 1))
+    }
+  }
+  keep(await fetch(`${server.url}/my/sign-in?token=${token}`, { redirect: 'manual' }))
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const me = await fetch(`${server.url}/api/v1/residents/me`, { headers: { cookie: cookie() } })
+  keep(me)
+  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken
+  return { cookie: cookie(), csrf }
 }
 
 async function api(
@@ -68,10 +95,12 @@ function dayAhead(days: number): string {
 }
 
 describeEachDatabase('kill -9 under write load', (dialect) => {
-  it(`keeps every acknowledged ticket, booking, booking set-up, calendar day, letter and case through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
+  it(`keeps every acknowledged ticket, booking, booking set-up, calendar day, letter, case and e-service application through ${ROUNDS} crashes, numbers gap-free, audit valid, jobs done`, async () => {
+    const smtp = await loopbackSmtp()
     const env: Record<string, string> = {
       ...(await freshDatabaseEnv(dialect)),
       RATUSZ_TRUST_PROXY: '1',
+      RATUSZ_SMTP_URL: smtp.url,
       LOG_LEVEL: 'warn',
     }
     const startedAt = new Date()
@@ -120,7 +149,9 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       anchors: [],
       templates: [],
       noBookingDays: [],
+      applications: [],
     }
+    const resident = await residentOf(server, smtp)
     const openedForFiles = await api(server, '/api/v1/cases', {
       token: await token(server, 'demo-officer'),
       body: { officeId: lublin, unitId: unitOr, symbol: '0152', title: 'Sprawa na dokumenty' },
@@ -182,6 +213,27 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
                 body: { dayOff: true, name: `Closure ${date}` },
               })
               if (res.status === 200) acknowledged.calendarDays.push(date)
+            } else if (c === 1 && i % 2 === 1) {
+              // An application on an e-service: its letter, its case, its receipts in one transaction.
+              const res = await fetch(`${target.url}/api/v1/applications`, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/json',
+                  cookie: resident.cookie,
+                  'x-csrf-token': resident.csrf,
+                },
+                body: JSON.stringify({
+                  service: 'PL-PUBLIC-INFO',
+                  officeId: lublin,
+                  language: 'pl',
+                  name: `Wnioskodawca ${sent}`,
+                  answers: { subject: `Informacja ${sent}`, form: 'electronic' },
+                }),
+              })
+              if (res.status === 201) {
+                const made = (await res.json()) as { id: string; number: string }
+                acknowledged.applications.push({ id: made.id, number: made.number })
+              }
             } else if (c === 1) {
               const res = await api(target, `/api/v1/offices/${lublin}/incoming`, {
                 token: chancellery,
@@ -287,7 +339,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       server = await startServer(env)
     }
     process.stdout.write(
-      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions (${acknowledged.sealed.length} sealed) and ${acknowledged.anchors.length} trust anchors and ${acknowledged.templates.length} slot templates and ${acknowledged.noBookingDays.length} days without bookings acknowledged\n`,
+      `[crash ${dialect}] ${ROUNDS} kills, ${sent} requests, ${acknowledged.tickets.length} tickets and ${acknowledged.bookings.length} bookings and ${acknowledged.calendarDays.length} calendar days and ${acknowledged.letters.length} letters and ${acknowledged.cases.length} cases and ${acknowledged.versions.length} document versions (${acknowledged.sealed.length} sealed) and ${acknowledged.anchors.length} trust anchors and ${acknowledged.templates.length} slot templates and ${acknowledged.noBookingDays.length} days without bookings and ${acknowledged.applications.length} applications acknowledged\n`,
     )
     expect(acknowledged.tickets.length).toBeGreaterThan(ROUNDS)
 
@@ -306,6 +358,28 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
     expect(acknowledged.calendarDays.filter((d) => !closedDates.has(d))).toEqual([])
     expect(acknowledged.letters.length).toBeGreaterThan(0)
     const admin = await token(server, 'demo-admin')
+    // Every acknowledged application is there, its letter and case with it, and its official receipt
+    // sealed (right after it was sent, or by the job after the restart).
+    expect(acknowledged.applications.length).toBeGreaterThan(0)
+    for (const a of acknowledged.applications) {
+      const deadline = Date.now() + 20_000
+      for (;;) {
+        const res = await fetch(`${server.url}/api/v1/applications/${a.id}`, {
+          headers: { cookie: resident.cookie },
+        })
+        expect(res.status, a.id).toBe(200)
+        const status = (await res.json()) as {
+          number: string
+          caseSign: string | null
+          receipts: { kind: string; sealed: boolean }[]
+        }
+        expect(status.number).toBe(a.number)
+        expect(status.caseSign).not.toBeNull()
+        if (status.receipts.find((r) => r.kind === 'receipt')?.sealed) break
+        expect(Date.now() < deadline, `receipt of ${a.number} never sealed`).toBe(true)
+        await new Promise((r) => setTimeout(r, 200))
+      }
+    }
     for (const id of acknowledged.letters)
       expect((await api(server, `/api/v1/incoming/${id}`, { token: admin })).status, id).toBe(200)
     const templates = (
