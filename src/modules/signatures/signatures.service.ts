@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import type * as pkijs from 'pkijs'
 import type { AuditTrail } from '../../platform/audit-trail.js'
+import { TtlCache } from '../../platform/cache.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, inTransaction } from '../../platform/db/index.js'
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js'
@@ -50,6 +52,15 @@ export function createSignaturesService(
   seals: Pick<SealStore, 'localCrlFile'>,
 ) {
   const pool = validationPool({ timeoutMs: config.validationTimeoutMs })
+  // The trust store as validations use it, read once and kept until this instance changes it (another
+  // instance's change is seen within ten seconds).
+  const anchors = new TtlCache<{ key: string; ders: string[] }>({ ttlMs: 10_000, maxEntries: 1, clock })
+  const trustStore = () =>
+    anchors.getOrLoad('store', async () => {
+      const rows = await repo.listAnchors(db)
+      const ids = rows.map((r) => r.id).join(' ')
+      return { key: createHash('sha256').update(ids).digest('hex'), ders: rows.map((r) => r.der) }
+    })
 
   const service = {
     /**
@@ -112,6 +123,7 @@ export function createSignaturesService(
           )
         return fresh
       })
+      anchors.clear()
       if (added.length === 0)
         throw conflict(
           'ANCHOR_EXISTS',
@@ -143,6 +155,7 @@ export function createSignaturesService(
           }),
         )
       })
+      anchors.clear()
     },
 
     /**
@@ -174,17 +187,21 @@ export function createSignaturesService(
       file: Buffer,
       data: Buffer | null,
     ): Promise<{ valid: boolean; signatures: SignatureReport[] }> {
-      const rows = await repo.listAnchors(db)
+      const store = await trustStore()
       let outcome: ValidationOutcome
       try {
-        outcome = await pool.run({
+        const task = {
           file: new Uint8Array(file),
           data: data ? new Uint8Array(data) : null,
-          anchors: { key: rows.map((r) => r.id).join(' '), ders: rows.map((r) => r.der) },
+          anchors: { key: store.key, ders: null },
           now: clock.now().toISOString(),
           revocation: config.revocation,
           localCrl: seals.localCrlFile(),
-        })
+        }
+        // The certificates cross to a worker only when it does not hold this version of the store yet.
+        outcome = await pool.run(task)
+        if (!outcome.ok && outcome.anchorsWanted)
+          outcome = await pool.run({ ...task, anchors: { key: store.key, ders: store.ders } })
       } catch (error) {
         if (!(error instanceof ValidationTimedOut)) throw error
         outcome = { ok: false, reason: error.message }

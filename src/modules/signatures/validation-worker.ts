@@ -12,8 +12,8 @@ import { validateFile } from './validate-file.js'
 export interface ValidationTask {
   file: Uint8Array
   data: Uint8Array | null
-  /** The trust store: a key that changes with it, and its certificates (DER, base64). */
-  anchors: { key: string; ders: readonly string[] }
+  /** The trust store: a key that changes with it, and its certificates (DER, base64), sent only when asked for. */
+  anchors: { key: string; ders: readonly string[] | null }
   now: string
   revocation: 'online' | 'offline'
   /** A CRL this instance publishes itself (the demo CA's): its address and where it lies. */
@@ -22,7 +22,7 @@ export interface ValidationTask {
 
 export type ValidationOutcome =
   | { ok: true; valid: boolean; signatures: SignatureReport[] }
-  | { ok: false; reason: string }
+  | { ok: false; reason: string; anchorsWanted?: true }
 
 let anchors: { key: string; certs: pkijs.Certificate[] } | null = null
 const revocations = new Map<string, RevocationCheck>()
@@ -33,13 +33,16 @@ const revocations = new Map<string, RevocationCheck>()
  * not an error, so that its reason crosses the thread intact.
  */
 export default async function validate(task: ValidationTask): Promise<ValidationOutcome> {
-  if (anchors?.key !== task.anchors.key)
+  if (anchors?.key !== task.anchors.key) {
+    // A version of the trust store this worker has not seen: asked for, once.
+    if (!task.anchors.ders) return { ok: false, reason: 'the trust store is needed', anchorsWanted: true }
     anchors = {
       key: task.anchors.key,
       certs: task.anchors.ders.map(
         (der) => new pkijs.Certificate({ schema: parseDer(Buffer.from(der, 'base64')) ?? undefined }),
       ),
     }
+  }
   const local = task.localCrl
   const revocationKey = `${task.revocation} ${local?.url ?? ''}`
   let revocation = revocations.get(revocationKey)
