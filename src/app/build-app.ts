@@ -111,6 +111,7 @@ import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { verifyPageRoutes } from './signatures/verify.routes.js'
 import { cardsRoutes } from './staff/cards.routes.js'
+import { eserviceEditRoutes } from './staff/eservice-edit.routes.js'
 import { jobsPageRoutes } from './staff/jobs-page.routes.js'
 import { staffRoutes } from './staff/staff.routes.js'
 import { packageVersion } from './version.js'
@@ -462,6 +463,7 @@ export async function buildApp(
   await app.register(deadlinesPageRoutes(config, services))
   await app.register(classificationPageRoutes(config, clock, services.classification, services.offices))
   await app.register(cardsRoutes(config, services.catalogue, services.offices))
+  await app.register(eserviceEditRoutes(config, services.catalogue))
   await app.register(servicesRoutes(config, services.catalogue, services.offices, bus))
   // After the plugins, so that the 404 handler runs their hooks too (cookies, security headers).
   app.setNotFoundHandler(notFoundHandler(config))

@@ -221,4 +221,27 @@ describe('staff pages in Chromium', () => {
     await expectAccessible(page)
     await close()
   })
+
+  it('shows an accessible editor of a card’s online form, with its errors and its previews in three languages', async () => {
+    const { server, page, close } = await openDemo(browser)
+    await signIn(page, server.url, 'demo-editor', 'demo-editor-pass')
+    await page.goto(`${server.url}/staff/services?lang=en`)
+    await page.getByRole('link', { name: 'Request for public information' }).first().click()
+    await page.getByRole('link', { name: 'Online form' }).click()
+    await expectAccessible(page)
+    // A question without its key or labels: the errors, beside their fields.
+    await page.getByRole('button', { name: 'Add the question' }).click()
+    await expect.poll(() => page.locator('.error-summary').count()).toBe(1)
+    await expectAccessible(page)
+    for (const lang of ['uk', 'pl', 'en']) {
+      await page.goto(
+        `${page
+          .url()
+          .split('?')[0]
+          ?.replace(/\/questions$/, '')}/preview?lang=${lang}`,
+      )
+      await expectAccessible(page)
+    }
+    await close()
+  })
 })

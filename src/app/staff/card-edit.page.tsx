@@ -68,6 +68,7 @@ function CardActions(props: { s: StaffContext; card: ServiceDto; canWrite: boole
           </>
         ))}
       </span>
+      <a href={`/staff/services/${card.id}/eservice`}>{st('cards.eServiceForm')}</a>
       {props.canWrite && card.publishedVersion !== card.latestVersion ? (
         <form method="post" action={`/staff/services/${card.id}/publish`}>
           <CsrfField token={csrf} />

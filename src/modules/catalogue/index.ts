@@ -1,5 +1,11 @@
 export { foldForSearch, queryTerms } from '../../platform/search/fold.js'
-export { definitionProblems, FormDefinition, type Question } from './card-e-service.js'
+export {
+  definitionProblems,
+  EService,
+  FormDefinition,
+  QUESTION_TYPES,
+  type Question,
+} from './card-e-service.js'
 export { cataloguePolicy } from './catalogue.policy.js'
 export { catalogueRoutes } from './catalogue.routes.js'
 export { DiffQuery, ServiceCard, type ServiceDto } from './catalogue.schemas.js'
