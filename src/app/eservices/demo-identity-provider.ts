@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import Provider from 'oidc-provider'
 import { isPesel, isRnokpp } from '../../modules/eservices/index.js'
 import type { Config } from '../../platform/config.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
@@ -36,62 +35,63 @@ async function formOf(req: IncomingMessage): Promise<URLSearchParams> {
 
 /**
  * A demo OpenID Connect provider inside Ratusz, at /demo-idp, for trials without a real one
- * (`RATUSZ_DEMO_OIDC=1`, off by default): the real protocol (`oidc-provider`: discovery, the code
- * flow with PKCE, signed ID tokens), a page that signs in anyone who types a PESEL or РНОКПП with a
- * valid check digit, and the client Ratusz is registered as. Its keys live in memory only.
+ * (`RATUSZ_DEMO_OIDC=1`, off by default): the real protocol (`oidc-provider`, loaded only then:
+ * discovery, the code flow with PKCE, signed ID tokens), a page that signs in anyone who types a PESEL
+ * or РНОКПП with a valid check digit, and the client Ratusz is registered as. Its keys live in memory.
  */
 export function demoIdentityProvider(config: Config) {
-  const names = new Map<string, string>()
-  const provider = new Provider(`${config.publicUrl}${PREFIX}`, {
-    clients: [
-      {
-        client_id: 'ratusz-demo',
-        client_secret: 'ratusz-demo-secret',
-        redirect_uris: [`${config.publicUrl}/my/sign-in/oidc/callback`],
-        token_endpoint_auth_method: 'client_secret_post',
-      },
-    ],
-    pkce: { required: () => true },
-    claims: { openid: ['sub'], profile: ['name', 'pesel', 'rnokpp'], email: ['email'] },
-    conformIdTokenClaims: false,
-    findAccount: async (_ctx, id) => ({
-      accountId: id,
-      claims: async () => ({
-        sub: id,
-        name: names.get(id) ?? 'Demo Resident',
-        ...(isPesel(id) ? { pesel: id } : {}),
-        ...(isRnokpp(id) ? { rnokpp: id } : {}),
-      }),
-    }),
-    interactions: { url: (_ctx, interaction) => `${PREFIX}/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
-    // Its own signing key, made at start (kept in memory: sign-ins do not outlive a restart).
-    jwks: { keys: [signingKey()] },
-    cookies: { keys: [randomBytes(32).toString('hex')] },
-  })
-  provider.proxy = config.trustProxy
-  const callback = provider.callback()
-
-  async function interaction(req: IncomingMessage, res: ServerResponse, uid: string) {
-    const details = await provider.interactionDetails(req, res)
-    const send = (status: number, error: string | null) => {
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      res.end(loginPage(`${PREFIX}/interaction/${uid}`, error))
-    }
-    if (req.method !== 'POST') return send(200, null)
-    const form = await formOf(req)
-    const id = (form.get('id') ?? '').trim()
-    if (!isPesel(id) && !isRnokpp(id)) return send(422, 'Not a PESEL or РНОКПП with a valid check digit.')
-    names.set(id, (form.get('name') ?? '').trim().slice(0, 200) || 'Demo Resident')
-    const grant = new provider.Grant({ accountId: id, clientId: String(details.params.client_id) })
-    grant.addOIDCScope(String(details.params.scope))
-    await provider.interactionFinished(req, res, {
-      login: { accountId: id },
-      consent: { grantId: await grant.save() },
-    })
-  }
-
   return async (app: AppInstance) => {
+    const { default: Provider } = await import('oidc-provider')
+    const names = new Map<string, string>()
+    const provider = new Provider(`${config.publicUrl}${PREFIX}`, {
+      clients: [
+        {
+          client_id: 'ratusz-demo',
+          client_secret: 'ratusz-demo-secret',
+          redirect_uris: [`${config.publicUrl}/my/sign-in/oidc/callback`],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
+      pkce: { required: () => true },
+      claims: { openid: ['sub'], profile: ['name', 'pesel', 'rnokpp'], email: ['email'] },
+      conformIdTokenClaims: false,
+      findAccount: async (_ctx, id) => ({
+        accountId: id,
+        claims: async () => ({
+          sub: id,
+          name: names.get(id) ?? 'Demo Resident',
+          ...(isPesel(id) ? { pesel: id } : {}),
+          ...(isRnokpp(id) ? { rnokpp: id } : {}),
+        }),
+      }),
+      interactions: { url: (_ctx, interaction) => `${PREFIX}/interaction/${interaction.uid}` },
+      features: { devInteractions: { enabled: false } },
+      // Its own signing key, made at start (kept in memory: sign-ins do not outlive a restart).
+      jwks: { keys: [signingKey()] },
+      cookies: { keys: [randomBytes(32).toString('hex')] },
+    })
+    provider.proxy = config.trustProxy
+    const callback = provider.callback()
+
+    async function interaction(req: IncomingMessage, res: ServerResponse, uid: string) {
+      const details = await provider.interactionDetails(req, res)
+      const send = (status: number, error: string | null) => {
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        res.end(loginPage(`${PREFIX}/interaction/${uid}`, error))
+      }
+      if (req.method !== 'POST') return send(200, null)
+      const form = await formOf(req)
+      const id = (form.get('id') ?? '').trim()
+      if (!isPesel(id) && !isRnokpp(id)) return send(422, 'Not a PESEL or РНОКПП with a valid check digit.')
+      names.set(id, (form.get('name') ?? '').trim().slice(0, 200) || 'Demo Resident')
+      const grant = new provider.Grant({ accountId: id, clientId: String(details.params.client_id) })
+      grant.addOIDCScope(String(details.params.scope))
+      await provider.interactionFinished(req, res, {
+        login: { accountId: id },
+        consent: { grantId: await grant.save() },
+      })
+    }
+
     // The provider reads its own requests: Fastify leaves the bodies unread here.
     app.removeAllContentTypeParsers()
     app.addContentTypeParser('*', (_req, _payload, done) => done(null))
