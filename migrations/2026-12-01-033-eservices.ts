@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 
 /**
  * E-services (issue 16): residents (signed in with OpenID Connect or by an e-mail confirmed with a
@@ -115,6 +115,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('resident_letters')
     .columns(['resident_id', 'dispatched_at'])
     .execute()
+  // A resident's page lists the bookings made with their confirmed address.
+  await sql`create index appointments_email on appointments (lower(email))`.execute(db)
   await db.schema
     .createTable('receipts')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -131,6 +133,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index appointments_email`.execute(db)
   for (const table of [
     'receipts',
     'application_files',

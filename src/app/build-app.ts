@@ -396,6 +396,7 @@ export async function buildApp(
       services.offices,
       services.receipts,
       services.residentSignIn?.name ?? null,
+      (email) => services.appointments.upcomingFor(email),
     ),
   )
   await app.register(informationRequestsRoutes(services.informationRequests))

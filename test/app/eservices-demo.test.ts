@@ -55,4 +55,46 @@ describeEachDatabase('the demo e-services', (dialect) => {
     expect(meldunek.statusCode).toBe(403)
     expect(problemOf(meldunek).code).toBe('ACCOUNT_REQUIRED')
   })
+
+  it('lists on the resident’s page the visits booked with their confirmed address, and no one else’s', async () => {
+    const { app, smtp, bearers, offices } = await eservicesWorld(dialect)
+    const lviv = offices['LVIV-CNAP']!.id
+    const queue = await app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${lviv}/queues`,
+      headers: bearers.manager,
+      payload: { prefix: 'ZZ', name: { uk: 'Черга', pl: 'Kolejka', en: 'Queue' } },
+    })
+    const queueId = queue.json<{ id: string }>().id
+    const day = new Date(Date.now() + 7 * 86_400_000)
+    while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1)
+    const slots = await app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${lviv}/slots`,
+      headers: bearers.manager,
+      payload: {
+        queueId,
+        date: day.toISOString().slice(0, 10),
+        from: '09:00',
+        to: '11:00',
+        minutes: 30,
+        capacity: 2,
+      },
+    })
+    const starts = slots.json<{ items: { start: string }[] }>().items.map((s) => s.start)
+    const book = (email: string, start: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: { officeId: lviv, queueId, start, name: 'Olena', email },
+      })
+    const mine = await book('Olena@Example.org', starts[0]!)
+    expect(mine.statusCode, mine.body).toBe(201)
+    expect((await book('someone@example.org', starts[1]!)).statusCode).toBe(201)
+    const resident = await residentByEmail(app, smtp, 'olena@example.org')
+    const page = await resident.session.get('/my?lang=en')
+    expect(page.body).toContain(`/appointments/${mine.json<{ id: string }>().id}`)
+    expect(page.body).toContain(mine.json<{ code: string }>().code)
+    expect(page.body.match(/\/appointments\//g)).toHaveLength(1)
+  })
 })

@@ -165,14 +165,22 @@ describe('e-services in Chromium', () => {
       writeFileSync(join(dir, 'lease.pdf'), PDF)
       await page.locator('#field-title').setInputFiles(join(dir, 'lease.pdf'))
       await page.locator('form button[type=submit]').click()
+      await expect.poll(() => page.locator('input[name=truth]').count(), { timeout: 15_000 }).toBe(1)
       await page.locator('input[name=truth]').check()
       await page.locator('form button[type=submit]').click()
       await accessible(page, 'check with signature')
+      expect(await page.locator('main').textContent()).toContain(
+        'I declare the data are true (Criminal Code art. 233)Yes',
+      )
       const document = await download(page, 'Download the application document (XML)')
       expect(document.toString()).toContain('<Identifier kind="PESEL">44051401359</Identifier>')
       writeFileSync(join(dir, 'application-signed.xml'), await signXml(document.toString(), jan))
       await page.locator('#field-signedDocument').setInputFiles(join(dir, 'application-signed.xml'))
+      // With JavaScript, the file goes by XHR with its progress shown; the answer replaces the page.
       await page.locator('form button[type=submit]').last().click()
+      await expect
+        .poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 15_000 })
+        .toContain('registered as')
       await accessible(page, 'sent')
       const sent = (await page.locator('main').textContent()) ?? ''
       const number = /registered as (RPW\/\d+\/\d{4})/.exec(sent)?.[1]

@@ -1,6 +1,7 @@
 import type { Question } from '../../modules/catalogue/index.js'
 import { eservicesTexts } from '../../modules/eservices/index.js'
 import type { Lang } from '../../platform/i18n/index.js'
+import { assetUrl } from '../../web/assets-manifest.js'
 import { CsrfField, ErrorSummary, Field, TextArea } from '../../web/forms.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
@@ -12,6 +13,9 @@ import { answerInWords, QuestionControl } from './question-control.js'
 type Answers = Record<string, unknown>
 type FileFacts = { question: string; name: string }
 type Errors = { field: string; message: string }[]
+
+/** The script that shows an upload's progress (the forms work without it). */
+const uploadScript = () => <script src={assetUrl('upload.js')} defer></script>
 
 const momentInWords = (lang: Lang, at: string) =>
   new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(
@@ -144,7 +148,11 @@ export function ApplyStepPage(p: {
   const multipart = p.step.questions.some((q) => q.type === 'file')
   const action = `/services/${p.code}/apply/step/${p.step.id}`
   return (
-    <Layout ctx={p.ctx} title={`${p.step.title} · ${p.service}`}>
+    <Layout
+      ctx={p.ctx}
+      title={`${p.step.title} · ${p.service}`}
+      {...(multipart ? { head: uploadScript() } : {})}
+    >
       <a class="back-link" href={p.back}>
         {t('apply.back')}
       </a>
@@ -157,6 +165,7 @@ export function ApplyStepPage(p: {
         method="post"
         action={multipart ? `${action}?_csrf=${encodeURIComponent(p.csrf)}` : action}
         enctype={multipart ? 'multipart/form-data' : undefined}
+        data-progress={multipart ? t('apply.uploading') : undefined}
         novalidate
       >
         <CsrfField token={p.csrf} />
@@ -192,7 +201,11 @@ export function ApplyCheckPage(p: {
   const lang = p.ctx.lang
   const send = `/services/${p.code}/apply/send`
   return (
-    <Layout ctx={p.ctx} title={`${t('apply.check')} · ${p.service}`}>
+    <Layout
+      ctx={p.ctx}
+      title={`${t('apply.check')} · ${p.service}`}
+      {...(p.signature ? { head: uploadScript() } : {})}
+    >
       <a class="back-link" href={p.back}>
         {t('apply.back')}
       </a>
@@ -242,6 +255,7 @@ export function ApplyCheckPage(p: {
         method="post"
         action={p.signature ? `${send}?_csrf=${encodeURIComponent(p.csrf)}` : send}
         enctype={p.signature ? 'multipart/form-data' : undefined}
+        data-progress={p.signature ? t('apply.uploading') : undefined}
         novalidate
       >
         <CsrfField token={p.csrf} />
@@ -385,6 +399,7 @@ export function MyPage(p: {
   who: string
   items: StatusView[]
   letters: { id: string; number: string; title: string; dispatchedAt: string; openedAt: string | null }[]
+  bookings: { id: string; code: string; at: string; office: string }[]
 }): Html {
   const t = applyTexts(p.ctx.lang)
   const s = eservicesTexts(p.ctx.lang)
@@ -435,6 +450,17 @@ export function MyPage(p: {
           ))}
         </ul>
       ) : null}
+      <h2>{t('my.bookings')}</h2>
+      {p.bookings.length === 0 ? <p>{t('my.noBookings')}</p> : null}
+      {p.bookings.length > 0 ? (
+        <ul>
+          {p.bookings.map((b) => (
+            <li>
+              <a href={`/appointments/${b.id}`}>{b.at}</a> · {b.office} · {b.code}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form method="post" action="/my/sign-out">
         <CsrfField token={p.csrf} />
         <button type="submit" class="secondary">
@@ -454,7 +480,11 @@ export function MyApplicationPage(p: {
 }): Html {
   const t = applyTexts(p.ctx.lang)
   return (
-    <Layout ctx={p.ctx} title={`${p.a.number} · ${p.a.service.name}`}>
+    <Layout
+      ctx={p.ctx}
+      title={`${p.a.number} · ${p.a.service.name}`}
+      {...(p.a.request ? { head: uploadScript() } : {})}
+    >
       <h1>
         {p.a.service.name}: {p.a.number}
       </h1>
@@ -472,6 +502,7 @@ export function MyApplicationPage(p: {
             method="post"
             action={`/my/applications/${p.a.id}/answer?_csrf=${encodeURIComponent(p.csrf)}`}
             enctype="multipart/form-data"
+            data-progress={t('apply.uploading')}
             novalidate
           >
             <TextArea

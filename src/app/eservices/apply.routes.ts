@@ -65,6 +65,10 @@ export function applyPagesRoutes(
   receipts: { verify: (bytes: Buffer) => Promise<VerificationView> },
   /** The identity provider's name on the sign-in button; null: residents sign in by e-mail links only. */
   provider: string | null,
+  /** Bookings made with an e-mail address, still to come (the appointments'). */
+  upcomingBookings: (
+    email: string,
+  ) => Promise<{ id: string; start: string; officeId: string; code: string }[]>,
 ) {
   const residentOf = (req: FastifyRequest) => residents.residentOf(req.cookies[RESIDENT_COOKIE])
 
@@ -148,6 +152,23 @@ export function applyPagesRoutes(
       return null
     }
     return { resident, ...es }
+  }
+
+  /** The resident's bookings to come (made with their confirmed address), with their office's name and time. */
+  async function bookingsOf(resident: ResidentRow, ctx: PageContext) {
+    if (!resident.email) return []
+    const found = await upcomingBookings(resident.email)
+    return Promise.all(
+      found.map(async (b) => {
+        const office = await offices.officeById(b.officeId)
+        const at = new Intl.DateTimeFormat(ctx.lang, {
+          dateStyle: 'full',
+          timeStyle: 'short',
+          timeZone: office?.timezone ?? 'UTC',
+        }).format(new Date(b.start))
+        return { id: b.id, code: b.code, at, office: office?.name[ctx.lang] ?? '' }
+      }),
+    )
   }
 
   /** The steps the resident goes through with these answers, with each one's questions asked. */
@@ -470,6 +491,7 @@ export function applyPagesRoutes(
           who: who(resident),
           items: await Promise.all(mine.items.map((a) => statusView(ctx, a))),
           letters: (await applications.letters(resident)).items,
+          bookings: await bookingsOf(resident, ctx),
         }),
       )
     })

@@ -96,7 +96,7 @@ export function QuestionControl(p: {
               id={id}
               name={q.id}
               value="true"
-              checked={p.value === true}
+              checked={p.value === true || p.value === 'true'}
               aria-describedby={described}
             />
             <label for={id}>{label}</label>
@@ -145,7 +145,9 @@ export function answerInWords(q: Question, value: Value, lang: Lang, fileName?: 
   const label = (v: string) => q.choices?.find((c) => c.value === v)?.label[lang] ?? v
   if (value === undefined) return '—'
   if (q.type === 'file') return fileName ?? '—'
-  if (q.type === 'declaration') return value === true ? t('apply.yes') : '—'
+  // A form posted without JavaScript keeps a ticked box as text.
+  if (q.type === 'declaration')
+    return value === true || value === 'true' || value === 'on' ? t('apply.yes') : '—'
   if (Array.isArray(value)) return value.map(label).join(', ')
   if (typeof value === 'object') return '—'
   return q.type === 'choice' ? label(String(value)) : String(value)

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
@@ -398,6 +398,23 @@ export function createAppointmentsService(
         publicUrl,
       )
       return { code: row.code, ics }
+    },
+
+    /**
+     * The bookings made with this e-mail address that are still to come, soonest first: a resident
+     * whose address is confirmed (an e-mail link, an identity provider) sees them on their page.
+     */
+    async upcomingFor(email: string, limit = 20): Promise<(AppointmentDto & { name: string })[]> {
+      const rows = await db
+        .selectFrom('appointments')
+        .selectAll()
+        .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+        .where('startAt', '>=', clock.now().toISOString())
+        .where('status', 'in', ['booked', 'checked-in', 'late'])
+        .orderBy('startAt')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => ({ ...toDto(r), name: r.name }))
     },
 
     /** A booking by its code (look-alikes read as the alphabet's); 404 in words when none has it. */
