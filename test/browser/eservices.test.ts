@@ -77,7 +77,7 @@ describe('e-services in Chromium', () => {
     ['pl', 'PL-PUBLIC-INFO', 'Wniosek o udostępnienie informacji publicznej'],
     ['uk', 'UA-RESIDENTS-CERT', 'Довідка про зареєстрованих у житловому приміщенні осіб'],
   ] as const) {
-    it(`a resident signs in by e-mail and applies for ${code} in ${lang}, accessible on every page; the receipt verifies, a changed one does not`, async () => {
+    it(`a resident signs in by e-mail and applies for ${code} in ${lang}, accessible on every page; the receipt verifies, a changed one does not; in Lublin the status changes and a letter arrive`, async () => {
       const { app, url, smtp } = await world()
       const context = await browser.newContext({ acceptDownloads: true })
       const page = await context.newPage()
@@ -134,6 +134,58 @@ describe('e-services in Chromium', () => {
         await page.locator(`a:has-text("${number}")`).first().click()
         await accessible(page, 'the application')
         expect(await page.locator('main').textContent()).toContain(office)
+        if (code === 'PL-PUBLIC-INFO') {
+          // Lublin's office works on it: the status changes and a letter arrive, by e-mail and on the page.
+          const mine = await (await page.request.get(`${url}/api/v1/applications`)).json()
+          const caseSign = mine.items[0].caseSign as string
+          const lublin = mine.items[0].officeId as string
+          const head = await bearerFor(app, 'demo-head', 'demo-head-pass')
+          const officer = await bearerFor(app, 'demo-officer', 'demo-officer-pass')
+          const clerk = await bearerFor(app, 'demo-chancellery', 'demo-chancellery-pass')
+          const cases = await app.inject({
+            url: `/api/v1/cases?officeId=${lublin}&limit=200`,
+            headers: officer,
+          })
+          const caseId = cases
+            .json<{ items: { id: string; sign: string }[] }>()
+            .items.find((c) => c.sign === caseSign)!.id
+          const officerId = (await app.inject({ url: '/api/v1/me', headers: officer })).json<{ id: string }>()
+            .id
+          const call = (path: string, headers: Record<string, string>, payload: object) =>
+            app.inject({ method: 'POST', url: path, headers, payload })
+          expect(
+            (await call(`/api/v1/cases/${caseId}/assign`, head, { assigneeId: officerId })).statusCode,
+          ).toBe(200)
+          expect((await call(`/api/v1/cases/${caseId}/start`, officer, {})).statusCode).toBe(200)
+          const letter = await call(`/api/v1/offices/${lublin}/outgoing`, officer, {
+            recipient: { kind: 'person', name: 'Olena' },
+            title: 'Odpowiedź na wniosek',
+            method: 'eservice',
+          })
+          const letterId = letter.json<{ id: string }>().id
+          expect(
+            (await call(`/api/v1/cases/${caseId}/letters`, officer, { entryId: letterId })).statusCode,
+          ).toBe(200)
+          const attached = files({ file: { name: 'odpowiedz.pdf', content: PDF } })
+          await app.inject({
+            method: 'POST',
+            url: `/api/v1/outgoing/${letterId}/files`,
+            payload: attached.payload,
+            headers: { ...officer, ...attached.headers },
+          })
+          expect(
+            (await call(`/api/v1/outgoing/${letterId}/dispatch`, clerk, { method: 'eservice' })).statusCode,
+          ).toBe(200)
+          await app.jobs.runDue()
+          const subjects = smtp.messages.map((m) => m.subject)
+          expect(subjects).toContain(`Wniosek ${number}: w toku`)
+          expect(subjects).toContain(`Pismo z urzędu w sprawie wniosku ${number}`)
+          await page.reload()
+          expect(await page.locator('main').textContent()).toContain('w toku')
+          await page.goto(`${url}/my?lang=pl`)
+          await accessible(page, 'my page with a letter')
+          expect((await download(page, /Odpowiedź na wniosek/)).equals(PDF)).toBe(true)
+        }
       } finally {
         await context.close()
         await app.close()

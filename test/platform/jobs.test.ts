@@ -175,7 +175,10 @@ describeEachDatabase('durable jobs', (dialect) => {
     runner.start()
     onTestFinished(() => runner.stop())
     await until(async () => ran.length === 1)
+    // The handler has run; the runner records it done just after.
+    await until(async () => (await jobsIn(restarted.db))[0]?.status === 'done')
     expect(await jobsIn(restarted.db)).toEqual([{ kind: 'reminder', status: 'done' }])
+    expect(ran).toEqual(['a'])
   })
 
   it('leaves a kind it does not know to the instances that do', async () => {
