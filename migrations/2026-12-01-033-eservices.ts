@@ -107,6 +107,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('file_sha256', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('file_type', 'text', (c) => c.notNull())
+    .addColumn('file_size', 'integer', (c) => c.notNull())
     .addColumn('dispatched_at', 'text', (c) => c.notNull())
     .addColumn('opened_at', 'text')
     .execute()

@@ -14,6 +14,8 @@ import type { OfficesService } from '../../modules/offices/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, type FieldError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { sendDownload, sendStoredFile } from '../../platform/http/download.js'
+import { readFiles } from '../../platform/http/upload.js'
 import { assertValid } from '../../platform/http/validate.js'
 import type { PageContext } from '../../web/page-context.js'
 import { pageContextOf } from '../../web/page-context.js'
@@ -227,24 +229,36 @@ export function applyPagesRoutes(
   return async (app: AppInstance) => {
     const write = { preHandler: app.csrfProtection }
 
-    app.get('/services/:code/apply', { schema: { hide: true, params: CodeParams } }, async (req, reply) => {
-      const who = await applicant(req, reply, req.params.code)
-      if (!who) return reply
+    /** The start: where to apply (the card's offices); `refused`: none was chosen of them. */
+    const startPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      who: NonNullable<Awaited<ReturnType<typeof applicant>>>,
+      officeId: string | null,
+      refused: boolean,
+    ) => {
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
-      const draft = await applications.draft(who.resident, req.params.code)
       const places = await Promise.all((who.card.offices ?? []).map((o) => offices.officeById(o.officeId)))
       return send(
         reply,
         ApplyStartPage({
           ctx,
           csrf: reply.generateCsrf(),
-          code: req.params.code,
+          code: who.card.code,
           service: who.card.name[ctx.lang],
           offices: places.flatMap((o) => (o ? [{ id: o.id, name: o.name[ctx.lang] }] : [])),
-          officeId: draft.officeId,
-          errors: [],
+          officeId,
+          errors: refused ? [{ field: 'officeId', message: applyTexts(ctx.lang)('apply.office') }] : [],
         }),
+        refused ? 422 : 200,
       )
+    }
+
+    app.get('/services/:code/apply', { schema: { hide: true, params: CodeParams } }, async (req, reply) => {
+      const who = await applicant(req, reply, req.params.code)
+      if (!who) return reply
+      const draft = await applications.draft(who.resident, req.params.code)
+      return startPage(req, reply, who, draft.officeId, false)
     })
 
     app.post(
@@ -265,22 +279,7 @@ export function applyPagesRoutes(
           await applications.startDraft(who.resident, req.params.code, req.body.officeId ?? '')
         } catch (error) {
           if (!(error instanceof AppError) || error.status !== 422) throw error
-          const places = await Promise.all(
-            (who.card.offices ?? []).map((o) => offices.officeById(o.officeId)),
-          )
-          return send(
-            reply,
-            ApplyStartPage({
-              ctx,
-              csrf: reply.generateCsrf(),
-              code: req.params.code,
-              service: who.card.name[ctx.lang],
-              offices: places.flatMap((o) => (o ? [{ id: o.id, name: o.name[ctx.lang] }] : [])),
-              officeId: null,
-              errors: [{ field: 'officeId', message: applyTexts(ctx.lang)('apply.office') }],
-            }),
-            422,
-          )
+          return startPage(req, reply, who, null, true)
         }
         const draft = await applications.draft(who.resident, req.params.code)
         const first = route(who.eService.form, draft.answers, ctx.lang)[0]
@@ -412,11 +411,11 @@ export function applyPagesRoutes(
           who.resident,
           await applications.fromDraft(who.resident, req.params.code, ctx.lang),
         )
-        return reply
-          .type('application/xml')
-          .header('content-disposition', 'attachment; filename="application.xml"')
-          .header('cache-control', 'no-store')
-          .send(document)
+        return sendDownload(reply, {
+          mediaType: 'application/xml',
+          fileName: 'application.xml',
+          body: document,
+        })
       },
     )
 
@@ -429,19 +428,12 @@ export function applyPagesRoutes(
         if (!who) return reply
         const ctx = pageContextOf(req, reply, config.defaultLanguage)
         const t = applyTexts(ctx.lang)
-        let signed: Buffer | undefined
-        if (req.isMultipart()) {
-          for await (const part of req.parts({ limits: { files: 1, fileSize: SIGNED_MAX_BYTES } })) {
-            if (part.type !== 'file') continue
-            const chunks: Buffer[] = []
-            for await (const chunk of part.file) chunks.push(chunk as Buffer)
-            if (part.file.truncated)
-              return checkPage(req, reply, who, [
-                { field: 'signedDocument', message: t('err.signature', { detail: '> 10 MB' }) },
-              ])
-            if (chunks.length > 0) signed = Buffer.concat(chunks)
-          }
-        }
+        const chosen = await fileOf(req, 'signedDocument', SIGNED_MAX_BYTES)
+        if (chosen === 'too-large')
+          return checkPage(req, reply, who, [
+            { field: 'signedDocument', message: t('err.signature', { detail: '> 10 MB' }) },
+          ])
+        const signed = chosen ?? undefined
         try {
           const made = await applications.submit(
             who.resident,
@@ -502,12 +494,7 @@ export function applyPagesRoutes(
       async (req, reply) => {
         const resident = await residentOf(req)
         if (!resident) return signInPage(req, reply, '/my')
-        const file = await applications.openLetter(resident, req.params.id)
-        return reply
-          .type(file.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream')
-          .header('content-disposition', `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`)
-          .header('cache-control', 'no-store')
-          .send(file.content)
+        return sendStoredFile(reply, await applications.openLetter(resident, req.params.id))
       },
     )
 
@@ -680,14 +667,8 @@ export function applyPagesRoutes(
       async (req, reply) => {
         const ctx = pageContextOf(req, reply, config.defaultLanguage)
         const t = applyTexts(ctx.lang)
-        let file: Buffer | undefined
-        if (req.isMultipart())
-          for await (const part of req.parts({ limits: { files: 1, fileSize: RECEIPT_MAX_BYTES } })) {
-            if (part.type !== 'file') continue
-            const chunks: Buffer[] = []
-            for await (const chunk of part.file) chunks.push(chunk as Buffer)
-            if (!part.file.truncated && chunks.length > 0) file = Buffer.concat(chunks)
-          }
+        const chosen = await fileOf(req, 'file', RECEIPT_MAX_BYTES)
+        const file = chosen === 'too-large' ? null : chosen
         const refuse = (message: string) =>
           send(
             reply,
@@ -709,6 +690,22 @@ export function applyPagesRoutes(
         }
       },
     )
+  }
+}
+
+/** The one file of a page's multipart form, in memory: null when none was chosen, `too-large` past the limit. */
+async function fileOf(
+  req: FastifyRequest,
+  name: string,
+  maxBytes: number,
+): Promise<Buffer | null | 'too-large'> {
+  if (!req.isMultipart()) return null
+  try {
+    const bytes = (await readFiles(req, [name], maxBytes))[name]?.bytes
+    return bytes && bytes.length > 0 ? bytes : null
+  } catch (error) {
+    if (error instanceof AppError && error.status === 413) return 'too-large'
+    throw error
   }
 }
 

@@ -13,6 +13,7 @@ import { ANY_OFFICE, actorOf, isAllowed } from '../../modules/identity/index.js'
 import type { Config } from '../../platform/config.js'
 import { AppError, forbidden } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { sendDownload } from '../../platform/http/download.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { EServiceEditPage, EServicePreviewPage } from './eservice-edit.page.js'
 import { editorTexts } from './eservice-editor.messages.js'
@@ -142,11 +143,11 @@ export function eserviceEditRoutes(config: Config, catalogue: CatalogueService) 
 
     app.get(`${base}.json`, { ...onPage, schema: { hide: true, params: IdParams } }, async (req, reply) => {
       const card = await latest(req, req.params.id)
-      return reply
-        .type('application/json')
-        .header('content-disposition', `attachment; filename="${card.code}-eservice.json"`)
-        .header('cache-control', 'no-store')
-        .send(JSON.stringify(card.eService ?? null, null, 2))
+      return sendDownload(reply, {
+        mediaType: 'application/json',
+        fileName: `${card.code}-eservice.json`,
+        body: JSON.stringify(card.eService ?? null, null, 2),
+      })
     })
 
     app.get(

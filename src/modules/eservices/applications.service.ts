@@ -701,7 +701,7 @@ export function createApplicationsService(
         number: string
         title: string
         dispatchedAt: string
-        files: readonly { sha256: string; name: string; type: string }[]
+        files: readonly { sha256: string; name: string; type: string; size: number }[]
       },
     ) {
       const refuse = (message: string) => invalid([{ path: 'body.method', message }])
@@ -723,6 +723,8 @@ export function createApplicationsService(
         title: letter.title,
         fileSha256: file.sha256,
         fileName: file.name,
+        fileType: file.type,
+        fileSize: file.size,
         dispatchedAt: letter.dispatchedAt,
         openedAt: null,
       })
@@ -763,7 +765,12 @@ export function createApplicationsService(
         const timezone = office ? ((await ports.office(office))?.timezone ?? 'UTC') : 'UTC'
         await ports.delivered(letter.entryId, localDateOf(now, timezone))
       }
-      return { name: letter.fileName, content: await blobs.get(letter.fileSha256) }
+      return {
+        name: letter.fileName,
+        type: letter.fileType,
+        size: letter.fileSize,
+        content: await blobs.get(letter.fileSha256),
+      }
     },
 
     /** What the sender of an application sent before is told again (a repeated send with its key). */

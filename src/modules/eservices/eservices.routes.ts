@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { AppError, invalid } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
+import { sendDownload, sendStoredFile } from '../../platform/http/download.js'
 import { problemResponses } from '../../platform/http/schemas.js'
 import { readFiles, uploadForm } from '../../platform/http/upload.js'
 import { FormDefinition } from '../catalogue/index.js'
@@ -149,10 +150,11 @@ export function eservicesRoutes(
         },
       },
       async (req, reply) =>
-        reply
-          .type('application/xml')
-          .header('content-disposition', 'attachment; filename="application.xml"')
-          .send(await applications.document(await residentOf(req), await applications.fromJson(req.body))),
+        sendDownload(reply, {
+          mediaType: 'application/xml',
+          fileName: 'application.xml',
+          body: await applications.document(await residentOf(req), await applications.fromJson(req.body)),
+        }),
     )
 
     app.post(
@@ -304,73 +306,52 @@ export function eservicesRoutes(
         },
       },
       async (req, reply) => {
-        const file = await applications.openLetter(await residentOf(req), req.params.id)
-        return reply
-          .type(file.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream')
-          .header('content-disposition', `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`)
-          .send(file.content)
+        return sendStoredFile(reply, await applications.openLetter(await residentOf(req), req.params.id))
       },
     )
 
-    app.get(
-      '/api/v1/receipts/:id/sealed.xml',
+    // The official receipt, sealed XML (the original) or its PDF rendition: for its applicant, or for
+    // whoever holds its number and tracking code.
+    for (const kind of [
       {
-        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-        schema: {
-          tags,
-          summary:
-            'The official acknowledgement of receipt, sealed (XAdES), for its applicant, or with number and tracking code (resident or public)',
-          security: [...residentSecurity, {}],
-          params: ReceiptParams,
-          querystring: Type.Partial(TrackQuery),
-          produces: ['application/xml'],
-          response: { 409: Type.Ref('Problem'), ...problemResponses },
-        },
+        path: 'sealed.xml',
+        mediaType: 'application/xml',
+        summary: 'The official acknowledgement of receipt, sealed (XAdES)',
+        read: applications.sealedReceipt,
       },
-      async (req, reply) => {
-        const resident = await residents.residentOf(req.cookies[RESIDENT_COOKIE])
-        const { number, code } = req.query
-        const byCode = number && code ? await applications.byTracking(number, code) : undefined
-        const file = await applications.sealedReceipt(
-          req.params.id,
-          (a) => (resident !== null && a.residentId === resident.id) || byCode?.id === a.id,
-        )
-        return reply
-          .type('application/xml')
-          .header('content-disposition', `attachment; filename="${file.name}"`)
-          .send(file.content)
-      },
-    )
-
-    app.get(
-      '/api/v1/receipts/:id/receipt.pdf',
       {
-        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-        schema: {
-          tags,
-          summary:
-            'The official acknowledgement of receipt as a PDF with a QR code to check its sealed original, for its applicant, or with number and tracking code (resident or public)',
-          security: [...residentSecurity, {}],
-          params: ReceiptParams,
-          querystring: Type.Partial(TrackQuery),
-          produces: ['application/pdf'],
-          response: { 409: Type.Ref('Problem'), ...problemResponses },
+        path: 'receipt.pdf',
+        mediaType: 'application/pdf',
+        summary:
+          'The official acknowledgement of receipt as a PDF with a QR code to check its sealed original',
+        read: applications.receiptPdf,
+      },
+    ])
+      app.get(
+        `/api/v1/receipts/:id/${kind.path}`,
+        {
+          config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+          schema: {
+            tags,
+            summary: `${kind.summary}, for its applicant, or with number and tracking code (resident or public)`,
+            security: [...residentSecurity, {}],
+            params: ReceiptParams,
+            querystring: Type.Partial(TrackQuery),
+            produces: [kind.mediaType],
+            response: { 409: Type.Ref('Problem'), ...problemResponses },
+          },
         },
-      },
-      async (req, reply) => {
-        const resident = await residents.residentOf(req.cookies[RESIDENT_COOKIE])
-        const { number, code } = req.query
-        const byCode = number && code ? await applications.byTracking(number, code) : undefined
-        const file = await applications.receiptPdf(
-          req.params.id,
-          (a) => (resident !== null && a.residentId === resident.id) || byCode?.id === a.id,
-        )
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${file.name}"`)
-          .send(file.content)
-      },
-    )
+        async (req, reply) => {
+          const resident = await residents.residentOf(req.cookies[RESIDENT_COOKIE])
+          const { number, code } = req.query
+          const byCode = number && code ? await applications.byTracking(number, code) : undefined
+          const file = await kind.read(
+            req.params.id,
+            (a) => (resident !== null && a.residentId === resident.id) || byCode?.id === a.id,
+          )
+          return sendDownload(reply, { mediaType: kind.mediaType, fileName: file.name, body: file.content })
+        },
+      )
 
     app.post(
       '/api/v1/receipts/verify',

@@ -111,6 +111,9 @@ export interface ResidentLettersTable {
   /** The letter's file (its sealed PDF) in the blob store. */
   fileSha256: string
   fileName: string
+  /** Its kind told by its content (`pdf`…) and its size, to send it back as it was stored. */
+  fileType: string
+  fileSize: number
   dispatchedAt: string
   openedAt: string | null
 }

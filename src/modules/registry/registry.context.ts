@@ -46,7 +46,7 @@ export interface RegistryPorts {
       number: string
       title: string
       dispatchedAt: string
-      files: readonly { sha256: string; name: string; type: string }[]
+      files: readonly { sha256: string; name: string; type: string; size: number }[]
     },
   ): Promise<void>
 }

@@ -33,8 +33,22 @@ export function sendPrinted(
   reply: FastifyReply,
   printed: { format: string; fileName: string; body: unknown },
 ) {
+  return sendDownload(reply, {
+    mediaType: printed.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8',
+    fileName: printed.fileName,
+    body: printed.body,
+  })
+}
+
+/** Sends something made for this request (a receipt, a form, a document to sign) as a download, never kept by caches. */
+export function sendDownload(
+  reply: FastifyReply,
+  download: { mediaType: string; fileName: string; body: unknown },
+) {
   return reply
-    .type(printed.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${printed.fileName}"`)
-    .send(printed.body)
+    .type(download.mediaType)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`)
+    .send(download.body)
 }
