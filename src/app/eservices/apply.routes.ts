@@ -100,10 +100,8 @@ export function applyPagesRoutes(
     return errors.map((e) => {
       const id = e.path.replace(/^(body\.)?answers\./, '')
       const q = questions.find((x) => x.id === id)
-      const kind =
-        e.keyword ??
-        (e.message.includes('too large') ? 'fileSize' : e.message.includes('type') ? 'fileType' : undefined)
-      return { field: id, message: messageFor(ctx, q, kind) }
+      // Every answer's problem carries its rule (the form's check, a refused file): said from it.
+      return { field: id, message: messageFor(ctx, q, e.keyword) }
     })
   }
 

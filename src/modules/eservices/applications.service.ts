@@ -829,8 +829,8 @@ export function createApplicationsService(
 
     /** An application found by its number and tracking code (no account): both must match. */
     async track(number: string, code: string) {
-      const row = await repo.findByTracking(db, sha256(code))
-      if (!row || row.number !== number) throw notFound('Application')
+      const row = await service.byTracking(number, code)
+      if (!row) throw notFound('Application')
       return statusOf(row)
     },
 

@@ -17,21 +17,6 @@ export type ProblemKind =
   | 'fileType'
   | 'format'
 
-const kindOf = (message: string): ProblemKind =>
-  message === 'must be confirmed'
-    ? 'confirm'
-    : message === 'is too long'
-      ? 'maxLength'
-      : message === 'is too large'
-        ? 'fileSize'
-        : message.endsWith('or more')
-          ? 'minimum'
-          : message.endsWith('or less')
-            ? 'maximum'
-            : message.startsWith('must be pdf') || /^must be (pdf|png|jpeg|xml)/.test(message)
-              ? 'fileType'
-              : 'format'
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PHONE = /^\+?[0-9 ()-]{7,20}$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -59,51 +44,64 @@ export function questionsAsked(form: FormDefinition, answers: Answers): Question
   return asked
 }
 
-/** One answer checked against its question: null when it is right, else what is wrong, in words. */
-function problemWith(q: Question, a: Answer): string | null {
+/** What is wrong with an answer: the rule broken and the words for it. */
+type Wrong = { keyword: ProblemKind; message: string }
+const format = (message: string): Wrong => ({ keyword: 'format', message })
+
+/** One answer checked against its question: null when it is right, else which rule it breaks. */
+function problemWith(q: Question, a: Answer): Wrong | null {
   const text = typeof a === 'string' ? a.trim() : null
   switch (q.type) {
     case 'text':
     case 'long-text':
     case 'address':
-      if (text === null) return 'must be text'
-      return text.length > (q.maxLength ?? (q.type === 'text' ? 500 : 10000)) ? 'is too long' : null
+      if (text === null) return format('must be text')
+      return text.length > (q.maxLength ?? (q.type === 'text' ? 500 : 10000))
+        ? { keyword: 'maxLength', message: 'is too long' }
+        : null
     case 'number': {
       const n =
         typeof a === 'number' ? a : text !== null && text !== '' ? Number(text.replace(',', '.')) : Number.NaN
-      if (!Number.isFinite(n)) return 'must be a number'
-      if (q.min !== undefined && n < q.min) return `must be ${q.min} or more`
-      if (q.max !== undefined && n > q.max) return `must be ${q.max} or less`
+      if (!Number.isFinite(n)) return format('must be a number')
+      if (q.min !== undefined && n < q.min) return { keyword: 'minimum', message: `must be ${q.min} or more` }
+      if (q.max !== undefined && n > q.max) return { keyword: 'maximum', message: `must be ${q.max} or less` }
       return null
     }
     case 'date':
       return text !== null && DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
         ? null
-        : 'must be a date, e.g. 2026-12-01'
+        : format('must be a date, e.g. 2026-12-01')
     case 'email':
-      return text !== null && EMAIL.test(text) && text.length <= 254 ? null : 'must be an e-mail address'
+      return text !== null && EMAIL.test(text) && text.length <= 254
+        ? null
+        : format('must be an e-mail address')
     case 'phone':
-      return text !== null && PHONE.test(text) ? null : 'must be a phone number'
+      return text !== null && PHONE.test(text) ? null : format('must be a phone number')
     case 'pesel':
-      return text !== null && isPesel(text) ? null : 'is not a valid PESEL (11 digits with a check digit)'
+      return text !== null && isPesel(text)
+        ? null
+        : format('is not a valid PESEL (11 digits with a check digit)')
     case 'rnokpp':
-      return text !== null && isRnokpp(text) ? null : 'is not a valid РНОКПП (10 digits with a check digit)'
+      return text !== null && isRnokpp(text)
+        ? null
+        : format('is not a valid РНОКПП (10 digits with a check digit)')
     case 'iban':
-      return text !== null && isIban(ibanOf(text) ?? '') ? null : 'is not a valid IBAN'
+      return text !== null && isIban(ibanOf(text) ?? '') ? null : format('is not a valid IBAN')
     case 'choice':
       return text !== null && (q.choices ?? []).some((c) => c.value === text)
         ? null
-        : 'must be one of the choices'
+        : format('must be one of the choices')
     case 'multiple-choice':
       return Array.isArray(a) && a.every((v) => (q.choices ?? []).some((c) => c.value === v))
         ? null
-        : 'must be among the choices'
+        : format('must be among the choices')
     case 'declaration':
-      return a === true ? null : 'must be confirmed'
+      return a === true ? null : { keyword: 'confirm', message: 'must be confirmed' }
     case 'file': {
-      if (typeof a !== 'object' || a === null || Array.isArray(a)) return 'must be a file'
-      if (!q.file?.types.includes(a.type as 'pdf')) return `must be ${q.file?.types.join(', ')}`
-      return a.size > (q.file?.maxBytes ?? 0) ? 'is too large' : null
+      if (typeof a !== 'object' || a === null || Array.isArray(a)) return format('must be a file')
+      if (!q.file?.types.includes(a.type as 'pdf'))
+        return { keyword: 'fileType', message: `must be ${q.file?.types.join(', ')}` }
+      return a.size > (q.file?.maxBytes ?? 0) ? { keyword: 'fileSize', message: 'is too large' } : null
     }
   }
 }
@@ -149,7 +147,7 @@ export function checkAnswers(
       continue
     }
     const problem = problemWith(q, a as Answer)
-    if (problem) problems.push({ path: `answers.${q.id}`, message: problem, keyword: kindOf(problem) })
+    if (problem) problems.push({ path: `answers.${q.id}`, ...problem })
     else kept[q.id] = typeof a === 'string' ? a.trim() : (a as Answer)
   }
   return { answers: kept, problems }
