@@ -7,6 +7,7 @@ import { seedDemo } from './app/demo/seed-demo.js'
 import { migrate, openConfiguredDatabase } from './app/prepare.js'
 import { serve } from './app/serve.js'
 import { packageVersion } from './app/version.js'
+import { NETWORK_SEAL } from './modules/signatures/index.js'
 import { backupBlobs, backupDatabase, blobsBeside, restoreBackup } from './platform/backup.js'
 import { fileBlobStore } from './platform/blobs.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
@@ -127,7 +128,10 @@ export function cli(): Command {
     .description(
       "import an office's seal (key and certificate) from a PKCS#12 file, kept under the configured seal password",
     )
-    .argument('<office-code>', "the office's code, e.g. LVIV-CNAP")
+    .argument(
+      '<office-code>',
+      "the office's code, e.g. LVIV-CNAP, or NETWORK for the network's seal (it seals the audit anchors)",
+    )
     .argument('<file>', 'the .p12 or .pfx file')
     .option(
       '--password-file <file>',
@@ -141,7 +145,10 @@ export function cli(): Command {
       if (!password)
         throw new UsageError('give --password-file, or set RATUSZ_SEAL_PASSWORD or RATUSZ_SEAL_PASSWORD_FILE')
       await withApp(async (app) => {
-        if (!(await app.services.offices.listPublicOffices()).some((o) => o.code === code))
+        if (
+          code !== NETWORK_SEAL &&
+          !(await app.services.offices.listPublicOffices()).some((o) => o.code === code)
+        )
           throw new UsageError(`no office has the code ${code}`)
         const cert = await app.services.sealing.importPkcs12(code, readFileSync(resolve(file)), password)
         say(
@@ -153,27 +160,39 @@ export function cli(): Command {
   const audit = program.command('audit').description('the tamper-evident audit log')
   audit
     .command('verify')
-    .description('recompute the hash chain; exits 1 at the first broken entry')
-    .action(async () => {
+    .description(
+      "recompute every office's hash chain and the anchors; exits 1 naming each chain's first broken entry",
+    )
+    .option('--anchor <file>', 'an anchor kept outside Ratusz (as exported), to verify the chains against')
+    .action(async (opts: { anchor?: string }) => {
+      const outside = opts.anchor ? JSON.parse(readFileSync(resolve(opts.anchor), 'utf8')) : undefined
       await withApp(async (app) => {
-        const check = await app.services.audit.verifyOffline()
-        const head = await app.services.audit.head()
-        say(JSON.stringify({ ...check, head: { seq: head.seq, hash: head.hash } }))
-        if (!check.valid) {
-          process.stderr.write(`ratusz: audit chain broken at entry ${check.firstBrokenSeq}\n`)
-          process.exitCode = 1
-        }
+        const check = await app.services.audit.verifyOffline(outside)
+        const { latest, ...anchors } = check.anchors
+        say(
+          JSON.stringify({
+            ...check,
+            anchors: { ...anchors, latest: latest && { id: latest.id, root: latest.root } },
+          }),
+        )
+        for (const link of check.broken)
+          process.stderr.write(
+            `ratusz: audit chain ${link.officeId ? `of office ${link.officeId}` : 'of the network'} broken at entry ${link.seq} (${link.reason})\n`,
+          )
+        if (!check.anchors.valid)
+          process.stderr.write(
+            `ratusz: audit anchors broken at anchor ${check.anchors.firstBrokenId ?? 'given'}\n`,
+          )
+        if (!check.valid) process.exitCode = 1
       })
     })
   audit
-    .command('head')
-    .description('print the newest entry number and hash, to anchor outside Ratusz')
+    .command('anchor')
+    .description(
+      "anchor every chain's head now under one Merkle root and print it, to publish outside Ratusz",
+    )
     .action(async () => {
-      await withDatabase(async (database) => {
-        const { createAuditService } = await import('./modules/audit/index.js')
-        const { systemClock } = await import('./platform/clock.js')
-        say(JSON.stringify(await createAuditService(database.db, systemClock).head()))
-      })
+      await withApp(async (app) => say(JSON.stringify(await app.services.audit.anchor())))
     })
 
   return program

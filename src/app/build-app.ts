@@ -128,7 +128,15 @@ export type Services = ReturnType<typeof createServices>
 
 /** Every module's service, wired to the shared kernel. */
 export function createServices(config: Config, database: Database, clock: Clock, bus: EventBus) {
-  const audit = createAuditService(database.db, clock)
+  // The anchors are sealed by the network's seal, and their seal checked, by the signatures module
+  // (bound late: it is made after the audit log every module records to).
+  const audit = createAuditService(database.db, clock, {
+    seal: (statement) => sealing.sealForNetwork(statement),
+    check: async (statement, signature) => {
+      const [first] = (await signatures.validate(signature, statement)).signatures
+      return { indication: first?.indication ?? 'TOTAL_FAILED', signer: first?.signer?.subject ?? null }
+    },
+  })
   const calendar = createCalendarService(database.db, clock, audit.trail)
   const offices = createOfficesService(database.db, clock, bus, audit.trail, calendar)
   const timezoneOf = async (id: string) => (await offices.publicOffice(id))?.timezone ?? null

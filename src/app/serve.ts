@@ -50,14 +50,15 @@ export async function serve(config: Config): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 
-  // The chain head goes to the log at start (and daily, by the audit.export-head job), so an
-  // operator's log archive anchors it.
-  const logHead = async () => {
-    try {
-      app.log.info({ auditHead: await app.services.audit.head() }, 'audit chain head')
-    } catch (error) {
-      app.log.error({ err: error }, 'could not read the audit chain head')
-    }
+  // The newest audit anchor goes to the log at start (and each hour a new one, by the audit.anchor
+  // job), so an operator's log archive keeps it.
+  try {
+    const anchor = await app.services.audit.latestAnchor()
+    app.log.info(
+      { auditAnchor: anchor && { id: anchor.id, root: anchor.root, at: anchor.at } },
+      'audit anchor',
+    )
+  } catch (error) {
+    app.log.error({ err: error }, 'could not read the audit anchor')
   }
-  await logHead()
 }

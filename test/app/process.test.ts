@@ -137,11 +137,12 @@ describeEachDatabase('the ratusz process', (dialect) => {
     expect((await runRatusz(['seed', '--demo'], env)).code).toBe(0)
     const ok = await runRatusz(['audit', 'verify'], env)
     expect(ok.code).toBe(0)
-    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, firstBrokenSeq: null })
-    const head = JSON.parse((await runRatusz(['audit', 'head'], env)).stdout)
-    expect(head.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, broken: [] })
+    const anchor = JSON.parse((await runRatusz(['audit', 'anchor'], env)).stdout)
+    expect(anchor).toMatchObject({ id: 1, root: expect.stringMatching(/^[0-9a-f]{64}$/) })
 
-    const tamper = "update audit_log set actor_login = 'someone-else' where seq = 3"
+    const tamper =
+      "update audit_log set actor_login = 'someone-else' where chain = 'network' and chain_seq = 3"
     if (dialect === 'sqlite') {
       const SQLite = (await import('better-sqlite3')).default
       const db = new SQLite(`${env.RATUSZ_DATA_DIR}/ratusz.sqlite`)
@@ -156,8 +157,11 @@ describeEachDatabase('the ratusz process', (dialect) => {
     }
     const broken = await runRatusz(['audit', 'verify'], env)
     expect(broken.code).toBe(1)
-    expect(JSON.parse(broken.stdout)).toMatchObject({ valid: false, firstBrokenSeq: 3 })
-    expect(broken.stderr).toContain('audit chain broken at entry 3')
+    expect(JSON.parse(broken.stdout)).toMatchObject({
+      valid: false,
+      broken: [{ chain: 'network', seq: 3, reason: 'entry' }],
+    })
+    expect(broken.stderr).toContain('audit chain of the network broken at entry 3 (entry)')
   }, 90_000) // child processes: seed, verify, tamper, verify
 })
 

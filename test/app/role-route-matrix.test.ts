@@ -179,10 +179,16 @@ const CASES: Case[] = [
     request: () => ({ url: '/api/v1/audit/verify' }),
   },
   {
+    method: 'POST',
+    route: '/api/v1/audit/anchors',
+    allowed: ['admin', 'coordinator'],
+    request: () => ({ url: '/api/v1/audit/anchors' }),
+  },
+  {
     method: 'GET',
-    route: '/api/v1/audit/head',
+    route: '/api/v1/audit/anchors/latest',
     allowed: ['admin', 'coordinator', 'manager'],
-    request: () => ({ url: '/api/v1/audit/head' }),
+    request: () => ({ url: '/api/v1/audit/anchors/latest' }),
   },
   {
     method: 'POST',

@@ -86,17 +86,23 @@ describeEachDatabase('scheduled jobs', (dialect) => {
     expect(results.filter((r) => (r as { released: number }).released > 0)).toHaveLength(1)
   })
 
-  it('exports the audit chain’s head once a day into the file store', async () => {
+  it('anchors the audit chains once an hour and exports each anchor into the file store', async () => {
     const { app, clock, doneJobs } = await centre()
     clock.set('2026-11-26T00:21:00Z')
     await app.jobs.runDue({ schedules: true })
     await app.jobs.runDue({ schedules: true })
-    const [exported, ...more] = await doneJobs('audit.export-head')
+    const [exported, ...more] = await doneJobs('audit.anchor')
     expect(more).toEqual([])
-    const result = exported!.result as { seq: number; hash: string; file: string }
-    expect(result.hash).toMatch(/^[0-9a-f]{64}$/)
+    const result = exported!.result as { id: number; root: string; chains: number; file: string }
+    expect(result).toMatchObject({ id: 1, root: expect.stringMatching(/^[0-9a-f]{64}$/) })
     const file = JSON.parse(await text(await app.services.blobs.get(result.file)))
-    expect(file).toMatchObject({ seq: result.seq, hash: result.hash })
+    expect(file).toMatchObject({ id: 1, root: result.root, chains: result.chains })
+    expect(file.heads).toHaveLength(result.chains)
+    clock.set('2026-11-26T01:22:00Z')
+    await app.jobs.runDue({ schedules: true })
+    expect((await doneJobs('audit.anchor')).map((j) => (j.result as { id: number }).id).sort()).toEqual([
+      1, 2,
+    ])
   })
 
   it('shows failed jobs to network-wide admins only, and tries one again on their word (audited)', async () => {

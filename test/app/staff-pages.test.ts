@@ -238,7 +238,14 @@ describeEachDatabase('staff pages', (dialect) => {
     const admin = await signedInSession(app, 'demo-admin', 'demo-admin-pass')
     const page = await admin.get('/staff/audit?lang=en')
     expect(page.statusCode).toBe(200)
-    expect(page.body).toMatch(/The chain of \d+ entries is intact\./)
+    expect(page.body).toMatch(/\d+ chains of \d+ entries intact\./)
+    expect(page.body).toContain('No anchor has been made yet')
+    await app.services.audit.anchor()
+    expect((await admin.get('/staff/audit?lang=en')).body).toMatch(
+      /Latest anchor to publish outside Ratusz: no\. 1 of .*, \d+ chains, root [0-9a-f]{64}/,
+    )
+    const manager = await signedInSession(app, 'demo-manager', 'demo-manager-pass')
+    expect((await manager.get('/staff/audit?lang=en')).body).toMatch(/1 chain of \d+ entries intact\./)
     const consultant = await signedInSession(app, 'demo-consultant', 'demo-consultant-pass')
     const refused = await consultant.get('/staff/audit?lang=en')
     expect(refused.statusCode).toBe(403)

@@ -54,13 +54,20 @@ export function registerScheduledJobs(
     { kind: 'deadlines.remind', dailyAt: '07:00', scopes: eachOffice },
     (occurrence: { scope: string }) => services.reminders.remind(occurrence.scope),
   )
-  // Kept as a file (the blob store is meant to be backed up off the database's machine) and logged,
-  // so that a rewrite of the log and its chain would no longer match the day's exported head.
-  runner.schedule({ kind: 'audit.export-head', dailyAt: '00:20' }, async () => {
-    const head = await services.audit.head()
-    const file = await services.blobs.put(Buffer.from(JSON.stringify(head)), { maxBytes: 4096 })
-    log.info({ auditHead: head, file: file.sha256 }, 'audit chain head exported')
-    return { ...head, file: file.sha256 }
+  // Every hour an anchor ties every office's audit chain together under one Merkle root (sealed by
+  // the network's seal where it has one). Kept as a file (the blob store is meant to be backed up
+  // off the database's machine) and logged, so that a rewrite or a truncation of any chain would no
+  // longer match what was exported; an operator may publish it further.
+  runner.schedule({ kind: 'audit.anchor', everyMinutes: 60 }, async () => {
+    const anchor = await services.audit.anchor()
+    const file = await services.blobs.put(Buffer.from(JSON.stringify(anchor)), {
+      maxBytes: 64 * 1024 * 1024,
+    })
+    log.info(
+      { auditAnchor: { id: anchor.id, root: anchor.root, chains: anchor.chains }, file: file.sha256 },
+      'audit anchor made',
+    )
+    return { id: anchor.id, root: anchor.root, chains: anchor.chains, file: file.sha256 }
   })
   // The calendar of this year, the last and the next as data, from the holiday library (a new year's
   // holidays stored long before its first booking or deadline).

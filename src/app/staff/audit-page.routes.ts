@@ -57,11 +57,7 @@ export function auditPageRoutes(config: Config, services: StaffServices) {
           ...(action ? { action } : {}),
           ...(filters.subjectId ? { subjectId: filters.subjectId } : {}),
         }
-        const [list, check, head] = await Promise.all([
-          audit.list(s.actor, query),
-          audit.verify(s.actor),
-          audit.head(),
-        ])
+        const [list, check] = await Promise.all([audit.list(s.actor, query), audit.verify(s.actor, office)])
         const keep = new URLSearchParams(
           Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])),
         )
@@ -75,7 +71,7 @@ export function auditPageRoutes(config: Config, services: StaffServices) {
             filters,
             errors,
             check,
-            head,
+            anchor: check.anchors.latest,
             nextHref: list.nextCursor ? `/staff/audit?${keep}` : null,
           }),
           errors.length ? 422 : 200,

@@ -1,3 +1,4 @@
+import type { ChainCheck } from '../../modules/audit/index.js'
 import type { OfficeDto } from '../../modules/offices/index.js'
 import { DataTable, ErrorSummary, Field, Select } from '../../web/forms.js'
 import { Fragment, type Html, h } from '../../web/jsx.js'
@@ -47,8 +48,8 @@ export function AuditPage(props: {
   offices: OfficeDto[]
   filters: AuditFilters
   errors: { field: string; message: string }[]
-  check: { valid: boolean; entries: number; firstBrokenSeq: number | null }
-  head: { seq: number; hash: string }
+  check: ChainCheck
+  anchor: ChainCheck['anchors']['latest']
   nextHref: string | null
 }): Html {
   const { st, ctx } = props.s
@@ -61,14 +62,35 @@ export function AuditPage(props: {
       <h1>{st('audit.title')}</h1>
       {props.check.valid ? (
         <p class="notice" role="status">
-          {st('audit.valid', { entries: props.check.entries })}
+          {st('audit.valid', { entries: props.check.entries, chains: props.check.chains })}
         </p>
       ) : (
         <div class="error-summary" role="alert">
-          <p>{st('audit.broken', { seq: props.check.firstBrokenSeq ?? '?' })}</p>
+          {props.check.broken.map((link) => (
+            <p>
+              {st('audit.broken', {
+                office: link.officeId
+                  ? (officeName.get(link.officeId) ?? link.officeId)
+                  : st('audit.networkChain'),
+                seq: link.seq,
+              })}
+            </p>
+          ))}
+          {props.check.anchors.valid ? null : (
+            <p>{st('audit.anchorsBroken', { id: props.check.anchors.firstBrokenId ?? '?' })}</p>
+          )}
         </div>
       )}
-      <p class="mono">{st('audit.head', { seq: props.head.seq, hash: props.head.hash })}</p>
+      <p class="mono">
+        {props.anchor
+          ? st('audit.head', {
+              id: props.anchor.id,
+              at: props.anchor.at,
+              chains: props.anchor.chains,
+              root: props.anchor.root,
+            })
+          : st('audit.noAnchor')}
+      </p>
 
       <ErrorSummary title={st('errors.summary')} errors={props.errors} />
       <form method="get" action="/staff/audit" class="filters" novalidate>

@@ -4,4 +4,6 @@ import type { Policy } from '../identity/index.js'
 export const auditPolicy = {
   read: ['admin', 'coordinator', 'manager'],
   verify: ['admin', 'coordinator', 'manager'],
+  /** Anchoring ties every office's chain together: a network act. */
+  anchor: ['admin', 'coordinator'],
 } as const satisfies Policy

@@ -1,28 +1,32 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { prepared, valuesOf } from '../../platform/db/prepared.js'
-import type { AuditRow, AuditTables } from './audit.tables.js'
+import { type AnchorLeaf, type ChainHead, GENESIS_HASH } from './audit.chain.js'
+import type { AnchorRow, AuditAnchorsTable, AuditLogTable, AuditRow, AuditTables } from './audit.tables.js'
 
 type Db = Kysely<AuditTables>
 
 /**
- * Takes the next sequence number and the previous hash. The UPDATE locks the head row until the
- * transaction ends (PostgreSQL) or runs inside SQLite's single writer, so appends are serialised.
+ * Takes the chain's next position and its previous hash, starting the chain at its first entry. The
+ * upsert locks the chain's head row until the transaction ends (PostgreSQL), or runs inside SQLite's
+ * single writer: appends to one chain are serialised, and different chains never wait on each other.
  */
-const advance = prepared((db: Db) =>
+const advance = prepared((db: Db, v: { chain: string }) =>
   db
-    .updateTable('auditHead')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
+    .insertInto('auditChainHeads')
+    .values({ chain: v.chain, seq: 1, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb('auditChainHeads.seq', '+', 1) })))
     .returning(['seq', 'hash']),
 )
 
-export async function advanceHead(db: Db): Promise<{ seq: number; prevHash: string }> {
-  const row = (await advance(db, {})).rows[0]!
+export async function advanceHead(db: Db, chain: string): Promise<{ seq: number; prevHash: string }> {
+  const row = (await advance(db, { chain })).rows[0]!
   return { seq: Number(row.seq), prevHash: row.hash }
 }
 
 const AUDIT_COLUMNS = [
-  'seq',
+  'chain',
+  'chainSeq',
+  'format',
   'at',
   'actorType',
   'actorId',
@@ -35,44 +39,85 @@ const AUDIT_COLUMNS = [
   'requestId',
   'prevHash',
   'hash',
-] as const satisfies readonly (keyof AuditRow)[]
+] as const satisfies readonly (keyof AuditLogTable)[]
 
-const insertEntry = prepared((db: Db, v: AuditRow) =>
+type NewEntry = Required<Omit<Insertable<AuditLogTable>, 'seq'>>
+
+const insertEntry = prepared((db: Db, v: NewEntry) =>
   db.insertInto('auditLog').values(valuesOf(v, AUDIT_COLUMNS)),
 )
-const setHeadHash = prepared((db: Db, v: { hash: string }) =>
-  db.updateTable('auditHead').set({ hash: v.hash }).where('id', '=', 1),
+const setHeadHash = prepared((db: Db, v: { chain: string; hash: string }) =>
+  db.updateTable('auditChainHeads').set({ hash: v.hash }).where('chain', '=', v.chain),
 )
 
-export async function appendEntry(db: Db, row: AuditRow): Promise<void> {
+export async function appendEntry(db: Db, row: NewEntry): Promise<void> {
   await insertEntry(db, row)
   await setHeadHash(db, row)
 }
 
-export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const row = await db
-    .selectFrom('auditHead')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow()
-  return { seq: Number(row.seq), hash: row.hash }
+/** Every chain's head, by chain. */
+export async function readHeads(db: Db, chains?: readonly string[]): Promise<Map<string, ChainHead>> {
+  let q = db.selectFrom('auditChainHeads').select(['chain', 'seq', 'hash']).orderBy('chain')
+  if (chains) q = chains.length ? q.where('chain', 'in', chains) : q.where('seq', '<', 0)
+  const rows = await q.execute()
+  return new Map(rows.map((r) => [r.chain, { seq: Number(r.seq), hash: r.hash }]))
 }
 
-export async function* entriesInOrder(db: Db, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+/** The chains' entries in chain order (by chain, then position), batch by batch. */
+export async function* entriesByChain(
+  db: Db,
+  chains: readonly string[] | null,
+  batchSize = 2000,
+): AsyncGenerator<AuditRow[]> {
+  let after: [string, number] = ['', 0]
+  for (;;) {
+    let q = db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('chain', '>', after[0]),
+          eb.and([eb('chain', '=', after[0]), eb('chainSeq', '>', after[1])]),
+        ]),
+      )
+      .orderBy('chain')
+      .orderBy('chainSeq')
+      .limit(batchSize)
+    if (chains) q = chains.length ? q.where('chain', 'in', chains) : q.where('seq', '<', 0)
+    const rows = await q.execute()
+    if (rows.length === 0) return
+    yield rows.map((r) => ({ ...r, seq: Number(r.seq), chainSeq: Number(r.chainSeq) }))
+    const last = rows[rows.length - 1]!
+    after = [last.chain, Number(last.chainSeq)]
+  }
+}
+
+/** Numbered by the caller (the latest's number + 1): two anchors made at once cannot both follow one. */
+export async function insertAnchor(db: Db, anchor: Insertable<AuditAnchorsTable>): Promise<void> {
+  await db.insertInto('auditAnchors').values(anchor).execute()
+}
+
+export function latestAnchor(db: Db): Promise<AnchorRow | undefined> {
+  return db.selectFrom('auditAnchors').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
+}
+
+export async function* anchorsInOrder(db: Db, batchSize = 200): AsyncGenerator<AnchorRow> {
   let after = 0
   for (;;) {
     const rows = await db
-      .selectFrom('auditLog')
+      .selectFrom('auditAnchors')
       .selectAll()
-      .where('seq', '>', after)
-      .orderBy('seq')
+      .where('id', '>', after)
+      .orderBy('id')
       .limit(batchSize)
       .execute()
     if (rows.length === 0) return
-    yield rows.map((r) => ({ ...r, seq: Number(r.seq) }))
-    after = Number(rows[rows.length - 1]!.seq)
+    for (const row of rows) yield { ...row, id: Number(row.id) }
+    after = Number(rows[rows.length - 1]!.id)
   }
 }
+
+export const leavesOf = (anchor: Pick<AnchorRow, 'heads'>) => JSON.parse(anchor.heads) as AnchorLeaf[]
 
 export interface AuditFilter {
   officeIds: readonly string[] | null

@@ -1,8 +1,9 @@
 import { Type } from 'typebox'
+import { notFound } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
 import { problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from '../identity/index.js'
-import { AuditEntryDto, AuditQuery, ChainCheckDto, ChainHeadDto } from './audit.schemas.js'
+import { AnchorDto, AuditEntryDto, AuditQuery, ChainCheckDto, VerifyQuery } from './audit.schemas.js'
 import type { AuditService } from './audit.service.js'
 
 const tags = ['audit']
@@ -35,24 +36,44 @@ export function auditRoutes(audit: AuditService) {
         onRequest: app.authenticate,
         schema: {
           tags,
-          summary: 'Verify the hash chain of the whole log',
+          summary:
+            "Verify the hash chains (a manager, their offices'; the network roles, every chain and the anchors), or one office's",
+          querystring: VerifyQuery,
           response: { 200: ChainCheckDto, ...problemResponses },
         },
       },
-      async (req) => audit.verify(actorOf(req)),
+      async (req) => audit.verify(actorOf(req), req.query.officeId),
     )
 
-    app.get(
-      '/api/v1/audit/head',
+    app.post(
+      '/api/v1/audit/anchors',
       {
         onRequest: app.authenticate,
         schema: {
           tags,
-          summary: 'The chain head (sequence and hash) to anchor outside Ratusz',
-          response: { 200: ChainHeadDto, ...problemResponses },
+          summary:
+            "Anchor every chain's head now under one Merkle root, sealed by the network's seal where it has one (admin, coordinator)",
+          response: { 201: AnchorDto, ...problemResponses },
         },
       },
-      async (req) => audit.headFor(actorOf(req)),
+      async (req, reply) => reply.code(201).send(await audit.anchorFor(actorOf(req))),
+    )
+
+    app.get(
+      '/api/v1/audit/anchors/latest',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary: 'The newest anchor, to publish outside Ratusz',
+          response: { 200: AnchorDto, ...problemResponses },
+        },
+      },
+      async (req) => {
+        const anchor = await audit.latestAnchorFor(actorOf(req))
+        if (!anchor) throw notFound('Anchor', 'No anchor has been made yet.')
+        return anchor
+      },
     )
   }
 }

@@ -1,31 +1,101 @@
 import type { AuditRecord, AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Db, withTables } from '../../platform/db/index.js'
+import { isUniqueViolation } from '../../platform/db/unique.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { countInWindow, worthRecording } from '../../platform/rate-window.js'
 import { type Actor, ANY_OFFICE, assertAllowed, officesVisibleTo } from '../identity/index.js'
-import { type ChainCheck, canonicalJson, checkChain, entryHash } from './audit.chain.js'
+import {
+  type AnchorLeaf,
+  type BrokenLink,
+  ChainWalk,
+  canonicalJson,
+  entryHash,
+  GENESIS_HASH,
+  merkleRoot,
+  NETWORK_CHAIN,
+} from './audit.chain.js'
 import { auditPolicy } from './audit.policy.js'
 import * as repo from './audit.repository.js'
 import type { AuditEntryDto, AuditQuery } from './audit.schemas.js'
-import type { AuditRow, AuditTables } from './audit.tables.js'
+import type { AnchorRow, AuditRow, AuditTables } from './audit.tables.js'
 
 export type AuditService = ReturnType<typeof createAuditService>
 
 const REPEAT_WINDOW_MS = 15 * 60_000
 /** The most steps a record's history shows (a ticket has a dozen at most). */
 const HISTORY_LIMIT = 500
+/** The most broken chains a check names (each by its first broken entry). */
+const BROKEN_LIMIT = 100
 
-/** The audit log: the AuditTrail port for modules, and reading and verifying for people. */
-export function createAuditService(database: Db, clock: Clock) {
+/** An anchor as it is exported: what an operator publishes outside Ratusz. */
+export interface AnchorExport {
+  id: number
+  at: string
+  root: string
+  prevRoot: string
+  chains: number
+  heads: AnchorLeaf[]
+  /** The network seal's detached CMS signature over `statement`, base64; null when unsealed. */
+  signature: string | null
+  /** The canonical JSON of id, at, root, prevRoot and chains: what the seal signs. */
+  statement: string
+}
+
+export interface ChainCheck {
+  valid: boolean
+  /** Entries checked, over every chain checked. */
+  entries: number
+  chains: number
+  /** Each broken chain by its first broken entry (at most 100). */
+  broken: BrokenLink[]
+  /** The anchors: each one's root recomputed from its heads and linked to the one before. */
+  anchors: {
+    count: number
+    valid: boolean
+    firstBrokenId: number | null
+    latest: AnchorExport | null
+    /**
+     * The latest anchor's seal: its indication and signer (TOTAL_FAILED makes the anchors invalid;
+     * INDETERMINATE, a seal whose issuer is not in the trust store, does not). Null when unsealed.
+     */
+    seal: { indication: string; signer: string | null } | null
+  }
+}
+
+/** What the audit log needs of the signatures: the network's seal over an anchor, and its check. */
+export interface AnchorSealer {
+  /** A detached CMS signature over the statement by the network's seal, or null without one. */
+  seal(statement: Buffer): Promise<Buffer | null>
+  /** The signature's indication (ETSI EN 319 102-1) and signer. */
+  check(statement: Buffer, signature: Buffer): Promise<{ indication: string; signer: string | null }>
+}
+
+const UNSEALED: AnchorSealer = {
+  seal: async () => null,
+  check: async () => ({ indication: 'TOTAL_FAILED', signer: null }),
+}
+
+/** An entry's chain: its office's, or the network's. */
+const chainOf = (entry: AuditRecord) => entry.officeId ?? NETWORK_CHAIN
+
+/**
+ * The audit log: the AuditTrail port for modules, and reading, verifying and anchoring for people.
+ * Each office has its own hash chain (and the network one for what belongs to no office), so that
+ * offices never wait on each other; anchors tie every chain's head together under one Merkle root.
+ */
+export function createAuditService(database: Db, clock: Clock, sealer: AnchorSealer = UNSEALED) {
   const db = withTables<AuditTables>(database)
 
   const trail: AuditTrail = {
     async record(trx, entry: AuditRecord) {
       const tx = withTables<AuditTables>(trx)
-      const { seq, prevHash } = await repo.advanceHead(tx)
+      const chain = chainOf(entry)
+      const { seq, prevHash } = await repo.advanceHead(tx, chain)
       const row = {
-        seq,
+        chain,
+        chainSeq: seq,
+        format: 2,
         at: clock.now().toISOString(),
         actorType: entry.actor.type,
         actorId: entry.actor.id,
@@ -53,6 +123,126 @@ export function createAuditService(database: Db, clock: Clock) {
         return { seq, at, action, actor, summary }
       })
     },
+  }
+
+  /** Checks every anchor's root and link; the first whose root or link is wrong is named. */
+  async function checkAnchors(): Promise<ChainCheck['anchors']> {
+    let count = 0
+    let prevRoot = GENESIS_HASH
+    let firstBrokenId: number | null = null
+    let latest: AnchorRow | null = null
+    for await (const anchor of repo.anchorsInOrder(db)) {
+      count += 1
+      latest = anchor
+      if (firstBrokenId !== null) continue
+      if (
+        anchor.id !== count ||
+        anchor.prevRoot !== prevRoot ||
+        merkleRoot(repo.leavesOf(anchor)) !== anchor.root
+      )
+        firstBrokenId = anchor.id
+      prevRoot = anchor.root
+    }
+    const seal = latest?.signature
+      ? await sealer
+          .check(Buffer.from(statementOf(latest)), Buffer.from(latest.signature, 'base64'))
+          .catch(() => ({ indication: 'TOTAL_FAILED', signer: null }))
+      : null
+    if (seal?.indication === 'TOTAL_FAILED' && firstBrokenId === null) firstBrokenId = latest!.id
+    return { count, valid: firstBrokenId === null, firstBrokenId, latest: latest && exported(latest), seal }
+  }
+
+  /**
+   * Walks the chains (all, or those named) up to the heads read first, against the anchor's heads
+   * (the latest stored, or one kept outside Ratusz).
+   */
+  async function checkChains(chains: readonly string[] | null, anchor: AnchorExport | null) {
+    const heads = await repo.readHeads(db, chains ?? undefined)
+    const anchored = new Map((anchor?.heads ?? []).map(([chain, seq, hash]) => [chain, { seq, hash }]))
+    const broken: BrokenLink[] = []
+    let entries = 0
+    let walk = null as ChainWalk | null
+    const unheaded = new Set<string>()
+    const finish = (w: ChainWalk) => {
+      entries += w.entries
+      const link = w.end()
+      if (link) broken.push(link)
+    }
+    const seen = new Set<string>()
+    for await (const batch of repo.entriesByChain(db, chains)) {
+      for (const row of batch) {
+        if (walk?.chain !== row.chain) {
+          if (walk) finish(walk)
+          walk = null
+          seen.add(row.chain)
+          const head = heads.get(row.chain)
+          if (head) walk = new ChainWalk(row.chain, head, anchored.get(row.chain))
+          else unheaded.add(row.chain)
+        }
+        walk?.add(row)
+      }
+    }
+    if (walk) finish(walk)
+    // A chain whose head is gone (or whose entries are gone while its head remains) is broken from
+    // its start, unless it began after the heads were read.
+    const begunSince = unheaded.size ? await repo.readHeads(db, [...unheaded]) : new Map()
+    for (const chain of unheaded) if (!begunSince.has(chain)) broken.push(linkAt(chain, 1, 'head'))
+    for (const [chain, head] of heads)
+      if (!seen.has(chain)) finish(new ChainWalk(chain, head, anchored.get(chain)))
+    for (const chain of anchored.keys())
+      if ((chains === null || chains.includes(chain)) && !heads.has(chain) && !seen.has(chain))
+        broken.push(linkAt(chain, 1, 'anchor'))
+    broken.sort((a, b) => a.chain.localeCompare(b.chain))
+    return { entries, chains: heads.size, broken: broken.slice(0, BROKEN_LIMIT) }
+  }
+
+  async function verifyChains(chains: readonly string[] | null, outside?: AnchorExport): Promise<ChainCheck> {
+    const anchors = await checkAnchors()
+    let anchorsValid = anchors.valid
+    if (outside) {
+      // An anchor kept outside must be whole, and be the one stored under its number.
+      const stored = await repo.anchorsInOrder(db)
+      let same = false
+      for await (const a of stored) if (a.id === outside.id) same = a.root === outside.root
+      anchorsValid &&= same && merkleRoot(outside.heads) === outside.root
+    }
+    const result = await checkChains(chains, outside ?? anchors.latest)
+    return {
+      valid: result.broken.length === 0 && anchorsValid,
+      ...result,
+      anchors: { ...anchors, valid: anchorsValid },
+    }
+  }
+
+  /** Records every chain's head under one Merkle root, linked to the anchor before and sealed. */
+  async function makeAnchor(): Promise<AnchorExport> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await database.transaction().execute(async (trx) => {
+          const tx = withTables<AuditTables>(trx)
+          const previous = await repo.latestAnchor(tx)
+          const heads = [...(await repo.readHeads(tx))].map(
+            ([chain, head]): AnchorLeaf => [chain, head.seq, head.hash],
+          )
+          const root = merkleRoot(heads)
+          const draft = {
+            id: (previous ? Number(previous.id) : 0) + 1,
+            at: clock.now().toISOString(),
+            root,
+            prevRoot: previous?.root ?? GENESIS_HASH,
+            chains: heads.length,
+            heads: JSON.stringify(heads),
+          }
+          const seal = await sealer.seal(Buffer.from(statementOf(draft)))
+          const row = { ...draft, signature: seal ? seal.toString('base64') : null }
+          await repo.insertAnchor(tx, row)
+          return exported(row)
+        })
+      } catch (error) {
+        if (attempt < 3 && isUniqueViolation(error)) continue
+        throw error
+      }
+    }
   }
 
   return {
@@ -94,34 +284,79 @@ export function createAuditService(database: Db, clock: Clock) {
       return { items: items.map(toDto), nextCursor }
     },
 
-    /** Verifies the whole chain. Anyone allowed may run it: its answer reveals no entry. */
-    async verify(actor: Actor): Promise<ChainCheck> {
+    /**
+     * Verifies the chains the actor may read (a manager, their offices'; the network roles, every
+     * chain and the anchors), or one office's. The answer names chains and positions, no entry.
+     */
+    async verify(actor: Actor, officeId?: string): Promise<ChainCheck> {
+      assertAllowed(actor, auditPolicy.verify, officeId ?? ANY_OFFICE)
+      const visible = officesVisibleTo(actor, auditPolicy.verify)
+      const chains = officeId ? [officeId] : visible
+      return verifyChains(chains)
+    },
+
+    /** Every chain and anchor without an actor, for `ratusz audit verify`; against `anchor` if given. */
+    verifyOffline(anchor?: AnchorExport): Promise<ChainCheck> {
+      return verifyChains(null, anchor)
+    },
+
+    async anchorFor(actor: Actor): Promise<AnchorExport> {
+      assertAllowed(actor, auditPolicy.anchor, ANY_OFFICE)
+      return makeAnchor()
+    },
+
+    /** A new anchor, for the scheduled job and `ratusz audit anchor`. */
+    anchor: makeAnchor,
+
+    async latestAnchorFor(actor: Actor): Promise<AnchorExport | null> {
       assertAllowed(actor, auditPolicy.verify, ANY_OFFICE)
-      return this.verifyOffline()
+      return this.latestAnchor()
     },
 
-    /** The same check without an actor, for `ratusz audit verify`. */
-    async verifyOffline(): Promise<ChainCheck> {
-      const head = await repo.readHead(db)
-      return checkChain(repo.entriesInOrder(db), head)
+    async latestAnchor(): Promise<AnchorExport | null> {
+      const row = await repo.latestAnchor(db)
+      return row ? exported(row) : null
     },
 
-    async headFor(actor: Actor): Promise<{ seq: number; hash: string; at: string }> {
-      assertAllowed(actor, auditPolicy.verify, ANY_OFFICE)
-      return this.head()
+    /** One chain's head (the office's, or the network's): its newest position and hash. */
+    async headOf(chain: string): Promise<{ seq: number; hash: string }> {
+      return (await repo.readHeads(db, [chain])).get(chain) ?? { seq: 0, hash: GENESIS_HASH }
     },
+  }
+}
 
-    /** The newest link: anchoring its hash outside Ratusz makes rewriting the whole chain detectable. */
-    async head(): Promise<{ seq: number; hash: string; at: string }> {
-      const head = await repo.readHead(db)
-      return { ...head, at: clock.now().toISOString() }
-    },
+function linkAt(chain: string, seq: number, reason: BrokenLink['reason']): BrokenLink {
+  return { chain, officeId: chain === NETWORK_CHAIN ? null : chain, seq, reason }
+}
+
+function statementOf(a: Pick<AnchorRow, 'id' | 'at' | 'root' | 'prevRoot' | 'chains'>): string {
+  return canonicalJson({
+    id: Number(a.id),
+    at: a.at,
+    root: a.root,
+    prevRoot: a.prevRoot,
+    chains: Number(a.chains),
+  })
+}
+
+function exported(row: AnchorRow): AnchorExport {
+  return {
+    id: Number(row.id),
+    at: row.at,
+    root: row.root,
+    prevRoot: row.prevRoot,
+    chains: Number(row.chains),
+    heads: repo.leavesOf(row),
+    signature: row.signature,
+    statement: statementOf(row),
   }
 }
 
 function toDto(row: AuditRow): AuditEntryDto {
   return {
     seq: Number(row.seq),
+    chain: row.chain,
+    chainSeq: Number(row.chainSeq),
     at: row.at,
     actor: { type: row.actorType, id: row.actorId, login: row.actorLogin },
     officeId: row.officeId,

@@ -1,3 +1,7 @@
 export { canonicalJson, entryHash } from './audit.chain.js'
 export { auditRoutes } from './audit.routes.js'
-export { type AuditService, createAuditService } from './audit.service.js'
+export {
+  type AuditService,
+  type ChainCheck,
+  createAuditService,
+} from './audit.service.js'

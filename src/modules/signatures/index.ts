@@ -1,6 +1,6 @@
 export type { SignatureReport as SignatureReportDto } from './report.js'
 export { sealStore } from './seal-store.js'
 export { sealsRoutes } from './seals.routes.js'
-export { createSealsService, type SealsService } from './seals.service.js'
+export { createSealsService, NETWORK_SEAL, type SealsService } from './seals.service.js'
 export { signaturesRoutes } from './signatures.routes.js'
 export { createSignaturesService, type SignaturesService } from './signatures.service.js'

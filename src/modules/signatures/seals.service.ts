@@ -7,11 +7,15 @@ import type { Lang } from '../../platform/i18n/index.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { type Actor, allow, auditRecordBy, rules } from '../identity/index.js'
 import { describe } from './certificates.js'
+import { signedData } from './cms-signing.js'
 import { NotASignature } from './cms-validation.js'
 import { SealRefused, sealPdf } from './seal-pades.js'
 import type { OfficeSeal, SealStore } from './seal-store.js'
 import { sealXml } from './seal-xades.js'
 import { requestTimeStamp, TimeStampUnavailable } from './time-stamps.js'
+
+/** The code under which the network's own seal is kept (it seals the audit anchors). */
+export const NETWORK_SEAL = 'NETWORK'
 
 /** What the seals need of an office. */
 export interface SealOffice {
@@ -214,9 +218,23 @@ export function createSealsService(
 
     /** Makes the demo CA and a demo seal for each of these offices that has none (`ratusz seal init`, the demo seed). */
     initDemo(offices: readonly SealOffice[]) {
-      return store.initDemo(
-        offices.map((o) => ({ code: o.code, name: o.name[o.defaultLanguage], country: o.address.country })),
-      )
+      return store.initDemo([
+        ...offices.map((o) => ({
+          code: o.code,
+          name: o.name[o.defaultLanguage],
+          country: o.address.country,
+        })),
+        { code: NETWORK_SEAL, name: 'Ratusz network', country: offices[0]?.address.country ?? 'PL' },
+      ])
+    },
+
+    /**
+     * The network's seal (kept as `NETWORK`, imported like an office's) over `statement`: a detached
+     * CMS signature (CAdES-B), or null when the network has no seal.
+     */
+    async sealForNetwork(statement: Buffer): Promise<Buffer | null> {
+      const seal = await store.seal(NETWORK_SEAL)
+      return seal ? signedData(statement, seal.key, { detached: true }) : null
     },
 
     /** Imports an office's seal from PKCS#12 (`ratusz seal import`). */
