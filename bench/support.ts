@@ -74,6 +74,18 @@ export function serveBareRegistration(databaseUrl?: string): Promise<Served> {
     : serveProcess([join(ROOT, 'bench', 'bare-registration.mjs')], {}, '/')
 }
 
+/**
+ * The hand-written queue on the bare stack (bench/bare-queue.mjs): POST /tickets and
+ * POST /desks/desk-<i>/call-next, on SQLite or (with a URL) PostgreSQL.
+ */
+export function serveBareQueue(databaseUrl?: string): Promise<Served> {
+  return serveProcess(
+    [join(ROOT, 'bench', 'bare-queue.mjs')],
+    databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {},
+    '/',
+  )
+}
+
 /** The bare Fastify + SQLite insert route. */
 export function serveBare(): Promise<Served> {
   return serveProcess([join(ROOT, 'bench', 'bare-server.mjs')], {}, '/bare')

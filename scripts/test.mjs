@@ -93,6 +93,13 @@ function findChromium() {
   return null
 }
 
+function findNginx() {
+  for (const candidate of [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx']) {
+    if (candidate && existsSync(candidate)) return candidate
+  }
+  return null
+}
+
 function runPart(name, command, args, env = process.env) {
   log(`${name}: ${command} ${args.join(' ')}`)
   const result = spawnSync(command, args, { stdio: 'inherit', env })
@@ -149,7 +156,17 @@ async function main() {
     notRun.push('browser tests: no Chromium (apt-get install chromium)')
   }
 
-  // 4. Real files from public projects (../shared/vectors): tests that need them run where they are.
+  // 4. nginx (Debian's package): the two-instance deployment test runs behind it.
+  const nginx = findNginx()
+  if (nginx) {
+    env.NGINX_PATH = nginx
+    ran.push(`deployment behind nginx (${nginx})`)
+  } else {
+    vitestArgs.push('--exclude', 'test/app/two-instances-nginx.test.ts')
+    notRun.push('the two-instance deployment test: no nginx (apt-get install nginx-light)')
+  }
+
+  // 5. Real files from public projects (../shared/vectors): tests that need them run where they are.
   const root = join(import.meta.dirname, '..')
   const needVectors = testsNeedingVectors(root)
   if (haveVectors(root)) {

@@ -3,11 +3,23 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { api, login, measureBare, median, printTable, type Row, serveRatusz } from '../support.js'
+import { issueThenCall } from '../queue-phases.js'
+import {
+  api,
+  login,
+  measureBare,
+  median,
+  printTable,
+  type Row,
+  serveBareQueue,
+  serveRatusz,
+} from '../support.js'
 
 const CLERKS = 50
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000)
 const CALLS = 30
+/** Bursts of 500 issues and 450 calls per round, for the ratios to the hand-written queue. */
+const BURSTS = 4
 
 /** Lviv's front office with 50 clerks at 50 desks serving queue A, and the kiosk's token. */
 export async function frontOffice(base: string) {
@@ -168,7 +180,9 @@ async function fanOut(base: string, o: Awaited<ReturnType<typeof frontOffice>>) 
 /**
  * queue: ticket issue + call-next cycles over HTTP from 50 clients (kiosk issuing, 50 clerks at 50
  * desks calling in turn), checked for duplicate numbers and double calls; then one call's way to
- * 1,000 connected boards. PostgreSQL: set BENCH_DATABASE_URL to an empty database.
+ * 1,000 connected boards; then issuing alone and calling alone, on Ratusz and on the same durable
+ * work hand-written on the bare stack (bench/bare-queue.mjs), with both ratios. PostgreSQL: set
+ * BENCH_DATABASE_URL to an empty database.
  */
 export async function run(options: { rounds: number; seconds: number; connections: number }): Promise<Row[]> {
   const connections = 50
@@ -178,16 +192,53 @@ export async function run(options: { rounds: number; seconds: number; connection
   }
   if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL
   const dialect = env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'
-  const baseline = await measureBare({ seconds: options.seconds, connections }, options.rounds)
+  // BENCH_QUEUE_ONLY=ratios: only the comparison with the hand-written queue (quicker, to iterate).
+  const all = process.env.BENCH_QUEUE_ONLY !== 'ratios'
+  const baseline = all
+    ? await measureBare({ seconds: options.seconds, connections }, options.rounds)
+    : {
+        name: 'bare (not run)',
+        result: { requestsPerSecond: 1, p50: 0, p99: 0, non2xx: 0, errors: 0 },
+        memoryMiB: 0,
+      }
   const ratusz = await serveRatusz({ ...env, LOG_LEVEL: 'info' })
   const o = await frontOffice(ratusz.url)
-  await cycles(ratusz.url, o, 1, connections)
   const runs: Awaited<ReturnType<typeof cycles>>[] = []
-  for (let i = 0; i < options.rounds; i++)
-    runs.push(await cycles(ratusz.url, o, options.seconds, connections))
-  const fan = await fanOut(ratusz.url, o)
+  if (all) {
+    await cycles(ratusz.url, o, 1, connections)
+    for (let i = 0; i < options.rounds; i++)
+      runs.push(await cycles(ratusz.url, o, options.seconds, connections))
+  }
+  const fan = all ? await fanOut(ratusz.url, o) : null
+  const ratuszAlone = await issueThenCall(
+    {
+      url: ratusz.url,
+      issuePath: `/api/v1/offices/${o.officeId}/tickets`,
+      issueToken: o.kiosk,
+      issueBody: JSON.stringify({ queueId: o.queueId }),
+      desks: o.clerks.map((c) => ({ path: `/api/v1/desks/${c.deskId}/call-next`, token: c.token })),
+    },
+    options.rounds,
+    BURSTS,
+    connections,
+  )
   const memoryMiB = ratusz.peakMemoryMiB()
   await ratusz.stop()
+  const bare = await serveBareQueue(env.DATABASE_URL)
+  const reference = await issueThenCall(
+    {
+      url: bare.url,
+      issuePath: '/tickets',
+      issueToken: 'kiosk-token',
+      issueBody: '{}',
+      desks: o.clerks.map((_, i) => ({ path: `/desks/desk-${i}/call-next`, token: `clerk-${i}-token` })),
+    },
+    options.rounds,
+    BURSTS,
+    connections,
+  )
+  const bareMemoryMiB = bare.peakMemoryMiB()
+  await bare.stop()
   const row: Row = {
     name: 'issue + call-next (50 clerks)',
     result: {
@@ -199,15 +250,37 @@ export async function run(options: { rounds: number; seconds: number; connection
     },
     memoryMiB,
   }
-  printTable(
-    `queue on ${dialect}: ${options.rounds} rounds x ${options.seconds} s, ${connections} connections, medians`,
-    baseline,
-    [row],
-  )
+  if (all && fan)
+    printTable(
+      `queue on ${dialect}: ${options.rounds} rounds x ${options.seconds} s, ${connections} connections, medians`,
+      baseline,
+      [row],
+    )
   const sum = (f: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + f(r), 0)
-  process.stdout.write(
-    `tickets issued ${sum((r) => r.issued)}, duplicate numbers ${sum((r) => r.duplicateNumbers)}; calls ${sum((r) => r.calls)}, double calls ${sum((r) => r.duplicateCalls)}\n` +
-      `board fan-out to ${SUBSCRIBERS} subscribers, ${CALLS} calls: received ${fan.received}/${fan.expected}, p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms\n`,
-  )
-  return [baseline, row]
+  if (all && fan)
+    process.stdout.write(
+      `tickets issued ${sum((r) => r.issued)}, duplicate numbers ${sum((r) => r.duplicateNumbers)}; calls ${sum((r) => r.calls)}, double calls ${sum((r) => r.duplicateCalls)}\n` +
+        `board fan-out to ${SUBSCRIBERS} subscribers, ${CALLS} calls: received ${fan.received}/${fan.expected}, p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms\n`,
+    )
+  const lines = [
+    `\nagainst the same durable work hand-written on the bare stack (bench/bare-queue.mjs), ${connections} connections, medians`,
+    `${'use case'.padEnd(12)} ${'Ratusz req/s'.padStart(13)} ${'p99'.padStart(6)} ${'by hand req/s'.padStart(14)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)} ${'p99 x'.padStart(6)}`,
+  ]
+  const rows: Row[] = [baseline, row]
+  for (const [name, ours, theirs] of [
+    ['issue', ratuszAlone.issue, reference.issue],
+    ['call-next', ratuszAlone.call, reference.call],
+  ] as const) {
+    lines.push(
+      `${name.padEnd(12)} ${String(ours.requestsPerSecond).padStart(13)} ${String(ours.p99).padStart(6)} ${String(theirs.requestsPerSecond).padStart(14)} ${String(theirs.p99).padStart(6)} ${(ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2).padStart(6)} ${(ours.p99 / theirs.p99).toFixed(2).padStart(6)}` +
+        (ours.non2xx || theirs.non2xx || ours.errors || theirs.errors
+          ? `  (!) non-2xx ${ours.non2xx}/${theirs.non2xx}, errors ${ours.errors}/${theirs.errors}`
+          : '') +
+        `  (done ${ours.done}/${theirs.done})`,
+    )
+    rows.push({ name: `${name} (Ratusz)`, result: ours, memoryMiB })
+    rows.push({ name: `${name} (by hand)`, result: theirs, memoryMiB: bareMemoryMiB })
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+  return rows
 }

@@ -33,6 +33,18 @@ function toAppError(error: FastifyError): AppError {
     )
   }
   if (isUniqueViolation(error)) return alreadyExists()
+  const sqlState = (error as { code?: unknown }).code
+  // PostgreSQL gave up on the statement (DATABASE_STATEMENT_TIMEOUT_MS) or chose this transaction to
+  // end a deadlock: nothing was written; the client may try again.
+  if (sqlState === '57014' || sqlState === '40P01' || sqlState === '40001')
+    return new AppError(
+      'DATABASE_BUSY',
+      503,
+      'The database is busy',
+      'The database could not finish this request in time; nothing was changed. Try again in a moment.',
+      undefined,
+      { 'retry-after': '2' },
+    )
   return (
     problemFromFrameworkError(error) ??
     new AppError(

@@ -8,7 +8,11 @@ import { type SeedResult, seedDemo } from './demo/seed-demo.js'
 
 export function openConfiguredDatabase(config: Config): Database {
   return config.databaseUrl
-    ? openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
+    ? openDatabase({
+        databaseUrl: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.databaseStatementTimeoutMs,
+      })
     : openDatabase({ sqliteFile: sqliteFileIn(config.dataDir) })
 }
 

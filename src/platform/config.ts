@@ -18,6 +18,8 @@ export interface Config {
   databaseUrl: string | null
   /** Connections in the PostgreSQL pool. */
   databasePoolSize: number
+  /** PostgreSQL: the longest one statement may run (ms), 0 for no limit. */
+  databaseStatementTimeoutMs: number
   /** Seed the demo network into an empty database. */
   demo: boolean
   /** Password for the bootstrap `admin` user, created at start when no `admin` exists. */
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     blobDir: resolve(cwd, read('RATUSZ_BLOB_DIR', join(dataDir, 'blobs'), nonEmpty)),
     databaseUrl: read<string | null>('DATABASE_URL', null, postgresUrl),
     databasePoolSize: read('DATABASE_POOL_SIZE', 10, integer(1, 500)),
+    databaseStatementTimeoutMs: read('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, integer(0, 3_600_000)),
     demo: read('RATUSZ_DEMO', true, boolean),
     adminPassword: read<string | null>('RATUSZ_ADMIN_PASSWORD', null, password),
     logLevel: read(

@@ -144,7 +144,13 @@ export function deskWork(ctx: QueueContext) {
         // first makes the call change no row, and this desk chooses again among the rest.
         const taken = new Set<string>()
         for (;;) {
-          const waiting = queueIds.length ? await repo.waitingIn(trx, today, queueIds) : []
+          // The few the policy could pick; after losing a race, every waiting ticket but those taken.
+          const waiting =
+            queueIds.length === 0
+              ? []
+              : taken.size === 0
+                ? await repo.callableIn(trx, today, queueIds, at, deskId)
+                : await repo.waitingIn(trx, today, queueIds)
           const callable = waiting
             .filter((t) => !taken.has(t.id))
             .filter((t) => t.callableFrom === null || t.callableFrom <= at)

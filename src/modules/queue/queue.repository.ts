@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { nextInSequence } from '../../platform/counters.js'
 import { prepared, valuesOf } from '../../platform/db/prepared.js'
 import type { TicketStatus } from './queue.schemas.js'
@@ -301,6 +301,59 @@ export async function waitingIn(db: Db, localDate: string, queueIds: readonly st
     v[`q${i}`] = id
   })
   return (await waitingInQueues(db, v, String(queueIds.length))).rows
+}
+
+type WaitingRow = Awaited<ReturnType<typeof waitingIn>>[number]
+
+/**
+ * The tickets call-next may choose from, and only those the fairness policy could pick: per queue the
+ * oldest waiting walk-in without priority that this desk may call (the first such entry of
+ * `tickets_queue_day`, in arrival order), and every waiting ticket with a priority or a booking
+ * (`tickets_waiting_special`, a partial index: they are few), callable now at this desk (its booking
+ * time come, not kept for another desk). `chooseNext` only ever takes the oldest arrival, the earliest
+ * booking or the longest wait × the queue's weight of such a group, so its choice is the same as over
+ * every waiting ticket; a long queue no longer makes each call read all of it.
+ */
+const callableInQueues = prepared(
+  (
+    db: Db,
+    v: { localDate: string; at: string; deskId: string } & Record<`q${number}`, string>,
+    shape: string,
+  ) => {
+    const columns = sql`id, priority, arrived_at, callable_from, appointment_id, reserved_desk_id, queue_id`
+    const callable = sql`local_date = ${v.localDate} and status = 'waiting'
+      and (callable_from is null or callable_from <= ${v.at})
+      and (reserved_desk_id is null or reserved_desk_id = ${v.deskId})`
+    const queueIds = Array.from({ length: Number(shape) }, (_, i) => v[`q${i}`] as string)
+    const oldest = queueIds.map(
+      (queueId) => sql`select * from (select ${columns} from tickets
+        where queue_id = ${queueId} and ${callable} and priority = 'none' and appointment_id is null
+        order by arrived_at, id limit 1) as q`,
+    )
+    const special = sql`select ${columns} from tickets
+      where queue_id in (${sql.join(queueIds.map((id) => sql`${id}`))}) and ${callable}
+        and (priority <> 'none' or appointment_id is not null)`
+    const query = sql<WaitingRow>`${sql.join([...oldest, special], sql` union all `)}`
+    return { compile: () => query.compile(db) }
+  },
+)
+
+export async function callableIn(
+  db: Db,
+  localDate: string,
+  queueIds: readonly string[],
+  at: string,
+  deskId: string,
+): Promise<WaitingRow[]> {
+  const v: { localDate: string; at: string; deskId: string } & Record<`q${number}`, string> = {
+    localDate,
+    at,
+    deskId,
+  }
+  queueIds.forEach((id, i) => {
+    v[`q${i}`] = id
+  })
+  return (await callableInQueues(db, v, String(queueIds.length))).rows
 }
 
 /** Tickets of earlier days that never finished become expired (no job at midnight: done on use). */

@@ -58,6 +58,12 @@ export interface DatabaseOptions {
   /** SQLite file, or `:memory:`. */
   sqliteFile?: string
   poolSize?: number
+  /**
+   * PostgreSQL: the server cancels a statement running longer, so one slow query cannot hold its locks
+   * and a pool's connection forever. (Not `idle_in_transaction_session_timeout`: the server ends such
+   * a session with a FATAL error that a checked-out `pg` client raises where nothing listens.)
+   */
+  statementTimeoutMs?: number
   /** PostgreSQL schema to work in (tests give each test its own). */
   schema?: string
 }
@@ -101,6 +107,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
     // An idle client losing its connection must not crash the process; the next query reconnects.
