@@ -5,9 +5,9 @@
 //   POST /tickets: takes the queue's day counter, counts the people ahead, inserts the ticket row
 //     (with the indexes Ratusz's tickets table has) and appends a SHA-256 hash-chained audit entry
 //     to the office's chain after locking its head row;
-//   POST /desks/:id/call-next: locks the desk, closes its current ticket (audited), picks the oldest
-//     waiting ticket of the desk's queues, calls it if still waiting, saves the desk's state and
-//     appends the call's audit entry.
+//   POST /desks/:id/call-next: locks the desk, closes its current ticket, picks the oldest waiting
+//     ticket of the desk's queues, calls it if still waiting, saves the desk's state, and appends
+//     the close's and the call's audit entries (at the end, as Ratusz does: see appendAudit).
 // SQLite (better-sqlite3, WAL, synchronous=NORMAL as Ratusz opens it) by default; PostgreSQL (`pg`,
 // a pool of 10 as Ratusz's) when BENCH_DATABASE_URL is set, in a schema of its own dropped at exit.
 // Tokens: `kiosk-token` for the kiosk, `clerk-<i>-token` for clerk i at desk `desk-<i>` (i < 50).
@@ -82,8 +82,8 @@ const SQL = {
   insertTicket: `insert into tickets (id, office_id, queue_id, number_queue_id, local_date, number, display,
     status, priority, channel, arrived_at, issued_at) values ($1, $2, $3, $3, $4, $5, $6, 'waiting', 'normal',
     'kiosk', $7, $7)`,
-  head: `insert into audit_chain_heads values ($1, 1, '${GENESIS}') on conflict (chain)
-    do update set seq = audit_chain_heads.seq + 1 returning seq, hash`,
+  head: `insert into audit_chain_heads values ($1, $2, '${GENESIS}') on conflict (chain)
+    do update set seq = audit_chain_heads.seq + $2 returning seq, hash`,
   insertAudit: `insert into audit_log (chain, chain_seq, at, actor_id, office_id, action, subject_type,
     subject_id, summary, prev_hash, hash) values ($1, $2, $3, $4, $1, $5, 'ticket', $6, $7, $8, $9)`,
   setHead: 'update audit_chain_heads set hash = $2 where chain = $1',
@@ -204,13 +204,23 @@ async function authorize(req, roles) {
   return ok ? ok.id : null
 }
 
-/** Appends to the office's audit chain, after its head row is locked (taken by the upsert). */
-async function audit(tx, actorId, action, subjectId, summary, at) {
-  const head = await tx.one('head', [OFFICE])
-  const text = JSON.stringify(summary)
-  const hash = sha256(JSON.stringify([OFFICE, head.seq, at, actorId, action, subjectId, text, head.hash]))
-  await tx.exec('insertAudit', [OFFICE, head.seq, at, actorId, action, subjectId, text, head.hash, hash])
-  await tx.exec('setHead', [OFFICE, hash])
+/**
+ * Appends a transaction's audit entries to the office's chain at its end, after its head row is locked
+ * (taken by the upsert, advanced by their number): last, as Ratusz does, so that the head is held for
+ * the commit alone and never taken before a ticket's row (which would deadlock two desks calling).
+ */
+async function appendAudit(tx, entries) {
+  const head = await tx.one('head', [OFFICE, entries.length])
+  let seq = Number(head.seq) - entries.length + 1
+  let prev = head.hash
+  for (const e of entries) {
+    const text = JSON.stringify(e.summary)
+    const hash = sha256(JSON.stringify([OFFICE, seq, e.at, e.actorId, e.action, e.subjectId, text, prev]))
+    await tx.exec('insertAudit', [OFFICE, seq, e.at, e.actorId, e.action, e.subjectId, text, prev, hash])
+    prev = hash
+    seq += 1
+  }
+  await tx.exec('setHead', [OFFICE, prev])
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -224,7 +234,9 @@ async function issue(actorId) {
     const id = randomUUID()
     const display = `A${String(number).padStart(3, '0')}`
     await tx.exec('insertTicket', [id, OFFICE, QUEUE, day, number, display, at])
-    await audit(tx, actorId, 'ticket.issue', id, { number: display, queue: 'A' }, at)
+    await appendAudit(tx, [
+      { actorId, action: 'ticket.issue', subjectId: id, summary: { number: display, queue: 'A' }, at },
+    ])
     return { id, number: display, localDate: day, status: 'waiting', peopleAhead: ahead, issuedAt: at }
   })
 }
@@ -234,19 +246,41 @@ async function callNext(actorId, deskId) {
     const at = new Date().toISOString()
     const desk = await tx.one('lockDesk', [deskId])
     if (!desk) return undefined
+    const entries = []
     if (desk.current_ticket_id) {
       const closed = await tx.one('close', [desk.current_ticket_id, at])
-      if (closed) await audit(tx, actorId, 'ticket.finish', closed.id, { number: closed.display }, at)
+      if (closed)
+        entries.push({
+          actorId,
+          action: 'ticket.finish',
+          subjectId: closed.id,
+          summary: { number: closed.display },
+          at,
+        })
     }
-    for (const candidate of await tx.all('waiting', [deskId, today()])) {
-      const called = await tx.one('call', [candidate.id, at, deskId, actorId])
-      if (!called) continue
-      await tx.exec('saveDesk', [deskId, called.id])
-      await audit(tx, actorId, 'ticket.call', called.id, { number: called.display, desk: deskId }, at)
-      return { id: called.id, number: called.display, status: 'called', calledAt: at, deskId }
+    let answer = null
+    // The oldest few; another desk may call them first (its UPDATE wins, ours changes no row): then
+    // the next few, read again, until one is ours or nobody waits.
+    for (let candidates = await tx.all('waiting', [deskId, today()]); !answer && candidates.length; ) {
+      for (const candidate of candidates) {
+        const called = await tx.one('call', [candidate.id, at, deskId, actorId])
+        if (!called) continue
+        await tx.exec('saveDesk', [deskId, called.id])
+        entries.push({
+          actorId,
+          action: 'ticket.call',
+          subjectId: called.id,
+          summary: { number: called.display, desk: deskId },
+          at,
+        })
+        answer = { id: called.id, number: called.display, status: 'called', calledAt: at, deskId }
+        break
+      }
+      if (!answer) candidates = await tx.all('waiting', [deskId, today()])
     }
-    await tx.exec('saveDesk', [deskId, null])
-    return null
+    if (!answer) await tx.exec('saveDesk', [deskId, null])
+    if (entries.length) await appendAudit(tx, entries)
+    return answer
   })
 }
 

@@ -6,21 +6,25 @@ import type { AnchorRow, AuditAnchorsTable, AuditLogTable, AuditRow, AuditTables
 type Db = Kysely<AuditTables>
 
 /**
- * Takes the chain's next position and its previous hash, starting the chain at its first entry. The
- * upsert locks the chain's head row until the transaction ends (PostgreSQL), or runs inside SQLite's
- * single writer: appends to one chain are serialised, and different chains never wait on each other.
+ * Takes the chain's next `count` positions and its previous hash, starting the chain at its first
+ * entry. The upsert locks the chain's head row until the transaction ends (PostgreSQL), or runs inside
+ * SQLite's single writer: appends to one chain are serialised, and different chains never wait on each
+ * other.
  */
-const advance = prepared((db: Db, v: { chain: string }) =>
+const advance = prepared((db: Db, v: { chain: string; count: number }) =>
   db
     .insertInto('auditChainHeads')
-    .values({ chain: v.chain, seq: 1, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb('auditChainHeads.seq', '+', 1) })))
+    .values({ chain: v.chain, seq: v.count, hash: GENESIS_HASH })
+    .onConflict((oc) =>
+      oc.column('chain').doUpdateSet((eb) => ({ seq: eb('auditChainHeads.seq', '+', eb.val(v.count)) })),
+    )
     .returning(['seq', 'hash']),
 )
 
-export async function advanceHead(db: Db, chain: string): Promise<{ seq: number; prevHash: string }> {
-  const row = (await advance(db, { chain })).rows[0]!
-  return { seq: Number(row.seq), prevHash: row.hash }
+/** The first of the positions taken, and the hash before it. */
+export async function advanceHead(db: Db, chain: string, count: number): Promise<{ first: number; prevHash: string }> {
+  const row = (await advance(db, { chain, count })).rows[0]!
+  return { first: Number(row.seq) - count + 1, prevHash: row.hash }
 }
 
 const AUDIT_COLUMNS = [
@@ -43,16 +47,16 @@ const AUDIT_COLUMNS = [
 
 type NewEntry = Required<Omit<Insertable<AuditLogTable>, 'seq'>>
 
-const insertEntry = prepared((db: Db, v: NewEntry) =>
-  db.insertInto('auditLog').values(valuesOf(v, AUDIT_COLUMNS)),
-)
+const insertEntry = prepared((db: Db, v: NewEntry) => db.insertInto('auditLog').values(valuesOf(v, AUDIT_COLUMNS)))
 const setHeadHash = prepared((db: Db, v: { chain: string; hash: string }) =>
   db.updateTable('auditChainHeads').set({ hash: v.hash }).where('chain', '=', v.chain),
 )
 
-export async function appendEntry(db: Db, row: NewEntry): Promise<void> {
-  await insertEntry(db, row)
-  await setHeadHash(db, row)
+/** A chain's new entries, in order, and its head's hash moved to the last. */
+export async function appendEntries(db: Db, chain: string, rows: NewEntry[]): Promise<void> {
+  if (rows.length === 1) await insertEntry(db, rows[0]!)
+  else await db.insertInto('auditLog').values(rows.map((r) => valuesOf(r, AUDIT_COLUMNS))).execute()
+  await setHeadHash(db, { chain, hash: rows[rows.length - 1]!.hash })
 }
 
 /** Every chain's head, by chain. */

@@ -1,6 +1,6 @@
 import type { AuditRecord, AuditTrail } from '../../platform/audit-trail.js'
 import type { Clock } from '../../platform/clock.js'
-import { type Db, withTables } from '../../platform/db/index.js'
+import { beforeCommit, type Db, withTables } from '../../platform/db/index.js'
 import { isUniqueViolation } from '../../platform/db/unique.js'
 import { decodeCursor, page } from '../../platform/http/cursor.js'
 import { countInWindow, worthRecording } from '../../platform/rate-window.js'
@@ -87,28 +87,61 @@ const chainOf = (entry: AuditRecord) => entry.officeId ?? NETWORK_CHAIN
 export function createAuditService(database: Db, clock: Clock, sealer: AnchorSealer = UNSEALED) {
   const db = withTables<AuditTables>(database)
 
+  /** Entries recorded in a transaction, appended to their chains just before it commits. */
+  const pending = new WeakMap<object, (AuditRecord & { at: string })[]>()
+
+  /**
+   * Appends a transaction's entries, chain by chain in the chains' order: each chain's head is locked
+   * (advanced by the number of its entries) only now, at the end of the transaction, so that it is
+   * held for the commit alone and always taken after the rows the work locked and in one order across
+   * chains (two transactions never wait on each other's head and rows crosswise).
+   */
+  async function appendPending(trx: Db, entries: (AuditRecord & { at: string })[]) {
+    const tx = withTables<AuditTables>(trx)
+    const byChain = new Map<string, (AuditRecord & { at: string })[]>()
+    for (const entry of entries) {
+      const chain = chainOf(entry)
+      byChain.set(chain, [...(byChain.get(chain) ?? []), entry])
+    }
+    for (const chain of [...byChain.keys()].sort()) {
+      const list = byChain.get(chain)!
+      const { first, prevHash: start } = await repo.advanceHead(tx, chain, list.length)
+      let prevHash = start
+      const rows = list.map((entry, i) => {
+        const row = {
+          chain,
+          chainSeq: first + i,
+          format: 2,
+          at: entry.at,
+          actorType: entry.actor.type,
+          actorId: entry.actor.id,
+          actorLogin: entry.actor.login,
+          officeId: entry.officeId,
+          action: entry.action,
+          subjectType: entry.subjectType,
+          subjectId: entry.subjectId,
+          summary: canonicalJson(entry.summary),
+          requestId: entry.requestId,
+          prevHash,
+        }
+        prevHash = entryHash(row)
+        return { ...row, hash: prevHash }
+      })
+      await repo.appendEntries(tx, chain, rows)
+    }
+  }
+
   const trail: AuditTrail = {
     async record(trx, entry: AuditRecord) {
-      const tx = withTables<AuditTables>(trx)
-      const chain = chainOf(entry)
-      const { seq, prevHash } = await repo.advanceHead(tx, chain)
-      const row = {
-        chain,
-        chainSeq: seq,
-        format: 2,
-        at: clock.now().toISOString(),
-        actorType: entry.actor.type,
-        actorId: entry.actor.id,
-        actorLogin: entry.actor.login,
-        officeId: entry.officeId,
-        action: entry.action,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId,
-        summary: canonicalJson(entry.summary),
-        requestId: entry.requestId,
-        prevHash,
-      }
-      await repo.appendEntry(tx, { ...row, hash: entryHash(row) })
+      const list = pending.get(trx)
+      const stamped = { ...entry, at: clock.now().toISOString() }
+      if (list) return void list.push(stamped)
+      const fresh = [stamped]
+      pending.set(trx, fresh)
+      beforeCommit(trx, async () => {
+        pending.delete(trx)
+        await appendPending(trx, fresh)
+      })
     },
 
     async history(subjectType, subjectId) {

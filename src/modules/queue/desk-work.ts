@@ -144,13 +144,13 @@ export function deskWork(ctx: QueueContext) {
         // first makes the call change no row, and this desk chooses again among the rest.
         const taken = new Set<string>()
         for (;;) {
-          // The few the policy could pick; after losing a race, every waiting ticket but those taken.
+          // The few the policy could pick, read again after losing a race (the winner has committed by
+          // then, so they are new ones); every waiting ticket when those are all still taken.
+          const few = queueIds.length === 0 ? [] : await repo.callableIn(trx, today, queueIds, at, deskId)
           const waiting =
-            queueIds.length === 0
-              ? []
-              : taken.size === 0
-                ? await repo.callableIn(trx, today, queueIds, at, deskId)
-                : await repo.waitingIn(trx, today, queueIds)
+            few.length > 0 && few.every((t) => taken.has(t.id))
+              ? await repo.waitingIn(trx, today, queueIds)
+              : few
           const callable = waiting
             .filter((t) => !taken.has(t.id))
             .filter((t) => t.callableFrom === null || t.callableFrom <= at)

@@ -1,4 +1,4 @@
 export * from './database.js'
 export * from './migrator.js'
 export * from './unique.js'
-export { afterCommit, inTransaction } from './unit-of-work.js'
+export { afterCommit, beforeCommit, inTransaction } from './unit-of-work.js'

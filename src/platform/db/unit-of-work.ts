@@ -3,6 +3,24 @@ import { CHECK_TRANSACTIONS, inTransactionScope } from './group-commit.js'
 
 type Hook = () => void | Promise<void>
 const afterCommitHooks = new WeakMap<object, Hook[]>()
+const beforeCommitHooks = new WeakMap<object, Hook[]>()
+/** Transactions this class opened: the only ones whose before-commit hooks are sure to run. */
+const ours = new WeakSet<object>()
+
+/**
+ * Runs `hook` inside the transaction `trx` once its work is done, just before it commits; a hook that
+ * fails rolls the whole back. Writes that every transaction ends with and that lock a shared row (the
+ * audit chains' heads) go there, so that the lock is taken last, held for the least time, and taken in
+ * the same order everywhere (no deadlock with the rows the work locked). Only for transactions opened
+ * by `UnitOfWorkKysely` (anything else throws: the hook would never run).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any module's transaction.
+export function beforeCommit(trx: Kysely<any>, hook: Hook): void {
+  if (!ours.has(trx)) throw new Error('beforeCommit needs a transaction opened by the unit of work')
+  const hooks = beforeCommitHooks.get(trx)
+  if (hooks) hooks.push(hook)
+  else beforeCommitHooks.set(trx, [hook])
+}
 
 /**
  * Runs `hook` once the transaction `trx` has committed, and never if it rolls back: events, cache
@@ -50,9 +68,16 @@ export class UnitOfWorkKysely<DB = any> extends Kysely<DB> {
     builder.execute = async (callback) => {
       let trx: object | null = null
       const run = () =>
-        execute((t) => {
+        execute(async (t) => {
           trx = t
-          return callback(t)
+          ours.add(t)
+          const result = await callback(t)
+          // Hooks may add hooks (an audit entry recorded by a hook): run until none are left.
+          for (let hooks = beforeCommitHooks.get(t); hooks?.length; hooks = beforeCommitHooks.get(t)) {
+            beforeCommitHooks.delete(t)
+            for (const hook of hooks) await hook()
+          }
+          return result
         })
       const result = await (this.#scoped ? inTransactionScope(run) : run())
       const hooks = trx ? afterCommitHooks.get(trx) : undefined
