@@ -27,7 +27,8 @@ const app = await buildApp({ config, database, logger: false })
 const { services } = app
 const db = database.db
 const started = Date.now()
-const say = (line: string) => process.stderr.write(`[seed ${((Date.now() - started) / 1000).toFixed(0)} s] ${line}\n`)
+const say = (line: string) =>
+  process.stderr.write(`[seed ${((Date.now() - started) / 1000).toFixed(0)} s] ${line}\n`)
 
 // A zone whose local time is about 10:00 now: the benchmark's "now" is the morning peak.
 const utcHour = new Date().getUTCHours()
@@ -54,10 +55,26 @@ await services.users.createUser(SYSTEM_ACTOR, {
   name: 'Template clerk',
   roles: [{ role: 'consultant', officeId: templateOffice.id }],
 })
-const signedIn = await services.signIn.login({ login: 'nd-template', password: 'nd-template-password', address: '127.0.0.1' })
-const userRow = await db.selectFrom('users' as never).selectAll().where('login' as never, '=', 'nd-template' as never).executeTakeFirstOrThrow()
-const grantRow = await db.selectFrom('role_grants' as never).selectAll().where('user_id' as never, '=', (userRow as { id: string }).id as never).executeTakeFirstOrThrow()
-const tokenRow = await db.selectFrom('auth_tokens' as never).selectAll().where('token_hash' as never, '=', sha256(signedIn.token) as never).executeTakeFirstOrThrow()
+const signedIn = await services.signIn.login({
+  login: 'nd-template',
+  password: 'nd-template-password',
+  address: '127.0.0.1',
+})
+const userRow = await db
+  .selectFrom('users' as never)
+  .selectAll()
+  .where('login' as never, '=', 'nd-template' as never)
+  .executeTakeFirstOrThrow()
+const grantRow = await db
+  .selectFrom('role_grants' as never)
+  .selectAll()
+  .where('user_id' as never, '=', (userRow as { id: string }).id as never)
+  .executeTakeFirstOrThrow()
+const tokenRow = await db
+  .selectFrom('auth_tokens' as never)
+  .selectAll()
+  .where('token_hash' as never, '=', sha256(signedIn.token) as never)
+  .executeTakeFirstOrThrow()
 
 interface OfficeOut {
   id: string
@@ -77,7 +94,13 @@ function account(officeId: string, login: string, role: string): string {
   const token = `nd-${randomUUID()}`
   users.push({ ...(userRow as object), id, login, name: login })
   grants.push({ ...(grantRow as object), id: randomUUID(), user_id: id, role, office_id: officeId })
-  tokens.push({ ...(tokenRow as object), id: randomUUID(), user_id: id, token_hash: sha256(token), expires_at: farFuture })
+  tokens.push({
+    ...(tokenRow as object),
+    id: randomUUID(),
+    user_id: id,
+    token_hash: sha256(token),
+    expires_at: farFuture,
+  })
   return token
 }
 
@@ -109,9 +132,18 @@ for (let i = 0; i < OFFICES; i++) {
   if (i % 250 === 0) say(`${i + 1}/${OFFICES} offices`)
 }
 for (let i = 0; i < users.length; i += 500) {
-  await db.insertInto('users' as never).values(users.slice(i, i + 500) as never).execute()
-  await db.insertInto('role_grants' as never).values(grants.slice(i, i + 500) as never).execute()
-  await db.insertInto('auth_tokens' as never).values(tokens.slice(i, i + 500) as never).execute()
+  await db
+    .insertInto('users' as never)
+    .values(users.slice(i, i + 500) as never)
+    .execute()
+  await db
+    .insertInto('role_grants' as never)
+    .values(grants.slice(i, i + 500) as never)
+    .execute()
+  await db
+    .insertInto('auth_tokens' as never)
+    .values(tokens.slice(i, i + 500) as never)
+    .execute()
 }
 say(`${users.length} accounts`)
 
@@ -128,13 +160,25 @@ say(`${desks.length} desks open`)
 
 // Bookings for the next three hours in every tenth office, checked in during the day.
 const now = new Date()
-const local = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false })
-const [h, m] = local.format(new Date(now.getTime() + 10 * 60_000)).split(':').map(Number) as [number, number]
+const local = new Intl.DateTimeFormat('en-GB', {
+  timeZone: timezone,
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+const [h, m] = local
+  .format(new Date(now.getTime() + 10 * 60_000))
+  .split(':')
+  .map(Number) as [number, number]
 const from = `${String(h).padStart(2, '0')}:${String(m - (m % 5)).padStart(2, '0')}`
 const to = h + 3 < 24 ? `${String(h + 3).padStart(2, '0')}:00` : '23:55'
 for (const [i, o] of out.entries()) {
   if (i % BOOKING_EVERY !== 0) continue
-  await services.appointments.putPolicy(SYSTEM_ACTOR, o.id, { earlyMinutes: 240, lateMinutes: 240, horizonDays: 30 })
+  await services.appointments.putPolicy(SYSTEM_ACTOR, o.id, {
+    earlyMinutes: 240,
+    lateMinutes: 240,
+    horizonDays: 30,
+  })
   const slots = await services.appointments.createSlots(SYSTEM_ACTOR, o.id, {
     queueId: o.queues.A,
     date: localToday,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -142,7 +142,9 @@ class Network {
     const codes = this.bookings.get(o.id)!
     const booked = codes.length > 0 && Math.random() < BOOKED_SHARE
     const made = booked
-      ? await this.send('check-in', 'POST', `/api/v1/offices/${o.id}/check-in`, o.kiosk, { code: codes.pop() })
+      ? await this.send('check-in', 'POST', `/api/v1/offices/${o.id}/check-in`, o.kiosk, {
+          code: codes.pop(),
+        })
       : await this.send('issue', 'POST', `/api/v1/offices/${o.id}/tickets`, o.kiosk, { queueId: o.queues.A })
     if (!made) return
     this.waiting.set(o.id, this.waiting.get(o.id)! + 1)
@@ -167,9 +169,15 @@ class Network {
     setTimeout(
       async () => {
         if (Math.random() < TRANSFER_SHARE) {
-          const moved = await this.send('transfer', 'POST', `/api/v1/tickets/${ticket.id}/transfer`, desk.token, {
-            queueId: o.queues.B,
-          })
+          const moved = await this.send(
+            'transfer',
+            'POST',
+            `/api/v1/tickets/${ticket.id}/transfer`,
+            desk.token,
+            {
+              queueId: o.queues.B,
+            },
+          )
           if (moved) this.waiting.set(o.id, this.waiting.get(o.id)! + 1)
         } else await this.send('finish', 'POST', `/api/v1/tickets/${ticket.id}/finish`, desk.token, {})
         this.free.get(o.id)!.push(desk)
@@ -196,29 +204,34 @@ async function openBoards(m: Manifest, instances: string[], n: number) {
     await Promise.all(
       Array.from({ length: Math.min(200, n - i) }, (_, j) => {
         const office = m.offices[(i + j) % m.offices.length]!
-        const url = new URL(`${instances[(i + j) % instances.length]}/api/v1/offices/${office.id}/board/events`)
+        const url = new URL(
+          `${instances[(i + j) % instances.length]}/api/v1/offices/${office.id}/board/events`,
+        )
         return new Promise<void>((resolve) => {
-          const req = request({ host: url.hostname, port: url.port, path: url.pathname, agent: false }, (res) => {
-            let buffer = ''
-            let ready = false
-            res.setEncoding('utf8')
-            res.on('data', (chunk: string) => {
-              buffer += chunk
-              for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-                const block = buffer.slice(0, end)
-                buffer = buffer.slice(end + 2)
-                if (!ready && block.startsWith('event: board')) {
-                  ready = true
-                  opened += 1
-                  resolve()
+          const req = request(
+            { host: url.hostname, port: url.port, path: url.pathname, agent: false },
+            (res) => {
+              let buffer = ''
+              let ready = false
+              res.setEncoding('utf8')
+              res.on('data', (chunk: string) => {
+                buffer += chunk
+                for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+                  const block = buffer.slice(0, end)
+                  buffer = buffer.slice(end + 2)
+                  if (!ready && block.startsWith('event: board')) {
+                    ready = true
+                    opened += 1
+                    resolve()
+                  }
+                  if (block.startsWith('event: called')) {
+                    const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }
+                    delays.push(Date.now() - Date.parse(data.calledAt))
+                  }
                 }
-                if (block.startsWith('event: called')) {
-                  const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }
-                  delays.push(Date.now() - Date.parse(data.calledAt))
-                }
-              }
-            })
-          })
+              })
+            },
+          )
           req.on('error', () => {
             failed += 1
             resolve()
@@ -234,7 +247,14 @@ async function openBoards(m: Manifest, instances: string[], n: number) {
       }),
     )
   }
-  return { delays, opened: () => opened, failed: () => failed, close: () => streams.forEach((s) => s.destroy()) }
+  return {
+    delays,
+    opened: () => opened,
+    failed: () => failed,
+    close: () => {
+      for (const s of streams) s.destroy()
+    },
+  }
 }
 
 interface PhaseReport {
@@ -300,7 +320,10 @@ async function phase(
     targetTicketsPerSecond: Math.round(rate * 10) / 10,
     opsPerSecond: Math.round(stats.done / elapsed),
     byOp: Object.fromEntries(
-      [...stats.byOp].map(([op, times]) => [op, { n: times.length, p50: pct(times, 0.5), p99: pct(times, 0.99) }]),
+      [...stats.byOp].map(([op, times]) => [
+        op,
+        { n: times.length, p50: pct(times, 0.5), p99: pct(times, 0.99) },
+      ]),
     ),
     p99: pct(all, 0.99),
     errors: Object.fromEntries(stats.errors),
@@ -341,7 +364,11 @@ export async function run(): Promise<Row[]> {
     const seeded = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(ROOT, 'bench', 'seed-network.ts'), String(offices), manifestFile],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
     )
     if (seeded.status !== 0) throw new Error(`seeding failed (${seeded.status})`)
     const seedSeconds = Math.round((Date.now() - seedStarted) / 1000)
@@ -379,7 +406,8 @@ export async function run(): Promise<Row[]> {
     for (const factor of (process.env.BENCH_RAMP ?? '2,4,8,16').split(',').map(Number))
       reports.push(await phase(net, m, servers, `ramp ${factor}x`, peakRate * factor, 30, set))
     await new Promise((r) => setTimeout(r, 35_000)) // the last services finish
-    const tickets = Number((await admin.query(`select count(*) from ${schema}.tickets`)).rows[0].count) - ticketsBefore
+    const tickets =
+      Number((await admin.query(`select count(*) from ${schema}.tickets`)).rows[0].count) - ticketsBefore
     const bytesPerTicket = (((await sizeOf()) - sizeBefore) / Math.max(1, tickets)) | 0
     board.close()
 

@@ -22,7 +22,11 @@ const advance = prepared((db: Db, v: { chain: string; count: number }) =>
 )
 
 /** The first of the positions taken, and the hash before it. */
-export async function advanceHead(db: Db, chain: string, count: number): Promise<{ first: number; prevHash: string }> {
+export async function advanceHead(
+  db: Db,
+  chain: string,
+  count: number,
+): Promise<{ first: number; prevHash: string }> {
   const row = (await advance(db, { chain, count })).rows[0]!
   return { first: Number(row.seq) - count + 1, prevHash: row.hash }
 }
@@ -47,7 +51,9 @@ const AUDIT_COLUMNS = [
 
 type NewEntry = Required<Omit<Insertable<AuditLogTable>, 'seq'>>
 
-const insertEntry = prepared((db: Db, v: NewEntry) => db.insertInto('auditLog').values(valuesOf(v, AUDIT_COLUMNS)))
+const insertEntry = prepared((db: Db, v: NewEntry) =>
+  db.insertInto('auditLog').values(valuesOf(v, AUDIT_COLUMNS)),
+)
 const setHeadHash = prepared((db: Db, v: { chain: string; hash: string }) =>
   db.updateTable('auditChainHeads').set({ hash: v.hash }).where('chain', '=', v.chain),
 )
@@ -55,7 +61,11 @@ const setHeadHash = prepared((db: Db, v: { chain: string; hash: string }) =>
 /** A chain's new entries, in order, and its head's hash moved to the last. */
 export async function appendEntries(db: Db, chain: string, rows: NewEntry[]): Promise<void> {
   if (rows.length === 1) await insertEntry(db, rows[0]!)
-  else await db.insertInto('auditLog').values(rows.map((r) => valuesOf(r, AUDIT_COLUMNS))).execute()
+  else
+    await db
+      .insertInto('auditLog')
+      .values(rows.map((r) => valuesOf(r, AUDIT_COLUMNS)))
+      .execute()
   await setHeadHash(db, { chain, hash: rows[rows.length - 1]!.hash })
 }
 
