@@ -6,7 +6,8 @@
 // an administrator would make them, audited); the thousands of clerk accounts and their tokens are
 // written straight through Kysely, copied from one account made properly (its argon2 hash would
 // take ≈40 min for 50,000). The manifest names what the driver needs: offices, queues, desks with
-// their clerks' tokens, kiosk tokens, booking codes.
+// their clerks' tokens, kiosk tokens, booking codes. (Rows read and written here are camelCased by
+// the database handle, as everywhere in Ratusz.)
 import { createHash, randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { buildApp } from '../src/app/build-app.js'
@@ -68,12 +69,12 @@ const userRow = await db
 const grantRow = await db
   .selectFrom('role_grants' as never)
   .selectAll()
-  .where('user_id' as never, '=', (userRow as { id: string }).id as never)
+  .where('userId' as never, '=', (userRow as { id: string }).id as never)
   .executeTakeFirstOrThrow()
 const tokenRow = await db
   .selectFrom('auth_tokens' as never)
   .selectAll()
-  .where('token_hash' as never, '=', sha256(signedIn.token) as never)
+  .where('tokenHash' as never, '=', sha256(signedIn.token) as never)
   .executeTakeFirstOrThrow()
 
 interface OfficeOut {
@@ -93,13 +94,13 @@ function account(officeId: string, login: string, role: string): string {
   const id = randomUUID()
   const token = `nd-${randomUUID()}`
   users.push({ ...(userRow as object), id, login, name: login })
-  grants.push({ ...(grantRow as object), id: randomUUID(), user_id: id, role, office_id: officeId })
+  grants.push({ ...(grantRow as object), id: randomUUID(), userId: id, role, officeId })
   tokens.push({
     ...(tokenRow as object),
     id: randomUUID(),
-    user_id: id,
-    token_hash: sha256(token),
-    expires_at: farFuture,
+    userId: id,
+    tokenHash: sha256(token),
+    expiresAt: farFuture,
   })
   return token
 }
