@@ -40,6 +40,8 @@ interface Acknowledged {
   noBookingDays: string[]
   /** Applications a resident sent on Lublin's request for public information: id and number. */
   applications: { id: string; number: string }[]
+  /** Audit anchors the coordinator made: number and root. */
+  auditAnchors: { id: number; root: string }[]
 }
 
 /** A resident signed in by the link the server mails (to a loopback SMTP server): cookies and CSRF token. */
@@ -150,6 +152,7 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
       templates: [],
       noBookingDays: [],
       applications: [],
+      auditAnchors: [],
     }
     const resident = await residentOf(server, smtp)
     const openedForFiles = await api(server, '/api/v1/cases', {
@@ -174,7 +177,12 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
         for (let i = 0; Date.now() < until; i++) {
           sent += 1
           try {
-            if (c === 0 && i % 4 === 3) {
+            if (c === 0 && i % 8 === 5) {
+              // An audit anchor: every chain's head under one root, linked to the anchor before.
+              const res = await api(target, '/api/v1/audit/anchors', { token: coordinator })
+              if (res.status === 201)
+                acknowledged.auditAnchors.push({ id: Number(res.json!.id), root: String(res.json!.root) })
+            } else if (c === 0 && i % 4 === 3) {
               // A certificate the network trusts (a fresh ECDSA one each time).
               const { der } = await issue({ cn: `Crash anchor ${sent}`, alg: 'ECDSA' })
               const form = new FormData()
@@ -438,7 +446,27 @@ describeEachDatabase('kill -9 under write load', (dialect) => {
         await new Promise((resolve) => setTimeout(resolve, 500))
       }
     const audit = await runRatusz(['audit', 'verify'], env)
-    expect(JSON.parse(audit.stdout)).toMatchObject({ valid: true })
+    const verified = JSON.parse(audit.stdout)
+    expect(verified).toMatchObject({ valid: true, anchors: { valid: true } })
+    // Every acknowledged anchor is there under its number with its root (anchors are numbered 1…n,
+    // each linked to the one before: the verification above checked the links).
+    expect(acknowledged.auditAnchors.length).toBeGreaterThan(0)
+    expect(verified.anchors.count).toBeGreaterThanOrEqual(
+      Math.max(...acknowledged.auditAnchors.map((a) => a.id)),
+    )
+    const database0 =
+      dialect === 'sqlite'
+        ? openDatabase({ sqliteFile: join(env.RATUSZ_DATA_DIR!, 'ratusz.sqlite') })
+        : openDatabase({ databaseUrl: env.DATABASE_URL! })
+    try {
+      const stored = await sql<{ id: number; root: string }>`select id, root from audit_anchors`.execute(
+        database0.db,
+      )
+      const roots = new Map(stored.rows.map((r) => [Number(r.id), r.root]))
+      for (const a of acknowledged.auditAnchors) expect(roots.get(a.id), `anchor ${a.id}`).toBe(a.root)
+    } finally {
+      await database0.close()
+    }
     server.child.kill('SIGKILL')
     await server.exited
 

@@ -48,8 +48,10 @@ export function AuditPage(props: {
   offices: OfficeDto[]
   filters: AuditFilters
   errors: { field: string; message: string }[]
-  check: ChainCheck
+  /** Null when not checked on this view (every chain of a network: on request, `verifyHref`). */
+  check: ChainCheck | null
   anchor: ChainCheck['anchors']['latest']
+  verifyHref: string | null
   nextHref: string | null
 }): Html {
   const { st, ctx } = props.s
@@ -60,7 +62,11 @@ export function AuditPage(props: {
   return (
     <StaffLayout s={props.s} title={st('audit.title')}>
       <h1>{st('audit.title')}</h1>
-      {props.check.valid ? (
+      {props.check === null ? (
+        <p>
+          <a href={props.verifyHref ?? '/staff/audit?verify=1'}>{st('audit.verifyAll')}</a>
+        </p>
+      ) : props.check.valid ? (
         <p class="notice" role="status">
           {st('audit.valid', { entries: props.check.entries, chains: props.check.chains })}
         </p>
