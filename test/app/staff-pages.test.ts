@@ -240,7 +240,9 @@ describeEachDatabase('staff pages', (dialect) => {
     expect(page.statusCode).toBe(200)
     // Every chain of the network only on request (thousands of offices); a manager's on every view.
     expect(page.body).toContain('Verify every office’s chain and the anchors now')
-    expect((await admin.get('/staff/audit?lang=en&verify=1')).body).toMatch(/\d+ chains of \d+ entries intact\./)
+    expect((await admin.get('/staff/audit?lang=en&verify=1')).body).toMatch(
+      /\d+ chains of \d+ entries intact\./,
+    )
     expect(page.body).toContain('No anchor has been made yet')
     await app.services.audit.anchor()
     expect((await admin.get('/staff/audit?lang=en')).body).toMatch(
