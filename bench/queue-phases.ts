@@ -1,5 +1,5 @@
 import autocannon from 'autocannon'
-import { type LoadResult, median } from './support.js'
+import { type LoadResult, mediansOf } from './support.js'
 
 /** Where a queue's two hot use cases are, on Ratusz or on the hand-written reference. */
 export interface QueueTarget {
@@ -103,12 +103,5 @@ export async function issueThenCall(t: QueueTarget, rounds: number, bursts: numb
 }
 
 function medians(runs: PhaseResult[]): PhaseResult {
-  return {
-    requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond))),
-    p50: median(runs.map((r) => r.p50)),
-    p99: median(runs.map((r) => r.p99)),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    done: runs.reduce((n, r) => n + r.done, 0),
-  }
+  return { ...mediansOf(runs), done: runs.reduce((n, r) => n + r.done, 0) }
 }

@@ -77,7 +77,8 @@ const tokenRow = await db
   .where('tokenHash' as never, '=', sha256(signedIn.token) as never)
   .executeTakeFirstOrThrow()
 
-interface OfficeOut {
+/** One office as the manifest names it for the driver (bench/scenarios/network-day.ts). */
+export interface OfficeOut {
   id: string
   code: string
   queues: { A: string; B: string }

@@ -160,6 +160,11 @@ export async function measure(options: LoadOptions, rounds: number): Promise<Loa
   await load({ ...options, seconds: 1 })
   const runs: LoadResult[] = []
   for (let i = 0; i < rounds; i++) runs.push(await load(options))
+  return mediansOf(runs)
+}
+
+/** Several runs' medians (requests/s, p50, p99) and their summed refusals and errors. */
+export function mediansOf(runs: LoadResult[]): LoadResult {
   return {
     requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond))),
     p50: median(runs.map((r) => r.p50)),

@@ -4,6 +4,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import type { OfficeOut } from '../seed-network.js'
 import { median, ROOT, type Row, type Served, serveRatusz } from '../support.js'
 
 /**
@@ -28,14 +29,7 @@ const TRANSFER_SHARE = 0.05
 const READS_PER_TICKET = 2
 
 interface Manifest {
-  offices: {
-    id: string
-    code: string
-    queues: { A: string; B: string }
-    kiosk: string
-    desks: { id: string; token: string }[]
-    bookings: string[]
-  }[]
+  offices: OfficeOut[]
 }
 
 type Op = 'issue' | 'check-in' | 'call-next' | 'finish' | 'transfer' | 'read'

@@ -101,7 +101,9 @@ export function createAuditService(database: Db, clock: Clock, sealer: AnchorSea
     const byChain = new Map<string, (AuditRecord & { at: string })[]>()
     for (const entry of entries) {
       const chain = chainOf(entry)
-      byChain.set(chain, [...(byChain.get(chain) ?? []), entry])
+      const list = byChain.get(chain)
+      if (list) list.push(entry)
+      else byChain.set(chain, [entry])
     }
     for (const chain of [...byChain.keys()].sort()) {
       const list = byChain.get(chain)!
