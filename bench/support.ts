@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -224,3 +225,39 @@ export async function api(
 /** A bearer token for a user (the demo's password by default). */
 export const login = async (base: string, user: string, password = `${user}-pass`) =>
   (await api(base, 'POST', '/api/v1/auth/login', undefined, { login: user, password })).token as string
+
+/**
+ * One board's live stream (`/board/events`, a socket of its own): `ready` is true once its first
+ * board arrives (false when the stream fails or stays silent 30 s); `onCalled` gets each call's time.
+ */
+export function boardStream(
+  url: string,
+  onCalled: (calledAt: string) => void,
+): { ready: Promise<boolean>; destroy(): void } {
+  const at = new URL(url)
+  let settle: (ok: boolean) => void = () => {}
+  const ready = new Promise<boolean>((resolve) => {
+    settle = resolve
+  })
+  const req = request({ host: at.hostname, port: at.port, path: at.pathname, agent: false }, (res) => {
+    let buffer = ''
+    res.setEncoding('utf8')
+    res.on('data', (chunk: string) => {
+      buffer += chunk
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        if (block.startsWith('event: board')) settle(true)
+        if (block.startsWith('event: called'))
+          onCalled((JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }).calledAt)
+      }
+    })
+  })
+  req.on('error', () => settle(false))
+  req.setTimeout(30_000, () => {
+    settle(false)
+    req.destroy()
+  })
+  req.end()
+  return { ready, destroy: () => req.destroy() }
+}

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { OfficeOut } from '../seed-network.js'
-import { median, ROOT, type Row, type Served, serveRatusz } from '../support.js'
+import { boardStream, median, ROOT, type Row, type Served, serveRatusz } from '../support.js'
 
 /**
  * network-day: a national network's busy day on PostgreSQL with two Ratusz instances (issue 17).
@@ -195,51 +194,17 @@ async function openBoards(m: Manifest, instances: string[], n: number) {
   let opened = 0
   let failed = 0
   for (let i = 0; i < n; i += 200) {
-    await Promise.all(
-      Array.from({ length: Math.min(200, n - i) }, (_, j) => {
-        const office = m.offices[(i + j) % m.offices.length]!
-        const url = new URL(
-          `${instances[(i + j) % instances.length]}/api/v1/offices/${office.id}/board/events`,
-        )
-        return new Promise<void>((resolve) => {
-          const req = request(
-            { host: url.hostname, port: url.port, path: url.pathname, agent: false },
-            (res) => {
-              let buffer = ''
-              let ready = false
-              res.setEncoding('utf8')
-              res.on('data', (chunk: string) => {
-                buffer += chunk
-                for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-                  const block = buffer.slice(0, end)
-                  buffer = buffer.slice(end + 2)
-                  if (!ready && block.startsWith('event: board')) {
-                    ready = true
-                    opened += 1
-                    resolve()
-                  }
-                  if (block.startsWith('event: called')) {
-                    const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }
-                    delays.push(Date.now() - Date.parse(data.calledAt))
-                  }
-                }
-              })
-            },
-          )
-          req.on('error', () => {
-            failed += 1
-            resolve()
-          })
-          req.setTimeout(30_000, () => {
-            failed += 1
-            req.destroy()
-            resolve()
-          })
-          req.end()
-          streams.push(req)
-        })
-      }),
-    )
+    const batch = Array.from({ length: Math.min(200, n - i) }, (_, j) => {
+      const office = m.offices[(i + j) % m.offices.length]!
+      const base = instances[(i + j) % instances.length]
+      return boardStream(`${base}/api/v1/offices/${office.id}/board/events`, (calledAt) =>
+        delays.push(Date.now() - Date.parse(calledAt)),
+      )
+    })
+    streams.push(...batch)
+    const ready = await Promise.all(batch.map((s) => s.ready))
+    opened += ready.filter(Boolean).length
+    failed += ready.length - ready.filter(Boolean).length
   }
   return {
     delays,

@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { issueThenCall } from '../queue-phases.js'
 import {
   api,
+  boardStream,
   login,
   measureBare,
   median,
@@ -115,44 +115,11 @@ export async function cycles(
 
 /** Opens `n` board streams and resolves once each has its first board; `onCalled` gets each receipt. */
 async function subscribe(base: string, officeId: string, n: number, onCalled: (calledAt: string) => void) {
-  const url = new URL(`${base}/api/v1/offices/${officeId}/board/events`)
-  const streams: { destroy(): void }[] = []
-  await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = request(
-            { host: url.hostname, port: url.port, path: url.pathname, agent: false },
-            (res) => {
-              let buffer = ''
-              let ready = false
-              res.setEncoding('utf8')
-              res.on('data', (chunk: string) => {
-                buffer += chunk
-                let end = buffer.indexOf('\n\n')
-                while (end >= 0) {
-                  const block = buffer.slice(0, end)
-                  buffer = buffer.slice(end + 2)
-                  if (!ready && block.startsWith('event: board')) {
-                    ready = true
-                    resolve()
-                  }
-                  if (block.startsWith('event: called')) {
-                    const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }
-                    onCalled(data.calledAt)
-                  }
-                  end = buffer.indexOf('\n\n')
-                }
-              })
-            },
-          )
-          req.on('error', reject)
-          req.end()
-          streams.push(req)
-        }),
-    ),
+  const streams = Array.from({ length: n }, () =>
+    boardStream(`${base}/api/v1/offices/${officeId}/board/events`, onCalled),
   )
+  if (!(await Promise.all(streams.map((s) => s.ready))).every(Boolean))
+    throw new Error('a board stream failed to open')
   return () => {
     for (const s of streams) s.destroy()
   }
