@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { auditActorOf } from '../modules/identity/index.js'
 import type { AuditRecord } from '../platform/audit-trail.js'
 import type { Config } from '../platform/config.js'
-import { alreadyExists, isUniqueViolation } from '../platform/db/index.js'
+import { alreadyExists, isStalePreparedStatement, isUniqueViolation } from '../platform/db/index.js'
 import { AppError } from '../platform/errors.js'
 import {
   fieldErrorsFromAjv,
@@ -34,9 +34,10 @@ function toAppError(error: FastifyError): AppError {
   }
   if (isUniqueViolation(error)) return alreadyExists()
   const sqlState = (error as { code?: unknown }).code
-  // PostgreSQL gave up on the statement (DATABASE_STATEMENT_TIMEOUT_MS) or chose this transaction to
-  // end a deadlock: nothing was written; the client may try again.
-  if (sqlState === '57014' || sqlState === '40P01' || sqlState === '40001')
+  // PostgreSQL gave up on the statement (DATABASE_STATEMENT_TIMEOUT_MS), chose this transaction to
+  // end a deadlock, or refused a statement prepared before another instance changed the schema:
+  // nothing was written; the client may try again.
+  if (sqlState === '57014' || sqlState === '40P01' || sqlState === '40001' || isStalePreparedStatement(error))
     return new AppError(
       'DATABASE_BUSY',
       503,

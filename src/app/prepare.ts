@@ -12,6 +12,7 @@ export function openConfiguredDatabase(config: Config): Database {
         databaseUrl: config.databaseUrl,
         poolSize: config.databasePoolSize,
         statementTimeoutMs: config.databaseStatementTimeoutMs,
+        namedStatements: config.databaseNamedStatements,
       })
     : openDatabase({ sqliteFile: sqliteFileIn(config.dataDir) })
 }

@@ -20,6 +20,11 @@ export interface Config {
   databasePoolSize: number
   /** PostgreSQL: the longest one statement may run (ms), 0 for no limit. */
   databaseStatementTimeoutMs: number
+  /**
+   * PostgreSQL: statements are prepared once per connection under a name (off behind a pooler that
+   * cannot keep them, e.g. PgBouncer in transaction mode before 1.21).
+   */
+  databaseNamedStatements: boolean
   /** Seed the demo network into an empty database. */
   demo: boolean
   /** Password for the bootstrap `admin` user, created at start when no `admin` exists. */
@@ -119,6 +124,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databaseUrl: read<string | null>('DATABASE_URL', null, postgresUrl),
     databasePoolSize: read('DATABASE_POOL_SIZE', 10, integer(1, 500)),
     databaseStatementTimeoutMs: read('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, integer(0, 3_600_000)),
+    databaseNamedStatements: read('DATABASE_NAMED_STATEMENTS', true, boolean),
     demo: read('RATUSZ_DEMO', true, boolean),
     adminPassword: read<string | null>('RATUSZ_ADMIN_PASSWORD', null, password),
     logLevel: read(

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, type Kysely, PostgresDialect, sql } from 'kysely'
+import { CamelCasePlugin, type Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { GroupCommitSqliteDialect } from './group-commit.js'
+import { NamedStatementsClient } from './named-statements.js'
 import { UnitOfWorkKysely } from './unit-of-work.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -14,6 +15,11 @@ export type DialectName = 'sqlite' | 'postgres'
  */
 // biome-ignore lint/suspicious/noExplicitAny: the platform cannot name the modules' tables.
 export type Db = Kysely<any>
+
+/** Whether a handle (or a transaction of it) is on PostgreSQL: for the statements only it accepts. */
+export function onPostgres(db: Kysely<unknown> | Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+}
 
 /** The handle typed with one module's tables; the module's repository only sees those. */
 export function withTables<T>(db: Db): Kysely<T> {
@@ -64,6 +70,8 @@ export interface DatabaseOptions {
    * a session with a FATAL error that a checked-out `pg` client raises where nothing listens.)
    */
   statementTimeoutMs?: number
+  /** PostgreSQL: prepare statements under a name once per connection (default); see named-statements.ts. */
+  namedStatements?: boolean
   /** PostgreSQL schema to work in (tests give each test its own). */
   schema?: string
 }
@@ -104,7 +112,9 @@ function remembered(known: Map<string, string>, str: string, convert: (s: string
 export function openDatabase(options: DatabaseOptions): Database {
   const plugins = [new MemoCamelCasePlugin()]
   if (options.databaseUrl) {
+    const named = options.namedStatements !== false
     const pool = new pg.Pool({
+      Client: named ? NamedStatementsClient : pg.Client,
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
@@ -113,6 +123,14 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client losing its connection must not crash the process; the next query reconnects.
     let reportPoolError: (error: unknown) => void = () => {}
     pool.on('error', (error) => reportPoolError(error))
+    // A named statement is still planned for its values on each run: after five runs PostgreSQL may
+    // keep a generic plan instead, and on the queue's burst of issues that made issuing 25% slower
+    // (docs/performance.md, "Round trips"). Parsing and analysis stay saved. Sent first on each new
+    // connection (a client runs its queries in order), whatever options the URL carries.
+    if (named)
+      pool.on('connect', (client) => {
+        client.query('set plan_cache_mode = force_custom_plan').catch(() => {})
+      })
     const db = new UnitOfWorkKysely({ dialect: new PostgresDialect({ pool }), plugins })
     const channel = `ratusz_${(options.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}`.toLowerCase()
     return {

@@ -1,4 +1,5 @@
 export * from './database.js'
 export * from './migrator.js'
+export { isStalePreparedStatement } from './named-statements.js'
 export * from './unique.js'
 export { afterCommit, beforeCommit, inTransaction } from './unit-of-work.js'

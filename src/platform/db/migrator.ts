@@ -1,12 +1,5 @@
-import {
-  type DatabaseIntrospector,
-  type Migration,
-  type MigrationResultSet,
-  Migrator,
-  PostgresAdapter,
-  sql,
-} from 'kysely'
-import type { Db } from './database.js'
+import { type DatabaseIntrospector, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
+import { type Db, onPostgres } from './database.js'
 
 /** Applies every pending migration, in name order; safe when several instances start at once. */
 export async function migrateToLatest(
@@ -35,7 +28,7 @@ export async function migrateToLatest(
 }
 
 async function migrationSchema(db: Db): Promise<string | null> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return null
+  if (!onPostgres(db)) return null
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
   return rows[0]?.schema ?? null
 }

@@ -1,6 +1,6 @@
-import { type Kysely, PostgresAdapter } from 'kysely'
+import type { Kysely } from 'kysely'
 import { type Clock, systemClock } from '../clock.js'
-import { type Db, withTables } from '../db/database.js'
+import { type Db, onPostgres, withTables } from '../db/database.js'
 import { afterCommit } from '../db/unit-of-work.js'
 import { newId } from '../ids.js'
 
@@ -54,7 +54,7 @@ export class JobStore {
     readonly clock: Clock = systemClock,
   ) {
     this.#db = withTables<JobTables>(db)
-    this.#postgres = db.getExecutor().adapter instanceof PostgresAdapter
+    this.#postgres = onPostgres(db)
   }
 
   /** Called after a transaction that enqueued work commits: the local worker looks at once. */
@@ -106,20 +106,31 @@ export class JobStore {
    * lease ran out (their instance stopped or died). Two workers never take the same job.
    */
   async claim(worker: string, kinds: readonly string[], limit: number): Promise<JobRow[]> {
+    // Pending jobs first, then running ones whose lease ran out, each in its own statement: with the
+    // two in one OR, PostgreSQL read and sorted every due job to take a few (8.6 ms a claim with a
+    // backlog of 16,000 in network-day); alone, each walks `jobs_due` in order and stops at `limit`.
+    const pending = await this.#take(worker, kinds, limit, 'pending')
+    if (pending.length === limit) return pending
+    return [...pending, ...(await this.#take(worker, kinds, limit - pending.length, 'running'))]
+  }
+
+  async #take(
+    worker: string,
+    kinds: readonly string[],
+    limit: number,
+    status: 'pending' | 'running',
+  ): Promise<JobRow[]> {
     const now = this.clock.now()
     const at = now.toISOString()
     let due = this.#db
       .selectFrom('jobs')
       .select('id')
+      .where('status', '=', status)
+      // Pending: its time has come; running: its lease ran out (its instance stopped or died).
+      .where(status === 'pending' ? 'runAt' : 'lockedUntil', status === 'pending' ? '<=' : '<', at)
       // Only kinds this instance knows: during a rolling upgrade, an older instance leaves a newer
       // kind's jobs to the instances that can run them.
       .where('kind', 'in', kinds)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', at)]),
-          eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', at)]),
-        ]),
-      )
       .orderBy('runAt')
       .limit(limit)
     if (this.#postgres) due = due.forUpdate().skipLocked()

@@ -1,5 +1,5 @@
-import { type Generated, type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely'
-import { type Db, withTables } from '../db/database.js'
+import { type Generated, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import { type Db, onPostgres, withTables } from '../db/database.js'
 
 /** The platform's search table (migration 014). */
 interface SearchTables {
@@ -29,7 +29,7 @@ const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`
 export class SearchIndex {
   readonly #postgres: boolean
   constructor(db: Db) {
-    this.#postgres = db.getExecutor().adapter instanceof PostgresAdapter
+    this.#postgres = onPostgres(db)
   }
 
   /** Stores a document's text, or forgets the document (`null`), in the caller's transaction. */
