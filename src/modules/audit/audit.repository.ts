@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
+import { onPostgres } from '../../platform/db/index.js'
 import { prepared, valuesOf } from '../../platform/db/prepared.js'
 import { type AnchorLeaf, type ChainHead, GENESIS_HASH } from './audit.chain.js'
 import type { AnchorRow, AuditAnchorsTable, AuditLogTable, AuditRow, AuditTables } from './audit.tables.js'
@@ -57,16 +58,37 @@ const insertEntry = prepared((db: Db, v: NewEntry) =>
 const setHeadHash = prepared((db: Db, v: { chain: string; hash: string }) =>
   db.updateTable('auditChainHeads').set({ hash: v.hash }).where('chain', '=', v.chain),
 )
+/** PostgreSQL: the entry and the head's new hash in one statement (one round trip, not two). */
+const insertEntryMovingHead = prepared((db: Db, v: NewEntry) =>
+  db
+    .with('head', (db) =>
+      db.updateTable('auditChainHeads').set({ hash: v.hash }).where('chain', '=', v.chain),
+    )
+    .insertInto('auditLog')
+    .values(valuesOf(v, AUDIT_COLUMNS)),
+)
 
 /** A chain's new entries, in order, and its head's hash moved to the last. */
 export async function appendEntries(db: Db, chain: string, rows: NewEntry[]): Promise<void> {
+  const hash = rows[rows.length - 1]!.hash
+  if (onPostgres(db)) {
+    // One round trip: the entries and the head's new hash in one statement.
+    if (rows.length === 1) await insertEntryMovingHead(db, rows[0]!)
+    else
+      await db
+        .with('head', (db) => db.updateTable('auditChainHeads').set({ hash }).where('chain', '=', chain))
+        .insertInto('auditLog')
+        .values(rows.map((r) => valuesOf(r, AUDIT_COLUMNS)))
+        .execute()
+    return
+  }
   if (rows.length === 1) await insertEntry(db, rows[0]!)
   else
     await db
       .insertInto('auditLog')
       .values(rows.map((r) => valuesOf(r, AUDIT_COLUMNS)))
       .execute()
-  await setHeadHash(db, { chain, hash: rows[rows.length - 1]!.hash })
+  await setHeadHash(db, { chain, hash })
 }
 
 /** Every chain's head, by chain. */

@@ -10,23 +10,25 @@ import { assertTransition, type TicketAction } from './ticket-transitions.js'
 
 type Trx = QueueContext['db']
 type Change = Partial<Omit<TicketRow, 'id'>>
+/** The desks an action on a ticket reads (and on PostgreSQL locks) first: the clerk's and the ticket's. */
+type Desks = Awaited<ReturnType<QueueContext['desksFor']>>
 
 /** What clerks do at a desk: call the next ticket by the office's fairness policy, then serve it. */
 export function deskWork(ctx: QueueContext) {
   const { db, clock } = ctx
 
-  /** The desk the actor has open, and it must be this one when `deskId` is given. */
-  async function clerkDesk(trx: Trx, actor: Actor, deskId?: string): Promise<DeskStateRow> {
-    if (deskId) {
-      const state = await repo.findDeskState(trx, deskId)
-      if (!state?.clerkId) throw conflict('DESK_NOT_OPEN', 'The desk is not open', 'Open it first.')
-      if (state.clerkId !== actor.id)
-        throw conflict('DESK_NOT_YOURS', 'Another clerk works at this desk', `${state.clerkLogin} opened it.`)
-      return state
-    }
-    const state = await repo.deskOfClerk(trx, actor.id)
-    if (!state) throw conflict('DESK_NOT_OPEN', 'You have no desk open', 'Open your desk first.')
+  /** The desk's state, which must be open by the actor. */
+  function openedBy(actor: Actor, state: DeskStateRow | undefined): DeskStateRow {
+    if (!state?.clerkId) throw conflict('DESK_NOT_OPEN', 'The desk is not open', 'Open it first.')
+    if (state.clerkId !== actor.id)
+      throw conflict('DESK_NOT_YOURS', 'Another clerk works at this desk', `${state.clerkLogin} opened it.`)
     return state
+  }
+
+  /** The desk the actor has open. */
+  function mineOf(desks: Desks): DeskStateRow {
+    if (!desks.mine) throw conflict('DESK_NOT_OPEN', 'You have no desk open', 'Open your desk first.')
+    return desks.mine
   }
 
   /**
@@ -67,7 +69,7 @@ export function deskWork(ctx: QueueContext) {
     actor: Actor,
     ticketId: string,
     action: TicketAction,
-    change: (ticket: TicketRow, trx: Trx, now: string, today: string) => Promise<Change>,
+    change: (ticket: TicketRow, trx: Trx, now: string, desks: Desks) => Promise<Change>,
   ): Promise<TicketDto> {
     const found = await repo.findTicket(db, ticketId)
     if (!found) throw notFound('Ticket')
@@ -75,7 +77,7 @@ export function deskWork(ctx: QueueContext) {
     const today = await ctx.today(found.officeId)
     const row = await db.transaction().execute(async (trx) => {
       // Locks in one order everywhere (desks, then the ticket), so two never wait on each other.
-      await ctx.lockDesksFor(trx, actor.id, found.deskId)
+      const desks = await ctx.desksFor(trx, actor.id, found.deskId)
       const ticket = (await ctx.ticketForUpdate(trx, ticketId))!
       if (repo.isExpired(ticket, today))
         throw conflict(
@@ -85,7 +87,7 @@ export function deskWork(ctx: QueueContext) {
         )
       assertTransition(ticket, action)
       const now = clock.now().toISOString()
-      const set = await change(ticket, trx, now, today)
+      const set = await change(ticket, trx, now, desks)
       await repo.updateTicket(trx, ticket.id, set)
       await ctx.record(trx, actor, `ticket.${action}`, ticket.officeId, 'ticket', ticket.id, {
         number: ticket.display,
@@ -94,14 +96,17 @@ export function deskWork(ctx: QueueContext) {
       })
       return { ...ticket, ...set }
     })
-    if (action === 'recall' || action === 'resume' || action === 'call') await announce(row, row.deskId!)
-    await ctx.changed(row.officeId)
+    // Both events in one turn: to other instances they go in one NOTIFY.
+    await Promise.all([
+      ctx.changed(row.officeId),
+      action === 'recall' || action === 'resume' || action === 'call' ? announce(row, row.deskId!) : null,
+    ])
     return ctx.toDto(db, row, today)
   }
 
   /** The ticket must be the one in front of the actor at their desk. */
-  async function atMyDesk(trx: Trx, actor: Actor, ticket: TicketRow) {
-    const desk = await clerkDesk(trx, actor)
+  function atMyDesk(desks: Desks, ticket: TicketRow) {
+    const desk = mineOf(desks)
     if (desk.currentTicketId !== ticket.id)
       throw conflict(
         'NOT_AT_YOUR_DESK',
@@ -130,8 +135,7 @@ export function deskWork(ctx: QueueContext) {
       assertAllowed(actor, queuePolicy.work, desk.officeId)
       const today = await ctx.today(desk.officeId)
       const result = await db.transaction().execute(async (trx) => {
-        await ctx.lockDesk(trx, deskId)
-        const state = await clerkDesk(trx, actor, deskId)
+        const state = openedBy(actor, await ctx.deskStateForUpdate(trx, deskId))
         const now = clock.now()
         const at = now.toISOString()
         await ctx.expireStale(trx, desk.officeId, today)
@@ -192,9 +196,13 @@ export function deskWork(ctx: QueueContext) {
           return { ticket, reason: choice.reason, closed }
         }
       })
-      await ctx.changed(desk.officeId)
-      if (!result.ticket) return { ticket: null, closed: result.closed }
-      await announce(result.ticket, deskId)
+      const changed = ctx.changed(desk.officeId)
+      if (!result.ticket) {
+        await changed
+        return { ticket: null, closed: result.closed }
+      }
+      // Both events in one turn: to other instances they go in one NOTIFY.
+      await Promise.all([changed, announce(result.ticket, deskId)])
       const dto = await ctx.toDto(db, result.ticket, today, { reason: result.reason })
       return { ticket: result.closed ? { ...dto, closed: result.closed } : dto, closed: result.closed }
     },
@@ -202,8 +210,8 @@ export function deskWork(ctx: QueueContext) {
     /** Calls one waiting ticket to the actor's desk out of turn (recorded as such), closing the current one. */
     callTicket: async (actor: Actor, id: string) => {
       let closed: Awaited<ReturnType<typeof closeCurrent>>
-      const dto = await act(actor, id, 'call', async (t, trx, now) => {
-        const desk = await clerkDesk(trx, actor)
+      const dto = await act(actor, id, 'call', async (t, trx, now, desks) => {
+        const desk = mineOf(desks)
         closed = await closeCurrent(trx, actor, desk, now)
         await repo.saveDeskState(trx, { ...desk, currentTicketId: t.id })
         return {
@@ -220,20 +228,20 @@ export function deskWork(ctx: QueueContext) {
     },
 
     recall: (actor: Actor, id: string) =>
-      act(actor, id, 'recall', async (t, trx) => {
-        await atMyDesk(trx, actor, t)
+      act(actor, id, 'recall', async (t, _trx, _now, desks) => {
+        atMyDesk(desks, t)
         return { recallCount: t.recallCount + 1 }
       }),
 
     start: (actor: Actor, id: string) =>
-      act(actor, id, 'start', async (t, trx, now) => {
-        await atMyDesk(trx, actor, t)
+      act(actor, id, 'start', async (t, _trx, now, desks) => {
+        atMyDesk(desks, t)
         return { status: 'serving', startedAt: now }
       }),
 
     finish: (actor: Actor, id: string, topic?: string) =>
-      act(actor, id, 'finish', async (t, trx, now) => {
-        const desk = await atMyDesk(trx, actor, t)
+      act(actor, id, 'finish', async (t, trx, now, desks) => {
+        const desk = atMyDesk(desks, t)
         await leaveDesk(trx, desk)
         return {
           status: 'served',
@@ -244,23 +252,23 @@ export function deskWork(ctx: QueueContext) {
       }),
 
     noShow: (actor: Actor, id: string) =>
-      act(actor, id, 'no-show', async (t, trx, now) => {
-        const desk = await atMyDesk(trx, actor, t)
+      act(actor, id, 'no-show', async (t, trx, now, desks) => {
+        const desk = atMyDesk(desks, t)
         await leaveDesk(trx, desk)
         return { status: 'no-show', noShowAt: now }
       }),
 
     park: (actor: Actor, id: string) =>
-      act(actor, id, 'park', async (t, trx) => {
-        const desk = await atMyDesk(trx, actor, t)
+      act(actor, id, 'park', async (t, trx, _now, desks) => {
+        const desk = atMyDesk(desks, t)
         await leaveDesk(trx, desk)
         return { status: 'parked' }
       }),
 
     /** A parked ticket comes back to the actor's desk, where it left off. */
     resume: (actor: Actor, id: string) =>
-      act(actor, id, 'resume', async (t, trx) => {
-        const desk = await clerkDesk(trx, actor)
+      act(actor, id, 'resume', async (t, trx, _now, desks) => {
+        const desk = mineOf(desks)
         if (desk.currentTicketId)
           throw conflict('DESK_BUSY', 'A ticket is already at your desk', 'Finish or park it first.')
         await repo.saveDeskState(trx, { ...desk, currentTicketId: t.id })
@@ -283,7 +291,7 @@ export function deskWork(ctx: QueueContext) {
 
     /** To another queue (optionally one desk), keeping the number and the original arrival time. */
     transfer: (actor: Actor, id: string, to: { queueId: string; deskId?: string | undefined }) =>
-      act(actor, id, 'transfer', async (t, trx) => {
+      act(actor, id, 'transfer', async (t, trx, _now, desks) => {
         const queue = await repo.findQueue(trx, to.queueId)
         if (!queue || queue.officeId !== t.officeId)
           throw invalid([{ path: 'body.queueId', message: 'is not a queue of this office' }])
@@ -293,7 +301,9 @@ export function deskWork(ctx: QueueContext) {
             throw invalid([{ path: 'body.deskId', message: 'is not a desk of this office' }])
         }
         if (t.deskId) {
-          const desk = await repo.findDeskState(trx, t.deskId)
+          // The ticket's desk as read with the clerk's, unless the ticket moved before its lock.
+          const desk =
+            desks.ticketDesk?.deskId === t.deskId ? desks.ticketDesk : await repo.findDeskState(trx, t.deskId)
           if (desk?.currentTicketId === t.id) {
             // A ticket in front of a clerk is theirs to pass on; only a manager may take it away.
             if (!allow(actor, ticketRules.passOn, { officeId: t.officeId, assigneeId: desk.clerkId }))

@@ -103,21 +103,21 @@ export function queueContext(
       return dialect === 'postgres' ? repo.lockTicket(trx, id) : repo.findTicket(trx, id)
     },
 
-    /** One call at a desk at a time (a double click, two tabs): its row lock on PostgreSQL. */
-    async lockDesk(trx: typeof db, deskId: string) {
-      if (dialect === 'postgres') await repo.lockDesk(trx, deskId)
+    /**
+     * A desk's state for a call at it: on PostgreSQL with its row lock held, so one call at a desk at
+     * a time (a double click, two tabs), in one statement.
+     */
+    deskStateForUpdate(trx: typeof db, deskId: string) {
+      return dialect === 'postgres' ? repo.lockDeskState(trx, deskId) : repo.findDeskState(trx, deskId)
     },
 
     /**
-     * For an action on a ticket: the desk the clerk has open and the desk the ticket is at, locked in
-     * the order of their ids (PostgreSQL), before the ticket; call-next locks its desk before tickets
-     * too, so no two transactions wait on each other.
+     * For an action on a ticket: the desk the clerk has open and the desk the ticket is at, read in
+     * one statement and on PostgreSQL locked in the order of their ids, before the ticket; call-next
+     * locks its desk before tickets too, so no two transactions wait on each other.
      */
-    async lockDesksFor(trx: typeof db, clerkId: string, ticketDeskId: string | null) {
-      if (dialect !== 'postgres') return
-      const mine = await repo.deskOfClerk(trx, clerkId)
-      const ids = [...new Set([mine?.deskId, ticketDeskId].filter((id): id is string => !!id))].sort()
-      for (const id of ids) await repo.lockDesk(trx, id)
+    desksFor(trx: typeof db, clerkId: string, ticketDeskId: string | null) {
+      return repo.desksOfTicketAction(trx, clerkId, ticketDeskId, dialect === 'postgres')
     },
 
     /** Forget cached settings after a change (this instance; others within the TTL). */
@@ -135,7 +135,6 @@ export function queueContext(
     deskSkills: (from: typeof db, deskId: string) =>
       cached(settings, `skills:${deskId}`, from, () => repo.deskSkills(from, deskId)),
 
-    /** Expires earlier days' tickets once per office and day (and again after a restart). */
     /** Expires an office's tickets left open on earlier days; once a day per office and instance. */
     async expireStale(trx: typeof db, officeId: string, today: string): Promise<number> {
       if (expiredUpTo.get(officeId) === today) return 0

@@ -57,16 +57,50 @@ export async function lockTicket(db: Db, id: string): Promise<TicketRow | undefi
   return (await ticketLocked(db, { id })).rows[0]
 }
 
-/** Holds a desk's row lock for the rest of the transaction (PostgreSQL): one call at a desk at a time. */
+/**
+ * A desk's state with its row lock held for the rest of the transaction (PostgreSQL: one call at a
+ * desk at a time), in one statement; undefined when the desk was never opened.
+ */
 const deskLocked = prepared((db: Db, v: { deskId: string }) =>
   db
     .updateTable('deskStates')
     .set((eb) => ({ priorityStreak: eb.ref('priorityStreak') }))
-    .where('deskId', '=', v.deskId),
+    .where('deskId', '=', v.deskId)
+    .returningAll(),
 )
 
-export async function lockDesk(db: Db, deskId: string): Promise<void> {
-  await deskLocked(db, { deskId })
+export async function lockDeskState(db: Db, deskId: string): Promise<DeskStateRow | undefined> {
+  return (await deskLocked(db, { deskId })).rows[0]
+}
+
+const desksOfAction = (db: Db, v: { clerkId: string; deskId: string | null }) =>
+  db
+    .selectFrom('deskStates')
+    .selectAll()
+    .where((eb) => eb.or([eb('clerkId', '=', v.clerkId), eb('deskId', '=', v.deskId)]))
+    .orderBy('deskId')
+const desksOfActionLocked = prepared((db: Db, v: { clerkId: string; deskId: string | null }) =>
+  desksOfAction(db, v).forUpdate(),
+)
+const desksOfActionRead = prepared(desksOfAction)
+
+/**
+ * The desk a clerk has open and the desk a ticket is at (when it is at one), in one statement; with
+ * `lock` (PostgreSQL) their row locks taken in the order of their ids (the rows are locked as the
+ * sorted rows come out), so no two transactions wait on each other.
+ */
+export async function desksOfTicketAction(
+  db: Db,
+  clerkId: string,
+  ticketDeskId: string | null,
+  lock: boolean,
+): Promise<{ mine: DeskStateRow | undefined; ticketDesk: DeskStateRow | undefined }> {
+  const v = { clerkId, deskId: ticketDeskId }
+  const { rows } = await (lock ? desksOfActionLocked : desksOfActionRead)(db, v)
+  return {
+    mine: rows.find((r) => r.clerkId === clerkId),
+    ticketDesk: ticketDeskId ? rows.find((r) => r.deskId === ticketDeskId) : undefined,
+  }
 }
 
 /**
