@@ -34,6 +34,7 @@ import * as m032 from './2026-12-01-032-register-file-signatures.js'
 import * as m033 from './2026-12-01-033-eservices.js'
 import * as m034 from './2026-12-02-034-audit-chains.js'
 import * as m035 from './2026-12-02-035-waiting-special-index.js'
+import * as m036 from './2026-12-02-036-network-scale-indexes.js'
 
 /** Every migration, by name. Add new ones at the end; never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-033-eservices': m033,
   '2026-12-02-034-audit-chains': m034,
   '2026-12-02-035-waiting-special-index': m035,
+  '2026-12-02-036-network-scale-indexes': m036,
 }

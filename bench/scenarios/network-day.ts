@@ -347,6 +347,11 @@ export async function run(): Promise<Row[]> {
     process.stdout.write(`two instances up; opening ${boards} board streams…\n`)
     const board = await openBoards(m, instances, boards)
     process.stdout.write(`boards open: ${board.opened()} (failed ${board.failed()})\n`)
+    // The network was made this morning: each office's jobs of the night (expiring yesterday's
+    // tickets, opening slots, reminders at 07:00) fall due at once on start. The day begins once
+    // they have run, as it would after a real night.
+    const night = await drainJobs(admin, schema)
+    process.stdout.write(`the night's jobs: ${night.jobs} ran in ${night.seconds} s before the day\n`)
 
     let current = new Stats()
     const net = new Network(m, instances, () => current)
@@ -360,7 +365,9 @@ export async function run(): Promise<Row[]> {
     const sizeBefore = await sizeOf()
     reports.push(await phase(net, m, servers, 'warm-up at the peak rate', peakRate, 30, set))
     const boardMark = board.delays.length
+    const profiled = await statementsReset(admin)
     reports.push(await phase(net, m, servers, 'peak minute, real speed', peakRate, 60, set))
+    const statements = profiled ? await topStatements(admin, schema) : null
     const peakBoard = board.delays.slice(boardMark)
     for (const factor of (process.env.BENCH_RAMP ?? '2,4,8,16').split(',').map(Number))
       reports.push(await phase(net, m, servers, `ramp ${factor}x`, peakRate * factor, 30, set))
@@ -386,6 +393,11 @@ export async function run(): Promise<Row[]> {
         `database: ${(sizeSeeded / 2 ** 20).toFixed(0)} MiB seeded, ${bytesPerTicket} bytes per ticket with its calls, audit and history → ${((bytesPerTicket * DAY_TICKETS) / 2 ** 30).toFixed(2)} GiB per day of ${DAY_TICKETS} tickets\n` +
         `memory (RSS) at the end: A ${rssMiB(servers[0]!.child.pid!)} MiB, B ${rssMiB(servers[1]!.child.pid!)} MiB\n`,
     )
+    process.stdout.write(
+      statements
+        ? `PostgreSQL in the peak minute (pg_stat_statements), by total time:\n${statements}\n`
+        : 'PostgreSQL in the peak minute: not profiled (no pg_stat_statements: shared_preload_libraries = pg_stat_statements)\n',
+    )
     const peak = reports[1]!
     return reports.map((r) => ({
       name: r.name,
@@ -405,4 +417,60 @@ export async function run(): Promise<Row[]> {
     if (process.env.BENCH_KEEP !== '1') await admin.query(`drop schema ${schema} cascade`)
     await admin.end()
   }
+}
+
+/** Empties pg_stat_statements, so that it counts one phase; false when the server does not have it. */
+async function statementsReset(admin: pg.Client): Promise<boolean> {
+  try {
+    await admin.query('create extension if not exists pg_stat_statements')
+    await admin.query('select pg_stat_statements_reset()')
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The statements of the benchmark's schema that took PostgreSQL the most time since the reset. */
+async function topStatements(admin: pg.Client, schema: string): Promise<string> {
+  const { rows } = await admin.query<{ calls: number; total: number; mean: number; query: string }>(
+    `select calls::int, total_exec_time + total_plan_time as total, (total_exec_time + total_plan_time) / calls as mean, query
+       from pg_stat_statements s
+      where s.query not like '%pg_stat_statements%' and s.query not like $1
+      order by total desc limit 15`,
+    [`%${schema}.%`],
+  )
+  const all = (
+    await admin.query<{ calls: number; total: number }>(
+      'select sum(calls)::int as calls, sum(total_exec_time + total_plan_time) as total from pg_stat_statements',
+    )
+  ).rows[0]!
+  return [
+    `  all: ${all.calls} statements, ${Math.round(all.total)} ms`,
+    ...rows.map(
+      (r) =>
+        `  ${String(r.calls).padStart(7)} calls ${Math.round(r.total).toString().padStart(6)} ms ${r.mean.toFixed(3).padStart(7)} ms/call  ${r.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+    ),
+  ].join('\n')
+}
+
+/** Waits (at most 10 minutes) until no job is due any more; how many ran and how long it took. */
+async function drainJobs(admin: pg.Client, schema: string): Promise<{ jobs: number; seconds: number }> {
+  const started = Date.now()
+  const due = async () =>
+    Number(
+      (
+        await admin.query(
+          `select count(*) as n from ${schema}.jobs where status in ('pending', 'running') and run_at <= $1`,
+          [new Date().toISOString()],
+        )
+      ).rows[0].n,
+    )
+  const first = await due()
+  let left = first
+  while (left > 0 && Date.now() - started < 600_000) {
+    await new Promise((r) => setTimeout(r, 2_000))
+    left = await due()
+    process.stdout.write(`  [night's jobs] ${left} due\n`)
+  }
+  return { jobs: first - left, seconds: Math.round((Date.now() - started) / 1000) }
 }
