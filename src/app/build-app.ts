@@ -75,12 +75,14 @@ import { AppError, invalid } from '../platform/errors.js'
 import { relayEvents } from '../platform/event-relay.js'
 import { EventBus } from '../platform/events.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
+import { answerNotModified } from '../platform/http/conditional-get.js'
 import { findHostileInput } from '../platform/http/input-guard.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { JobRunner, JobStore } from '../platform/jobs/index.js'
 import { smtpMailer } from '../platform/mail.js'
 import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
+import { registerCompression } from './compression.js'
 import { deadlinesPageRoutes } from './deadlines/deadlines-staff.routes.js'
 import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
@@ -107,6 +109,7 @@ import { casesPagesRoutes } from './records/cases-pages.routes.js'
 import { classificationPageRoutes } from './records/classification-page.routes.js'
 import { registryDeskRoutes } from './records/registry-desk.routes.js'
 import { recordsSearchPageRoutes, recordsSearchRoutes } from './records/search.routes.js'
+import { sharedSchemaCompilers } from './schema-compilers.js'
 import { securityHeaders, securityHeaderValues } from './security-headers.js'
 import { servicesRoutes } from './services/services.routes.js'
 import { verifyPageRoutes } from './signatures/verify.routes.js'
@@ -166,6 +169,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
               address: `${o.address.street}, ${o.address.postcode} ${o.address.city}`,
               language: o.defaultLanguage,
               timezone: o.timezone,
+              email: o.contact.email ?? null,
             }
           : null
       },
@@ -324,6 +328,7 @@ export async function buildApp(
     frameworkErrors: frameworkErrorHandler(config, headers),
     clientErrorHandler: clientErrorHandler(headers),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    schemaController: { compilersFactory: sharedSchemaCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const bus = new EventBus((error, event) =>
@@ -348,6 +353,8 @@ export async function buildApp(
     }
     done(null, payload)
   })
+  answerNotModified(app)
+  if (config.compression) await registerCompression(app)
   // After validation: what a schema cannot refuse (non-finite numbers, control characters).
   app.addHook('preHandler', async (req) => {
     const hostile = findHostileInput(req)
@@ -377,11 +384,11 @@ export async function buildApp(
       (req.headers['x-csrf-token'] as string | undefined),
   })
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '365d', immutable: true })
-  await registerOpenApi(app, packageVersion())
+  await registerOpenApi(app, packageVersion(), config.publicUrl)
   await app.register(authenticationPlugin, { signIn: services.signIn })
   await app.register(staffPagesPlugin, { signIn: services.signIn })
 
-  await app.register(operationsRoutes(database, metrics))
+  await app.register(operationsRoutes(database, metrics, config.metricsToken))
   await app.register(identityRoutes(services.signIn, services.users))
   await app.register(usersRoutes(services.users))
   await app.register(officesRoutes(services.offices))
@@ -430,6 +437,7 @@ export async function buildApp(
   const boards = new BoardHub(
     bus,
     (officeId) => services.queue.board(officeId),
+    (officeId, lastEventId) => services.queue.callsMissedAfter(officeId, lastEventId),
     (error) => app.log.error({ err: error }, 'board refresh failed'),
   )
   app.addHook('preClose', async () => boards.closeAll())

@@ -18,6 +18,10 @@ export function requestIdOf(req: IncomingMessage): string {
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'ratusz_' })
+  // prom-client's counts of active handles, requests and resources are gauges named `…_total`, a
+  // suffix Prometheus keeps for counters (promtool refuses them); the same counts by type remain.
+  for (const name of ['handles', 'requests', 'resources'])
+    registry.removeSingleMetric(`ratusz_nodejs_active_${name}_total`)
   const labelNames = ['method', 'route', 'status'] as const
   const requests = new Counter({
     name: 'ratusz_http_requests_total',

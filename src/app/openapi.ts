@@ -1,9 +1,10 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { AppInstance } from '../platform/http/app-instance.js'
+import { finishDocument, type OpenApiDocument } from './openapi-document.js'
 
 /** OpenAPI 3.1 generated from the route schemas, served as JSON and as a browsable page. */
-export async function registerOpenApi(app: AppInstance, version: string): Promise<void> {
+export async function registerOpenApi(app: AppInstance, version: string, publicUrl: string): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -19,6 +20,11 @@ export async function registerOpenApi(app: AppInstance, version: string): Promis
             type: 'http',
             scheme: 'bearer',
             description: 'Token from POST /api/v1/auth/login or a personal API token',
+          },
+          metricsToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The token RATUSZ_METRICS_TOKEN sets, for a Prometheus scraper',
           },
           residentSession: {
             type: 'apiKey',
@@ -36,6 +42,11 @@ export async function registerOpenApi(app: AppInstance, version: string): Promis
       const { uploadForm, ...rest } = (schema ?? {}) as Record<string, unknown>
       return { schema: (uploadForm ? { ...rest, body: uploadForm } : schema) as typeof schema, url }
     },
+    transformObject: (document) =>
+      finishDocument(
+        ('openapiObject' in document ? document.openapiObject : {}) as OpenApiDocument,
+        publicUrl,
+      ),
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json.$id === 'string' ? json.$id : `def-${i}`,

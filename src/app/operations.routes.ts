@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { Registry } from 'prom-client'
 import { Type } from 'typebox'
 import type { Database } from '../platform/db/index.js'
@@ -6,12 +7,22 @@ import type { AppInstance } from '../platform/http/app-instance.js'
 const tags = ['operations']
 const Status = Type.Object({ status: Type.String() })
 
-/** Liveness, readiness and metrics for load balancers and monitoring. */
-export function operationsRoutes(database: Database, metrics: Registry) {
+/** Whether an `Authorization` header carries exactly this bearer token (compared in constant time). */
+function bearerIs(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '')
+  const wanted = Buffer.from(token)
+  return given.length === wanted.length && timingSafeEqual(given, wanted)
+}
+
+/**
+ * Liveness, readiness and metrics for load balancers and monitoring. With a metrics token set,
+ * `/metrics` answers only a scraper that sends it (the metrics name the Node version and the routes).
+ */
+export function operationsRoutes(database: Database, metrics: Registry, metricsToken: string | null) {
   return async (app: AppInstance) => {
     app.get(
       '/healthz',
-      { schema: { tags, summary: 'The process is alive', response: { 200: Status } } },
+      { schema: { tags, summary: 'The process is alive', security: [], response: { 200: Status } } },
       async () => ({
         status: 'ok',
       }),
@@ -23,6 +34,7 @@ export function operationsRoutes(database: Database, metrics: Registry) {
         schema: {
           tags,
           summary: 'The database answers; 503 when it does not',
+          security: [],
           response: { 200: Status, 503: Type.Ref('Problem') },
         },
       },
@@ -46,8 +58,33 @@ export function operationsRoutes(database: Database, metrics: Registry) {
 
     app.get(
       '/metrics',
-      { schema: { tags, summary: 'Prometheus metrics', produces: ['text/plain'] } },
-      async (_req, reply) => {
+      {
+        schema: {
+          tags,
+          summary: metricsToken
+            ? 'Prometheus metrics (the bearer token set by RATUSZ_METRICS_TOKEN)'
+            : 'Prometheus metrics (open: RATUSZ_METRICS_TOKEN is not set)',
+          security: metricsToken ? [{ metricsToken: [] }] : [],
+          produces: ['text/plain'],
+          response: {
+            200: { description: 'The metrics in Prometheus text format', type: 'string' },
+            ...(metricsToken ? { 401: Type.Ref('Problem') } : {}),
+          },
+        },
+      },
+      async (req, reply) => {
+        if (metricsToken && !bearerIs(req.headers.authorization, metricsToken))
+          return reply
+            .code(401)
+            .header('www-authenticate', 'Bearer realm="metrics"')
+            .type('application/problem+json; charset=utf-8')
+            .send({
+              type: '/errors/unauthenticated',
+              title: 'The metrics need their token',
+              status: 401,
+              code: 'UNAUTHENTICATED',
+              requestId: req.id,
+            })
         return reply.type(metrics.contentType).send(await metrics.metrics())
       },
     )

@@ -67,6 +67,11 @@ export interface Config {
   uaServiceTerm: string
   /** The password of the offices' seal keys (PKCS#12 in `<dataDir>/seals`); null: only demo seals work. Never logged. */
   sealPassword: string | null
+  /**
+   * A bearer token `/metrics` requires (Prometheus's `authorization` in its scrape config); null: the
+   * metrics are open to whoever reaches the port (restrict them at the proxy: docs/security.md).
+   */
+  metricsToken: string | null
   /** An RFC 3161 time-stamping authority: seals made with it reach level T; null: level B. */
   tsaUrl: string | null
   /**
@@ -85,6 +90,8 @@ export interface Config {
   } | null
   /** Serve a demo OpenID Connect provider at /demo-idp (any PESEL or РНОКПП signs in): trials only. */
   demoOidc: boolean
+  /** Compress answers (brotli, gzip) for clients that accept it; off when the proxy compresses. */
+  compression: boolean
 }
 
 export class ConfigError extends Error {
@@ -163,8 +170,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sealPassword:
       read<string | null>('RATUSZ_SEAL_PASSWORD', null, password) ??
       readSecretFile(merged.RATUSZ_SEAL_PASSWORD_FILE, cwd, problems),
+    metricsToken:
+      read<string | null>('RATUSZ_METRICS_TOKEN', null, password) ??
+      readSecretFile(merged.RATUSZ_METRICS_TOKEN_FILE, cwd, problems, 'RATUSZ_METRICS_TOKEN_FILE'),
     tsaUrl: read<string | null>('RATUSZ_TSA_URL', null, httpUrl),
     demoOidc: read('RATUSZ_DEMO_OIDC', false, boolean),
+    compression: read('RATUSZ_COMPRESSION', true, boolean),
     oidc: null,
     mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
       raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),

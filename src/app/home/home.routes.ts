@@ -33,7 +33,7 @@ export function homeRoutes(config: Config, offices: OfficesService, bus: EventBu
         )
         return renderedPage(documentOf(HomePage({ ctx, offices: list, closures })))
       })
-      return sendRendered(req, reply, page)
+      return sendRendered(reply, page)
     })
   }
 }

@@ -225,7 +225,11 @@ export function ServicePage(props: {
     ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(card.publishedAt))
     : null
   return (
-    <Layout ctx={ctx} title={card.name[lang]}>
+    <Layout
+      ctx={ctx}
+      title={card.name[lang]}
+      head={<link rel="alternate" type="application/ld+json" href={`/api/v1/services/${card.id}`} />}
+    >
       <p class="noprint">
         <a href="/services">{st('card.back')}</a>
       </p>

@@ -20,6 +20,24 @@ const ListQuery = Type.Object({
 })
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,63}$' }) })
 
+/**
+ * Whether an Accept header ranks JSON-LD above HTML (`application/ld+json`, or with a higher q than
+ * `text/html`); a browser's header, which names HTML first, is not.
+ */
+function prefersLinkedData(accept: string | undefined): boolean {
+  const q = (type: string) => {
+    for (const part of (accept ?? '').split(',')) {
+      const [name, ...params] = part.trim().split(';')
+      if (name?.trim().toLowerCase() !== type) continue
+      const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean)
+      return weight === undefined ? 1 : Number(weight)
+    }
+    return 0
+  }
+  const ld = q('application/ld+json')
+  return ld > 0 && ld >= q('text/html')
+}
+
 /** The public catalogue pages: /services (search) and /services/{code} (one card). */
 export function servicesRoutes(
   config: Config,
@@ -61,6 +79,13 @@ export function servicesRoutes(
     })
 
     app.get('/services/:code', { schema: { hide: true, params: CodeParams } }, async (req, reply) => {
+      // The card's address is the catalogue's `@id` too: a client asking for JSON-LD is sent to it.
+      reply.header('vary', 'Accept')
+      if (prefersLinkedData(req.headers.accept)) {
+        const card = await catalogue.getPublishedByCode(req.params.code)
+        if (!card) throw notFound('Service')
+        return reply.redirect(`/api/v1/services/${card.id}`, 303)
+      }
       const ctx = pageContextOf(req, reply, config.defaultLanguage)
       const page = await rendered.getOrLoad(`${ctx.lang}:${req.params.code}`, async () => {
         const card = await catalogue.getPublishedByCode(req.params.code)
@@ -69,7 +94,7 @@ export function servicesRoutes(
           documentOf(ServicePage({ ctx, card, ...(await servicePageData(card, catalogue, offices)) })),
         )
       })
-      return sendRendered(req, reply, page)
+      return sendRendered(reply, page)
     })
   }
 }

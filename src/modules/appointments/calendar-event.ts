@@ -18,12 +18,19 @@ export interface VisitPlace {
   language: Lang
   timezone: string
   queue: Record<Lang, string> | null
+  /** The centre's e-mail address, the event's organiser; null: none published. */
+  email: string | null
 }
+
+/** Ratusz's product identifier in every calendar file (RFC 5545 §3.7.3). */
+const PRODUCT_ID = '-//Ratusz//Bookings//EN'
 
 /**
  * The booking as an iCalendar event in the resident's language: the centre's name and address as
  * its location, a description with the code, when to check in and how to cancel, and the link to
- * the booking's page.
+ * the booking's page. A published event (RFC 5546 PUBLISH) with the centre as its organiser and the
+ * visitor as attendee; once cancelled, the same UID as a CANCEL with its SEQUENCE raised and STATUS
+ * CANCELLED, so that a calendar that imported the booking takes it out.
  */
 export function calendarEvent(
   a: AppointmentRow,
@@ -37,8 +44,17 @@ export function calendarEvent(
   const time = (at: number) =>
     new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: place.timezone }).format(new Date(at))
   const link = `${publicUrl}/appointments/${a.id}`
+  const cancelled = a.status === 'cancelled'
+  const host = new URL(publicUrl).hostname
   const event = ics.createEvent({
+    productId: PRODUCT_ID,
+    method: cancelled ? 'CANCEL' : 'PUBLISH',
     uid: `${a.id}@ratusz`,
+    sequence: cancelled ? 1 : 0,
+    organizer: { name: place.office[lang], email: place.email ?? `no-reply@${host}` },
+    ...(a.email
+      ? { attendees: [{ name: a.name, email: a.email, role: 'REQ-PARTICIPANT', partstat: 'ACCEPTED' }] }
+      : {}),
     start,
     startInputType: 'utc',
     startOutputType: 'utc',
@@ -53,7 +69,7 @@ export function calendarEvent(
       link,
     }),
     url: link,
-    status: a.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   })
   if (event.error || !event.value) throw new AppError('ICS_FAILED', 422, 'Cannot make the calendar file')
   return event.value

@@ -20,6 +20,7 @@ export function calendarRoutes(calendar: CalendarService) {
         schema: {
           tags,
           summary: 'Public holidays of a country in a year, and whether offices close on them (public)',
+          security: [],
           params: CalendarYearParams,
           response: { 200: CalendarYearDto, ...problemResponses },
         },

@@ -73,6 +73,7 @@ export function retentionRoutes(cases: CasesService) {
           params: IdParams,
           querystring: ListPdfQuery,
           produces: ['application/pdf'],
+          response: problemResponses,
         },
       },
       async (req, reply) =>
@@ -131,6 +132,7 @@ export function retentionRoutes(cases: CasesService) {
             'The transfer package of a closed category A case for the state archive: ZIP with metadata.xml, files and SHA256SUMS',
           params: IdParams,
           produces: ['application/zip'],
+          response: problemResponses,
         },
       },
       async (req, reply) => {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { AppError } from '../../platform/errors.js'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { ifMatchVersion } from '../../platform/http/etag.js'
+import { IfMatchHeaders, ifMatchVersion } from '../../platform/http/etag.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from '../identity/index.js'
 import {
@@ -62,6 +62,7 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
           tags,
           summary: "Save a new draft version (If-Match: the latest version's ETag)",
           params: IdParams,
+          headers: IfMatchHeaders,
           body: ServiceCard,
           response: { 200: ServiceDto, ...changing },
         },
@@ -131,9 +132,13 @@ export function catalogueRoutes(catalogue: CatalogueService, ld: LinkedDataOptio
       },
       async (req, reply) => {
         const dto = await catalogue.getService(req.actor, req.params.id, req.query.version)
-        withEtag(reply, dto)
         reply.header('vary', 'Accept')
-        if (wantsLinkedData(req.headers.accept)) {
+        const linked = wantsLinkedData(req.headers.accept)
+        // Each representation its own strong ETag (RFC 9110 §8.8.1): the JSON one is what If-Match
+        // names on an edit; an older version asked for by staff is not the card's current state.
+        if (dto.version === dto.latestVersion)
+          reply.header('etag', linked ? `"v${dto.latestVersion}.jsonld"` : `"v${dto.latestVersion}"`)
+        if (linked) {
           const doc = toCpsvAp(dto, ld.publicUrl, await ld.authorityFor(dto))
           return reply.type(LD_JSON).send(JSON.stringify(doc))
         }

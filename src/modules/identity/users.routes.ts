@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { IfMatchHeaders, ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { IdParams, problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from './authenticate.js'
 import { CreateUserBody, UpdateUserBody, UserDto } from './identity.schemas.js'
@@ -69,6 +69,7 @@ export function usersRoutes(users: UsersService) {
           tags,
           summary: 'Change name, e-mail, password or roles (If-Match refuses lost updates)',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: UpdateUserBody,
           response: { 200: UserDto, ...withPrecondition },
         },

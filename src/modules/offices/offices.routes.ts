@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { AppInstance } from '../../platform/http/app-instance.js'
-import { ifMatchVersion, setEtag } from '../../platform/http/etag.js'
+import { IfMatchHeaders, ifMatchVersion, setEtag } from '../../platform/http/etag.js'
 import { IdParams, listOf, MultilingualText, problemResponses } from '../../platform/http/schemas.js'
 import { actorOf } from '../identity/index.js'
 import {
@@ -79,6 +79,7 @@ export function officesRoutes(offices: OfficesService) {
           tags,
           summary: 'Change an office (admin; its manager). If-Match refuses lost updates.',
           params: IdParams,
+          headers: IfMatchHeaders,
           body: UpdateOfficeBody,
           response: { 200: OfficeDto, ...changing },
         },

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { EventBus } from '../../platform/events.js'
-import { QUEUE_EVENTS } from './queue.context.js'
+import { type CalledEvent, calledEventId, QUEUE_EVENTS } from './queue.context.js'
 import type { BoardDto } from './queue.schemas.js'
 
 /** How long a burst of changes is gathered before boards get fresh figures. */
@@ -10,8 +10,10 @@ const HEARTBEAT_MS = 25_000
 
 /**
  * The live boards: every open `text/event-stream` per office. A call or recall goes out to all of
- * an office's boards at once (`event: called`); changed waiting figures follow, gathered, as
- * `event: board`. Each message is serialised once, whatever the number of boards.
+ * an office's boards at once (`event: called`, with its `id:`); changed waiting figures follow,
+ * gathered, as `event: board`. Each message is serialised once, whatever the number of boards. A
+ * board that reconnects with `Last-Event-ID` gets the board, then the calls it missed that still wait
+ * for their person (read from the database, so whichever instance made them).
  */
 export class BoardHub {
   readonly #streams = new Map<string, Set<ServerResponse>>()
@@ -21,9 +23,10 @@ export class BoardHub {
   constructor(
     bus: EventBus,
     private readonly board: (officeId: string) => Promise<BoardDto>,
+    private readonly missedAfter: (officeId: string, lastEventId: string) => Promise<CalledEvent[]>,
     private readonly onError: (error: unknown) => void,
   ) {
-    bus.subscribe(QUEUE_EVENTS.called, (event) => this.#send(event.payload.officeId, 'called', event.payload))
+    bus.subscribe(QUEUE_EVENTS.called, (event) => this.#send(event.payload.officeId, called(event.payload)))
     bus.subscribe(QUEUE_EVENTS.changed, (event) => this.#refreshSoon(event.payload.officeId))
     this.#heartbeat = setInterval(() => {
       for (const set of this.#streams.values()) for (const res of set) res.write(': still here\n\n')
@@ -31,8 +34,8 @@ export class BoardHub {
     this.#heartbeat.unref()
   }
 
-  /** Starts a stream: the current board first, then every change. */
-  async open(officeId: string, res: ServerResponse): Promise<void> {
+  /** Starts a stream: the current board first, the calls missed since `lastEventId`, then every change. */
+  async open(officeId: string, res: ServerResponse, lastEventId?: string): Promise<void> {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -52,6 +55,8 @@ export class BoardHub {
       if (set.size === 0) this.#streams.delete(officeId)
     })
     res.write(message('board', await this.board(officeId)))
+    if (lastEventId)
+      for (const event of await this.missedAfter(officeId, lastEventId)) res.write(called(event))
   }
 
   subscribers(officeId: string): number {
@@ -66,10 +71,9 @@ export class BoardHub {
     this.#streams.clear()
   }
 
-  #send(officeId: string, event: string, data: unknown): void {
+  #send(officeId: string, text: string): void {
     const set = this.#streams.get(officeId)
     if (!set?.size) return
-    const text = message(event, data)
     for (const res of set) res.write(text)
   }
 
@@ -80,7 +84,7 @@ export class BoardHub {
       setTimeout(() => {
         this.#pending.delete(officeId)
         this.board(officeId).then(
-          (board) => this.#send(officeId, 'board', board),
+          (board) => this.#send(officeId, message('board', board)),
           (error) => this.onError(error),
         )
       }, SETTLE_MS),
@@ -88,6 +92,11 @@ export class BoardHub {
   }
 }
 
-function message(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+function message(event: string, data: unknown, id?: string): string {
+  return `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+}
+
+/** A call as the boards get it; the id marks the stream's place (a `board` message keeps it). */
+function called(event: CalledEvent): string {
+  return message('called', event, calledEventId(event))
 }

@@ -41,6 +41,19 @@ export interface CalledEvent {
   recallCount: number
 }
 
+/**
+ * A call's event id on the board's stream: when, then which number (`2026-11-25T08:01:02.003Z~A012`).
+ * The same on every instance, and ordered, so a board that reconnects with it gets what came after.
+ */
+export function calledEventId(event: Pick<CalledEvent, 'calledAt' | 'number'>): string {
+  return `${event.calledAt}~${event.number}`
+}
+
+export function parseCalledEventId(id: string): { calledAt: string; number: string } | null {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?Z)~([A-Z0-9]{1,12})$/.exec(id)
+  return match ? { calledAt: match[1]!, number: match[2]! } : null
+}
+
 declare module '../../platform/events.js' {
   interface EventMap {
     'queue.ticket-called': CalledEvent

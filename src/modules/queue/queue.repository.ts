@@ -471,6 +471,36 @@ export function recentCalls(db: Db, officeId: string, localDate: string, limit: 
     .execute()
 }
 
+/**
+ * The day's calls still waiting for their person, made after a given call (its time, then its number
+ * for calls of the same millisecond), oldest first: what a board that lost its stream missed.
+ */
+export function callsAfter(
+  db: Db,
+  officeId: string,
+  localDate: string,
+  after: { calledAt: string; number: string },
+  limit: number,
+) {
+  return db
+    .selectFrom('tickets')
+    .select(['display', 'deskId', 'calledAt', 'recallCount'])
+    .where('officeId', '=', officeId)
+    .where('localDate', '=', localDate)
+    .where('status', '=', 'called')
+    .where('deskId', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('calledAt', '>', after.calledAt),
+        eb.and([eb('calledAt', '=', after.calledAt), eb('display', '>', after.number)]),
+      ]),
+    )
+    .orderBy('calledAt')
+    .orderBy('display')
+    .limit(limit)
+    .execute()
+}
+
 /** Tickets of a day in some statuses, oldest arrival first. */
 export function ticketsOfDay(db: Db, officeId: string, localDate: string, statuses: readonly TicketStatus[]) {
   return db

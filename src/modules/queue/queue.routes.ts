@@ -30,6 +30,15 @@ const IdempotencyHeaders = Type.Object({
   ),
 })
 
+const LastEventIdHeaders = Type.Object({
+  'last-event-id': Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'The id of the last `called` event received (on reconnecting)',
+    }),
+  ),
+})
+
 /** The electronic queue over HTTP: set-up by managers, tickets, desk work, and the public board. */
 export function queueRoutes(queue: QueueService, hub: BoardHub) {
   return async (app: AppInstance) => {
@@ -339,7 +348,8 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
           tags,
           summary: 'The board live, as server-sent events',
           description:
-            '`event: board` carries the board (first on connect, then after changes); `event: called` one call or recall: `{ number, deskName, calledAt, recallCount }`.',
+            '`event: board` carries the board (first on connect, then after changes); `event: called` one call or recall: `{ officeId, number, deskName, calledAt, recallCount }`, with an `id:`. A client that reconnects with `Last-Event-ID` (EventSource does) gets the board, then the calls made after that id that still wait for their person (at most 20). See docs/api.md.',
+          headers: LastEventIdHeaders,
           security: [],
           params: IdParams,
           produces: ['text/event-stream'],
@@ -348,8 +358,11 @@ export function queueRoutes(queue: QueueService, hub: BoardHub) {
       },
       async (req, reply) => {
         await queue.board(req.params.id) // 404 for an unknown office, before the stream starts
+        // HEAD: the stream's headers, and no stream to wait on.
+        if (req.method === 'HEAD')
+          return reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache').send()
         reply.hijack()
-        await hub.open(req.params.id, reply.raw)
+        await hub.open(req.params.id, reply.raw, req.headers['last-event-id'])
       },
     )
   }

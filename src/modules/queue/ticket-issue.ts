@@ -8,7 +8,7 @@ import {
 import { invalid, notFound } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js'
 import { type Actor, assertAllowed, isAllowed } from '../identity/index.js'
-import type { QueueContext } from './queue.context.js'
+import { type CalledEvent, parseCalledEventId, type QueueContext } from './queue.context.js'
 import { queuePolicy } from './queue.policy.js'
 import * as repo from './queue.repository.js'
 import type { BoardDto, TicketActionDto, TicketBody, TicketDto } from './queue.schemas.js'
@@ -172,6 +172,27 @@ export function ticketIssue(ctx: QueueContext) {
         officeId: state.officeId,
         current: row ? await ctx.toDto(db, row, await ctx.today(state.officeId)) : null,
       }
+    },
+
+    /**
+     * The calls a board missed after the call it last saw (its event id, `calledEvent`'s), still
+     * waiting for their person: at most `limit`, oldest first. An id that names no call gives none.
+     */
+    async callsMissedAfter(officeId: string, lastEventId: string, limit = 20): Promise<CalledEvent[]> {
+      const after = parseCalledEventId(lastEventId)
+      if (!after) return []
+      const [calls, desks] = await Promise.all([
+        repo.callsAfter(db, officeId, await ctx.today(officeId), after, limit),
+        ctx.desks(officeId),
+      ])
+      const deskName = new Map(desks.map((d) => [d.id, d.name]))
+      return calls.map((c) => ({
+        officeId,
+        number: c.display,
+        deskName: deskName.get(c.deskId!) ?? '',
+        calledAt: c.calledAt!,
+        recallCount: c.recallCount,
+      }))
     },
 
     /** What the hall's board shows: the latest calls and, per queue, who waits and for how long. */

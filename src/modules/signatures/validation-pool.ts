@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import type { SealOutcome, SealTask, ValidationOutcome, ValidationTask } from './validation-worker.js'
+
+/** How long a task may wait for a worker to begin it (a busy pool, a worker starting) beyond its own limit. */
+const START_ALLOWANCE_MS = 30_000
 
 /** A validation that did not finish within its time: the worker running it was stopped. */
 export class ValidationTimedOut extends Error {}
@@ -26,12 +30,36 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
     ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
   })
+  /**
+   * Runs a task with its time limit counted from the moment a worker begins it (the worker says so on
+   * a port of the task), so that waiting in the queue or for a new worker to start is not counted
+   * against the file. Waiting and starting are bounded too, by a generous allowance.
+   */
+  async function timed(task: ValidationTask | SealTask, name?: string) {
+    const { port1, port2 } = new MessageChannel()
+    const controller = new AbortController()
+    let limit = setTimeout(() => controller.abort(), options.timeoutMs + START_ALLOWANCE_MS)
+    port1.once('message', () => {
+      clearTimeout(limit)
+      limit = setTimeout(() => controller.abort(), options.timeoutMs)
+    })
+    try {
+      return await pool.run(
+        { ...task, started: port2 },
+        { signal: controller.signal, transferList: [port2], ...(name ? { name } : {}) },
+      )
+    } finally {
+      clearTimeout(limit)
+      port1.close()
+    }
+  }
+
   return {
     async run(task: ValidationTask): Promise<ValidationOutcome> {
       try {
-        return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as ValidationOutcome
+        return (await timed(task)) as ValidationOutcome
       } catch (error) {
-        if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError')
+        if ((error as Error).name === 'AbortError')
           throw new ValidationTimedOut(`not checked within ${Math.round(options.timeoutMs / 1000)} s`)
         // A worker that ran out of memory is the file's doing too.
         if (
@@ -43,10 +71,7 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
     },
     /** Seals an XML document in a worker thread (`seal` of the worker), within the same time limit. */
     async seal(task: SealTask): Promise<SealOutcome> {
-      return (await pool.run(task, {
-        name: 'seal',
-        signal: AbortSignal.timeout(options.timeoutMs),
-      })) as SealOutcome
+      return (await timed(task, 'seal')) as SealOutcome
     },
     close: () => pool.destroy(),
   }

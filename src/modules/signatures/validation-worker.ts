@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import type { MessagePort } from 'node:worker_threads'
 import * as pkijs from 'pkijs'
 import { parseDer } from './certificates.js'
 import { NotASignature } from './cms-validation.js'
@@ -8,8 +9,13 @@ import { sealXmlWith } from './seal-xades.js'
 import { requestTimeStamp, TimeStampUnavailable } from './time-stamps.js'
 import { validateFile } from './validate-file.js'
 
+/** A task's port, on which the worker says that it has begun (the time limit counts from then). */
+interface Timed {
+  started?: MessagePort
+}
+
 /** One validation, as the pool hands it to a worker thread. */
-export interface ValidationTask {
+export interface ValidationTask extends Timed {
   file: Uint8Array
   data: Uint8Array | null
   /** The trust store: a key that changes with it, and its certificates (DER, base64), sent only when asked for. */
@@ -33,6 +39,7 @@ const revocations = new Map<string, RevocationCheck>()
  * not an error, so that its reason crosses the thread intact.
  */
 export default async function validate(task: ValidationTask): Promise<ValidationOutcome> {
+  task.started?.postMessage(null)
   if (anchors?.key !== task.anchors.key) {
     // A version of the trust store this worker has not seen: asked for, once.
     if (!task.anchors.ders) return { ok: false, reason: 'the trust store is needed', anchorsWanted: true }
@@ -70,7 +77,7 @@ export default async function validate(task: ValidationTask): Promise<Validation
 }
 
 /** One XML document to seal in a worker thread, with the key prepared; `tsaUrl` for level T. */
-export interface SealTask {
+export interface SealTask extends Timed {
   xml: Uint8Array
   key: { privateKeyPem: string; certDers: Uint8Array[]; ecdsa: boolean }
   at: string
@@ -87,6 +94,7 @@ export type SealOutcome =
  * the caller may seal at level B instead; a document that cannot be sealed is one too.
  */
 export async function seal(task: SealTask): Promise<SealOutcome> {
+  task.started?.postMessage(null)
   const tsaUrl = task.tsaUrl
   try {
     const bytes = await sealXmlWith(

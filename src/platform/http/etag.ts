@@ -44,11 +44,8 @@ export function renderedPage(html: string): RenderedPage {
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` }
 }
 
-/** Sends a rendered page, or 304 Not Modified when the client already holds these bytes. */
-export function sendRendered(req: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
+/** Sends a rendered page (a client that holds these bytes gets 304: conditional-get.ts). */
+export function sendRendered(reply: FastifyReply, page: RenderedPage) {
   reply.header('etag', page.etag).header('cache-control', 'no-cache')
-  const held = req.headers['if-none-match']
-  if (held?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag))
-    return reply.code(304).send()
   return reply.type('text/html; charset=utf-8').send(page.body)
 }
