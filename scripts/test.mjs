@@ -5,7 +5,7 @@
 // - Browser: Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
 // It says what it ran and what it could not run; with CI=true anything not run is a failure.
 // The last line is the summary over all parts: `N passed, N failed, N skipped`.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -100,6 +100,22 @@ function findNginx() {
   return null
 }
 
+/** Runs a part with its output kept, to be shown whole once it ends (parts run side by side). */
+function runPartQuietly(name, command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => {
+      output += d
+    })
+    child.stderr.on('data', (d) => {
+      output += d
+    })
+    child.on('error', (error) => resolve({ name, ok: false, output: `${output}${error.message}\n` }))
+    child.on('close', (code) => resolve({ name, ok: code === 0, output }))
+  })
+}
+
 function runPart(name, command, args, env = process.env) {
   log(`${name}: ${command} ${args.join(' ')}`)
   const result = spawnSync(command, args, { stdio: 'inherit', env })
@@ -107,20 +123,33 @@ function runPart(name, command, args, env = process.env) {
 }
 
 async function main() {
-  // 1. Static checks and the build, each counted as one part.
-  // The build is what `npm start` and the process tests run, so it is rebuilt here first.
-  for (const [name, args] of checks
-    ? [
-        ['type-check', ['tsc', '-p', 'tsconfig.json']],
+  // 1. Static checks and the build, each counted as one part. The build is what `npm start` and the
+  // process tests run, so it is rebuilt here first. The type-check and the build (two compilers, each
+  // mostly on one core) run side by side with the quick checks; each part's output is shown whole.
+  if (checks) {
+    const parts = [
+      [['type-check', ['tsc', '-p', 'tsconfig.json']]],
+      [['build', ['node', 'scripts/build.mjs']]],
+      [
         ['lint', ['biome', 'check', '.']],
         ['boundaries', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
         ['dead code', ['knip']],
-        ['build', ['node', 'scripts/build.mjs']],
-      ]
-    : []) {
-    const ok = runPart(name, 'npx', ['--no-install', ...args])
-    totals[ok ? 'passed' : 'failed'] += 1
-    ran.push(name)
+      ],
+    ]
+    const results = await Promise.all(
+      parts.map(async (sequence) => {
+        const done = []
+        for (const [name, args] of sequence)
+          done.push(await runPartQuietly(name, 'npx', ['--no-install', ...args]))
+        return done
+      }),
+    )
+    for (const { name, ok, output } of results.flat()) {
+      log(`${name}: ${ok ? 'passed' : 'FAILED'}`)
+      if (!ok || output.trim()) process.stdout.write(output)
+      totals[ok ? 'passed' : 'failed'] += 1
+      ran.push(name)
+    }
   }
 
   // 2. Databases.

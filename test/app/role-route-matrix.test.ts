@@ -678,6 +678,24 @@ describeEachDatabase('role × route matrix', (dialect) => {
     }
   })
 
+  it('says in the OpenAPI document which routes need no token: exactly the open ones', async () => {
+    const app = await testApp(dialect)
+    const doc = (await app.inject('/api/openapi.json')).json<{
+      security: object[]
+      paths: Record<string, Record<string, { security?: object[] }>>
+    }>()
+    const anonymous = (security: object[]) =>
+      security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0)
+    const declaredOpen = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods)
+          .filter(([, op]) => anonymous(op.security ?? doc.security))
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      )
+    expect(declaredOpen.sort()).toEqual([...PUBLIC].sort())
+  })
+
   it('covers every API route: each is in the matrix or listed as open or self-service', async () => {
     const app = await testApp(dialect)
     const doc = (await app.inject('/api/openapi.json')).json<{
