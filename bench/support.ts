@@ -247,8 +247,8 @@ export function boardStream(
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, end)
         buffer = buffer.slice(end + 2)
-        if (block.startsWith('event: board')) settle(true)
-        if (block.startsWith('event: called'))
+        if (/^event: board$/m.test(block)) settle(true)
+        if (/^event: called$/m.test(block))
           onCalled((JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { calledAt: string }).calledAt)
       }
     })

@@ -3,45 +3,55 @@ import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 
 /**
  * Fastify's own schema compilers, kept for the whole process rather than made again for each app.
- * A route's request validator (Ajv) and response serialiser (fast-json-stringify) are compiled when
- * the app gets ready, ≈0.9 s for every route of Ratusz; the route schemas are the same objects in
- * every app of a process, so an app built after the first reuses what was compiled (Ajv keeps its
- * compiled schemas by the schema object; serialisers are kept here the same way). One server process
+ * A route's request validators (Ajv) and response serialisers (fast-json-stringify) are compiled when
+ * the app gets ready, ≈0.9 s for every route of Ratusz. Compiled code depends only on the schema's
+ * content, the part of the request or answer it checks, and the shared schemas and options it was
+ * built with, so it is kept by those: an app built after the first compiles nothing (some route
+ * schemas are made anew for each app, so the key is the content, not the object). One server process
  * builds one app, so this changes nothing there; the test suite builds hundreds per worker.
  */
-const validators = AjvCompiler()
+const validatorFactory = AjvCompiler()
 const serializerFactory = SerializerSelector()
 
-type SerializerFactory = ReturnType<typeof SerializerSelector>
-type Compile = ReturnType<SerializerFactory>
+type Compiler<R, F> = (route: R) => F
 
-const serializers = new Map<string, WeakMap<object, Map<string, ReturnType<Compile>>>>()
+const memos = new Map<string, Map<string, unknown>>()
 
-function buildSerializer(...args: Parameters<SerializerFactory>): Compile {
-  const compile = serializerFactory(...args)
-  // Compiled output depends on the schema and on the shared schemas and options it was built with.
-  const context = JSON.stringify(args)
-  let bySchema = serializers.get(context)
-  if (!bySchema) {
-    bySchema = new WeakMap()
-    serializers.set(context, bySchema)
+/** `compile`, remembered by `key(route)` within the context the compiler was built for. */
+function remembered<R, F>(
+  context: string,
+  compile: Compiler<R, F>,
+  key: (route: R) => string,
+): Compiler<R, F> {
+  let memo = memos.get(context)
+  if (!memo) {
+    memo = new Map()
+    memos.set(context, memo)
   }
-  const known = bySchema
-  return ((route: Parameters<Compile>[0]) => {
-    const schema = route.schema as object
-    let byStatus = known.get(schema)
-    if (!byStatus) {
-      byStatus = new Map()
-      known.set(schema, byStatus)
+  const known = memo
+  return (route) => {
+    const k = key(route)
+    let compiled = known.get(k) as F | undefined
+    if (compiled === undefined) {
+      compiled = compile(route)
+      known.set(k, compiled)
     }
-    const key = `${route.httpStatus} ${(route as { contentType?: string }).contentType ?? ''}`
-    let serialize = byStatus.get(key)
-    if (!serialize) {
-      serialize = compile(route)
-      byStatus.set(key, serialize)
-    }
-    return serialize
-  }) as Compile
+    return compiled
+  }
 }
 
-export const sharedSchemaCompilers = { buildValidator: validators, buildSerializer }
+function buildValidator(...args: Parameters<typeof validatorFactory>): ReturnType<typeof validatorFactory> {
+  return remembered(`validator ${JSON.stringify(args)}`, validatorFactory(...args), (route) =>
+    JSON.stringify([route.httpPart, route.schema]),
+  )
+}
+
+function buildSerializer(
+  ...args: Parameters<typeof serializerFactory>
+): ReturnType<typeof serializerFactory> {
+  return remembered(`serializer ${JSON.stringify(args)}`, serializerFactory(...args), (route) =>
+    JSON.stringify([route.httpStatus, (route as { contentType?: string }).contentType, route.schema]),
+  )
+}
+
+export const sharedSchemaCompilers = { buildValidator, buildSerializer }

@@ -74,8 +74,8 @@ function board(url: string) {
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, end)
         buffer = buffer.slice(end + 2)
-        if (block.startsWith('event: board')) opened()
-        if (block.startsWith('event: called')) {
+        if (/^event: board$/m.test(block)) opened()
+        if (/^event: called$/m.test(block)) {
           called.push((JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { number: string }).number)
           for (const w of waiters.splice(0)) w()
         }

@@ -190,7 +190,7 @@ describe('e-services in Chromium', () => {
         await context.close()
         await app.close()
       }
-    })
+    }, 60_000) // sign-in by e-mail, a form of several steps, a receipt, the office's answer: a long flow
   }
 
   it('in English, a resident signs in at the demo identity provider and applies for the meldunek with their signature', async () => {

@@ -108,6 +108,7 @@ export interface Ticket {
   priority: string
   issuedAt: string
   arrivedAt: string
+  calledAt?: string
   peopleAhead?: number
   estimatedWaitMinutes?: number
   recallCount: number
