@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Registry } from 'prom-client'
 import { Type } from 'typebox'
 import type { Database } from '../platform/db/index.js'
+import { AppError } from '../platform/errors.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
 
 const tags = ['operations']
@@ -73,18 +74,11 @@ export function operationsRoutes(database: Database, metrics: Registry, metricsT
         },
       },
       async (req, reply) => {
+        // A refusal like any other: problem+json, and audited as a denied access.
         if (metricsToken && !bearerIs(req.headers.authorization, metricsToken))
-          return reply
-            .code(401)
-            .header('www-authenticate', 'Bearer realm="metrics"')
-            .type('application/problem+json; charset=utf-8')
-            .send({
-              type: '/errors/unauthenticated',
-              title: 'The metrics need their token',
-              status: 401,
-              code: 'UNAUTHENTICATED',
-              requestId: req.id,
-            })
+          throw new AppError('UNAUTHENTICATED', 401, 'The metrics need their token', undefined, undefined, {
+            'www-authenticate': 'Bearer realm="metrics"',
+          })
         return reply.type(metrics.contentType).send(await metrics.metrics())
       },
     )

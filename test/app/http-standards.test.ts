@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoOffices } from '../support/factories.js'
@@ -179,5 +180,11 @@ describeEachDatabase('HTTP as caches, proxies and clients expect it', (dialect) 
     const scraped = await closed.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } })
     expect(scraped.statusCode).toBe(200)
     expect(scraped.body).toContain('ratusz_http_requests_total')
+    // The refusals are problems like any other, and audited as denied accesses.
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(refused.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' })
+    const { rows } = await sql<{ n: number }>`select count(*) as n from audit_log
+      where action = 'access.denied' and subject_id = 'GET /metrics'`.execute(closed.database.db)
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0)
   })
 })
