@@ -18,6 +18,20 @@ import { type QueueTables, stored, type TicketRow } from './queue.tables.js'
 export const displayNumber = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`
 
 /** Issuing tickets, reading them, and the board of an office. */
+/** Calls as a board shows them: the number and the name of the desk it is called to. */
+function callsAtDesks(
+  calls: readonly Pick<TicketRow, 'display' | 'deskId' | 'calledAt' | 'recallCount'>[],
+  desks: readonly { id: string; name: string }[],
+) {
+  const deskName = new Map(desks.map((d) => [d.id, d.name]))
+  return calls.map((c) => ({
+    number: c.display,
+    deskName: deskName.get(c.deskId!) ?? '',
+    calledAt: c.calledAt!,
+    recallCount: c.recallCount,
+  }))
+}
+
 export function ticketIssue(ctx: QueueContext) {
   const { db, clock } = ctx
 
@@ -185,14 +199,7 @@ export function ticketIssue(ctx: QueueContext) {
         repo.callsAfter(db, officeId, await ctx.today(officeId), after, limit),
         ctx.desks(officeId),
       ])
-      const deskName = new Map(desks.map((d) => [d.id, d.name]))
-      return calls.map((c) => ({
-        officeId,
-        number: c.display,
-        deskName: deskName.get(c.deskId!) ?? '',
-        calledAt: c.calledAt!,
-        recallCount: c.recallCount,
-      }))
+      return callsAtDesks(calls, desks).map((call) => ({ officeId, ...call }))
     },
 
     /** What the hall's board shows: the latest calls and, per queue, who waits and for how long. */
@@ -204,15 +211,9 @@ export function ticketIssue(ctx: QueueContext) {
         repo.waitingCounts(db, officeId, today),
         ctx.desks(officeId),
       ])
-      const deskName = new Map(desks.map((d) => [d.id, d.name]))
       return {
         officeId,
-        called: calls.map((c) => ({
-          number: c.display,
-          deskName: deskName.get(c.deskId!) ?? '',
-          calledAt: c.calledAt!,
-          recallCount: c.recallCount,
-        })),
+        called: callsAtDesks(calls, desks),
         queues: await Promise.all(
           queues.map(async (q) => {
             const n = waiting.get(q.id) ?? 0
