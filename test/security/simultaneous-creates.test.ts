@@ -117,4 +117,32 @@ describeEachDatabase('simultaneous identical creates', (dialect) => {
     expect(desk1.queueIds.sort()).toEqual([q.queues.A, q.queues.B].sort())
     expect(desk1.weights[q.queues.A]).toBe(5)
   })
+
+  it('lets ten managers give one desk different queues at once, and the desk ends with one of them', async () => {
+    const app = await testApp(dialect, { demo: true })
+    const q = await lvivFrontOffice(app)
+    const choices = [[q.queues.A], [q.queues.B], [q.queues.B, q.queues.A], [q.queues.A, q.queues.B]]
+    for (let round = 0; round < 5; round++) {
+      let i = 0
+      const { answers } = await tenAtOnce(() =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/desks/${q.desks.desk1}/queues`,
+          headers: q.bearers.manager,
+          payload: { queueIds: choices[(round + i++) % choices.length] },
+        }),
+      )
+      expect(
+        answers.map((a) => a.statusCode),
+        answers.map((a) => a.body).join('\n'),
+      ).toEqual(Array(10).fill(200))
+      const desks = await app.inject({
+        url: `/api/v1/offices/${q.officeId}/desks`,
+        headers: q.bearers.manager,
+      })
+      const desk1 = desks.json().items.find((d: { id: string }) => d.id === q.desks.desk1)
+      const saved = choices.map((c) => [...c].sort().join())
+      expect(saved).toContain([...desk1.queueIds].sort().join())
+    }
+  })
 })

@@ -164,7 +164,7 @@ export function queueSetup(ctx: QueueContext) {
         .execute(async (trx) => {
           await assertOwnQueues(trx, officeId, body.queueIds ?? [], 'body.queueIds')
           const desk = await ctx.offices.createDesk(actor, officeId, body.name, trx)
-          await repo.setDeskQueues(trx, desk.id, body.queueIds ?? [], body.weights)
+          await ctx.saveDeskQueues(trx, desk.id, body.queueIds ?? [], body.weights)
           return desk.id
         })
         .catch(rethrowUnique(deskNameTaken))
@@ -180,7 +180,7 @@ export function queueSetup(ctx: QueueContext) {
       assertWeightsOf(queueIds, weights)
       await db.transaction().execute(async (trx) => {
         await assertOwnQueues(trx, desk.officeId, queueIds, 'body.queueIds')
-        await repo.setDeskQueues(trx, deskId, queueIds, weights)
+        await ctx.saveDeskQueues(trx, deskId, queueIds, weights)
         await ctx.record(trx, actor, 'desk.queues', desk.officeId, 'desk', deskId, {
           queueIds,
           weights: weights ?? {},

@@ -133,6 +133,16 @@ export function queueContext(
       return repo.desksOfTicketAction(trx, clerkId, ticketDeskId, dialect === 'postgres')
     },
 
+    /** Sets the queues a desk serves; on PostgreSQL two managers saving one desk at once take turns. */
+    saveDeskQueues(
+      trx: typeof db,
+      deskId: string,
+      queueIds: readonly string[],
+      weights?: Record<string, number>,
+    ) {
+      return repo.setDeskQueues(trx, deskId, queueIds, weights, dialect === 'postgres')
+    },
+
     /** Forget cached settings after a change (this instance; others within the TTL). */
     settingsChanged() {
       settings.clear()

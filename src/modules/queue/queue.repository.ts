@@ -139,21 +139,31 @@ export function deskSkills(db: Db, deskId: string): Promise<{ queueId: string; w
   return db.selectFrom('deskQueues').select(['queueId', 'weight']).where('deskId', '=', deskId).execute()
 }
 
+/**
+ * Sets the queues a desk serves. With `lock` (PostgreSQL) the saves of one desk take turns on a
+ * transaction-scoped advisory lock keyed by the desk: row locks cannot do it, since the rows are what
+ * changes (a save that drops a queue locks the row it deletes while another that keeps it inserts it
+ * again: each waited on the other, and PostgreSQL ended one as a deadlock, a 503; seen under CI load
+ * in simultaneous-creates). SQLite runs one write transaction at a time.
+ */
 export async function setDeskQueues(
   db: Db,
   deskId: string,
   queueIds: readonly string[],
   weights: Readonly<Record<string, number>> = {},
+  lock = false,
 ): Promise<void> {
-  await db.deleteFrom('deskQueues').where('deskId', '=', deskId).execute()
-  if (queueIds.length)
+  const keep = [...new Set(queueIds)].sort()
+  if (lock) await sql`select pg_advisory_xact_lock(hashtext(${`desk-queues:${deskId}`}))`.execute(db)
+  await db
+    .deleteFrom('deskQueues')
+    .where('deskId', '=', deskId)
+    .$if(keep.length > 0, (q) => q.where('queueId', 'not in', keep))
+    .execute()
+  if (keep.length)
     await db
       .insertInto('deskQueues')
-      // In key order: two managers saving the same desk at once (its first queues, nothing to delete
-      // yet) take the rows' locks in the same order, so one waits for the other instead of a deadlock.
-      .values(
-        [...new Set(queueIds)].sort().map((queueId) => ({ deskId, queueId, weight: weights[queueId] ?? 1 })),
-      )
+      .values(keep.map((queueId) => ({ deskId, queueId, weight: weights[queueId] ?? 1 })))
       // Two managers saving the same desk at once: the later one's weights win, neither fails.
       .onConflict((oc) =>
         oc.columns(['deskId', 'queueId']).doUpdateSet((eb) => ({ weight: eb.ref('excluded.weight') })),
