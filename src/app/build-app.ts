@@ -86,6 +86,7 @@ import { registerCompression } from './compression.js'
 import { deadlinesPageRoutes } from './deadlines/deadlines-staff.routes.js'
 import { duePageRoutes } from './deadlines/due.routes.js'
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handling.js'
+import { errorTypesRoutes } from './error-types/error-types.routes.js'
 import { applicationPorts, sealOwnerOf } from './eservices/application-ports.js'
 import { applyPagesRoutes } from './eservices/apply.routes.js'
 import { demoIdentityProvider } from './eservices/demo-identity-provider.js'
@@ -471,6 +472,7 @@ export async function buildApp(
   await app.register(bookingSetupRoutes(config, services))
   await app.register(bookingRoutes(config, services.appointments, services.queue, services.offices))
   await app.register(homeRoutes(config, services.offices, bus, clock))
+  await app.register(errorTypesRoutes(config))
   const jobsForAdmins = jobsAdmin(services.jobs, services.audit.trail)
   await app.register(jobsRoutes(jobsForAdmins))
   await app.register(jobsPageRoutes(config, jobsForAdmins))

@@ -70,6 +70,7 @@ export function sendError(config: Config, error: AppError, req: FastifyRequest, 
       documentOf(
         ErrorPage({
           ctx,
+          code: error.code,
           status: error.status,
           requestId: req.id,
           retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined,
@@ -141,10 +142,10 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
     if (!socket.writable) return socket.destroy()
     const [status, reason, code] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE']
+        ? ([431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE'] as const)
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'Request Timeout', 'REQUEST_TIMEOUT']
-          : [400, 'Bad Request', 'BAD_REQUEST']
+          ? ([408, 'Request Timeout', 'REQUEST_TIMEOUT'] as const)
+          : ([400, 'Bad Request', 'BAD_REQUEST'] as const)
     const body = JSON.stringify(problemOf(new AppError(code, status, reason)))
     const lines = [
       `HTTP/1.1 ${status} ${reason}`,

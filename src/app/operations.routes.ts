@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import type { Database } from '../platform/db/index.js'
 import { AppError } from '../platform/errors.js'
 import type { AppInstance } from '../platform/http/app-instance.js'
+import { PROBLEM_CONTENT_TYPE, problemOf } from '../platform/http/problem.js'
 
 const tags = ['operations']
 const Status = Type.Object({ status: Type.String() })
@@ -45,14 +46,12 @@ export function operationsRoutes(database: Database, metrics: Registry, metricsT
           return { status: 'ready' }
         } catch (error) {
           req.log.warn({ err: error }, 'database not reachable')
-          return reply.code(503).type('application/problem+json; charset=utf-8').send({
-            type: '/errors/not-ready',
-            title: 'Not ready',
-            status: 503,
-            code: 'NOT_READY',
-            detail: 'The database does not answer.',
-            requestId: req.id,
-          })
+          return reply
+            .code(503)
+            .type(PROBLEM_CONTENT_TYPE)
+            .send(
+              problemOf(new AppError('NOT_READY', 503, 'Not ready', 'The database does not answer.'), req.id),
+            )
         }
       },
     )

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes.js'
+
 /** One thing wrong with a request: where (`body.code`, `query.limit`) and why. */
 export interface FieldError {
   path: string
@@ -14,7 +16,7 @@ export interface FieldError {
  */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
@@ -35,7 +37,7 @@ export const unauthenticated = (detail = 'Sign in or send a bearer token.') =>
   new AppError('UNAUTHENTICATED', 401, 'Authentication required', detail)
 export const forbidden = (detail = 'Your roles do not allow this.') =>
   new AppError('FORBIDDEN', 403, 'Not allowed', detail)
-export const conflict = (code: string, title: string, detail?: string) =>
+export const conflict = (code: ErrorCode, title: string, detail?: string) =>
   new AppError(code, 409, title, detail)
 export const invalid = (errors: FieldError[], detail?: string) =>
   new AppError(

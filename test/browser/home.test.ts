@@ -39,6 +39,28 @@ describe('home page in Chromium', () => {
     })
   }
 
+  it('explains error codes on accessible pages in three languages, reached from the list without JavaScript', async () => {
+    const { page, close, cspErrors } = await open(false)
+    for (const lang of ['uk', 'pl', 'en']) {
+      await page.goto(`${server.url}/errors?lang=${lang}`)
+      expect(await page.getAttribute('html', 'lang')).toBe(lang)
+      await page.locator('a[href="/errors/version-mismatch"]').click()
+      expect(page.url()).toBe(`${server.url}/errors/version-mismatch`)
+      expect(await page.locator('dl.facts').textContent()).toContain('412')
+    }
+    await close()
+    // axe runs in the page: with JavaScript, on the list and on one code's page in each language.
+    const checked = await open()
+    for (const lang of ['uk', 'pl', 'en'])
+      for (const path of ['/errors', '/errors/version-mismatch']) {
+        await checked.page.goto(`${server.url}${path}?lang=${lang}`)
+        const violations = await axeViolations(checked.page)
+        expect(violations, `${path} ${lang}: ${describeViolations(violations)}`).toEqual([])
+      }
+    expect([...cspErrors, ...checked.cspErrors]).toEqual([])
+    await checked.close()
+  })
+
   it('counts a statutory term on an accessible page in three languages, also without JavaScript', async () => {
     for (const [lang, button, javaScriptEnabled] of [
       ['uk', 'Порахувати', true],

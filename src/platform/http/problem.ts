@@ -1,3 +1,4 @@
+import { type ErrorCode, errorSlug } from '../error-codes.js'
 import { AppError, type FieldError } from '../errors.js'
 
 /** RFC 9457 problem details as Ratusz sends them. */
@@ -5,7 +6,7 @@ export interface Problem {
   type: string
   title: string
   status: number
-  code: string
+  code: ErrorCode
   detail?: string
   errors?: FieldError[]
   facts?: Record<string, string>
@@ -15,9 +16,9 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 
-/** `CASE_CLOSED` → `/errors/case-closed`: a stable, documented name per code. */
-export function problemType(code: string): string {
-  return `/errors/${code.toLowerCase().replace(/_/g, '-')}`
+/** `CASE_CLOSED` → `/errors/case-closed`: a stable name per code, and the address of its page. */
+export function problemType(code: ErrorCode): string {
+  return `/errors/${errorSlug(code)}`
 }
 
 export function problemOf(error: AppError, requestId?: string): Problem {

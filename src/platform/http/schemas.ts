@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { ERROR_CODES, type ErrorCode } from '../error-codes.js'
 
 /** Shared TypeBox schemas for the API: ids, multilingual text, lists, problems. */
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' })
@@ -31,10 +32,17 @@ export const Instant = Type.String({ format: 'date-time', description: 'ISO-8601
 export const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() })
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String(),
+    type: Type.String({
+      format: 'uri-reference',
+      description: 'The page explaining the code, e.g. /errors/not-found (/errors lists every code)',
+    }),
     title: Type.String(),
     status: Type.Integer(),
-    code: Type.String({ description: 'Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED' }),
+    code: Type.Unsafe<ErrorCode>({
+      type: 'string',
+      enum: Object.keys(ERROR_CODES),
+      description: 'Stable error code to branch on, e.g. NOT_FOUND, VALIDATION_FAILED',
+    }),
     detail: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(FieldErrorSchema)),
     facts: Type.Optional(
