@@ -209,9 +209,10 @@ async function main() {
 
   const report = join(mkdtempSync(join(tmpdir(), 'ratusz-test-')), 'vitest.json')
   vitestArgs.push(`--outputFile.json=${report}`, ...extraArgs)
-  runPart('tests', 'npx', vitestArgs, env)
+  const vitestOk = runPart('tests', 'npx', vitestArgs, env)
   if (existsSync(report)) {
     const result = JSON.parse(readFileSync(report, 'utf8'))
+    const failedBefore = totals.failed
     totals.passed += result.numPassedTests
     totals.failed += result.numFailedTests
     totals.skipped += result.numPendingTests + result.numTodoTests
@@ -219,6 +220,12 @@ async function main() {
     totals.failed += result.testResults.filter(
       (f) => f.status === 'failed' && f.assertionResults.length === 0,
     ).length
+    // Vitest fails the run on an error outside any test (an uncaught exception, an unhandled
+    // rejection) though every test passed: that is a failure too, or it would go unseen.
+    if (!vitestOk && totals.failed === failedBefore) {
+      log('tests: Vitest failed outside the tests (see "Unhandled Errors" above); counted as one failure')
+      totals.failed += 1
+    }
   } else {
     log('tests: vitest wrote no report')
     totals.failed += 1

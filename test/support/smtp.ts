@@ -22,12 +22,17 @@ export async function loopbackSmtp() {
         .catch(callback)
     },
   })
+  // A sender that vanishes mid-session (the crash test kills Ratusz with -9) resets its connection;
+  // smtp-server reports that as an 'error' event, which with no listener would crash the test run.
+  const connectionErrors: Error[] = []
+  server.on('error', (error) => connectionErrors.push(error))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    connectionErrors,
     /** The recipients and subjects received, sorted, to compare as a whole. */
     received: () =>
       messages
