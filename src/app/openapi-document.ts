@@ -104,14 +104,14 @@ export function finishDocument<T extends OpenApiDocument>(doc: T, publicUrl: str
     for (const [method, op] of Object.entries(ops)) {
       const operationId = OPERATION_IDS[`${method.toUpperCase()} ${path}`]
       if (operationId) op.operationId = operationId
+      op.responses ??= {}
+      const responses = op.responses
       const linked = operationId ? LINKED_DATA[operationId] : undefined
-      const answer = linked && op.responses?.[linked.status]
-      if (linked && answer) {
+      if (linked) {
+        const answer = (responses[linked.status] ??= { description: linked.description })
         if (answer.description === 'Default Response') answer.description = linked.description
         answer.content = { ...answer.content, 'application/ld+json': { schema: linked.schema } }
       }
-      op.responses ??= {}
-      const responses = op.responses
       if (!Object.keys(responses).some((status) => status.startsWith('2'))) {
         // A file (a PDF, a sealed XML, a certificate): each type the operation produces, as bytes.
         const types = new Set(

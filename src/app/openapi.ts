@@ -1,7 +1,29 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { Type } from 'typebox'
 import type { AppInstance } from '../platform/http/app-instance.js'
 import { finishDocument, type OpenApiDocument } from './openapi-document.js'
+
+const PROBLEM = Type.Ref('Problem')
+
+/**
+ * A route's answers with the refusals that come before its handler: 414 for a path parameter past its
+ * length, 413 and 415 for a body too large or of a type not taken, 429 where the route has a rate
+ * limit. (The fuzzer checks every answer against the document.)
+ */
+function withFrameworkRefusals(schema: Record<string, unknown>, config: unknown): Record<string, unknown> {
+  const response = { ...(schema.response as Record<string, unknown> | undefined) }
+  const add = (status: number) => {
+    response[status] ??= PROBLEM
+  }
+  if (schema.params) add(414)
+  if (schema.body) {
+    add(413)
+    add(415)
+  }
+  if ((config as { rateLimit?: unknown } | undefined)?.rateLimit) add(429)
+  return response
+}
 
 /** OpenAPI 3.1 generated from the route schemas, served as JSON and as a browsable page. */
 export async function registerOpenApi(app: AppInstance, version: string, publicUrl: string): Promise<void> {
@@ -38,9 +60,12 @@ export async function registerOpenApi(app: AppInstance, version: string, publicU
       security: [{ bearer: [] }],
     },
     // A file upload's form is documented, not validated: the route reads the multipart stream itself.
-    transform: ({ schema, url }) => {
+    // The refusals the framework gives before a handler runs are documented where they can happen.
+    transform: ({ schema, url, route }) => {
       const { uploadForm, ...rest } = (schema ?? {}) as Record<string, unknown>
-      return { schema: (uploadForm ? { ...rest, body: uploadForm } : schema) as typeof schema, url }
+      const documented = (uploadForm ? { ...rest, body: uploadForm } : { ...rest }) as Record<string, unknown>
+      if (!documented.hide) documented.response = withFrameworkRefusals(documented, route.config)
+      return { schema: documented as typeof schema, url }
     },
     transformObject: (document) =>
       finishDocument(

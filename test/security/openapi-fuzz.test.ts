@@ -2,9 +2,16 @@ import { Readable } from 'node:stream'
 import { expect, it } from 'vitest'
 import { SYSTEM_ACTOR } from '../../src/modules/identity/index.js'
 import { FixedClock } from '../../src/platform/clock.js'
+import { ERROR_CODES, type ErrorCode, errorSlug } from '../../src/platform/error-codes.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
-import { type FuzzRequest, fuzzRequests, LEAK, type OpenApiDoc } from '../support/openapi-fuzz.js'
+import {
+  answerAgainstDocument,
+  type FuzzRequest,
+  fuzzRequests,
+  LEAK,
+  type OpenApiDoc,
+} from '../support/openapi-fuzz.js'
 import { lvivFrontOffice } from '../support/queue.js'
 import { freshBlobDir } from '../support/registry.js'
 import { registryMatrixContext } from '../support/registry-matrix.js'
@@ -115,6 +122,7 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
       ),
     ]
     const failures: string[] = []
+    const undocumented: string[] = []
     const statuses = new Map<number, number>()
     const started = performance.now()
     const send = async (r: FuzzRequest) => {
@@ -144,7 +152,13 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
         if (!String(res.headers['content-type']).startsWith('application/problem+json'))
           failures.push(`${what}: not problem+json (${res.headers['content-type']})`)
         if (res.headers['x-content-type-options'] !== 'nosniff') failures.push(`${what}: no security headers`)
+        // Its code is one of the documented codes, and its type the address of that code's page.
+        const problem = res.json<{ code: ErrorCode; type: string }>()
+        if (!(problem.code in ERROR_CODES)) failures.push(`${what}: unknown code ${problem.code}`)
+        else if (problem.type !== `/errors/${errorSlug(problem.code)}`)
+          failures.push(`${what}: type ${problem.type}`)
       }
+      undocumented.push(...answerAgainstDocument(doc, r.operation, res).map((m) => `${what}: ${m}`))
     }
     // A few at a time, as clients would send them.
     for (let i = 0; i < requests.length; i += 8) await Promise.all(requests.slice(i, i + 8).map(send))
@@ -153,6 +167,8 @@ describeEachDatabase('OpenAPI fuzzer', (dialect) => {
       `[fuzz ${dialect}] ${requests.length} requests over ${Object.values(doc.paths).reduce((n, m) => n + Object.keys(m).length, 0)} operations in ${seconds.toFixed(1)} s (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
     )
     expect(failures.slice(0, 20)).toEqual([])
+    // Every answer as the document says (status and media type), so that a generated client expects it.
+    expect(undocumented.slice(0, 20)).toEqual([])
     expect(requests.length).toBeGreaterThanOrEqual(PER_OPERATION * 60)
 
     const health = await app.inject('/readyz')

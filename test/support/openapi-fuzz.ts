@@ -25,6 +25,8 @@ export interface FuzzRequest {
   payload?: string
   /** What was made hostile, to say in a failure. */
   label: string
+  /** The operation it attacks, as the document names it: `GET /api/v1/offices/{id}`. */
+  operation: string
 }
 
 export interface FuzzContext {
@@ -306,7 +308,7 @@ function oneRequest(
   rnd: Random,
   key: string,
 ): FuzzRequest {
-  if (isStream(op)) return streamRequest(path, rnd)
+  if (isStream(op)) return { ...streamRequest(path, rnd), operation: key }
   const headers: Record<string, string> = {}
   const auth = ctx.unauthenticatedOnly.has(key)
     ? rnd.pick(['none', 'forged'])
@@ -382,7 +384,14 @@ function oneRequest(
     headers[name] = value
     label += ` ${name}: ${value.slice(0, 20)}`
   }
-  return { method: method.toUpperCase(), url, headers, ...(payload !== undefined ? { payload } : {}), label }
+  return {
+    method: method.toUpperCase(),
+    url,
+    headers,
+    ...(payload !== undefined ? { payload } : {}),
+    label,
+    operation: key,
+  }
 }
 
 /**
@@ -391,7 +400,7 @@ function oneRequest(
  */
 const isStream = (op: Operation) => Boolean(op.responses?.['200']?.content?.['text/event-stream'])
 
-function streamRequest(path: string, rnd: Random): FuzzRequest {
+function streamRequest(path: string, rnd: Random): Omit<FuzzRequest, 'operation'> {
   const bad = rnd.pick(BAD_IDS)
   return {
     method: 'GET',
@@ -404,3 +413,26 @@ function streamRequest(path: string, rnd: Random): FuzzRequest {
 /** What an answer must never carry: a stack trace, SQL, or a driver's message. */
 export const LEAK =
   /\bat [\w$.<>]+ \(|node_modules|SqliteError|better-sqlite3|syntax error at|\bselect .+ from |insert into |relation "|duplicate key|\bpg_|TypeError|ReferenceError/i
+
+/**
+ * What in an answer the document does not say: a status the operation does not list, or a media type
+ * it does not list for that status (a 304 and a 204 have no body to type). Empty when the answer is
+ * as documented, so that a generated client can handle it.
+ */
+export function answerAgainstDocument(
+  doc: OpenApiDoc,
+  operation: string,
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+): string[] {
+  const [method, path] = operation.split(' ') as [string, string]
+  const op = (doc.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()]
+  if (!op) return [`${operation} is not in the document`]
+  const answer = op.responses?.[String(res.statusCode)] ?? op.responses?.default
+  if (!answer) return [`status ${res.statusCode} of ${operation} is not documented`]
+  if (res.statusCode === 204 || res.statusCode === 304 || res.body === '') return []
+  const type = String(res.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+  if (!answer.content?.[type]) return [`${type} for ${res.statusCode} of ${operation} is not documented`]
+  return []
+}

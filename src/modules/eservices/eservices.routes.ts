@@ -75,6 +75,14 @@ export function eservicesRoutes(
           summary: 'The JSON Schema of a form definition: typed questions, steps and conditions (public)',
           security: [],
           produces: ['application/schema+json'],
+          response: {
+            // Sent as the text it is: the type says what it parses to.
+            200: Type.Unsafe<string>({
+              type: 'object',
+              additionalProperties: true,
+              description: 'A JSON Schema (2020-12)',
+            }),
+          },
         },
       },
       async (_req, reply) =>

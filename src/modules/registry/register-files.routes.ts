@@ -83,8 +83,9 @@ export function registerFilesRoutes(registry: RegistryService) {
             summary: `The ${direction} register of a year, month or day, to print (PDF) or keep (CSV) (chancellery, manager)`,
             params: OfficeParams,
             querystring: RegisterPrintQuery,
+            produces: ['application/pdf', 'text/csv'],
             response: {
-              200: Type.Unknown({ description: 'application/pdf or text/csv' }),
+              200: Type.String({ description: 'The register as a PDF, or as CSV with `format=csv`' }),
               ...problemResponses,
             },
           },
