@@ -108,7 +108,8 @@ export function finishDocument<T extends OpenApiDocument>(doc: T, publicUrl: str
       const responses = op.responses
       const linked = operationId ? LINKED_DATA[operationId] : undefined
       if (linked) {
-        const answer = (responses[linked.status] ??= { description: linked.description })
+        responses[linked.status] ??= { description: linked.description }
+        const answer = responses[linked.status]!
         if (answer.description === 'Default Response') answer.description = linked.description
         answer.content = { ...answer.content, 'application/ld+json': { schema: linked.schema } }
       }
