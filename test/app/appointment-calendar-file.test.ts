@@ -38,19 +38,10 @@ describeEachDatabase('a booking’s calendar file', (dialect) => {
       capacity: 1,
     })
     const start = (slots.json().items as { start: string }[])[0]!.start
-    const booked = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/v1/appointments',
-        payload: {
-          officeId: q.officeId,
-          queueId: q.queues.A,
-          start,
-          name: 'Олена Петренко',
-          email: 'olena@example.org',
-        },
-      })
-    ).json<{ id: string; code: string }>()
+    const booked = (await q.book(start, { name: 'Олена Петренко', email: 'olena@example.org' })).json<{
+      id: string
+      code: string
+    }>()
 
     const published = parse((await app.inject(`/api/v1/appointments/${booked.id}.ics`)).body)
     expect(published).toMatchObject({

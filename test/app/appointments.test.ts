@@ -24,11 +24,7 @@ describeEachDatabase('bookings', (dialect) => {
     })
     expect(slots.statusCode, slots.body).toBe(201)
     const book = (start: string, name = 'Олена Петренко') =>
-      app.inject({
-        method: 'POST',
-        url: '/api/v1/appointments',
-        payload: { officeId: q.officeId, queueId: q.queues.A, start, name, email: 'olena@example.org' },
-      })
+      q.book(start, { name, email: 'olena@example.org' })
     const checkIn = (code: string) =>
       q.post(`/api/v1/offices/${q.officeId}/check-in`, q.bearers.kiosk, { code })
     return { app, q, clock, slots: slots.json().items as { start: string; time: string }[], book, checkIn }
@@ -61,19 +57,10 @@ describeEachDatabase('bookings', (dialect) => {
     const offices = await app.inject({ url: `/api/v1/offices/${q.officeId}`, headers: q.bearers.manager })
     const lviv = offices.json<{ name: Record<string, string>; address: { street: string; city: string } }>()
     const bookIn = async (start: string, lang?: string) =>
-      (
-        await app.inject({
-          method: 'POST',
-          url: '/api/v1/appointments',
-          payload: {
-            officeId: q.officeId,
-            queueId: q.queues.A,
-            start,
-            name: 'Anna Nowak',
-            ...(lang ? { lang } : {}),
-          },
-        })
-      ).json<{ id: string; code: string }>()
+      (await q.book(start, { name: 'Anna Nowak', ...(lang ? { lang } : {}) })).json<{
+        id: string
+        code: string
+      }>()
     // iCalendar folds lines at 75 octets: unfold, and unescape commas, before reading a property.
     const property = (ics: string, name: string) =>
       new RegExp(`^${name}[;:](.*)$`, 'm')
@@ -149,17 +136,7 @@ describeEachDatabase('bookings', (dialect) => {
 
   it('checks in by the personal number given at booking, which is kept only as a keyed hash', async () => {
     const { app, q, clock, slots } = await office()
-    const booking = await app.inject({
-      method: 'POST',
-      url: '/api/v1/appointments',
-      payload: {
-        officeId: q.officeId,
-        queueId: q.queues.A,
-        start: slots[0]!.start,
-        name: 'Олена Петренко',
-        identifier: '3012 345 678',
-      },
-    })
+    const booking = await q.book(slots[0]!.start, { name: 'Олена Петренко', identifier: '3012 345 678' })
     expect(booking.statusCode, booking.body).toBe(201)
     const byNumber = (identifier: string) =>
       q.post(`/api/v1/offices/${q.officeId}/check-in`, q.bearers.kiosk, { identifier })
@@ -188,16 +165,12 @@ describeEachDatabase('bookings', (dialect) => {
   })
 
   it('refuses bad bookings with the field named, and bookings beyond the horizon', async () => {
-    const { app, q, book } = await office()
+    const { q, book } = await office()
     const wrongTime = await book('2026-11-25T08:05:00.000Z')
     expect(problemOf(wrongTime).errors?.[0]?.path).toBe('body.start')
     const past = await book('2026-11-24T08:00:00.000Z')
     expect(problemOf(past).errors?.[0]?.path).toBe('body.start')
-    const noName = await app.inject({
-      method: 'POST',
-      url: '/api/v1/appointments',
-      payload: { officeId: q.officeId, queueId: q.queues.A, start: '2026-11-25T08:00:00.000Z', name: '' },
-    })
+    const noName = await q.book('2026-11-25T08:00:00.000Z', { name: '' })
     expect(problemOf(noName).errors?.[0]?.path).toBe('body.name')
     const far = await q.openSlots({
       date: '2026-12-31',

@@ -76,17 +76,7 @@ describeEachDatabase('staff pages: booking set-up', (dialect) => {
     const slots = await app.inject(
       `/api/v1/offices/${q.officeId}/slots?queueId=${q.queues.A}&date=2026-12-02`,
     )
-    await app.inject({
-      method: 'POST',
-      url: '/api/v1/appointments',
-      payload: {
-        officeId: q.officeId,
-        queueId: q.queues.A,
-        start: slots.json().items[0].start,
-        name: 'Марта Іваненко',
-        phone: '+380 67 765 4321',
-      },
-    })
+    await q.book(slots.json().items[0].start, { name: 'Марта Іваненко', phone: '+380 67 765 4321' })
     const page = await manager.get('/staff/bookings?lang=uk')
     const past = await manager.post('/staff/bookings/exceptions', {
       _csrf: csrfOf(page.body),

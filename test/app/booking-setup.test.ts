@@ -29,11 +29,7 @@ describeEachDatabase('booking set-up', (dialect) => {
         payload: { queueId: q.queues.A, from: '10:00', to: '12:00', minutes: 30, capacity: 1, ...body },
       })
     const book = (start: string, name = 'Олена Петренко') =>
-      app.inject({
-        method: 'POST',
-        url: '/api/v1/appointments',
-        payload: { officeId: q.officeId, queueId: q.queues.A, start, name, phone: '+380 67 123 4567' },
-      })
+      q.book(start, { name, phone: '+380 67 123 4567' })
     return { app, q, clock, base, free, template, book }
   }
 

@@ -95,16 +95,7 @@ describeEachDatabase('working calendar', (dialect) => {
       `/api/v1/offices/${q.officeId}/slots?queueId=${q.queues.A}&date=2026-12-08`,
     )
     expect(offered.json().items).toEqual([])
-    const booking = await app.inject({
-      method: 'POST',
-      url: '/api/v1/appointments',
-      payload: {
-        officeId: q.officeId,
-        queueId: q.queues.A,
-        start: opened.json().items[0].start,
-        name: 'Олена',
-      },
-    })
+    const booking = await q.book(opened.json().items[0].start, { name: 'Олена' })
     expect(problemOf(booking)).toMatchObject({ status: 409, code: 'OFFICE_CLOSED' })
     // Residents see it on the home page, in their language, with the day's name.
     const home = await app.inject('/?lang=en')

@@ -58,11 +58,7 @@ describeEachDatabase('scheduled jobs', (dialect) => {
       capacity: 1,
     })
     const start = slots.json().items[0].start as string
-    const booking = await app.inject({
-      method: 'POST',
-      url: '/api/v1/appointments',
-      payload: { officeId: q.officeId, queueId: q.queues.A, start, name: 'Олена Петренко' },
-    })
+    const booking = await q.book(start)
     expect(booking.statusCode, booking.body).toBe(201)
     const state = async () =>
       (

@@ -75,6 +75,14 @@ export async function lvivFrontOffice(app: TestApp) {
       })
       expect(res.statusCode, res.body).toBe(200)
     },
+    /** Books a visit to queue A (unless told) at `start`, as a resident does (no token): answer unchecked. */
+    book(start: string, person: Record<string, unknown> = { name: 'Олена Петренко' }, queueId = A) {
+      return app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: { officeId, queueId, start, ...person },
+      })
+    },
     /** Opens slots of queue A (unless told) on a day: POST …/slots by the manager, answer unchecked. */
     openSlots(body: {
       date: string
