@@ -86,15 +86,9 @@ async function startThrowawayPostgres(bin) {
   return `postgresql://postgres@/postgres?host=${encodeURIComponent(socket)}&port=${port}`
 }
 
-function findChromium() {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && existsSync(candidate)) return candidate
-  }
-  return null
-}
-
-function findNginx() {
-  for (const candidate of [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx']) {
+/** A tool's path: the environment variable's if set and present, else the first usual place that has it. */
+function findTool(variable, places) {
+  for (const candidate of [process.env[variable], ...places]) {
     if (candidate && existsSync(candidate)) return candidate
   }
   return null
@@ -176,7 +170,7 @@ async function main() {
 
   // 3. Browser.
   const vitestArgs = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json']
-  const chromium = findChromium()
+  const chromium = findTool('CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
   if (chromium) {
     env.CHROMIUM_PATH = chromium
     ran.push(`browser tests (${chromium})`)
@@ -186,7 +180,7 @@ async function main() {
   }
 
   // 4. nginx (Debian's package): the two-instance deployment test runs behind it.
-  const nginx = findNginx()
+  const nginx = findTool('NGINX_PATH', ['/usr/sbin/nginx', '/usr/bin/nginx'])
   if (nginx) {
     env.NGINX_PATH = nginx
     ran.push(`deployment behind nginx (${nginx})`)
@@ -195,7 +189,17 @@ async function main() {
     notRun.push('the two-instance deployment test: no nginx (apt-get install nginx-light)')
   }
 
-  // 5. Real files from public projects (../shared/vectors): tests that need them run where they are.
+  // 5. promtool (Debian's prometheus package) reads /metrics as a Prometheus server would.
+  const promtool = findTool('PROMTOOL_PATH', ['/usr/local/bin/promtool', '/usr/bin/promtool'])
+  if (promtool) {
+    env.PROMTOOL_PATH = promtool
+    ran.push(`metrics checked by promtool (${promtool})`)
+  } else {
+    vitestArgs.push('--exclude', 'test/app/metrics-promtool.test.ts')
+    notRun.push("the promtool check of /metrics: no promtool (Debian's prometheus package has it)")
+  }
+
+  // 6. Real files from public projects (../shared/vectors): tests that need them run where they are.
   const root = join(import.meta.dirname, '..')
   const needVectors = testsNeedingVectors(root)
   if (haveVectors(root)) {
