@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../src/modules/identity/index.js'
 import { CASES_CASES, type CasesCtx, casesMatrixContext } from '../support/cases-matrix.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices, officeBody } from '../support/factories.js'
+import { answerChecker } from '../support/openapi-answers.js'
 import { multipart } from '../support/registry.js'
 import { REGISTRY_CASES, type RegistryCtx, registryMatrixContext } from '../support/registry-matrix.js'
 import { problemOf, testApp } from '../support/test-app.js'
@@ -635,6 +636,8 @@ describeEachDatabase('role × route matrix', (dialect) => {
     }
     let i = 0
     const outcomes: string[] = []
+    // Every answer, allowed or refused, as the OpenAPI document says (status, media type, body schema).
+    const asDocumented = answerChecker((await app.inject('/api/openapi.json')).json())
     for (const c of CASES) {
       for (const role of ROLES) {
         i += 1
@@ -652,6 +655,11 @@ describeEachDatabase('role × route matrix', (dialect) => {
             `${c.method} ${c.route} as ${role}: ${res.statusCode} (expected ${allowed ? '2xx' : 403}) ${res.body.slice(0, 200)}`,
           )
         if (!allowed && res.statusCode === 403) expect(problemOf(res).code).toBe('FORBIDDEN')
+        outcomes.push(
+          ...asDocumented(`${c.method} ${c.route}`, res).map(
+            (m) => `${c.method} ${c.route} as ${role}: ${m}`,
+          ),
+        )
       }
     }
     expect(outcomes).toEqual([])

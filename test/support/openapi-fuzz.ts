@@ -9,7 +9,7 @@ export interface OpenApiDoc {
   paths: Record<string, Record<string, Operation>>
 }
 
-interface Operation {
+export interface Operation {
   responses?: Record<string, { content?: Record<string, unknown> }>
   parameters?: { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema: Schema }[]
   requestBody?: { content: Record<string, { schema: Schema }> }
@@ -413,26 +413,3 @@ function streamRequest(path: string, rnd: Random): Omit<FuzzRequest, 'operation'
 /** What an answer must never carry: a stack trace, SQL, or a driver's message. */
 export const LEAK =
   /\bat [\w$.<>]+ \(|node_modules|SqliteError|better-sqlite3|syntax error at|\bselect .+ from |insert into |relation "|duplicate key|\bpg_|TypeError|ReferenceError/i
-
-/**
- * What in an answer the document does not say: a status the operation does not list, or a media type
- * it does not list for that status (a 304 and a 204 have no body to type). Empty when the answer is
- * as documented, so that a generated client can handle it.
- */
-export function answerAgainstDocument(
-  doc: OpenApiDoc,
-  operation: string,
-  res: { statusCode: number; headers: Record<string, unknown>; body: string },
-): string[] {
-  const [method, path] = operation.split(' ') as [string, string]
-  const op = (doc.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()]
-  if (!op) return [`${operation} is not in the document`]
-  const answer = op.responses?.[String(res.statusCode)] ?? op.responses?.default
-  if (!answer) return [`status ${res.statusCode} of ${operation} is not documented`]
-  if (res.statusCode === 204 || res.statusCode === 304 || res.body === '') return []
-  const type = String(res.headers['content-type'] ?? '')
-    .split(';')[0]!
-    .trim()
-  if (!answer.content?.[type]) return [`${type} for ${res.statusCode} of ${operation} is not documented`]
-  return []
-}

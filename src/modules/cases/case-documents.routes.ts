@@ -184,6 +184,8 @@ export function caseDocumentsRoutes(cases: CasesService) {
           summary: "A version's file; `disposition=inline` shows a PDF, image or text in the browser",
           params: DocumentVersionParams,
           querystring: ContentQuery,
+          // The file's own type, whatever was added (PDF, XML, an image, text…).
+          produces: ['*/*'],
           response: { 200: Type.Unknown({ description: 'The file as it was added' }), ...problemResponses },
         },
       },

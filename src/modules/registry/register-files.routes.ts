@@ -57,6 +57,8 @@ export function registerFilesRoutes(registry: RegistryService) {
             tags,
             summary: `Download a file of an ${direction} entry`,
             params: FileParams,
+            // The file's own type, whatever was uploaded (PDF, XML, an image…).
+            produces: ['*/*'],
             response: {
               200: Type.Unknown({ description: 'The file as it was uploaded' }),
               ...problemResponses,
