@@ -34,7 +34,7 @@ export async function registerOpenApi(app: AppInstance, version: string, publicU
         title: 'Ratusz API',
         version,
         description:
-          'JSON API of Ratusz. Errors are RFC 9457 problem+json with a stable `code`; validation errors list `errors: [{ path, message }]`.',
+          'JSON API of Ratusz. Errors are RFC 9457 problem+json with a stable `code`; validation errors list `errors: [{ path, message }]`. Each problem’s `type` is a page that explains its code in Ukrainian, Polish and English (`/errors` lists them all).',
       },
       components: {
         securitySchemes: {
