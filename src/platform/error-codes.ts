@@ -95,12 +95,14 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES
 
+const slugOf = (text: string): string => text.toLowerCase().replace(/_/g, '-')
+
 /** `CASE_CLOSED` → `case-closed`: the last segment of the problem's `type`. */
-export const errorSlug = (code: ErrorCode): string => code.toLowerCase().replace(/_/g, '-')
+export const errorSlug = (code: ErrorCode): string => slugOf(code)
 
 const BY_SLUG = new Map<string, ErrorCode>(
   (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [errorSlug(code), code]),
 )
 
-/** The code a slug names, or undefined. */
-export const errorCodeOfSlug = (slug: string): ErrorCode | undefined => BY_SLUG.get(slug)
+/** The code a slug names, also when spelled as the code itself (`NOT_FOUND`), or undefined. */
+export const errorCodeOfSlug = (slug: string): ErrorCode | undefined => BY_SLUG.get(slugOf(slug))

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode, errorSlug } from '../../platform/error-codes.js'
+import { ERROR_CODES, type ErrorCode } from '../../platform/error-codes.js'
 import { problemType } from '../../platform/http/problem.js'
 import { type Html, h } from '../../web/jsx.js'
 import { Layout } from '../../web/layout.js'
@@ -66,7 +66,7 @@ export function ErrorTypePage(props: { ctx: PageContext; code: ErrorCode }): Htm
         <dd>{String(ERROR_CODES[code])}</dd>
         <dt>{et('page.type')}</dt>
         <dd>
-          <code>{`/errors/${errorSlug(code)}`}</code>
+          <code>{problemType(code)}</code>
         </dd>
       </dl>
       <h2>{et('page.forDevelopers')}</h2>

@@ -22,7 +22,7 @@ export function errorTypesRoutes(config: Config) {
     })
 
     app.get('/errors/:slug', { schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-      const code = errorCodeOfSlug(req.params.slug.toLowerCase().replaceAll('_', '-'))
+      const code = errorCodeOfSlug(req.params.slug)
       if (!code)
         throw notFound('Error code', `No error has the code ${req.params.slug}; /errors lists them all.`)
       // The code as a problem spells it (NOT_FOUND) leads to its page's one address.
