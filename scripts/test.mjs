@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildIfStale } from './fresh-build.mjs'
 import { haveVectors, testsNeedingVectors, vectorsDir } from './shared-vectors.mjs'
 
 const ci = process.env.CI === 'true' || process.env.CI === '1'
@@ -112,38 +113,26 @@ function runPartQuietly(name, command, args) {
 
 function runPart(name, command, args, env = process.env) {
   log(`${name}: ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env })
-  return result.status === 0
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env })
+    child.on('error', () => resolve(false))
+    child.on('close', (code) => resolve(code === 0))
+  })
 }
 
 async function main() {
-  // 1. Static checks and the build, each counted as one part. The build is what `npm start` and the
-  // process tests run, so it is rebuilt here first. The type-check and the build (two compilers, each
-  // mostly on one core) run side by side with the quick checks; each part's output is shown whole.
+  // 1. The build, which `npm start` and the process tests run: made again only when a source is newer
+  // (npm install has just built it on a fresh clone). Counted as one part.
   if (checks) {
-    const parts = [
-      [['type-check', ['tsc', '-p', 'tsconfig.json']]],
-      [['build', ['node', 'scripts/build.mjs']]],
-      [
-        ['lint', ['biome', 'check', '.']],
-        ['boundaries', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
-        ['dead code', ['knip']],
-      ],
-    ]
-    const results = await Promise.all(
-      parts.map(async (sequence) => {
-        const done = []
-        for (const [name, args] of sequence)
-          done.push(await runPartQuietly(name, 'npx', ['--no-install', ...args]))
-        return done
-      }),
-    )
-    for (const { name, ok, output } of results.flat()) {
-      log(`${name}: ${ok ? 'passed' : 'FAILED'}`)
-      if (!ok || output.trim()) process.stdout.write(output)
-      totals[ok ? 'passed' : 'failed'] += 1
-      ran.push(name)
+    let built = true
+    try {
+      buildIfStale((line) => log(`build: ${line}`))
+    } catch {
+      built = false
     }
+    log(`build: ${built ? 'passed' : 'FAILED'}`)
+    totals[built ? 'passed' : 'failed'] += 1
+    ran.push('build')
   }
 
   // 2. Databases.
@@ -213,13 +202,33 @@ async function main() {
 
   const report = join(mkdtempSync(join(tmpdir(), 'ratusz-test-')), 'vitest.json')
   vitestArgs.push(`--outputFile.json=${report}`, ...extraArgs)
-  const vitestOk = runPart('tests', 'npx', vitestArgs, env)
+  // 7. The static checks run beside the tests, at a lower priority: the tests wait on databases,
+  // processes and the browser often enough to leave them the CPU they need. Each check's output is
+  // shown whole once the tests end.
+  const checking = checks
+    ? Promise.all(
+        [
+          ['type-check', ['tsc', '-p', 'tsconfig.json']],
+          ['lint', ['biome', 'check', '.']],
+          ['boundaries', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+          ['dead code', ['knip']],
+        ].map(([name, args]) => runPartQuietly(name, 'nice', ['-n', '10', 'npx', '--no-install', ...args])),
+      )
+    : Promise.resolve([])
+  const vitestOk = await runPart('tests', 'npx', vitestArgs, env)
+  for (const { name, ok, output } of await checking) {
+    log(`${name}: ${ok ? 'passed' : 'FAILED'}`)
+    if (!ok || output.trim()) process.stdout.write(output)
+    totals[ok ? 'passed' : 'failed'] += 1
+    ran.push(name)
+  }
   if (existsSync(report)) {
     const result = JSON.parse(readFileSync(report, 'utf8'))
     const failedBefore = totals.failed
     totals.passed += result.numPassedTests
     totals.failed += result.numFailedTests
     totals.skipped += result.numPendingTests + result.numTodoTests
+    printSlowestFiles(result.testResults, root)
     // A file that fails to load has no tests to count; count it as one failure.
     totals.failed += result.testResults.filter(
       (f) => f.status === 'failed' && f.assertionResults.length === 0,
@@ -241,6 +250,24 @@ async function main() {
     log('CI=true: every part must run; counting each part not run as a failure')
     totals.failed += notRun.length
   }
+}
+
+/**
+ * The ten slowest test files, each with its own time (from its start to its end, in its worker): the
+ * next slow test is seen the day it lands.
+ */
+function printSlowestFiles(files, root) {
+  const timed = files
+    .map((f) => ({
+      name: f.name.replace(`${root}/`, ''),
+      ms: f.endTime - f.startTime,
+      tests: f.assertionResults.length,
+    }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10)
+  log('the ten slowest test files:')
+  for (const { name, ms, tests } of timed)
+    log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name} (${tests} tests)`)
 }
 
 let code = 0

@@ -40,6 +40,7 @@ import {
   createSignInService,
   createUsersService,
   identityRoutes,
+  passwordHasher,
   staffPagesPlugin,
   usersRoutes,
 } from '../modules/identity/index.js'
@@ -183,10 +184,17 @@ export function createServices(config: Config, database: Database, clock: Clock,
     closedOn,
     horizonDays: async (id) => (await appointments.getPolicy(id)).horizonDays,
   })
-  const users = createUsersService(database.db, clock, audit.trail, {
-    officeExists: (id) => offices.officeExists(id),
-    officeOfUnit: async (id) => (await offices.unitIn(database.db, id))?.officeId ?? null,
-  })
+  const passwords = passwordHasher(config.passwordHashing)
+  const users = createUsersService(
+    database.db,
+    clock,
+    audit.trail,
+    {
+      officeExists: (id) => offices.officeExists(id),
+      officeOfUnit: async (id) => (await offices.unitIn(database.db, id))?.officeId ?? null,
+    },
+    passwords,
+  )
   const blobs = fileBlobStore(config.blobDir)
   const search = new SearchIndex(database.db)
   const jobs = new JobStore(database.db, clock)
@@ -272,7 +280,10 @@ export function createServices(config: Config, database: Database, clock: Clock,
     catalogue,
     offices,
     queue,
-    signIn: createSignInService(database.db, clock, audit.trail, { require2fa: config.require2fa }),
+    signIn: createSignInService(database.db, clock, audit.trail, {
+      require2fa: config.require2fa,
+      passwords,
+    }),
     registry,
     users,
     /** Staff notifications, sent by e-mail where an SMTP server is set. */

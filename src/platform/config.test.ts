@@ -88,4 +88,30 @@ describe('configuration', () => {
       'https://e-office.lviv.example',
     )
   })
+
+  it('hashes passwords at OWASP’s baseline by default and refuses a weaker cost outside the test suite', () => {
+    expect(loadConfig({}, nowhere).passwordHashing).toEqual({ memoryKiB: 19_456, passes: 2, parallelism: 1 })
+    // Another row of OWASP's table: less memory, more passes.
+    expect(
+      loadConfig({ RATUSZ_ARGON2_MEMORY_KIB: '12288', RATUSZ_ARGON2_PASSES: '3' }, nowhere).passwordHashing,
+    ).toEqual({ memoryKiB: 12_288, passes: 3, parallelism: 1 })
+    const weak = { RATUSZ_ARGON2_MEMORY_KIB: '12288', RATUSZ_ARGON2_PASSES: '2' }
+    expect(() => loadConfig({ ...weak, NODE_ENV: 'production' }, nowhere)).toThrow(
+      /RATUSZ_ARGON2_MEMORY_KIB, RATUSZ_ARGON2_PASSES: expected at least one of OWASP's argon2id settings .* got 12288 KiB × 2/,
+    )
+    expect(() => loadConfig({ RATUSZ_ARGON2_MEMORY_KIB: '8', RATUSZ_ARGON2_PASSES: '1' }, nowhere)).toThrow(
+      ConfigError,
+    )
+    // The test suite's cheapest cost is taken under NODE_ENV=test only, and never below argon2's floor.
+    expect(
+      loadConfig({ RATUSZ_ARGON2_MEMORY_KIB: '8', RATUSZ_ARGON2_PASSES: '1', NODE_ENV: 'test' }, nowhere)
+        .passwordHashing,
+    ).toEqual({ memoryKiB: 8, passes: 1, parallelism: 1 })
+    expect(() =>
+      loadConfig(
+        { RATUSZ_ARGON2_MEMORY_KIB: '8', RATUSZ_ARGON2_PARALLELISM: '2', NODE_ENV: 'test' },
+        nowhere,
+      ),
+    ).toThrow(/at least 8 KiB for each lane/)
+  })
 })

@@ -92,7 +92,33 @@ export interface Config {
   demoOidc: boolean
   /** Compress answers (brotli, gzip) for clients that accept it; off when the proxy compresses. */
   compression: boolean
+  /**
+   * The cost of hashing a staff password (argon2id): memory in KiB, passes and lanes. The defaults
+   * are OWASP's baseline (19 MiB, 2 passes, 1 lane); anything weaker than OWASP's table is refused
+   * unless `NODE_ENV=test`, where the test suite hashes at the cheapest cost argon2 allows.
+   */
+  passwordHashing: PasswordHashing
 }
+
+/** argon2id's cost parameters for staff passwords. */
+export interface PasswordHashing {
+  memoryKiB: number
+  passes: number
+  parallelism: number
+}
+
+/**
+ * OWASP's argon2id configurations (Password Storage Cheat Sheet), each as strong as the others: the
+ * fewer KiB of memory, the more passes it takes. A setting is strong enough when some row's memory
+ * and passes are both reached.
+ */
+export const OWASP_ARGON2ID: readonly { memoryKiB: number; passes: number }[] = [
+  { memoryKiB: 47_104, passes: 1 },
+  { memoryKiB: 19_456, passes: 2 },
+  { memoryKiB: 12_288, passes: 3 },
+  { memoryKiB: 9_216, passes: 4 },
+  { memoryKiB: 7_168, passes: 5 },
+]
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -176,6 +202,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     tsaUrl: read<string | null>('RATUSZ_TSA_URL', null, httpUrl),
     demoOidc: read('RATUSZ_DEMO_OIDC', false, boolean),
     compression: read('RATUSZ_COMPRESSION', true, boolean),
+    passwordHashing: {
+      memoryKiB: read('RATUSZ_ARGON2_MEMORY_KIB', 19_456, integer(8, 4 * 1024 * 1024)),
+      passes: read('RATUSZ_ARGON2_PASSES', 2, integer(1, 100)),
+      parallelism: read('RATUSZ_ARGON2_PARALLELISM', 1, integer(1, 16)),
+    },
     oidc: null,
     mailFrom: read('RATUSZ_MAIL_FROM', 'Ratusz <no-reply@localhost>', (raw) =>
       raw.length <= 200 && /@/.test(raw) ? raw : expected('an address, e.g. Ratusz <no-reply@example.org>'),
@@ -202,6 +233,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       peselClaim: read('RATUSZ_OIDC_PESEL_CLAIM', 'pesel', claim),
       rnokppClaim: read('RATUSZ_OIDC_RNOKPP_CLAIM', 'rnokpp', claim),
     }
+  const hashing = config.passwordHashing
+  if (hashing.memoryKiB < 8 * hashing.parallelism)
+    problems.push(
+      'RATUSZ_ARGON2_MEMORY_KIB: expected at least 8 KiB for each lane (RATUSZ_ARGON2_PARALLELISM)',
+    )
+  else if (merged.NODE_ENV !== 'test' && !strongEnough(hashing))
+    problems.push(
+      `RATUSZ_ARGON2_MEMORY_KIB, RATUSZ_ARGON2_PASSES: expected at least one of OWASP's argon2id settings (${OWASP_ARGON2ID.map((row) => `${row.memoryKiB} KiB × ${row.passes}`).join(', ')}), got ${hashing.memoryKiB} KiB × ${hashing.passes}`,
+    )
   if (config.oidc && !config.oidc.clientId)
     problems.push('RATUSZ_OIDC_CLIENT_ID: required with RATUSZ_OIDC_ISSUER')
   if (problems.length > 0) throw new ConfigError(problems)
@@ -224,6 +264,10 @@ export function residentIdentityProvider(config: Pick<Config, 'oidc' | 'demoOidc
     peselClaim: 'pesel',
     rnokppClaim: 'rnokpp',
   }
+}
+
+function strongEnough(hashing: PasswordHashing): boolean {
+  return OWASP_ARGON2ID.some((row) => hashing.memoryKiB >= row.memoryKiB && hashing.passes >= row.passes)
 }
 
 /** A secret kept in a file (a Docker or systemd secret): its first line; a problem when it cannot be read. */

@@ -12,16 +12,16 @@ import { migrateToLatest } from '../../src/platform/db/migrator.js'
 import { describeEachDatabase, freshDatabase } from '../support/databases.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
 import { files } from '../support/multipart-files.js'
-import { testConfig } from '../support/test-app.js'
+import { demoRecipe, testConfig } from '../support/test-app.js'
 
 type Config = ReturnType<typeof testConfig>
 
 /** An app whose database the test can also reach directly, as an attacker with database access would. */
 async function appWithDatabase(dialect: 'sqlite' | 'postgres', config: Partial<Config> = {}) {
-  const database = await freshDatabase(dialect, { keepOpen: true })
+  const recipe = demoRecipe({ catalogue: true, queues: true, records: true }, config, undefined)
+  const database = await freshDatabase(dialect, { keepOpen: true, recipe })
   const app = await buildApp({ config: testConfig(config), database, logger: false })
   onTestFinished(() => app.close())
-  await seedDemo(app.services)
   return { app, database, db: database.db }
 }
 

@@ -64,5 +64,5 @@ describeEachDatabase('backup and restore', (dialect) => {
       await database.close()
     }
     expect(await buffer(await fileBlobStore(restoredBlobs).get(stored.sha256))).toEqual(signedPdf)
-  }, 90_000) // three child processes (backup, restore, start) on a loaded 2-core machine
+  })
 })

@@ -69,5 +69,5 @@ describeEachDatabase('the board’s stream through a dropped connection', (diale
     } finally {
       source.close()
     }
-  }, 20_000)
+  })
 })

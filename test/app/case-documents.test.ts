@@ -4,6 +4,7 @@ import { FixedClock } from '../../src/platform/clock.js'
 import { letterPdf } from '../../src/platform/pdf-table.js'
 import { csrfOf, signedInSession } from '../support/cookie-session.js'
 import { describeEachDatabase } from '../support/databases.js'
+import { demoSeals } from '../support/demo-seals.js'
 import { pdfBomb, XML_BOMB } from '../support/hostile-files.js'
 import { freshBlobDir, incomingBody, lublinRegistry, multipart, outgoingBody } from '../support/registry.js'
 import { problemOf, testApp } from '../support/test-app.js'
@@ -245,7 +246,8 @@ describeEachDatabase('case documents', (dialect) => {
   })
 
   it('a head seals a decision with the office seal: the sealed file is the next version, who sealed it is kept, and the seal is checked', async () => {
-    const { app, r, officer, c, addDocument, addVersion } = await setUp({ dataDir: freshBlobDir() })
+    const dataDir = freshBlobDir()
+    const { app, r, officer, c, addDocument, addVersion } = await setUp({ dataDir })
     const doc = (
       await addDocument({ title: 'Decyzja o zwrocie opłaty', kind: 'decision', form: 'born-digital' })
     ).json<Doc>()
@@ -258,7 +260,7 @@ describeEachDatabase('case documents', (dialect) => {
     const missing = await seal(r.headOfOr.headers)
     expect(missing.statusCode).toBe(409)
     expect(problemOf(missing).code).toBe('SEAL_MISSING')
-    await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+    await demoSeals(app, { dataDir })
     // The assignee works on the case but does not seal for the office; nor does an admin.
     expect((await seal(officer.headers)).statusCode).toBe(403)
     const sealed = await seal(r.headOfOr.headers, { visible: false })
@@ -524,5 +526,5 @@ describeEachDatabase('case documents', (dialect) => {
       textNote: expect.stringMatching(/MB to read/),
     })
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200)
-  }, 60_000)
+  })
 })

@@ -204,7 +204,7 @@ describeEachDatabase('a client generated with openapi-typescript', (dialect) => 
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  }, 120_000)
+  })
 
   it('compiles under tsc --strict and calls the API: sign-in, cards, offices, a 404 and a 400 as typed problems', async () => {
     const { app, url } = await listeningApp(dialect)

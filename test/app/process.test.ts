@@ -2,6 +2,7 @@ import { statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
+import { WAIT_MS } from '../support/patience.js'
 import { ROOT, runRatusz, startServer } from '../support/process.js'
 
 describeEachDatabase('the ratusz process', (dialect) => {
@@ -36,7 +37,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
     // Every answer's request id is in its log line.
     const requestId = (await fetch(`${server.url}/healthz`)).headers.get('x-request-id')!
     // The line is written when the answer completes; wait for it rather than for a fixed time.
-    await expect.poll(() => server.output(), { timeout: 5_000 }).toContain(`"requestId":"${requestId}"`)
+    await expect.poll(() => server.output(), { timeout: WAIT_MS }).toContain(`"requestId":"${requestId}"`)
     process.stdout.write(
       `[startup] ${dialect}: first answer ${Math.round(server.startupMs)} ms after spawn (first start, with migrations and demo seed)\n`,
     )
@@ -95,7 +96,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
       const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' })
       expect(listing).toMatch(/TABLE \S+ offices/)
     }
-  }, 90_000) // child processes: migrate, seed, backup
+  })
 
   // Seven runs of the command, each building the app: slow on a loaded two-core machine.
   it('makes demo seals and imports an office seal from PKCS#12 from the command line, keeping the key private', async () => {
@@ -130,7 +131,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
     expect(
       (await runRatusz(['seal', 'import', 'NOPE', p12, '--password-file', passwordFile], secured)).stderr,
     ).toMatch(/no office has the code NOPE/)
-  }, 120_000)
+  })
 
   it('verifies the audit chain from the command line and exits 1 when an entry was tampered with', async () => {
     const env = await freshDatabaseEnv(dialect)
@@ -162,7 +163,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
       broken: [{ chain: 'network', seq: 3, reason: 'entry' }],
     })
     expect(broken.stderr).toContain('audit chain of the network broken at entry 3 (entry)')
-  }, 90_000) // child processes: seed, verify, tamper, verify
+  })
 })
 
 it('refuses to start with a bad setting, naming the variable', async () => {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest'
 import { QUEUE_EVENTS } from '../../src/modules/queue/index.js'
 import { DIALECTS } from '../support/databases.js'
 import { twoInstances } from '../support/instances.js'
+import { WAIT_MS } from '../support/patience.js'
 import { lvivFrontOffice } from '../support/queue.js'
 import { bearerFor } from '../support/test-app.js'
 
@@ -55,20 +56,22 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
     const listen = `listen ratusz_${rows[0]!.schema}`
     const listeners = async () =>
       (
-        await sql<{ pid: number }>`select pid from pg_stat_activity where query = ${listen}`.execute(
+        await sql<{
+          pid: number
+        }>`select pid from pg_stat_activity where query = ${listen} and datname = current_database()`.execute(
           database.db,
         )
       ).rows.map((r) => Number(r.pid))
     const cut = await listeners()
     expect(cut).toHaveLength(2)
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${listen}`.execute(
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${listen} and datname = current_database()`.execute(
       database.db,
     )
     // Both instances notice, report it and listen again on new connections (a terminated backend may
     // still be listed for a moment, so only new ones count).
     await expect
       .poll(async () => (await listeners()).filter((pid) => !cut.includes(pid)).length, {
-        timeout: 10_000,
+        timeout: WAIT_MS,
         interval: 100,
       })
       .toBe(2)

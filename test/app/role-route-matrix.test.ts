@@ -5,6 +5,7 @@ import { expect, it } from 'vitest'
 import { ROLES, type Role } from '../../src/modules/identity/index.js'
 import { CASES_CASES, type CasesCtx, casesMatrixContext } from '../support/cases-matrix.js'
 import { describeEachDatabase } from '../support/databases.js'
+import { demoSeals } from '../support/demo-seals.js'
 import { demoBearers, demoOffices, officeBody } from '../support/factories.js'
 import { answerChecker } from '../support/openapi-answers.js'
 import { multipart } from '../support/registry.js'
@@ -519,11 +520,9 @@ const OPEN_OR_SELF = new Set([
 
 describeEachDatabase('role × route matrix', (dialect) => {
   it('lets every role call exactly the routes its grants allow, and refuses the rest with 403', async () => {
-    const app = await testApp(dialect, {
-      demo: true,
-      config: { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-matrix-')) },
-    })
-    await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+    const config = { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-matrix-')) }
+    const app = await testApp(dialect, { demo: true, config })
+    await demoSeals(app, config)
     const offices = await demoOffices(app)
     const bearers = await demoBearers(app)
     const users = (await app.inject({ url: '/api/v1/users', headers: bearers.admin })).json<{

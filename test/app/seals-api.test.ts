@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../support/databases.js'
+import { demoSeals } from '../support/demo-seals.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
 import { freePort } from '../support/free-port.js'
 import { files } from '../support/multipart-files.js'
@@ -139,13 +140,11 @@ describeEachDatabase('office seals API', (dialect) => {
         [server.url, 'PAdES-B-T'],
         [`http://127.0.0.1:${await freePort()}/tsa`, 'PAdES-B'],
       ] as const) {
-        const app = await testApp(dialect, {
-          demo: true,
-          config: { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-seals-')), tsaUrl },
-        })
+        const config = { dataDir: mkdtempSync(join(tmpdir(), 'ratusz-seals-')), tsaUrl }
+        const app = await testApp(dialect, { demo: true, config })
         const bearers = await demoBearers(app)
         const lublin = (await demoOffices(app))['LUB-BOM']!.id
-        await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+        await demoSeals(app, config)
         const form = files({ file: { name: 'decyzja.pdf', content: await letter() } })
         const sealed = await app.inject({
           method: 'POST',

@@ -174,7 +174,7 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
     expect(served(a.output())).toBeGreaterThan(0)
     expect(served(b.output())).toBeGreaterThan(0)
     expect(served(a.output()) + served(b.output())).toBe(10)
-  }, 120_000)
+  })
 }
 
 // Outside `npm test` (which always starts PostgreSQL) this cannot run: fail, saying why.

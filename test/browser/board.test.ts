@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, launchChromium } from '../support/browser.js'
 import { demoOffices } from '../support/factories.js'
 import { listeningApp } from '../support/listening-app.js'
+import { WAIT_MS } from '../support/patience.js'
 import { bearerFor } from '../support/test-app.js'
 
 type Server = Awaited<ReturnType<typeof listeningApp>>
@@ -73,7 +74,7 @@ describe('the hall board in Chromium', () => {
       const server = await listeningApp()
       const context = await browser.newContext({ viewport: { width, height } })
       const page = await context.newPage()
-      page.setDefaultTimeout(8000)
+      page.setDefaultTimeout(WAIT_MS)
       await page.goto(`${server.url}/offices/LVIV-CNAP/board?lang=en&sound=off`)
       expect(await page.locator('header.site-header, nav, footer').count()).toBe(0)
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -105,7 +106,7 @@ describe('the hall board in Chromium', () => {
     const server = await listeningApp()
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
     const page = await context.newPage()
-    page.setDefaultTimeout(8000)
+    page.setDefaultTimeout(WAIT_MS)
     await recordSpeech(page)
     await page.clock.install()
     await page.goto(`${server.url}/offices/LVIV-CNAP/board?also=en`)
@@ -131,7 +132,7 @@ describe('the hall board in Chromium', () => {
     const server = await listeningApp()
     const context = await browser.newContext()
     const page = await context.newPage()
-    page.setDefaultTimeout(8000)
+    page.setDefaultTimeout(WAIT_MS)
     await page.clock.install()
     // The server restarting behind a proxy: the event stream answers 503 until it is back.
     let down = true

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
 import { listeningApp } from '../support/listening-app.js'
 import { files } from '../support/multipart-files.js'
+import { WAIT_MS } from '../support/patience.js'
 import { loopbackSmtp } from '../support/smtp.js'
 import { bearerFor } from '../support/test-app.js'
 import { issue, signXml } from '../support/test-ca.js'
@@ -81,7 +82,7 @@ describe('e-services in Chromium', () => {
       const { app, url, smtp } = await world()
       const context = await browser.newContext({ acceptDownloads: true })
       const page = await context.newPage()
-      page.setDefaultTimeout(10_000)
+      page.setDefaultTimeout(WAIT_MS)
       try {
         await page.goto(`${url}/services/${code}?lang=${lang}`)
         await page.locator(`a[href="/services/${code}/apply"]`).click()
@@ -190,7 +191,7 @@ describe('e-services in Chromium', () => {
         await context.close()
         await app.close()
       }
-    }, 60_000) // sign-in by e-mail, a form of several steps, a receipt, the office's answer: a long flow
+    })
   }
 
   it('in English, a resident signs in at the demo identity provider and applies for the meldunek with their signature', async () => {
@@ -199,7 +200,7 @@ describe('e-services in Chromium', () => {
     await trust(jan.der)
     const context = await browser.newContext({ acceptDownloads: true })
     const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
+    page.setDefaultTimeout(WAIT_MS)
     const dir = mkdtempSync(join(tmpdir(), 'ratusz-meldunek-'))
     try {
       await page.goto(`${url}/services/PL-RESIDENCE/apply?lang=en`)
@@ -217,7 +218,7 @@ describe('e-services in Chromium', () => {
       writeFileSync(join(dir, 'lease.pdf'), PDF)
       await page.locator('#field-title').setInputFiles(join(dir, 'lease.pdf'))
       await page.locator('form button[type=submit]').click()
-      await expect.poll(() => page.locator('input[name=truth]').count(), { timeout: 15_000 }).toBe(1)
+      await expect.poll(() => page.locator('input[name=truth]').count(), { timeout: WAIT_MS }).toBe(1)
       await page.locator('input[name=truth]').check()
       await page.locator('form button[type=submit]').click()
       await accessible(page, 'check with signature')
@@ -231,7 +232,7 @@ describe('e-services in Chromium', () => {
       // With JavaScript, the file goes by XHR with its progress shown; the answer replaces the page.
       await page.locator('form button[type=submit]').last().click()
       await expect
-        .poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 15_000 })
+        .poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: WAIT_MS })
         .toContain('registered as')
       await accessible(page, 'sent')
       const sent = (await page.locator('main').textContent()) ?? ''

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, launchChromium } from '../support/browser.js'
 import { listeningApp } from '../support/listening-app.js'
+import { WAIT_MS } from '../support/patience.js'
 
 describe('front office in Chromium: kiosk, desk console, board', () => {
   let browser: Browser
@@ -15,7 +16,7 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
   async function signedIn(url: string, login: string) {
     const context = await browser.newContext()
     const page = await context.newPage()
-    page.setDefaultTimeout(8000)
+    page.setDefaultTimeout(WAIT_MS)
     await page.goto(`${url}/login?lang=en`)
     await page.getByLabel('Login', { exact: true }).fill(login)
     await page.getByLabel('Password').fill(`${login}-pass`)
@@ -28,7 +29,7 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     const server = await listeningApp()
     const boardContext = await browser.newContext()
     const board = await boardContext.newPage()
-    board.setDefaultTimeout(8000)
+    board.setDefaultTimeout(WAIT_MS)
     await board.goto(`${server.url}/offices/LVIV-CNAP/board?lang=en`)
     expect(await board.title()).toContain('Queue board')
     await expectAccessible(board)
@@ -92,7 +93,7 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
 
     await Promise.all([boardContext.close(), kiosk.context.close(), clerk.context.close()])
     await server.app.close()
-  }, 60_000) // three tickets through kiosk, console and board: the longest flow
+  })
 
   it('shows a resident the ticket’s status page, accessible in three languages, without JavaScript', async () => {
     const server = await listeningApp()
@@ -145,7 +146,7 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     ] as const) {
       const context = await browser.newContext({ javaScriptEnabled })
       const page = await context.newPage()
-      page.setDefaultTimeout(8000)
+      page.setDefaultTimeout(WAIT_MS)
       // axe runs as a script: it checks the pages in the runs with JavaScript.
       await bookThrough(page, server.url, lang, javaScriptEnabled)
       await context.close()
@@ -163,7 +164,7 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     ] as const) {
       const context = await browser.newContext({ javaScriptEnabled })
       const page = await context.newPage()
-      page.setDefaultTimeout(8000)
+      page.setDefaultTimeout(WAIT_MS)
       await page.goto(`${server.url}/book?lang=${lang}`)
       await page.locator('a[href="/appointments/find"]').click()
       // axe runs as a script: it checks the pages in the runs with JavaScript.
@@ -182,7 +183,7 @@ describe('front office in Chromium: kiosk, desk console, board', () => {
     const server = await listeningApp()
     const context = await browser.newContext()
     const page = await context.newPage()
-    page.setDefaultTimeout(8000)
+    page.setDefaultTimeout(WAIT_MS)
     // Count prints instead of opening the printer (Chromium --kiosk-printing prints without asking).
     await page.addInitScript(() => {
       const w = window as unknown as { print: () => void; printed: number }

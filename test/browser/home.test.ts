@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
 import { listeningApp } from '../support/listening-app.js'
+import { WAIT_MS } from '../support/patience.js'
 import { issue, signCms } from '../support/test-ca.js'
 
 describe('home page in Chromium', () => {
@@ -209,7 +210,7 @@ describe('home page in Chromium', () => {
   it('renders the API documentation page under the strict CSP', async () => {
     const { page, close, cspErrors } = await open()
     await page.goto(`${server.url}/api/docs/`)
-    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 })
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: WAIT_MS })
     expect(await page.locator('.swagger-ui .info .title').textContent()).toContain('Ratusz API')
     expect(cspErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([])
     await close()

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, describeViolations, launchChromium } from '../support/browser.js'
 import { listeningApp } from '../support/listening-app.js'
+import { WAIT_MS } from '../support/patience.js'
 
 describe('public service pages in Chromium', () => {
   let browser: Browser
@@ -35,7 +36,7 @@ describe('public service pages in Chromium', () => {
     const server = await listeningApp()
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
-    page.setDefaultTimeout(8000)
+    page.setDefaultTimeout(WAIT_MS)
     await page.goto(`${server.url}/services?lang=en`)
     await page.getByLabel('Search services').fill('zameldowanie')
     await page.getByRole('button', { name: 'Search' }).click()

@@ -78,7 +78,7 @@ describeEachDatabase('migrations', (dialect) => {
       })()
       const attempts: Promise<string[]>[] = []
       while (dropping) {
-        const target = await freshDatabase(dialect, { migrate: false })
+        const target = await admin.otherSchema()
         attempts.push(migrateToLatest(target.db, migrations))
         await attempts.at(-1)!.catch(() => {})
       }

@@ -96,5 +96,5 @@ describeEachDatabase('tables in the code and in the migrations', (dialect) => {
     expect(ownersOf.get('tickets')).toEqual(['modules/queue'])
     expect(ownersOf.get('desks')).toEqual(['modules/offices'])
     expect(ownersOf.get('jobs')).toEqual(['platform/jobs/job-store.ts'])
-  }, 30_000)
+  })
 })

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../src/modules/identity/index.js'
 import { FixedClock } from '../../src/platform/clock.js'
 import { ERROR_CODES, type ErrorCode, errorSlug } from '../../src/platform/error-codes.js'
 import { describeEachDatabase } from '../support/databases.js'
+import { demoSeals } from '../support/demo-seals.js'
 import { demoBearers, demoOffices } from '../support/factories.js'
 import { answerChecker } from '../support/openapi-answers.js'
 import { type FuzzRequest, fuzzRequests, LEAK, type OpenApiDoc } from '../support/openapi-fuzz.js'
@@ -21,13 +22,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261130)
 
 describeEachDatabase('OpenAPI fuzzer', (dialect) => {
   it(`answers ${PER_OPERATION} hostile requests per operation without a 5xx or a leak, and stays healthy`, async () => {
-    const app = await testApp(dialect, {
-      demo: true,
-      clock: new FixedClock('2026-11-30T08:00:00Z'),
-      config: { blobDir: freshBlobDir(), dataDir: freshBlobDir() },
-    })
+    const config = { blobDir: freshBlobDir(), dataDir: freshBlobDir() }
+    const app = await testApp(dialect, { demo: true, clock: new FixedClock('2026-11-30T08:00:00Z'), config })
     // The offices' demo seals, so that the head's sealing is reached past "no seal".
-    await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+    await demoSeals(app, config)
     const q = await lvivFrontOffice(app)
     const bearers = await demoBearers(app)
     const ticket = await q.issue({ queueId: q.queues.A })

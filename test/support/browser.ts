@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { WAIT_MS } from './patience.js'
 
 /** Debian's Chromium; `npm test` finds it and sets CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -76,7 +77,7 @@ export async function openDemo(browser: Browser, javaScriptEnabled = true) {
   const context = await browser.newContext({ javaScriptEnabled })
   const page = await context.newPage()
   // Fail a step in seconds with its own message, not the whole test at its timeout.
-  page.setDefaultTimeout(8000)
+  page.setDefaultTimeout(WAIT_MS)
   return { server, page, close: async () => Promise.all([context.close(), server.app.close()]) }
 }
 

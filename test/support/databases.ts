@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { describe, onTestFinished } from 'vitest'
 import { migrations } from '../../migrations/index.js'
 import {
@@ -11,6 +10,7 @@ import {
   migrateToLatest,
   openDatabase,
 } from '../../src/platform/db/index.js'
+import { databaseUrl, postgresTemplate, type Recipe, sqliteTemplate, withServer } from './templates.js'
 
 /** PostgreSQL for tests, when the runner (npm test) or the developer provides one. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null
@@ -26,41 +26,74 @@ export function describeEachDatabase(name: string, body: (dialect: DialectName) 
   for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => body(dialect))
 }
 
-/** A test database; `reopen()` opens another handle on the same storage (as a second instance would). */
-export type TestDatabase = Database & { reopen(): Database }
+/**
+ * A test database; `reopen()` opens another handle on the same storage (as a second instance would),
+ * `otherSchema()` (PostgreSQL) a handle on a new, empty schema of the same database.
+ */
+export type TestDatabase = Database & { reopen(): Database; otherSchema(): Promise<Database> }
 
 export interface FreshOptions {
   /** Leave the schema unmigrated. */
   migrate?: boolean
+  /** Start from this recipe's database (migrated and seeded once per run) rather than a migrated one. */
+  recipe?: Recipe
   /** Keep it open after the test (the caller closes it, e.g. through app.close()). */
   keepOpen?: boolean
   /** A SQLite file instead of an in-memory database. */
   sqliteFile?: string
 }
 
+/** The database every test had before it migrated its own: the schema at its latest migration. */
+const MIGRATED: Recipe = {
+  key: 'migrated',
+  prepare: async (database) => {
+    await migrateToLatest(database.db, migrations)
+  },
+}
+
 /**
- * An empty database for one test: an in-memory SQLite database, or a new PostgreSQL schema that is
- * dropped when the test ends.
+ * A database for one test: an in-memory SQLite database, or a PostgreSQL database of its own (dropped
+ * when the whole run ends). It is migrated unless `migrate: false`, and holds the recipe's content when
+ * one is given; either way it is a copy of a template made once per run.
  */
 export async function freshDatabase(dialect: DialectName, options: FreshOptions = {}): Promise<TestDatabase> {
+  const recipe = options.recipe ?? (options.migrate === false ? null : MIGRATED)
   let database: TestDatabase
   if (dialect === 'sqlite') {
     const sqliteFile = options.sqliteFile ?? ':memory:'
-    database = { ...openDatabase({ sqliteFile }), reopen: () => openDatabase({ sqliteFile }) }
+    const image = recipe ? await sqliteTemplate(recipe) : null
+    if (image && options.sqliteFile) writeFileSync(options.sqliteFile, image)
+    const first = image && !options.sqliteFile ? { sqliteImage: image } : {}
+    database = {
+      ...openDatabase({ sqliteFile, ...first }),
+      reopen: () => openDatabase({ sqliteFile }),
+      otherSchema: () => Promise.reject(new Error('SQLite has no schemas')),
+    }
   } else {
-    const schema = `t_${randomBytes(6).toString('hex')}`
-    await admin(async (client) => client.query(`create schema ${schema}`))
-    const open = () => openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 5 })
-    database = { ...open(), reopen: open }
-    // Dropped when the whole run ends (test/support/global-setup.ts): dropping a schema while another
-    // test reads the catalogue (Kysely's migrator, pg_dump) makes that test fail for no fault of its own.
+    const server = TEST_DATABASE_URL!
+    const name = `t_${randomBytes(6).toString('hex')}`
+    const template = recipe ? await postgresTemplate(server, recipe) : 'template0'
+    await withServer(server, (client) => client.query(`create database ${name} template ${template}`))
+    const url = databaseUrl(server, name)
+    const open = () => openDatabase({ databaseUrl: url, poolSize: 5 })
+    database = {
+      ...open(),
+      reopen: open,
+      otherSchema: async () => {
+        const schema = `s_${randomBytes(6).toString('hex')}`
+        await withServer(url, (client) => client.query(`create schema ${schema}`))
+        const other = openDatabase({ databaseUrl: url, schema, poolSize: 2 })
+        onTestFinished(() => other.close())
+        return other
+      },
+    }
+    // Dropped when the whole run ends (test/support/global-setup.ts), like the schemas below.
   }
   if (!options.keepOpen) {
     onTestFinished(async () => {
       await database.close().catch(() => {})
     })
   }
-  if (options.migrate !== false) await migrateToLatest(database.db, migrations)
   return database
 }
 
@@ -73,19 +106,9 @@ export async function freshDatabaseEnv(dialect: DialectName): Promise<Record<str
   onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }))
   if (dialect === 'sqlite') return { RATUSZ_DATA_DIR: dataDir }
   const schema = `t_${randomBytes(6).toString('hex')}`
-  await admin(async (client) => client.query(`create schema ${schema}`))
+  await withServer(TEST_DATABASE_URL!, (client) => client.query(`create schema ${schema}`))
   // Not through URL(): a socket URL (postgresql://user@/db?host=/tmp/x) has no host part.
   const separator = TEST_DATABASE_URL!.includes('?') ? '&' : '?'
   const url = `${TEST_DATABASE_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`
   return { RATUSZ_DATA_DIR: dataDir, DATABASE_URL: url }
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL! })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../src/platform/config.js'
 import type { DialectName } from '../../src/platform/db/index.js'
 import { publishCard } from './cards.js'
 import { cookieSession } from './cookie-session.js'
+import { demoSeals } from './demo-seals.js'
 import { demoBearers, demoOffices, unique } from './factories.js'
 import { files } from './multipart-files.js'
 import { loopbackSmtp } from './smtp.js'
@@ -63,18 +64,15 @@ export async function eservicesWorld(
   options: { demoCatalogue?: boolean; config?: Partial<Config> } = {},
 ) {
   const smtp = await loopbackSmtp()
-  const app = await testApp(dialect, {
-    demo: true,
-    demoCatalogue: options.demoCatalogue ?? false,
-    config: {
-      dataDir: mkdtempSync(join(tmpdir(), 'ratusz-eservices-')),
-      smtpUrl: smtp.url,
-      ...options.config,
-    },
-  })
+  const config = {
+    dataDir: mkdtempSync(join(tmpdir(), 'ratusz-eservices-')),
+    smtpUrl: smtp.url,
+    ...options.config,
+  }
+  const app = await testApp(dialect, { demo: true, demoCatalogue: options.demoCatalogue ?? false, config })
   const bearers = await demoBearers(app)
   const offices = await demoOffices(app)
-  await app.services.sealing.initDemo(await app.services.offices.listPublicOffices())
+  await demoSeals(app, config)
   const crt = await app.inject({ url: '/api/v1/seals/demo-ca.crt' })
   const anchor = files({ file: { name: 'demo-ca.crt', content: crt.rawPayload } })
   const trusted = await app.inject({

@@ -1,20 +1,40 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
+import type { TestProject } from 'vitest/node'
 
 /**
- * After the whole run, drops the per-test PostgreSQL schemas (`t_…`). Tests leave them in place while
- * the run goes on, because dropping a schema while another test reads the catalogue breaks that test.
+ * Before the run: a folder for this run's SQLite templates and a name for its PostgreSQL ones
+ * (test/support/templates.ts). After it: the templates, the per-test PostgreSQL databases (`t_…`)
+ * and the process tests' schemas (`t_…`) are dropped. Tests leave them in place while the run goes
+ * on, because dropping a schema while another test reads the catalogue breaks that test.
  */
-export default function setup(): () => Promise<void> {
+export default function setup(project: TestProject): () => Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ratusz-templates-'))
+  const run = randomBytes(4).toString('hex')
+  project.provide('templatesDir', dir)
+  project.provide('templatesRun', run)
   return async () => {
+    rmSync(dir, { recursive: true, force: true })
     const url = process.env.TEST_DATABASE_URL
     if (!url) return
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     try {
-      const { rows } = await client.query<{ nspname: string }>(
+      const schemas = await client.query<{ nspname: string }>(
         `select nspname from pg_namespace where nspname ~ '^t_[0-9a-f]{12}$'`,
       )
-      for (const { nspname } of rows) await client.query(`drop schema ${nspname} cascade`)
+      for (const { nspname } of schemas.rows) await client.query(`drop schema ${nspname} cascade`)
+      const databases = await client.query<{ datname: string }>(
+        `select datname from pg_database where datname ~ '^t_[0-9a-f]{12}$' or datname ~ $1`,
+        [`^tpl_${run}_[0-9a-f]{16}$`],
+      )
+      for (const { datname } of databases.rows) {
+        await client.query(`alter database ${datname} is_template false`)
+        await client.query(`drop database ${datname} with (force)`)
+      }
     } finally {
       await client.end()
     }

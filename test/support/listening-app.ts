@@ -1,10 +1,9 @@
 import { buildApp } from '../../src/app/build-app.js'
-import { seedDemo } from '../../src/app/demo/seed-demo.js'
 import type { Config } from '../../src/platform/config.js'
 import type { DialectName } from '../../src/platform/db/index.js'
 import { freshDatabase } from './databases.js'
 import { freePort } from './free-port.js'
-import { testConfig } from './test-app.js'
+import { demoRecipe, testConfig } from './test-app.js'
 
 /** The app on a real socket (for a browser), on a fresh database with the demo network. */
 export async function listeningApp(
@@ -15,11 +14,15 @@ export async function listeningApp(
     demoCatalogue?: boolean
   } = {},
 ) {
-  const database = await freshDatabase(dialect, { keepOpen: true })
   const chosen = options.config ? await freePort() : 0
-  const config = options.config ? testConfig(options.config(`http://127.0.0.1:${chosen}`)) : testConfig()
+  const overrides = options.config?.(`http://127.0.0.1:${chosen}`) ?? {}
+  const demo = { catalogue: options.demoCatalogue ?? true, queues: true, records: true }
+  const database = await freshDatabase(dialect, {
+    keepOpen: true,
+    recipe: demoRecipe(demo, overrides, undefined),
+  })
+  const config = testConfig(overrides)
   const app = await buildApp({ config, database, logger: process.env.TEST_LOG ? { level: 'info' } : false })
-  await seedDemo(app.services, undefined, { catalogue: options.demoCatalogue ?? true })
   await app.listen({ port: chosen, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
+import { CHEAP_PASSWORD_HASHING } from './cheap-hashing.js'
 import { freePort } from './free-port.js'
+import { WAIT_MS } from './patience.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The installed command, as an operator runs it (built by `npm install`/`npm run build`). */
@@ -21,7 +23,7 @@ export interface Run {
 }
 
 /** Runs `ratusz <args>` to completion. */
-export function runRatusz(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
+export function runRatusz(args: string[], env: Record<string, string>, timeoutMs = WAIT_MS): Promise<Run> {
   assertBuilt()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RATUSZ_BIN, ...args], {
@@ -83,15 +85,19 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
       const res = await fetch(`${url}/healthz`)
       if (res.ok) break
     } catch {}
-    if (performance.now() - started > 30_000) throw new Error(`ratusz did not answer within 30 s:\n${output}`)
+    if (performance.now() - started > WAIT_MS)
+      throw new Error(`ratusz did not answer within ${WAIT_MS / 1000} s:\n${output}`)
     await new Promise((r) => setTimeout(r, 25))
   }
   return { child, url, output: () => output, startupMs: performance.now() - started, exited }
 }
 
-/** The environment without the developer's Ratusz settings, so tests see a fresh install. */
+/**
+ * The environment without the developer's Ratusz settings, so tests see a fresh install, but for the
+ * cheap password hashing every test uses (the production cost has its own test).
+ */
 function cleanEnv(): Record<string, string> {
-  const env: Record<string, string> = {}
+  const env: Record<string, string> = { ...CHEAP_PASSWORD_HASHING }
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(RATUSZ_|DATABASE_URL|PORT|HOST|LOG_LEVEL)/.test(key)) env[key] = value
   }

@@ -14,6 +14,7 @@ export {
   UpdateUserBody,
   type UserDto,
 } from './identity.schemas.js'
+export { passwordHasher } from './passwords.js'
 export { reachOf, withinReach } from './reach.js'
 export {
   type Actor,

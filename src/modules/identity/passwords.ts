@@ -1,24 +1,37 @@
 import { hash, verify } from '@node-rs/argon2'
+import type { PasswordHashing } from '../../platform/config.js'
 
-// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. (2 is Algorithm.Argon2id, a const enum
-// that isolated modules cannot import.)
-const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
-
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS)
+/** Hashes and checks staff passwords with argon2id at the configured cost. */
+export interface Passwords {
+  hash(password: string): Promise<string>
+  /** Whether the password is the one hashed; the cost is the one the hash was made with. */
+  verify(passwordHash: string, password: string): Promise<boolean>
+  /** A hash of nothing anyone knows, verified when the login is unknown so timing does not reveal it. */
+  decoy(): Promise<string>
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password)
-  } catch {
-    return false
+export function passwordHasher(cost: PasswordHashing): Passwords {
+  // 2 is Algorithm.Argon2id, a const enum that isolated modules cannot import.
+  const options = {
+    algorithm: 2,
+    memoryCost: cost.memoryKiB,
+    timeCost: cost.passes,
+    parallelism: cost.parallelism,
+  } as const
+  const hashPassword = (password: string) => hash(password, options)
+  let decoy: Promise<string> | null = null
+  return {
+    hash: hashPassword,
+    async verify(passwordHash, password) {
+      try {
+        return await verify(passwordHash, password)
+      } catch {
+        return false
+      }
+    },
+    decoy() {
+      decoy ??= hashPassword(`decoy-${Math.random()}`)
+      return decoy
+    },
   }
-}
-
-/** A hash of nothing anyone knows, verified when the login is unknown so timing does not reveal it. */
-let decoy: Promise<string> | null = null
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(`decoy-${Math.random()}`)
-  return decoy
 }

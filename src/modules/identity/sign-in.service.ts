@@ -8,7 +8,7 @@ import { worthRecording } from '../../platform/rate-window.js'
 import * as repo from './identity.repository.js'
 import type { IdentityTables } from './identity.tables.js'
 import { type Reservation, reserveAttempt, SIGN_IN_LIMITS, signedInAfter } from './login-throttle.js'
-import { decoyHash, hashPassword, verifyPassword } from './passwords.js'
+import type { Passwords } from './passwords.js'
 import { type Actor, auditRecordBy, type Role, type RoleGrant } from './roles.js'
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js'
 
@@ -42,8 +42,9 @@ export function createSignInService(
   database: Db,
   clock: Clock,
   audit: AuditTrail,
-  options: { require2fa: boolean },
+  options: { require2fa: boolean; passwords: Passwords },
 ) {
+  const { passwords } = options
   const db = withTables<IdentityTables>(database)
   const failed = () =>
     new AppError('INVALID_CREDENTIALS', 401, 'Sign-in failed', 'The login, password or code is not right.')
@@ -112,10 +113,10 @@ export function createSignInService(
   async function check(attempt: SignInAttempt, now: Date) {
     const user = await repo.findUserByLogin(db, attempt.login)
     if (!user) {
-      await verifyPassword(await decoyHash(), attempt.password)
+      await passwords.verify(await passwords.decoy(), attempt.password)
       return { user: null, wrong: 'unknown login' } as const
     }
-    if (!(await verifyPassword(user.passwordHash, attempt.password)))
+    if (!(await passwords.verify(user.passwordHash, attempt.password)))
       return { user, wrong: 'wrong password' } as const
     if (user.status !== 'active') return { user, wrong: 'account disabled' } as const
     if (user.totpConfirmedAt && user.totpSecret) {
@@ -304,7 +305,7 @@ export function createSignInService(
       const user = await repo.findUserById(db, actor.id)
       if (!user) throw notFound('User')
       const entry = { officeId: null, subjectType: 'user', subjectId: actor.id }
-      if (!(await verifyPassword(user.passwordHash, current))) {
+      if (!(await passwords.verify(user.passwordHash, current))) {
         await db
           .transaction()
           .execute((trx) =>
@@ -327,7 +328,7 @@ export function createSignInService(
           ],
         )
       }
-      const passwordHash = await hashPassword(next)
+      const passwordHash = await passwords.hash(next)
       const now = clock.now().toISOString()
       await database.transaction().execute(async (trx) => {
         const tables = withTables<IdentityTables>(trx)

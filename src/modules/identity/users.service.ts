@@ -8,7 +8,7 @@ import * as repo from './identity.repository.js'
 import type { CreateUserBody, UpdateUserBody, UserDto } from './identity.schemas.js'
 import type { IdentityTables, UserRow } from './identity.tables.js'
 import { heldLogins, holdOf, liftHold } from './login-throttle.js'
-import { hashPassword } from './passwords.js'
+import type { Passwords } from './passwords.js'
 import {
   type Actor,
   ANY_OFFICE,
@@ -38,6 +38,7 @@ export function createUsersService(
     /** The office a unit belongs to, or null when there is no such unit. */
     officeOfUnit: (unitId: string) => Promise<string | null>
   },
+  passwords: Passwords,
 ) {
   const db = withTables<IdentityTables>(database)
 
@@ -90,7 +91,7 @@ export function createUsersService(
       await validateGrants(input.roles)
       const now = clock.now().toISOString()
       const id = newId()
-      const passwordHash = await hashPassword(input.password)
+      const passwordHash = await passwords.hash(input.password)
       await db
         .transaction()
         .execute(async (trx) => {
@@ -202,7 +203,7 @@ export function createUsersService(
         await assertMayManage(actor, patch.roles)
         await validateGrants(patch.roles)
       }
-      const passwordHash = patch.password ? await hashPassword(patch.password) : undefined
+      const passwordHash = patch.password ? await passwords.hash(patch.password) : undefined
       const now = clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         const current = await repo.findUserById(trx, id)

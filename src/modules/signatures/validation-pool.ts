@@ -22,14 +22,20 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
   const filename = existsSync(fileURLToPath(compiled))
     ? compiled.href
     : new URL('./validation-worker.ts', import.meta.url).href
-  const pool = new Piscina<ValidationTask | SealTask, ValidationOutcome | SealOutcome>({
-    filename,
-    minThreads: 1,
-    maxThreads: Math.max(2, Math.min(4, availableParallelism())),
-    idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
-    ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
-  })
+  // Started on the first file to check, not with the app: most instances (and most tests) never
+  // validate, and a worker thread costs ≈0.7 s of CPU to start (docs/performance.md#test-suite).
+  let running: Piscina<ValidationTask | SealTask, ValidationOutcome | SealOutcome> | null = null
+  const pool = () => {
+    running ??= new Piscina<ValidationTask | SealTask, ValidationOutcome | SealOutcome>({
+      filename,
+      minThreads: 1,
+      maxThreads: Math.max(2, Math.min(4, availableParallelism())),
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+      ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
+    })
+    return running
+  }
   /**
    * Runs a task with its time limit counted from the moment a worker begins it (the worker says so on
    * a port of the task), so that waiting in the queue or for a new worker to start is not counted
@@ -44,7 +50,7 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
       limit = setTimeout(() => controller.abort(), options.timeoutMs)
     })
     try {
-      return await pool.run(
+      return await pool().run(
         { ...task, started: port2 },
         { signal: controller.signal, transferList: [port2], ...(name ? { name } : {}) },
       )
@@ -73,6 +79,8 @@ export function validationPool(options: { timeoutMs: number; maxHeapMb?: number 
     async seal(task: SealTask): Promise<SealOutcome> {
       return (await timed(task, 'seal')) as SealOutcome
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      await running?.destroy()
+    },
   }
 }
