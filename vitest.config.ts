@@ -23,9 +23,9 @@ export default defineConfig({
     // Hang guards, not speed limits (test/support/patience.ts).
     testTimeout: TEST_MS,
     hookTimeout: TEST_MS,
-    // Three workers on the two cores: a database test waits on its database, a process test on its
-    // child, a browser test on Chromium; a third file fills those waits (measured: docs/performance.md).
-    maxWorkers: 3,
+    // The machines have two cores; a third worker only fought over them (measured: 562 s with two,
+    // 608 s with three; docs/performance.md#test-suite).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
