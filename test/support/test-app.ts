@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { inject } from 'vitest'
@@ -21,7 +21,6 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const run = inject('templatesDir')
-  mkdirSync(run, { recursive: true })
   return {
     ...loadConfig(
       {
