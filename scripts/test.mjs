@@ -208,11 +208,13 @@ async function main() {
   const checking = checks
     ? Promise.all(
         [
-          ['type-check', ['tsc', '-p', 'tsconfig.json']],
-          ['lint', ['biome', 'check', '.']],
-          ['boundaries', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
-          ['dead code', ['knip']],
-        ].map(([name, args]) => runPartQuietly(name, 'nice', ['-n', '10', 'npx', '--no-install', ...args])),
+          // TypeScript 7, the native compiler (≈12 s where TypeScript 5's tsc took ≈39 s and 50 s of
+          // CPU); TypeScript 5 stays for the tools that use its JavaScript API (knip, depcruise).
+          ['type-check', ['node', 'node_modules/typescript-native/bin/tsc', '-p', 'tsconfig.json']],
+          ['lint', ['npx', '--no-install', 'biome', 'check', '.']],
+          ['boundaries', ['npx', '--no-install', 'depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+          ['dead code', ['npx', '--no-install', 'knip']],
+        ].map(([name, args]) => runPartQuietly(name, 'nice', ['-n', '10', ...args])),
       )
     : Promise.resolve([])
   const vitestOk = await runPart('tests', 'npx', vitestArgs, env)

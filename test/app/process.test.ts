@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { describeEachDatabase, freshDatabaseEnv } from '../support/databases.js'
 import { WAIT_MS } from '../support/patience.js'
-import { ROOT, runRatusz, startServer } from '../support/process.js'
+import { demoSeededEnv, ROOT, runRatusz, startServer } from '../support/process.js'
 
 describeEachDatabase('the ratusz process', (dialect) => {
   it('starts on an empty database, migrates, seeds the demo network, prints where to sign in and serves three languages', async () => {
@@ -62,7 +62,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
   })
 
   it('stops on SIGTERM: finishes, closes the database, exits 0', async () => {
-    const env = await freshDatabaseEnv(dialect)
+    const env = await demoSeededEnv(dialect)
     const server = await startServer(env)
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
@@ -98,10 +98,8 @@ describeEachDatabase('the ratusz process', (dialect) => {
     }
   })
 
-  // Seven runs of the command, each building the app: slow on a loaded two-core machine.
   it('makes demo seals and imports an office seal from PKCS#12 from the command line, keeping the key private', async () => {
-    const env = await freshDatabaseEnv(dialect)
-    expect((await runRatusz(['seed', '--demo'], env)).code).toBe(0)
+    const env = await demoSeededEnv(dialect)
     const init = await runRatusz(['seal', 'init'], env)
     expect(init.code, init.stderr).toBe(0)
     expect(init.stdout).toMatch(/demo CA: .*Ratusz DEMO CA/)
@@ -134,8 +132,7 @@ describeEachDatabase('the ratusz process', (dialect) => {
   })
 
   it('verifies the audit chain from the command line and exits 1 when an entry was tampered with', async () => {
-    const env = await freshDatabaseEnv(dialect)
-    expect((await runRatusz(['seed', '--demo'], env)).code).toBe(0)
+    const env = await demoSeededEnv(dialect)
     const ok = await runRatusz(['audit', 'verify'], env)
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, broken: [] })

@@ -9,6 +9,7 @@ import {
   type DialectName,
   migrateToLatest,
   openDatabase,
+  sqliteFileIn,
 } from '../../src/platform/db/index.js'
 import { databaseUrl, postgresTemplate, type Recipe, sqliteTemplate, withServer } from './templates.js'
 
@@ -98,13 +99,30 @@ export async function freshDatabase(dialect: DialectName, options: FreshOptions 
 }
 
 /**
- * Environment for a Ratusz process of its own on an empty database: a new data folder (SQLite) or
- * a new PostgreSQL schema (dropped when the test ends), reached through DATABASE_URL.
+ * Environment for a Ratusz process of its own: a new data folder, and an empty database (a SQLite file
+ * in that folder, or a new PostgreSQL schema reached through DATABASE_URL), or, given a recipe, a copy
+ * of the recipe's template (a SQLite file, or a PostgreSQL database of its own), as a process would
+ * have left it. Everything is dropped when the test (or, for a PostgreSQL database, the run) ends.
  */
-export async function freshDatabaseEnv(dialect: DialectName): Promise<Record<string, string>> {
+export async function freshDatabaseEnv(
+  dialect: DialectName,
+  options: { recipe?: Recipe } = {},
+): Promise<Record<string, string>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratusz-data-'))
   onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }))
-  if (dialect === 'sqlite') return { RATUSZ_DATA_DIR: dataDir }
+  const { recipe } = options
+  if (dialect === 'sqlite') {
+    if (recipe) writeFileSync(sqliteFileIn(dataDir), await sqliteTemplate(recipe))
+    return { RATUSZ_DATA_DIR: dataDir }
+  }
+  if (recipe) {
+    const name = `t_${randomBytes(6).toString('hex')}`
+    const template = await postgresTemplate(TEST_DATABASE_URL!, recipe)
+    await withServer(TEST_DATABASE_URL!, (client) =>
+      client.query(`create database ${name} template ${template}`),
+    )
+    return { RATUSZ_DATA_DIR: dataDir, DATABASE_URL: databaseUrl(TEST_DATABASE_URL!, name) }
+  }
   const schema = `t_${randomBytes(6).toString('hex')}`
   await withServer(TEST_DATABASE_URL!, (client) => client.query(`create schema ${schema}`))
   // Not through URL(): a socket URL (postgresql://user@/db?host=/tmp/x) has no host part.

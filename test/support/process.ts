@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { onTestFinished } from 'vitest'
+import { inject, onTestFinished } from 'vitest'
+import type { DialectName } from '../../src/platform/db/index.js'
 import { CHEAP_PASSWORD_HASHING } from './cheap-hashing.js'
+import { freshDatabaseEnv } from './databases.js'
 import { freePort } from './free-port.js'
 import { WAIT_MS } from './patience.js'
+import { demoRecipe } from './test-app.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The installed command, as an operator runs it (built by `npm install`/`npm run build`). */
@@ -13,6 +16,19 @@ export const RATUSZ_BIN = join(ROOT, 'bin', 'ratusz.js')
 export function assertBuilt(): void {
   if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` (npm test does it first)')
+  }
+}
+
+/**
+ * Environment for a Ratusz process on a database that holds the whole demo network, as a first start
+ * seeds it (a copy of the run's template, not a seed of its own): for tests whose subject is not the
+ * seed. The seeded records' files are in the run's folder of stored files, which the process is given.
+ */
+export async function demoSeededEnv(dialect: DialectName): Promise<Record<string, string>> {
+  const recipe = demoRecipe({ catalogue: true, queues: true, records: true }, {}, undefined)
+  return {
+    ...(await freshDatabaseEnv(dialect, { recipe })),
+    RATUSZ_BLOB_DIR: join(inject('templatesDir'), 'blobs'),
   }
 }
 
