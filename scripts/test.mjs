@@ -144,6 +144,8 @@ async function main() {
     if (bin) {
       try {
         env.TEST_DATABASE_URL = await startThrowawayPostgres(bin)
+        // Deleted whole after the run: the tests need not drop what they made in it.
+        env.RATUSZ_TEST_PG_THROWAWAY = '1'
         env.PATH = process.env.PATH
         ran.push(`PostgreSQL (throwaway cluster from ${bin})`)
       } catch (error) {
