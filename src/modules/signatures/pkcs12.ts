@@ -2,6 +2,7 @@ import type { webcrypto } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { SigningKey } from './cms-signing.js'
+import { pkcs12Engine } from './pkcs12-mac.js'
 
 const KEY_BAG = '1.2.840.113549.1.12.10.1.1'
 const SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2'
@@ -48,7 +49,7 @@ export async function readPkcs12(bytes: Buffer, password: string): Promise<Signi
   let pfx: pkijs.PFX
   try {
     pfx = new pkijs.PFX({ schema: asn.result })
-    await pfx.parseInternalValues({ password: pass, checkIntegrity: true })
+    await pfx.parseInternalValues({ password: pass, checkIntegrity: true }, pkcs12Engine)
   } catch (error) {
     throw new Pkcs12Error(
       `the file cannot be opened: wrong password, or not PKCS#12 (${(error as Error).message})`,
@@ -141,11 +142,14 @@ export async function writePkcs12(key: SigningKey, password: string): Promise<Bu
     },
   })
   await pfx.parsedValue?.authenticatedSafe?.makeInternalValues({ safeContents: [{}] })
-  await pfx.makeInternalValues({
-    password: pass,
-    iterations: ITERATIONS,
-    pbkdf2HashAlgorithm: 'SHA-256' as never,
-    hmacHashAlgorithm: 'SHA-256',
-  })
+  await pfx.makeInternalValues(
+    {
+      password: pass,
+      iterations: ITERATIONS,
+      pbkdf2HashAlgorithm: 'SHA-256' as never,
+      hmacHashAlgorithm: 'SHA-256',
+    },
+    pkcs12Engine,
+  )
   return Buffer.from(pfx.toSchema().toBER(false))
 }
