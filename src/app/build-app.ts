@@ -81,6 +81,7 @@ import { findHostileInput } from '../platform/http/input-guard.js'
 import { ProblemSchema } from '../platform/http/schemas.js'
 import { JobRunner, JobStore } from '../platform/jobs/index.js'
 import { smtpMailer } from '../platform/mail.js'
+import { InTransactionReactions } from '../platform/reactions.js'
 import { SearchIndex } from '../platform/search/search-index.js'
 import { ASSETS_DIR } from '../web/assets-manifest.js'
 import { registerCompression } from './compression.js'
@@ -196,6 +197,9 @@ export function createServices(config: Config, database: Database, clock: Clock,
     passwords,
   )
   const blobs = fileBlobStore(config.blobDir)
+  // Reactions of one module inside another's transaction: the e-services subscribe to the cases' steps
+  // and the registers' dispatches by e-service.
+  const reactions = new InTransactionReactions()
   const search = new SearchIndex(database.db)
   const jobs = new JobStore(database.db, clock)
   const seals = sealStore(join(config.dataDir, 'seals'), config.sealPassword, config.publicUrl)
@@ -205,8 +209,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     unit: (uow, id) => offices.unitIn(uow, id),
     grantsOf: (uow, id) => users.grantsIn(uow, id),
     signaturesIn: (bytes) => signatures.signaturesIn(bytes),
-    // Bound late: the applications are made after the registers.
-    dispatchedByEservice: (trx, letter) => applications.letterDispatched(trx, letter),
+    reactions,
   })
   const classification = createClassificationService(database.db, clock, audit.trail, (id) =>
     offices.officeExists(id),
@@ -242,8 +245,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       letter: (uow, id) => registry.letterIn(uow, id),
       classification,
       filesHeldElsewhere: (sha256s) => registry.filesHeld(sha256s),
-      // Bound late: the applications are made after the cases they open.
-      stepped: (trx, caseId, action) => applications.caseStepped(trx, caseId, action),
+      reactions,
       signaturesIn: (bytes) => signatures.signaturesIn(bytes),
       seal: async (actor, officeId, bytes, options) =>
         (await sealing.sealFor(actor, officeId, bytes, options)).bytes,
@@ -258,6 +260,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     jobs,
     applicationPorts({ catalogue, offices, registry, cases, signatures, sealing }),
     config.publicUrl,
+    reactions,
   )
   const sealOwner = sealOwnerOf({ offices, sealing })
   const notifications = createNotificationsService(database.db, clock, mailer, (ids) => users.contacts(ids))

@@ -6,6 +6,7 @@ import { type Db, withTables } from '../../platform/db/index.js'
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import type { JobStore } from '../../platform/jobs/index.js'
+import type { ReactionPublisher } from '../../platform/reactions.js'
 import { foldForSearch } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import {
@@ -71,12 +72,19 @@ export interface CasePorts {
   /** The signatures in a stored file (a PDF, an XML), validated; empty when it holds none. */
   signaturesIn(bytes: Buffer): Promise<DocumentSignatures>
   /**
-   * Told inside the transaction of every step a case takes (opened, assigned, suspended, dispatched…):
-   * another module's outbox, e.g. the e-service whose applicant is notified once the step commits.
+   * Told inside the transaction of every step a case takes (`case.stepped`: opened, assigned,
+   * suspended, dispatched…): the e-service whose application follows its case reacts in it.
    */
-  stepped(trx: Db, caseId: string, action: string): Promise<void>
+  reactions: ReactionPublisher
   /** Of these stored files, those another module still holds (the registers' scans): never removed with a case. */
   filesHeldElsewhere(sha256s: readonly string[]): Promise<Set<string>>
+}
+
+declare module '../../platform/events.js' {
+  interface EventMap {
+    /** A case took a step (its action, as in the audit log: `opened`, `assigned`, `dispatched`…). */
+    'case.stepped': { caseId: string; action: string }
+  }
 }
 
 export type CasesContext = ReturnType<typeof casesContext>
@@ -197,7 +205,7 @@ export function casesContext(
         summary: { sign: row.sign, ...summary },
       }),
     )
-    await ports.stepped(trx, row.id, action)
+    await ports.reactions.publish(trx, 'case.stepped', { caseId: row.id, action })
     const parties = stored.parties(row.parties).map((p) => p.name)
     await search.put(trx, 'case', row.id, foldForSearch([row.sign, row.title, ...parties].join(' ')))
   }

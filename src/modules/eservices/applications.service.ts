@@ -8,6 +8,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import { newId } from '../../platform/ids.js'
 import type { JobStore } from '../../platform/jobs/index.js'
+import type { InTransactionReactions } from '../../platform/reactions.js'
 import { localDateOf } from '../../platform/timezone.js'
 import { trackingCode } from '../../platform/tracking-code.js'
 import type { ServiceDto } from '../catalogue/index.js'
@@ -141,6 +142,7 @@ export function createApplicationsService(
   jobs: JobStore,
   ports: ApplicationPorts,
   publicUrl: string,
+  reactions: InTransactionReactions,
 ) {
   async function cardFor(code: string) {
     const card = await ports.card(code)
@@ -630,7 +632,7 @@ export function createApplicationsService(
     },
 
     /**
-     * Told inside the transaction of each step its case takes: when the step changes what the
+     * Inside the transaction of each step its case takes (`case.stepped`): when the step changes what the
      * applicant sees, an e-mail in their language leaves by the mail job once the step commits.
      */
     async caseStepped(trx: Db, caseId: string, action: string) {
@@ -840,6 +842,9 @@ export function createApplicationsService(
       return row && row.number === number ? row : undefined
     },
   }
+  // In-transaction subscribers (platform/reactions.ts): a failure here fails the step or the dispatch.
+  reactions.on('case.stepped', (trx, step) => service.caseStepped(trx, step.caseId, step.action))
+  reactions.on('letter.dispatched-by-eservice', (trx, letter) => service.letterDispatched(trx, letter))
   return service
 }
 

@@ -8,6 +8,7 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js
 import type { SignaturesFound } from '../../platform/http/schemas.js'
 import type { Lang } from '../../platform/i18n/index.js'
 import type { JobStore } from '../../platform/jobs/index.js'
+import type { ReactionPublisher } from '../../platform/reactions.js'
 import { foldForSearch } from '../../platform/search/fold.js'
 import type { SearchIndex } from '../../platform/search/search-index.js'
 import {
@@ -35,20 +36,25 @@ export interface RegistryPorts {
   /** The signatures in a stored file (a PDF, an XML, a CMS file), validated; empty when it holds none. */
   signaturesIn(bytes: Buffer): Promise<SignaturesFound>
   /**
-   * Told inside the transaction of an outgoing letter's dispatch by e-service: the module that
-   * delivers it (the resident's inbox) takes it, or refuses the dispatch (422).
+   * Told inside the transaction of an outgoing letter's dispatch by e-service
+   * (`letter.dispatched-by-eservice`): the module that delivers it (the resident's inbox) takes it,
+   * or refuses the dispatch (422).
    */
-  dispatchedByEservice(
-    trx: Db,
-    letter: {
+  reactions: ReactionPublisher
+}
+
+declare module '../../platform/events.js' {
+  interface EventMap {
+    /** An outgoing letter dispatched by e-service: its files go to the applicant's inbox. */
+    'letter.dispatched-by-eservice': {
       id: string
       officeId: string
       number: string
       title: string
       dispatchedAt: string
       files: readonly { sha256: string; name: string; type: string; size: number }[]
-    },
-  ): Promise<void>
+    }
+  }
 }
 
 export type EntryDto = IncomingDto | OutgoingDto

@@ -266,8 +266,8 @@ export function createRegistryService(
             throw invalid([{ path: 'body.dispatchedAt', message: 'is before the letter was registered' }])
           const method = body.method ?? row.method
           // By e-service: into the applicant's inbox, in this transaction (or not dispatched at all).
-          if (method === 'eservice')
-            await ports.dispatchedByEservice(trx, {
+          if (method === 'eservice') {
+            const takers = await ports.reactions.publish(trx, 'letter.dispatched-by-eservice', {
               id: row.id,
               officeId: row.officeId,
               number: row.number,
@@ -275,6 +275,10 @@ export function createRegistryService(
               dispatchedAt: at.toISOString(),
               files: await repo.filesOf(trx, [row.id]),
             })
+            // Nobody to deliver it: not dispatched at all.
+            if (takers === 0)
+              throw invalid([{ path: 'body.method', message: 'no e-service delivers letters here' }])
+          }
           return { dispatchedAt: at.toISOString(), method, trackingNumber: body.trackingNumber ?? null }
         },
         {
