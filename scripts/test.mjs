@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHECKS, passedOnThisTree, runChecks } from './checks.mjs'
 import { buildIfStale } from './fresh-build.mjs'
 import { haveVectors, testsNeedingVectors, vectorsDir } from './shared-vectors.mjs'
 
@@ -93,22 +94,6 @@ function findTool(variable, places) {
     if (candidate && existsSync(candidate)) return candidate
   }
   return null
-}
-
-/** Runs a part with its output kept, to be shown whole once it ends (parts run side by side). */
-function runPartQuietly(name, command, args) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (d) => {
-      output += d
-    })
-    child.stderr.on('data', (d) => {
-      output += d
-    })
-    child.on('error', (error) => resolve({ name, ok: false, output: `${output}${error.message}\n` }))
-    child.on('close', (code) => resolve({ name, ok: code === 0, output }))
-  })
 }
 
 function runPart(name, command, args, env = process.env) {
@@ -206,19 +191,20 @@ async function main() {
   vitestArgs.push(`--outputFile.json=${report}`, ...extraArgs)
   // 7. The static checks run beside the tests, at a lower priority: the tests wait on databases,
   // processes and the browser often enough to leave them the CPU they need. Each check's output is
-  // shown whole once the tests end.
-  const checking = checks
-    ? Promise.all(
-        [
-          // TypeScript 7, the native compiler (≈12 s where TypeScript 5's tsc took ≈39 s and 50 s of
-          // CPU); TypeScript 5 stays for the tools that use its JavaScript API (knip, depcruise).
-          ['type-check', ['node', 'node_modules/typescript-native/bin/tsc', '-p', 'tsconfig.json']],
-          ['lint', ['npx', '--no-install', 'biome', 'check', '.']],
-          ['boundaries', ['npx', '--no-install', 'depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
-          ['dead code', ['npx', '--no-install', 'knip']],
-        ].map(([name, args]) => runPartQuietly(name, 'nice', ['-n', '10', ...args])),
-      )
-    : Promise.resolve([])
+  // shown whole once the tests end. On a tree they passed on already (`npm run check`, which .ci/run
+  // runs while better-sqlite3 compiles) they are not run again, and say so.
+  const passedAt = checks ? passedOnThisTree() : null
+  const checking = !checks
+    ? Promise.resolve([])
+    : passedAt
+      ? Promise.resolve(
+          CHECKS.map(([name]) => ({
+            name,
+            ok: true,
+            output: `[test] ${name}: passed on this same tree by \`npm run check\` at ${passedAt}\n`,
+          })),
+        )
+      : runChecks({ nice: true })
   const vitestOk = await runPart('tests', 'npx', vitestArgs, env)
   for (const { name, ok, output } of await checking) {
     log(`${name}: ${ok ? 'passed' : 'FAILED'}`)
