@@ -201,7 +201,7 @@ async function main() {
           CHECKS.map(([name]) => ({
             name,
             ok: true,
-            output: `[test] ${name}: passed on this same tree by \`npm run check\` at ${passedAt}\n`,
+            output: `       (by \`npm run check\` on this same tree, at ${passedAt})\n`,
           })),
         )
       : runChecks({ nice: true })
