@@ -53,6 +53,18 @@ const MIGRATED: Recipe = {
 }
 
 /**
+ * A PostgreSQL database of its own, a copy of the recipe's template (or an empty one), dropped when the
+ * whole run ends (test/support/global-setup.ts); its address.
+ */
+async function postgresDatabaseFrom(recipe: Recipe | null): Promise<string> {
+  const server = TEST_DATABASE_URL!
+  const name = `t_${randomBytes(6).toString('hex')}`
+  const template = recipe ? await postgresTemplate(server, recipe) : 'template0'
+  await withServer(server, (client) => client.query(`create database ${name} template ${template}`))
+  return databaseUrl(server, name)
+}
+
+/**
  * A database for one test: an in-memory SQLite database, or a PostgreSQL database of its own (dropped
  * when the whole run ends). It is migrated unless `migrate: false`, and holds the recipe's content when
  * one is given; either way it is a copy of a template made once per run.
@@ -71,11 +83,7 @@ export async function freshDatabase(dialect: DialectName, options: FreshOptions 
       otherSchema: () => Promise.reject(new Error('SQLite has no schemas')),
     }
   } else {
-    const server = TEST_DATABASE_URL!
-    const name = `t_${randomBytes(6).toString('hex')}`
-    const template = recipe ? await postgresTemplate(server, recipe) : 'template0'
-    await withServer(server, (client) => client.query(`create database ${name} template ${template}`))
-    const url = databaseUrl(server, name)
+    const url = await postgresDatabaseFrom(recipe)
     const open = () => openDatabase({ databaseUrl: url, poolSize: 5 })
     database = {
       ...open(),
@@ -115,14 +123,7 @@ export async function freshDatabaseEnv(
     if (recipe) writeFileSync(sqliteFileIn(dataDir), await sqliteTemplate(recipe))
     return { RATUSZ_DATA_DIR: dataDir }
   }
-  if (recipe) {
-    const name = `t_${randomBytes(6).toString('hex')}`
-    const template = await postgresTemplate(TEST_DATABASE_URL!, recipe)
-    await withServer(TEST_DATABASE_URL!, (client) =>
-      client.query(`create database ${name} template ${template}`),
-    )
-    return { RATUSZ_DATA_DIR: dataDir, DATABASE_URL: databaseUrl(TEST_DATABASE_URL!, name) }
-  }
+  if (recipe) return { RATUSZ_DATA_DIR: dataDir, DATABASE_URL: await postgresDatabaseFrom(recipe) }
   const schema = `t_${randomBytes(6).toString('hex')}`
   await withServer(TEST_DATABASE_URL!, (client) => client.query(`create schema ${schema}`))
   // Not through URL(): a socket URL (postgresql://user@/db?host=/tmp/x) has no host part.

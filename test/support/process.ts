@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { inject, onTestFinished } from 'vitest'
+import { onTestFinished } from 'vitest'
 import type { DialectName } from '../../src/platform/db/index.js'
 import { CHEAP_PASSWORD_HASHING } from './cheap-hashing.js'
 import { freshDatabaseEnv } from './databases.js'
 import { freePort } from './free-port.js'
 import { WAIT_MS } from './patience.js'
-import { demoRecipe } from './test-app.js'
+import { demoRecipe, runBlobDir } from './test-app.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The installed command, as an operator runs it (built by `npm install`/`npm run build`). */
@@ -28,7 +28,7 @@ export async function demoSeededEnv(dialect: DialectName): Promise<Record<string
   const recipe = demoRecipe({ catalogue: true, queues: true, records: true }, {}, undefined)
   return {
     ...(await freshDatabaseEnv(dialect, { recipe })),
-    RATUSZ_BLOB_DIR: join(inject('templatesDir'), 'blobs'),
+    RATUSZ_BLOB_DIR: runBlobDir(),
   }
 }
 

@@ -14,18 +14,20 @@ import type { Recipe } from './templates.js'
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>
 
+/** The run's folder of stored files, which every app of the run shares (content-addressed). */
+export const runBlobDir = () => join(inject('templatesDir'), 'blobs')
+
 /**
  * Configuration as a fresh install has it, with overrides; never reads the developer's .env. Each call
  * has a data folder of its own (seals are kept there), so that nothing one test makes is found by
  * another; stored files go to one content-addressed folder of the run, as several instances share one.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const run = inject('templatesDir')
   return {
     ...loadConfig(
       {
-        RATUSZ_DATA_DIR: overrides.dataDir ?? mkdtempSync(join(run, 'data-')),
-        RATUSZ_BLOB_DIR: join(run, 'blobs'),
+        RATUSZ_DATA_DIR: overrides.dataDir ?? mkdtempSync(join(inject('templatesDir'), 'data-')),
+        RATUSZ_BLOB_DIR: runBlobDir(),
         LOG_LEVEL: 'silent',
         // Jobs run when a test asks (app.jobs.runDue()), or with runJobs: true.
         RATUSZ_JOBS: 'off',

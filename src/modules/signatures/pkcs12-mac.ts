@@ -67,8 +67,6 @@ export function pkcs12MacKey(
   return key.buffer.slice(key.byteOffset, key.byteOffset + key.length) as ArrayBuffer
 }
 
-const HMAC_BITS: Record<string, number> = { 'SHA-1': 160, 'SHA-256': 256, 'SHA-384': 384, 'SHA-512': 512 }
-
 /** The MAC's HMAC algorithm and key for these parameters, as WebCrypto takes them. */
 async function macKey(
   engine: pkijs.CryptoEngine,
@@ -78,8 +76,10 @@ async function macKey(
   usage: 'sign' | 'verify',
 ) {
   const { hashAlgorithm, password, salt, iterationCount } = parameters
-  const bits = HMAC_BITS[hashAlgorithm.toUpperCase()]
-  if (!bits) throw new Error(`Incorrect "parameters.hashAlgorithm" parameter: ${hashAlgorithm}`)
+  const size = SIZES[hashAlgorithm.toUpperCase()]
+  if (!size) throw new Error(`Incorrect "parameters.hashAlgorithm" parameter: ${hashAlgorithm}`)
+  // The HMAC's key is as long as the hash's output.
+  const bits = size.u * 8
   const algorithm = { name: 'HMAC', length: bits, hash: { name: hashAlgorithm } }
   const raw = pkcs12MacKey(hashAlgorithm, bits, password, salt, iterationCount)
   return { algorithm, key: await engine.importKey('raw', raw, algorithm, false, [usage]) }
